@@ -1,0 +1,80 @@
+using Platform.Metadata.Definitions;
+using Platform.Storage.Providers;
+
+namespace Platform.Storage.Physical;
+
+/// <summary>Turns a definition set into the tables a tenant database must have.</summary>
+public static class PhysicalModelBuilder
+{
+    public static PhysicalModel Build(DefinitionSet definitions, DatabaseProvider provider)
+    {
+        var tables = new List<TableModel>(PlatformTables.All);
+        foreach (var entity in definitions.Entities.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            tables.Add(EntityTable(entity, provider));
+            tables.AddRange(entity.Relations.Select(r => JunctionTable(entity, r)));
+        }
+        return new PhysicalModel(definitions, provider, tables);
+    }
+
+    private static TableModel EntityTable(EntityDefinition entity, DatabaseProvider provider)
+    {
+        var name = entity.Name;
+        var columns = new List<ColumnModel> { new(SystemFields.Id, ValueKind.Guid, typeof(Guid), false) };
+        columns.AddRange(entity.Fields.Select(f => FieldColumnMapper.Map(f, provider)));
+        columns.AddRange(
+        [
+            new(SystemFields.CreatedAt, ValueKind.DateTime, typeof(DateTime), false),
+            new(SystemFields.CreatedBy, ValueKind.Guid, typeof(Guid), true),
+            new(SystemFields.ModifiedAt, ValueKind.DateTime, typeof(DateTime), false),
+            new(SystemFields.ModifiedBy, ValueKind.Guid, typeof(Guid), true),
+            new(SystemFields.Owner, ValueKind.Guid, typeof(Guid), true),
+            new(SystemFields.RowVersion, ValueKind.Integer, typeof(long), false, DefaultValue: 1L),
+        ]);
+
+        var indexes = new List<IndexModel>();
+        void AddIndex(IndexModel index)
+        {
+            if (indexes.Any(i => i.Columns.SequenceEqual(index.Columns)))
+            {
+                // A unique index covers a plain one on the same columns.
+                if (index.IsUnique) indexes.RemoveAll(i => i.Columns.SequenceEqual(index.Columns));
+                else return;
+            }
+            indexes.Add(index);
+        }
+
+        foreach (var field in entity.Fields)
+        {
+            if (field.Unique || field.Type == FieldType.AutoNumber)
+                AddIndex(new IndexModel(IdentifierNames.Make("ux", name, field.Name), [field.Name], true));
+            else if (field.Indexed || field.Type == FieldType.Lookup || field.Name == entity.PrimaryField)
+                AddIndex(new IndexModel(IdentifierNames.Make("ix", name, field.Name), [field.Name], false));
+        }
+        foreach (var index in entity.Indexes)
+            AddIndex(new IndexModel(index.Name ?? IdentifierNames.Make(index.Unique ? "ux" : "ix", [name, .. index.Fields]), index.Fields, index.Unique));
+        AddIndex(new IndexModel(IdentifierNames.Make("ix", name, SystemFields.Owner), [SystemFields.Owner], false));
+
+        var foreignKeys = entity.Fields.Where(f => f.Type == FieldType.Lookup).Select(f => new ForeignKeyModel(
+            IdentifierNames.Make("fk", name, f.Name), [f.Name], f.Target!, [SystemFields.Id], f.EffectiveOnDelete)).ToList();
+
+        return new TableModel(name, columns, [SystemFields.Id], indexes, foreignKeys, entity);
+    }
+
+    private static TableModel JunctionTable(EntityDefinition entity, RelationDefinition relation)
+    {
+        var name = IdentifierNames.Junction(entity.Name, relation.Name);
+        return new TableModel(name,
+            [
+                new("source_id", ValueKind.Guid, typeof(Guid), false),
+                new("target_id", ValueKind.Guid, typeof(Guid), false),
+                new(SystemFields.CreatedAt, ValueKind.DateTime, typeof(DateTime), false),
+            ],
+            ["source_id", "target_id"],
+            [new IndexModel(IdentifierNames.Make("ix", name, "target_id"), ["target_id"], false)],
+            [
+                new(IdentifierNames.Make("fk", name, "source"), ["source_id"], entity.Name, [SystemFields.Id], DeleteBehavior.Cascade),
+                new(IdentifierNames.Make("fk", name, "target"), ["target_id"], relation.Target, [SystemFields.Id], DeleteBehavior.Cascade),
+            ]);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Platform.Storage.Providers;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}

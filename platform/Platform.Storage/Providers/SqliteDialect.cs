@@ -1,0 +1,31 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.Storage.Providers;
+
+public sealed class SqliteDialect : SqlDialect
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    public override bool NullsSortFirst => true;
+    public override int MaxIdentifierLength => 128;
+    protected override string PlaceholderConnectionString => "Data Source=:memory:";
+
+    public override string TableExistsSql => "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = @p0 AND @p1 IS NULL";
+
+    public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    public override void Configure(DbContextOptionsBuilder builder, string connectionString) => builder.UseSqlite(connectionString);
+
+    /// <summary>
+    /// Builds the connection string of a tenant file. Durability: WAL with synchronous=FULL is set per connection
+    /// by <see cref="SqliteConnectionSetup"/>, so a committed record survives power loss.
+    /// </summary>
+    public static string ConnectionStringFor(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        ForeignKeys = true,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+}

@@ -1,0 +1,17 @@
+namespace Platform.Storage.Schema;
+
+public enum PlanIssueKind
+{
+    /// <summary>Applying would lose data (drop a table or column, narrow a type); refused unless explicitly allowed.</summary>
+    DataLoss,
+    /// <summary>Existing rows would not survive the change (values that do not convert); refused while any remain.</summary>
+    Blocking,
+}
+
+/// <summary>Something about a plan a consultant must see before applying it.</summary>
+public sealed record PlanIssue(PlanIssueKind Kind, string Table, string? Column, string Message, long AffectedRows = 0, IReadOnlyList<string>? SampleKeys = null)
+{
+    public override string ToString() =>
+        $"{(Kind == PlanIssueKind.DataLoss ? "DATA LOSS" : "BLOCKED")}: {Table}{(Column is null ? "" : "." + Column)}: {Message}" +
+        (SampleKeys is { Count: > 0 } ? $" (e.g. {string.Join(", ", SampleKeys)})" : "");
+}

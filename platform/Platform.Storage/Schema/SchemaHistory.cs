@@ -1,0 +1,40 @@
+using System.Data.Common;
+using Platform.Metadata.Definitions;
+using Platform.Storage.Physical;
+using Platform.Storage.Providers;
+
+namespace Platform.Storage.Schema;
+
+/// <summary>Reads the platform_schema_history table: the latest row is what the tenant database has now.</summary>
+public static class SchemaHistory
+{
+    public static async Task<SchemaHistoryEntry?> ReadLatestAsync(TenantDatabase database, CancellationToken ct)
+    {
+        await using var connection = await TenantConnections.OpenAsync(database, ct);
+        return await ReadLatestAsync(connection, database, ct);
+    }
+
+    public static async Task<SchemaHistoryEntry?> ReadLatestAsync(DbConnection connection, TenantDatabase database, CancellationToken ct)
+    {
+        var entries = await ReadAsync(connection, database, 1, ct);
+        return entries.Count == 0 ? null : entries[0];
+    }
+
+    public static async Task<IReadOnlyList<SchemaHistoryEntry>> ReadAsync(DbConnection connection, TenantDatabase database, int limit, CancellationToken ct)
+    {
+        if (!await TenantConnections.TableExistsAsync(connection, database, PlatformTables.SchemaHistory, ct)) return [];
+        var d = database.Dialect;
+        var sql = $"SELECT {d.Quote("version")}, {d.Quote("applied_at")}, {d.Quote("definitions")}, {d.Quote("plan")}, {d.Quote("inverse")} " +
+                  $"FROM {d.Table(PlatformTables.SchemaHistory, database.Schema)} ORDER BY {d.Quote("version")} DESC" + d.Page(limit, null);
+        await using var command = connection.CreateCommand(sql, null);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var entries = new List<SchemaHistoryEntry>();
+        while (await reader.ReadAsync(ct))
+        {
+            var modules = DefinitionJson.Deserialize<List<ModuleDefinition>>(reader.GetString(2));
+            entries.Add(new SchemaHistoryEntry(reader.GetInt64(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc),
+                new DefinitionSet(modules), reader.GetString(3), reader.GetString(4)));
+        }
+        return entries;
+    }
+}
