@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Metadata.Definitions;
+
+/// <summary>An entity document: becomes one table, its junction tables, and a set of REST endpoints.</summary>
+public sealed record EntityDefinition
+{
+    public required string Name { get; init; }
+    public LocalizedText? Label { get; init; }
+    public LocalizedText? PluralLabel { get; init; }
+    public LocalizedText? Description { get; init; }
+    /// <summary>The field shown as the record's name in lists and lookups.</summary>
+    public string? PrimaryField { get; init; }
+    public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
+    public IReadOnlyList<RelationDefinition> Relations { get; init; } = [];
+    public IReadOnlyList<IndexDefinition> Indexes { get; init; } = [];
+    /// <summary>Declares a rename of the entity (and so its table).</summary>
+    public string? RenamedFrom { get; init; }
+
+    public FieldDefinition? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
+}
+
+public sealed record RelationDefinition
+{
+    public required string Name { get; init; }
+    public required RelationType Type { get; init; }
+    public required string Target { get; init; }
+    public LocalizedText? Label { get; init; }
+}
+
+public sealed record IndexDefinition
+{
+    public required IReadOnlyList<string> Fields { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Unique { get; init; }
+    /// <summary>Optional explicit name; otherwise derived from entity and fields.</summary>
+    public string? Name { get; init; }
+}

@@ -1,0 +1,26 @@
+namespace Platform.Metadata.Definitions;
+
+/// <summary>The module.json manifest of a module folder.</summary>
+public sealed record ModuleManifest
+{
+    public required string Id { get; init; }
+    public required string Version { get; init; }
+    public LocalizedText? Label { get; init; }
+    public LocalizedText? Description { get; init; }
+    /// <summary>Module id to version range (npm style: "^1.2.0", "~1.2", ">=1.0.0 <2.0.0", or NuGet style "[1.0,2.0)").</summary>
+    public IReadOnlyDictionary<string, string> DependsOn { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>A loaded module: its manifest and documents, each remembered with the file it came from.</summary>
+public sealed record ModuleDefinition
+{
+    public required ModuleManifest Manifest { get; init; }
+    public IReadOnlyList<SourcedDocument<EntityDefinition>> Entities { get; init; } = [];
+    /// <summary>The folder it was loaded from, if any.</summary>
+    public string? SourcePath { get; init; }
+
+    public string Id => Manifest.Id;
+}
+
+/// <summary>A document with the path of the file that declared it, so errors can name the file.</summary>
+public sealed record SourcedDocument<T>(string File, T Document);

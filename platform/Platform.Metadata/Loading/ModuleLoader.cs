@@ -1,0 +1,57 @@
+using Platform.Metadata.Definitions;
+using Platform.Metadata.Validation;
+
+namespace Platform.Metadata.Loading;
+
+/// <summary>
+/// Loads one module folder: module.json and entities/*.json. Other folders (forms/, views/, workflows/, scripts/,
+/// templates/, data/) belong to later features and are left alone.
+/// </summary>
+public static class ModuleLoader
+{
+    public static async Task<ModuleLoadResult> LoadAsync(string moduleFolder, CancellationToken cancellationToken = default)
+    {
+        var manifestFile = ModuleLayout.ManifestPath(moduleFolder);
+        var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(moduleFolder));
+        if (!Directory.Exists(moduleFolder))
+            return Failed(manifestFile, $"the module folder '{moduleFolder}' does not exist", folderName);
+        if (!File.Exists(manifestFile))
+            return Failed(manifestFile, $"'{ModuleLayout.ManifestFile}' is missing; every module folder needs one", folderName);
+
+        var manifestRead = DocumentReader.ReadAsync<ModuleManifest>(DocumentKind.Module, manifestFile, manifestFile, cancellationToken);
+        var entityReads = EntityFiles(moduleFolder)
+            .Select(file => (File: file, Read: DocumentReader.ReadAsync<EntityDefinition>(DocumentKind.Entity, file, file, cancellationToken)))
+            .ToList();
+        var manifest = await manifestRead;
+        await Task.WhenAll(entityReads.Select(e => e.Read));
+
+        var errors = manifest.Errors.Concat(entityReads.SelectMany(e => e.Read.Result.Errors)).ToList();
+        var entities = entityReads.Where(e => e.Read.Result.Document is not null)
+            .Select(e => new SourcedDocument<EntityDefinition>(e.File, e.Read.Result.Document!))
+            .ToList();
+        var brokenEntities = entityReads.Where(e => e.Read.Result.Document is null)
+            .Select(e => Path.GetFileNameWithoutExtension(e.File))
+            .ToList();
+
+        if (manifest.Document is null)
+        {
+            var id = manifest.Json?["id"] is { } idNode && idNode.GetValueKind() == System.Text.Json.JsonValueKind.String
+                ? idNode.GetValue<string>()
+                : folderName;
+            return new ModuleLoadResult(null, errors, id, [.. brokenEntities, .. entities.Select(e => e.Document.Name)]);
+        }
+        var module = new ModuleDefinition { Manifest = manifest.Document, Entities = entities, SourcePath = moduleFolder };
+        return new ModuleLoadResult(module, errors, null, brokenEntities);
+    }
+
+    private static IEnumerable<string> EntityFiles(string moduleFolder)
+    {
+        var folder = Path.Combine(moduleFolder, ModuleLayout.EntitiesFolder);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*" + ModuleLayout.DocumentExtension).Order(StringComparer.Ordinal)
+            : [];
+    }
+
+    private static ModuleLoadResult Failed(string file, string message, string moduleId) =>
+        new(null, [new DefinitionError(file, JsonPointer.Root, message)], moduleId, []);
+}

@@ -1,0 +1,59 @@
+using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Platform.Metadata.Definitions;
+
+namespace Platform.Metadata.Loading;
+
+/// <summary>Writes a module back to a folder in the layout <see cref="ModuleLoader"/> reads (export, scaffolding).</summary>
+public static class ModuleWriter
+{
+    // DefinitionJson with empty optional lists and maps left out, so exported files look hand-written.
+    private static readonly JsonSerializerOptions Options = new(DefinitionJson.Options)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyCollections } },
+    };
+
+    /// <summary>
+    /// Writes module.json and entities/&lt;name&gt;.json into <paramref name="moduleFolder"/>, and removes entity files
+    /// of entities the module no longer has, so loading the folder gives back exactly this module.
+    /// </summary>
+    public static async Task WriteAsync(ModuleDefinition module, string moduleFolder, CancellationToken cancellationToken = default)
+    {
+        var entitiesFolder = Path.Combine(moduleFolder, ModuleLayout.EntitiesFolder);
+        Directory.CreateDirectory(entitiesFolder);
+        await WriteDocumentAsync(ModuleLayout.ManifestPath(moduleFolder), module.Manifest, cancellationToken);
+
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entity in module.Entities.Select(e => e.Document))
+        {
+            var path = ModuleLayout.EntityPath(moduleFolder, entity.Name);
+            written.Add(Path.GetFullPath(path));
+            await WriteDocumentAsync(path, entity, cancellationToken);
+        }
+        foreach (var stale in Directory.EnumerateFiles(entitiesFolder, "*" + ModuleLayout.DocumentExtension))
+        {
+            if (!written.Contains(Path.GetFullPath(stale))) File.Delete(stale);
+        }
+    }
+
+    private static async Task WriteDocumentAsync<T>(string path, T document, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(document, Options).ReplaceLineEndings("\n") + "\n";
+        await File.WriteAllTextAsync(path, json, cancellationToken);
+    }
+
+    private static void OmitEmptyCollections(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            var declared = property.PropertyType;
+            // Required members must be written even when empty, or the document would not read back.
+            if (!declared.IsGenericType || property.IsRequired) continue;
+            var definition = declared.GetGenericTypeDefinition();
+            if (definition != typeof(IReadOnlyList<>) && definition != typeof(IReadOnlyDictionary<,>)) continue;
+            // ShouldSerialize replaces the options' null handling, so nulls are left out here too.
+            property.ShouldSerialize = (_, value) => value is not (null or ICollection { Count: 0 });
+        }
+    }
+}
