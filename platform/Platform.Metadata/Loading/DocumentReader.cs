@@ -14,7 +14,15 @@ internal static class DocumentReader
     public static async Task<DocumentReadResult<T>> ReadAsync<T>(DocumentKind kind, string path, string file, CancellationToken cancellationToken)
         where T : class
     {
-        var text = await File.ReadAllTextAsync(path, cancellationToken);
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new DocumentReadResult<T>(null, null, [new DefinitionError(file, JsonPointer.Root, $"the file cannot be read: {e.Message}")]);
+        }
         return await ReadTextAsync<T>(kind, text, file);
     }
 

@@ -20,7 +20,7 @@ internal static class JsonDocumentParser
     {
         CommentHandling = CommentHandling.Ignore,
         LineInfoHandling = LineInfoHandling.Load,
-        // System.Text.Json keeps the last of duplicate keys silently; a duplicate is almost always a mistake.
+        // JsonObject fails on duplicate keys only later and without a location; Newtonsoft reports the line.
         DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
     };
 
@@ -35,11 +35,6 @@ internal static class JsonDocumentParser
         {
             errors.Add(SyntaxError(file, (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1, StripLocation(e.Message, " LineNumber:")));
             return null;
-        }
-        catch (ArgumentException e) when (e.ParamName == "key")
-        {
-            // JsonObject rejects duplicate keys without a location; the Newtonsoft pass below finds it.
-            node = null;
         }
 
         JToken token;

@@ -19,18 +19,19 @@ public static class ModuleLoader
             return Failed(manifestFile, $"'{ModuleLayout.ManifestFile}' is missing; every module folder needs one", folderName);
 
         var manifestRead = DocumentReader.ReadAsync<ModuleManifest>(DocumentKind.Module, manifestFile, manifestFile, cancellationToken);
-        var entityReads = EntityFiles(moduleFolder)
-            .Select(file => (File: file, Read: DocumentReader.ReadAsync<EntityDefinition>(DocumentKind.Entity, file, file, cancellationToken)))
-            .ToList();
+        var entityFiles = EntityFiles(moduleFolder).ToList();
+        var entityReads = await Task.WhenAll(entityFiles.Select(file =>
+            DocumentReader.ReadAsync<EntityDefinition>(DocumentKind.Entity, file, file, cancellationToken)));
         var manifest = await manifestRead;
-        await Task.WhenAll(entityReads.Select(e => e.Read));
 
-        var errors = manifest.Errors.Concat(entityReads.SelectMany(e => e.Read.Result.Errors)).ToList();
-        var entities = entityReads.Where(e => e.Read.Result.Document is not null)
-            .Select(e => new SourcedDocument<EntityDefinition>(e.File, e.Read.Result.Document!))
+        var errors = manifest.Errors.Concat(entityReads.SelectMany(r => r.Errors)).ToList();
+        var entities = entityFiles.Zip(entityReads)
+            .Where(e => e.Second.Document is not null)
+            .Select(e => new SourcedDocument<EntityDefinition>(e.First, e.Second.Document!))
             .ToList();
-        var brokenEntities = entityReads.Where(e => e.Read.Result.Document is null)
-            .Select(e => Path.GetFileNameWithoutExtension(e.File))
+        var brokenEntities = entityFiles.Zip(entityReads)
+            .Where(e => e.Second.Document is null)
+            .Select(e => Path.GetFileNameWithoutExtension(e.First))
             .ToList();
 
         if (manifest.Document is null)

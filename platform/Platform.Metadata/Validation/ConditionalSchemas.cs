@@ -100,6 +100,3 @@ internal sealed class ConditionalSchemas
         }
     }
 }
-
-/// <summary>An error of a conditional branch, with the branch's description to explain the rule.</summary>
-internal sealed record ConditionalError(NJsonSchema.Validation.ValidationError Error, string? Hint);

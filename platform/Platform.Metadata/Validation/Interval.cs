@@ -2,9 +2,6 @@ using NuGet.Versioning;
 
 namespace Platform.Metadata.Validation;
 
-/// <summary>One end of an <see cref="Interval"/>; a null version means unbounded.</summary>
-internal readonly record struct Bound(NuGetVersion? Version, bool Inclusive);
-
 /// <summary>A version interval, the shape every npm comparator set reduces to; intersecting them builds a range.</summary>
 internal readonly record struct Interval(Bound Lower, Bound Upper)
 {
