@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
 using EfDeleteBehavior = Microsoft.EntityFrameworkCore.DeleteBehavior;
@@ -30,6 +31,7 @@ public sealed class DdlContext : DbContext
         var builder = new DbContextOptionsBuilder();
         SqlDialect.For(provider).Configure(builder, connectionString);
         builder.ReplaceService<IModelCacheKeyFactory, DdlModelCacheKeyFactory>();
+        if (provider == DatabaseProvider.Postgres) builder.ReplaceService<IMigrationsSqlGenerator, PostgresMigrationsSqlGenerator>();
         return new DdlContext(builder.Options, model, schema);
     }
 

@@ -54,6 +54,10 @@ public static class PhysicalModelBuilder
         foreach (var index in entity.Indexes)
             AddIndex(new IndexModel(index.Name ?? IdentifierNames.Make(index.Unique ? "ux" : "ix", [name, .. index.Fields]), index.Fields, index.Unique));
         AddIndex(new IndexModel(IdentifierNames.Make("ix", name, SystemFields.Owner), [SystemFields.Owner], false));
+        // A plain single-column index is redundant when another index starts with that column: it serves the same lookups.
+        var all = indexes.ToList();
+        indexes.RemoveAll(i => !i.IsUnique && i.Columns.Count == 1 &&
+                               all.Any(other => !ReferenceEquals(other, i) && other.Columns[0] == i.Columns[0]));
 
         var foreignKeys = entity.Fields.Where(f => f.Type == FieldType.Lookup).Select(f => new ForeignKeyModel(
             IdentifierNames.Make("fk", name, f.Name), [f.Name], f.Target!, [SystemFields.Id], f.EffectiveOnDelete)).ToList();

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Platform.Metadata.Definitions;
 using Platform.Storage.Providers;
@@ -17,10 +18,32 @@ public sealed record SchemaPlan(
     IReadOnlyList<PlanIssue> Issues,
     IReadOnlyList<MigrationOperation> InverseOperations)
 {
+    /// <summary>The renames carried out explicitly before the diff.</summary>
+    public DefinitionRenames Renames { get; init; } = DefinitionRenames.None;
+
+    /// <summary>The SQL that applying the current definitions again would run afterwards (kept in the history row).</summary>
+    public IReadOnlyList<string> InverseStatements { get; init; } = [];
+
     /// <summary>True when the database already matches the definitions.</summary>
     public bool IsEmpty => Operations.Count == 0;
 
     public bool RequiresDataLossConsent => Issues.Any(i => i.Kind == PlanIssueKind.DataLoss);
 
     public bool IsBlocked => Issues.Any(i => i.Kind == PlanIssueKind.Blocking);
+
+    /// <summary>The plan as a consultant reads it: issues first (with counts and sample keys), then the SQL.</summary>
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(IsEmpty
+            ? $"{Database}: up to date (definitions {Target.Version})."
+            : $"{Database}: {Operations.Count} changes from {(Current is null ? "an empty database" : $"version {Current.Version}")} to definitions {Target.Version}.");
+        foreach (var rename in Renames.Entities) text.AppendLine($"RENAME: {rename.From} -> {rename.To}");
+        foreach (var rename in Renames.Fields) text.AppendLine($"RENAME: {rename.Entity}.{rename.From} -> {rename.Entity}.{rename.To}");
+        foreach (var issue in Issues) text.AppendLine(issue.ToString());
+        foreach (var statement in Statements) text.AppendLine(statement.TrimEnd().EndsWith(';') ? statement : statement + ";");
+        return text.ToString();
+    }
+
+    public override string ToString() => Describe();
 }

@@ -1,0 +1,14 @@
+namespace Platform.Storage.Schema;
+
+/// <summary>Reads what a plan's data checks need from the tenant's existing rows.</summary>
+public interface ISchemaDataInspector
+{
+    Task<long> CountRowsAsync(string table, CancellationToken ct);
+
+    Task<long> CountNullsAsync(string table, string column, CancellationToken ct);
+
+    Task<long> CountValuesAsync(string table, string column, CancellationToken ct);
+
+    /// <summary>Every non-null value of the column with its row's key, as the database returns it.</summary>
+    IAsyncEnumerable<(string Key, object Value)> ReadValuesAsync(string table, string column, CancellationToken ct);
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
+using Platform.Storage.Physical;
+
+namespace Platform.Storage.Schema;
+
+/// <summary>
+/// SQLite stores decimals as integers scaled by 10^scale (<see cref="ColumnModel.DecimalScaleOnDisk"/>), which EF's
+/// model does not see: a scale change, or a change between integer, text and decimal, must rewrite the stored
+/// numbers. These updates run before any rebuild EF adds at the end of the batch, so the rebuild copies converted
+/// values. The values were checked to convert exactly; only quoted identifiers and integer constants appear here.
+/// </summary>
+public static class SqliteValueMigrations
+{
+    public static IReadOnlyList<MigrationOperation> For(IEnumerable<ColumnChange> changes, ISqlGenerationHelper sql)
+    {
+        var operations = new List<MigrationOperation>();
+        foreach (var change in changes)
+        {
+            if (change.Current is not { } current) continue;
+            var target = change.Target;
+            var column = sql.DelimitIdentifier(target.Name);
+            var expression = (current.Kind, target.Kind) switch
+            {
+                (ValueKind.Decimal, ValueKind.Decimal) => Rescale(column, current.DecimalScaleOnDisk ?? 0, target.DecimalScaleOnDisk ?? 0),
+                (ValueKind.Integer, ValueKind.Decimal) => Rescale(column, 0, target.DecimalScaleOnDisk ?? 0),
+                (ValueKind.Decimal, ValueKind.Integer) => Rescale(column, current.DecimalScaleOnDisk ?? 0, 0),
+                (ValueKind.String, ValueKind.Decimal) => TextToScaledInteger(column, target.DecimalScaleOnDisk ?? 0),
+                // Normalises '+7' or '007' so the rebuild's INTEGER affinity surely stores an integer.
+                (ValueKind.String, ValueKind.Integer) => $"CAST({column} AS INTEGER)",
+                _ => null,
+            };
+            if (expression is null) continue;
+            operations.Add(new SqlOperation
+            {
+                Sql = $"UPDATE {sql.DelimitIdentifier(change.Table.Name)} SET {column} = {expression} WHERE {column} IS NOT NULL{sql.StatementTerminator}",
+            });
+        }
+        return operations;
+    }
+
+    private static string? Rescale(string column, int fromScale, int toScale) =>
+        fromScale == toScale ? null
+        : toScale > fromScale ? $"{column} * {Pow10(toScale - fromScale)}"
+        // Exact: the check refused any value with more decimals than the new scale keeps.
+        : $"{column} / {Pow10(fromScale - toScale)}";
+
+    /// <summary>
+    /// Exact text to scaled integer without going through floating point: drop trailing fraction zeros, remove the
+    /// point, then multiply by 10^(scale - fraction digits). '12.5' at scale 2 becomes 1250.
+    /// </summary>
+    private static string TextToScaledInteger(string column, int scale)
+    {
+        var normal = $"(CASE WHEN INSTR({column}, '.') > 0 THEN RTRIM(RTRIM({column}, '0'), '.') ELSE {column} END)";
+        var fractionDigits = $"(CASE WHEN INSTR({normal}, '.') > 0 THEN LENGTH({normal}) - INSTR({normal}, '.') ELSE 0 END)";
+        var factor = $"CASE {fractionDigits} " + string.Join(" ", Enumerable.Range(0, scale + 1).Select(k => $"WHEN {k} THEN {Pow10(scale - k)}")) + " END";
+        return $"CAST(REPLACE({normal}, '.', '') AS INTEGER) * ({factor})";
+    }
+
+    private static long Pow10(int exponent) => (long)FieldColumnMapper.Pow10(exponent);
+}
