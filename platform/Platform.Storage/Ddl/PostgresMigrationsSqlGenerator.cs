@@ -19,7 +19,9 @@ public sealed class PostgresMigrationsSqlGenerator(MigrationsSqlGeneratorDepende
     {
         var newType = operation.ColumnType ?? GetColumnType(operation.Schema, operation.Table, operation.Name, operation, model);
         var oldType = operation.OldColumn.ColumnType ?? GetColumnType(operation.Schema, operation.Table, operation.Name, operation.OldColumn, null);
-        if (newType is null || oldType is null || string.Equals(newType, oldType, StringComparison.OrdinalIgnoreCase))
+        // Within one base type (varchar(50) to varchar(100), numeric(10,2) to numeric(14,2)) PostgreSQL casts
+        // implicitly and may skip the table rewrite; Npgsql's plain TYPE clause is the right statement there.
+        if (newType is null || oldType is null || string.Equals(BaseType(newType), BaseType(oldType), StringComparison.OrdinalIgnoreCase))
         {
             base.Generate(operation, model, builder);
             return;
@@ -38,6 +40,8 @@ public sealed class PostgresMigrationsSqlGenerator(MigrationsSqlGeneratorDepende
         // The rest (nullability, default) is Npgsql's, told the type already matches.
         base.Generate(WithOldType(operation), model, builder);
     }
+
+    private static string BaseType(string storeType) => storeType.Split('(')[0].Trim();
 
     private static AlterColumnOperation WithOldType(AlterColumnOperation operation)
     {

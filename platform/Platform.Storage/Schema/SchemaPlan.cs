@@ -37,7 +37,7 @@ public sealed record SchemaPlan(
         var text = new StringBuilder();
         text.AppendLine(IsEmpty
             ? $"{Database}: up to date (definitions {Target.Version})."
-            : $"{Database}: {Operations.Count} changes from {(Current is null ? "an empty database" : $"version {Current.Version}")} to definitions {Target.Version}.");
+            : $"{Database}: {Operations.Count} change{(Operations.Count == 1 ? "" : "s")} from {(Current is null ? "an empty database" : $"version {Current.Version}")} to definitions {Target.Version}.");
         foreach (var rename in Renames.Entities) text.AppendLine($"RENAME: {rename.From} -> {rename.To}");
         foreach (var rename in Renames.Fields) text.AppendLine($"RENAME: {rename.Entity}.{rename.From} -> {rename.Entity}.{rename.To}");
         foreach (var issue in Issues) text.AppendLine(issue.ToString());

@@ -59,7 +59,7 @@ public abstract class TestTenant : IAsyncDisposable
         await using var command = connection.CreateCommand(
             $"UPDATE {Dialect.Table(table, Database.Schema)} SET {Dialect.Quote(column)} = @p0 WHERE {Dialect.Quote(SystemFields.Id)} = @p1", null);
         command.AddParameter("@p0", value);
-        command.AddParameter("@p1", ToStore(new ColumnModel("id", ValueKind.Guid, typeof(Guid), false), id));
+        command.AddParameter("@p1", StoredId(id));
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
@@ -86,7 +86,7 @@ public abstract class TestTenant : IAsyncDisposable
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand(
             $"SELECT {Dialect.Quote(column)} FROM {Dialect.Table(table, Database.Schema)} WHERE {Dialect.Quote(SystemFields.Id)} = @p0", null);
-        command.AddParameter("@p0", ToStore(new ColumnModel("id", ValueKind.Guid, typeof(Guid), false), id));
+        command.AddParameter("@p0", StoredId(id));
         var value = await command.ExecuteScalarAsync();
         return value is DBNull ? null : value;
     }
@@ -113,6 +113,11 @@ public abstract class TestTenant : IAsyncDisposable
     public abstract Task<IReadOnlyList<string>> TablesAsync();
 
     public abstract ValueTask DisposeAsync();
+
+    private static readonly ColumnModel IdColumn = new(SystemFields.Id, ValueKind.Guid, typeof(Guid), false);
+
+    /// <summary>An id as the database holds it.</summary>
+    public object StoredId(Guid id) => ToStore(IdColumn, id)!;
 
     /// <summary>How the platform stores a value in this provider (SQLite: text dates and ids, scaled decimals).</summary>
     public object? ToStore(ColumnModel column, object? value)
