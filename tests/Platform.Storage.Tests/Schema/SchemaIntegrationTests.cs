@@ -405,6 +405,30 @@ public abstract class SchemaIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Applies_on_one_tenant_wait_for_each_other_and_the_second_finds_the_work_done()
+    {
+        await Tenant.ApplyOkAsync(V1);
+        var v2 = Set(Account.Adding(Text("nickname")), Contact);
+        var first = await Tenant.PlanAsync(v2);
+        var second = await Tenant.PlanAsync(v2);
+
+        Task<SchemaApplyResult[]> applying;
+        await using (await Tenant.HoldSchemaLockAsync())
+        {
+            applying = Task.WhenAll(
+                Task.Run(() => SchemaApplier.ApplyAsync(first, false, CancellationToken.None)),
+                Task.Run(() => SchemaApplier.ApplyAsync(second, false, CancellationToken.None)));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.False(applying.IsCompleted);
+        }
+        var results = await applying;
+
+        Assert.All(results, r => Assert.False(r.Refused, r.Reason));
+        Assert.Single(results, r => r.Changed);
+        Assert.Equal(2, (await Tenant.HistoryAsync()).Count);
+    }
+
+    [Fact]
     public async Task A_plan_made_before_another_apply_is_refused()
     {
         await Tenant.ApplyOkAsync(V1);

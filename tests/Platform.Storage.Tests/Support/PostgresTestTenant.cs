@@ -1,4 +1,5 @@
 using Platform.Storage.Providers;
+using Platform.Storage.Schema;
 using Platform.TestSupport;
 
 namespace Platform.Storage.Tests.Support;
@@ -30,6 +31,15 @@ public sealed class PostgresTestTenant : TestTenant
 
     public override Task<IReadOnlyList<string>> TablesAsync() => ListAsync(
         "SELECT table_name::text FROM information_schema.tables WHERE table_schema = @p0 ORDER BY table_name", Schema);
+
+    public override async Task<IAsyncDisposable> HoldSchemaLockAsync()
+    {
+        var connection = await OpenAsync();
+        await using var command = connection.CreateCommand("BEGIN; SELECT pg_advisory_xact_lock(@p0)", null);
+        command.AddParameter("@p0", SchemaApplyLock.LockKey(Database));
+        await command.ExecuteNonQueryAsync();
+        return new HeldLock(connection, "ROLLBACK");
+    }
 
     public override ValueTask DisposeAsync() => _database.DisposeAsync();
 }

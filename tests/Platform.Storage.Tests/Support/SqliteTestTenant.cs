@@ -21,6 +21,14 @@ public sealed class SqliteTestTenant : TestTenant
     public override Task<IReadOnlyList<string>> TablesAsync() =>
         ListAsync("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
 
+    public override async Task<IAsyncDisposable> HoldSchemaLockAsync()
+    {
+        var connection = await OpenAsync();
+        await using var begin = connection.CreateCommand("BEGIN IMMEDIATE", null);
+        await begin.ExecuteNonQueryAsync();
+        return new HeldLock(connection, "ROLLBACK");
+    }
+
     public override ValueTask DisposeAsync()
     {
         _file.Dispose();

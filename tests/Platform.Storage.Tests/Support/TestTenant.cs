@@ -112,6 +112,9 @@ public abstract class TestTenant : IAsyncDisposable
 
     public abstract Task<IReadOnlyList<string>> TablesAsync();
 
+    /// <summary>Holds what an apply must take first (PostgreSQL: the tenant's advisory lock; SQLite: the write lock) until disposed.</summary>
+    public abstract Task<IAsyncDisposable> HoldSchemaLockAsync();
+
     public abstract ValueTask DisposeAsync();
 
     private static readonly ColumnModel IdColumn = new(SystemFields.Id, ValueKind.Guid, typeof(Guid), false);
