@@ -36,10 +36,28 @@ public static class DataLossAnalyzer
                     issues.Add(new PlanIssue(PlanIssueKind.DataLoss, drop.Table, drop.Name,
                         inspector is null ? "the column and its values would be dropped" : $"the column and its {values} values would be dropped", values));
                     break;
+                case CreateIndexOperation { IsUnique: true } index when ExistingColumns(changes, index) is { } existing:
+                    issues.AddRange(await CheckUniqueAsync(index, existing, inspector, ct));
+                    break;
             }
         }
         foreach (var change in changes) issues.AddRange(await CheckAsync(change, provider, inspector, ct));
         return issues;
+    }
+
+    /// <summary>The index's columns when they all exist before the plan (otherwise some start empty and cannot repeat).</summary>
+    private static IReadOnlyList<string>? ExistingColumns(IReadOnlyList<ColumnChange> changes, CreateIndexOperation index) =>
+        index.Columns.All(c => changes.Any(ch => ch.Table.Name == index.Table && ch.Target.Name == c && ch.Current is not null)) ? index.Columns : null;
+
+    private static async Task<IReadOnlyList<PlanIssue>> CheckUniqueAsync(
+        CreateIndexOperation index, IReadOnlyList<string> columns, ISchemaDataInspector? inspector, CancellationToken ct)
+    {
+        var column = string.Join(", ", columns);
+        if (inspector is null)
+            return [new PlanIssue(PlanIssueKind.Unchecked, index.Table, column, "existing values must be unique")];
+        var rows = await inspector.CountDuplicatesAsync(index.Table, columns, ct);
+        return rows == 0 ? [] :
+            [new PlanIssue(PlanIssueKind.Blocking, index.Table, column, $"{rows} rows share values that must become unique; make them distinct first", rows)];
     }
 
     private static async Task<IReadOnlyList<PlanIssue>> CheckAsync(ColumnChange change, DatabaseProvider provider, ISchemaDataInspector? inspector, CancellationToken ct)

@@ -23,6 +23,14 @@ public sealed class DatabaseDataInspector(TenantDatabase database, DbConnection 
     public Task<long> CountValuesAsync(string table, string column, CancellationToken ct) =>
         CountAsync($"SELECT COUNT(*) FROM {Table(table)} WHERE {_d.Quote(column)} IS NOT NULL", ct);
 
+    public Task<long> CountDuplicatesAsync(string table, IReadOnlyList<string> columns, CancellationToken ct)
+    {
+        var list = string.Join(", ", columns.Select(_d.Quote));
+        var present = string.Join(" AND ", columns.Select(c => $"{_d.Quote(c)} IS NOT NULL"));
+        return CountAsync(
+            $"SELECT COALESCE(SUM(n), 0) FROM (SELECT COUNT(*) AS n FROM {Table(table)} WHERE {present} GROUP BY {list} HAVING COUNT(*) > 1) duplicates", ct);
+    }
+
     public async IAsyncEnumerable<(string Key, object Value)> ReadValuesAsync(string table, string column, [EnumeratorCancellation] CancellationToken ct)
     {
         var sql = $"SELECT {_d.Quote(SystemFields.Id)}, {_d.Quote(column)} FROM {Table(table)} WHERE {_d.Quote(column)} IS NOT NULL";

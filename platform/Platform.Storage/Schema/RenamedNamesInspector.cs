@@ -14,6 +14,9 @@ public sealed class RenamedNamesInspector(ISchemaDataInspector inner, Definition
 
     public Task<long> CountValuesAsync(string table, string column, CancellationToken ct) => inner.CountValuesAsync(Table(table), Column(table, column), ct);
 
+    public Task<long> CountDuplicatesAsync(string table, IReadOnlyList<string> columns, CancellationToken ct) =>
+        inner.CountDuplicatesAsync(Table(table), columns.Select(c => Column(table, c)).ToList(), ct);
+
     public IAsyncEnumerable<(string Key, object Value)> ReadValuesAsync(string table, string column, CancellationToken ct) =>
         inner.ReadValuesAsync(Table(table), Column(table, column), ct);
 

@@ -371,20 +371,40 @@ public abstract class SchemaIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failing_statement_leaves_nothing_behind()
+    public async Task A_unique_index_over_duplicates_is_blocked_with_the_number_of_rows()
     {
         await Tenant.ApplyOkAsync(V1);
         await Tenant.InsertAsync(V1, "account", ("name", "A"), ("city", "Paris"));
-        await Tenant.InsertAsync(V1, "account", ("name", "B"), ("city", "Paris"));
-        var columns = await Tenant.ColumnsAsync("account");
-        // The unique index cannot be built over the duplicates: it fails after the column was added.
-        var v2 = Set(Account.Adding(Text("nickname")).Indexed(true, "city"), Contact);
+        var second = await Tenant.InsertAsync(V1, "account", ("name", "B"), ("city", "Paris"));
+        await Tenant.InsertAsync(V1, "account", ("name", "C"));
+        await Tenant.InsertAsync(V1, "account", ("name", "D"));
+        var v2 = Set(Account.Indexed(true, "city"), Contact);
+
+        var issue = Assert.Single((await Tenant.PlanAsync(v2)).Issues);
+        Assert.Equal((PlanIssueKind.Blocking, 2L), (issue.Kind, issue.AffectedRows));
+
+        await Tenant.SetRawAsync("account", second, "city", "Lyon");
+        await Tenant.ApplyOkAsync(v2);
+        Assert.Contains(await Tenant.IndexesAsync("account"), i => i.Contains("ux_account_city") && i.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_failing_statement_leaves_nothing_behind()
+    {
+        await Tenant.ApplyOkAsync(V1);
+        var account = await Tenant.InsertAsync(V1, "account", ("name", "A"));
+        await Tenant.InsertAsync(V1, "contact", ("full_name", "Ann"), ("account", account));
+        var tables = await Tenant.TablesAsync();
+        var contacts = await Tenant.DumpAsync("contact");
+        // The lookup now points at a new, empty entity: the new foreign key fails on the existing contact, after
+        // the company table was created in the same batch.
+        var v2 = Set(Account, Entity("company", Text("name")), Contact.WithField(Lookup("account", "company")));
 
         await Assert.ThrowsAnyAsync<Exception>(() => Tenant.ApplyAsync(v2));
 
-        Assert.Equal(columns, await Tenant.ColumnsAsync("account"));
+        Assert.Equal(tables, await Tenant.TablesAsync());
         Assert.Single(await Tenant.HistoryAsync());
-        Assert.False((await Tenant.PlanAsync(v2)).IsEmpty);
+        Assert.Equal(contacts, await Tenant.DumpAsync("contact"));
     }
 
     [Fact]
