@@ -96,6 +96,8 @@ public static class DataLossAnalyzer
             }
         }
 
+        // With a default, EF's generators fill the empty rows themselves, in the same batch and with the default
+        // as a literal of the column's type mapping (UPDATE ... WHERE col IS NULL; IFNULL in SQLite's rebuild).
         if (change.BecomesRequired && target.DefaultValue is null)
         {
             if (inspector is null)

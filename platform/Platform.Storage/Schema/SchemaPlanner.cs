@@ -27,6 +27,7 @@ public static class SchemaPlanner
     }
 
     /// <summary>Plans without reading any row (e.g. SQL Server DDL); data-dependent issues are <see cref="PlanIssueKind.Unchecked"/>.</summary>
+    /// <remarks>Without an inspector nothing awaits real I/O, so the task has completed when it returns.</remarks>
     public static SchemaPlan Plan(TenantDatabase database, SchemaHistoryEntry? current, DefinitionSet target) =>
         PlanAsync(database, current, target, null, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -38,7 +39,8 @@ public static class SchemaPlanner
         var inverse = Draft(database, target, current?.Definitions ?? DefinitionSet.Empty);
         if (inspector is not null && !draft.Renames.IsEmpty)
             inspector = new RenamedNamesInspector(inspector, draft.Renames, draft.Renames.TableRenames(current!.Definitions));
-        var issues = await DataLossAnalyzer.AnalyzeAsync(draft.Operations, draft.Changes, database.Provider, inspector, ct);
+        // Only the diff can drop or newly constrain anything; the renames and value migrations keep every value.
+        var issues = await DataLossAnalyzer.AnalyzeAsync(draft.Diff, draft.Changes, database.Provider, inspector, ct);
         return new SchemaPlan(database, current, target, draft.Operations, draft.Statements, issues, inverse.Operations)
         {
             Renames = draft.Renames,
@@ -52,7 +54,8 @@ public static class SchemaPlanner
         operations.Count == 0 ? [] : context.GetService<IMigrationsSqlGenerator>().Generate(operations, model).Select(c => c.CommandText.Trim()).ToList();
 
     private sealed record PlanDraft(
-        IReadOnlyList<MigrationOperation> Operations, IReadOnlyList<string> Statements, IReadOnlyList<ColumnChange> Changes, DefinitionRenames Renames);
+        IReadOnlyList<MigrationOperation> Operations, IReadOnlyList<MigrationOperation> Diff, IReadOnlyList<string> Statements,
+        IReadOnlyList<ColumnChange> Changes, DefinitionRenames Renames);
 
     private static PlanDraft Draft(TenantDatabase database, DefinitionSet? current, DefinitionSet target)
     {
@@ -65,7 +68,7 @@ public static class SchemaPlanner
         if (current is null)
         {
             var created = differ.GetDifferences(null, targetDesign.GetRelationalModel());
-            return new PlanDraft(created, GenerateSql(targetContext, created, targetDesign), [], DefinitionRenames.None);
+            return new PlanDraft(created, created, GenerateSql(targetContext, created, targetDesign), [], DefinitionRenames.None);
         }
 
         var renames = DefinitionRenames.Find(current, target);
@@ -84,7 +87,7 @@ public static class SchemaPlanner
         if (provider == DatabaseProvider.Sqlite) operations.AddRange(SqliteValueMigrations.For(changes, sql));
         operations.AddRange(diff);
         // One Generate call: on SQLite, EF appends table rebuilds after everything else, and they must come last.
-        return new PlanDraft(operations, GenerateSql(targetContext, operations, targetDesign), changes, renames);
+        return new PlanDraft(operations, diff, GenerateSql(targetContext, operations, targetDesign), changes, renames);
     }
 
     /// <summary>
