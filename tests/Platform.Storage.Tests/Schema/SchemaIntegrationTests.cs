@@ -205,6 +205,25 @@ public abstract class SchemaIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_integer_becomes_text_and_a_decimal_becomes_an_integer_when_it_has_no_fraction()
+    {
+        await Tenant.ApplyOkAsync(V1);
+        var whole = await Tenant.InsertAsync(V1, "account", ("name", "A"), ("revenue", 12.00m), ("employees", 42L));
+        var fraction = await Tenant.InsertAsync(V1, "account", ("name", "B"), ("revenue", 12.50m), ("employees", -7L));
+        var v2 = Set(Account.WithField(Integer("revenue")).WithField(Text("employees", 10)), Contact);
+
+        var issue = Assert.Single((await Tenant.PlanAsync(v2)).Issues);
+        Assert.Equal(("revenue", PlanIssueKind.Blocking, 1L), (issue.Column, issue.Kind, issue.AffectedRows));
+
+        await Tenant.SetRawAsync("account", fraction, "revenue", IsSqlite ? 1300L : (object)13m);
+        await Tenant.ApplyOkAsync(v2);
+        Assert.Equal(12L, await Tenant.ValueAsync("account", whole, "revenue"));
+        Assert.Equal(13L, await Tenant.ValueAsync("account", fraction, "revenue"));
+        Assert.Equal("42", await Tenant.ValueAsync("account", whole, "employees"));
+        Assert.Equal("-7", await Tenant.ValueAsync("account", fraction, "employees"));
+    }
+
+    [Fact]
     public async Task Narrowing_text_is_blocked_only_while_values_are_too_long()
     {
         await Tenant.ApplyOkAsync(V1);
