@@ -34,6 +34,9 @@ public abstract class SqlDialect
     /// <summary>The operator that matches LIKE patterns case-insensitively.</summary>
     public virtual string CaseInsensitiveLike => "LIKE";
 
+    /// <summary>Most parameters one statement may carry (SQL Server allows 2,100).</summary>
+    public virtual int MaxParameters => 30000;
+
     /// <summary>Longest identifier the database accepts.</summary>
     public virtual int MaxIdentifierLength => 63;
 

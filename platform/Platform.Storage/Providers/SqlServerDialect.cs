@@ -10,6 +10,7 @@ public sealed class SqlServerDialect : SqlDialect
     public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
     public override bool NullsSortFirst => true;
     public override int MaxIdentifierLength => 128;
+    public override int MaxParameters => 2000;
     protected override string PlaceholderConnectionString => "Server=localhost;Database=platform;Integrated Security=true;TrustServerCertificate=true";
 
     public override string TableExistsSql => "SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = @p0 AND TABLE_SCHEMA = COALESCE(@p1, SCHEMA_NAME())";

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Platform.Storage.Physical;
+using Platform.Storage.Providers;
+
+namespace Platform.Storage.Records;
+
+/// <summary>
+/// Converts platform values to what a column stores and back. SQLite has no date, uuid or exact decimal type:
+/// dates and times are ISO text (so they sort as text), ids are lowercase text, and decimals are integers
+/// scaled by 10^scale (exact, comparable, indexable).
+/// </summary>
+public static class ColumnValueCodec
+{
+    private const string SqliteDateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+
+    public static object? ToDb(ColumnModel column, object? value, DatabaseProvider provider)
+    {
+        if (value is null) return null;
+        if (column.Kind == ValueKind.StringList) return value is string s ? s : JsonSerializer.Serialize((IEnumerable<string>)value);
+        if (provider != DatabaseProvider.Sqlite) return value is DateTime dt ? AsUtc(dt) : value;
+        return value switch
+        {
+            Guid g => g.ToString("D"),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime dt => AsUtc(dt).ToString(SqliteDateTimeFormat, CultureInfo.InvariantCulture),
+            bool b => b ? 1L : 0L,
+            decimal m when column.DecimalScaleOnDisk is { } scale =>
+                decimal.ToInt64(decimal.Round(m * FieldColumnMapper.Pow10(scale), 0, MidpointRounding.AwayFromZero)),
+            _ => value,
+        };
+    }
+
+    public static object? Read(DbDataReader reader, int ordinal, ColumnModel column, DatabaseProvider provider)
+    {
+        if (reader.IsDBNull(ordinal)) return null;
+        var sqlite = provider == DatabaseProvider.Sqlite;
+        return column.Kind switch
+        {
+            ValueKind.String => reader.GetString(ordinal),
+            ValueKind.Integer => reader.GetInt64(ordinal),
+            ValueKind.Decimal => column.DecimalScaleOnDisk is { } scale
+                ? reader.GetInt64(ordinal) / FieldColumnMapper.Pow10(scale)
+                : reader.GetDecimal(ordinal),
+            ValueKind.Boolean => sqlite ? reader.GetInt64(ordinal) != 0 : reader.GetBoolean(ordinal),
+            ValueKind.Date => sqlite ? DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture) : reader.GetFieldValue<DateOnly>(ordinal),
+            ValueKind.DateTime => sqlite
+                ? DateTime.SpecifyKind(DateTime.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc)
+                : AsUtc(reader.GetDateTime(ordinal)),
+            ValueKind.Guid => sqlite ? Guid.Parse(reader.GetString(ordinal)) : reader.GetGuid(ordinal),
+            ValueKind.StringList => JsonSerializer.Deserialize<string[]>(reader.GetString(ordinal)) ?? [],
+            _ => reader.GetValue(ordinal),
+        };
+    }
+
+    private static DateTime AsUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
+}

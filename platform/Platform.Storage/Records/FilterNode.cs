@@ -1,0 +1,30 @@
+namespace Platform.Storage.Records;
+
+/// <summary>
+/// A storage-neutral filter over one entity. Values are already converted to the field's platform type
+/// (string, long, decimal, bool, DateOnly, DateTime, Guid) and always travel to the database as parameters.
+/// </summary>
+public abstract record FilterNode;
+
+public enum ComparisonOperator { Eq, Ne, Gt, Ge, Lt, Le }
+
+public enum StringMatch { Contains, StartsWith, EndsWith }
+
+/// <summary>field op value; a null value with Eq/Ne means IS NULL / IS NOT NULL.</summary>
+public sealed record ComparisonNode(string Field, ComparisonOperator Operator, object? Value) : FilterNode;
+
+public sealed record InNode(string Field, IReadOnlyList<object?> Values) : FilterNode;
+
+/// <summary>Case-insensitive substring, prefix or suffix match on a text field.</summary>
+public sealed record StringMatchNode(string Field, StringMatch Match, string Value) : FilterNode;
+
+/// <summary>True when a multichoice field holds any of the values.</summary>
+public sealed record ListContainsAnyNode(string Field, IReadOnlyList<string> Values) : FilterNode;
+
+public sealed record AndNode(FilterNode Left, FilterNode Right) : FilterNode;
+
+public sealed record OrNode(FilterNode Left, FilterNode Right) : FilterNode;
+
+public sealed record NotNode(FilterNode Operand) : FilterNode;
+
+public sealed record ConstantNode(bool Value) : FilterNode;

@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text;
+using Platform.Metadata.Definitions;
+using Platform.Storage.Physical;
+using Platform.Storage.Providers;
+
+namespace Platform.Storage.Records;
+
+/// <summary>
+/// Reads and writes records of one tenant database with parameterised SQL built from the physical model.
+/// Identifiers come from validated definitions and are quoted by the provider's EF Core SQL helper; values are
+/// always parameters. Stateless apart from a cache of statement texts, so one instance serves every request.
+/// </summary>
+public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
+{
+    private readonly SqlDialect _dialect = database.Dialect;
+    private readonly ConcurrentDictionary<string, string> _statements = new();
+
+    public TenantDatabase Database { get; } = database;
+    public PhysicalModel Model { get; } = model;
+
+    public Task<RecordSession> OpenAsync(bool write, CancellationToken ct) => RecordSession.OpenAsync(Database, write, ct);
+
+    public TableModel Table(string entity) => Model.Table(entity);
+
+    private string T(string table) => _dialect.Table(table, Database.Schema);
+    private string Q(string column) => _dialect.Quote(column);
+
+    public async Task<Dictionary<string, object?>?> GetAsync(RecordSession session, string entity, Guid id, CancellationToken ct)
+    {
+        var table = Table(entity);
+        var sql = _statements.GetOrAdd("get:" + entity, _ =>
+            $"SELECT {string.Join(", ", table.Columns.Select(c => Q(c.Name)))} FROM {T(table.Name)} WHERE {Q(SystemFields.Id)} = @p0");
+        await using var command = session.Command(sql);
+        command.AddParameter("@p0", ColumnValueCodec.ToDb(table.Column(SystemFields.Id), id, _dialect.Provider));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? ReadRow(reader, table.Columns) : null;
+    }
+
+    public async Task<IReadOnlyList<Dictionary<string, object?>>> GetManyAsync(
+        RecordSession session, string entity, IReadOnlyCollection<Guid> ids, IReadOnlyList<string>? select, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var query = new RecordQuery(entity)
+        {
+            Filter = new InNode(SystemFields.Id, ids.Cast<object?>().ToList()),
+            Select = select,
+            Top = ids.Count,
+        };
+        var page = await QueryAsync(session, query, ct);
+        return page.Rows;
+    }
+
+    public async Task<RecordPage> QueryAsync(RecordSession session, RecordQuery query, CancellationToken ct)
+    {
+        var table = Table(query.Entity);
+        var order = query.OrderBy.Where(o => o.Field != SystemFields.Id).Append(new OrderTerm(SystemFields.Id)).ToList();
+        var columns = SelectedColumns(table, query.Select, order);
+        var parameters = new SqlParameterList();
+        var where = new StringBuilder();
+        if (query.Filter is not null) new FilterSqlWriter(table, _dialect, parameters).Write(query.Filter, where);
+        if (query.After is not null)
+        {
+            if (where.Length > 0) where.Append(" AND ");
+            new KeysetSqlWriter(table, _dialect, parameters).Write(order, query.After, where);
+        }
+
+        var sql = new StringBuilder("SELECT ");
+        sql.AppendJoin(", ", columns.Select(c => Q(c.Name))).Append(" FROM ").Append(T(table.Name));
+        if (where.Length > 0) sql.Append(" WHERE ").Append(where);
+        sql.Append(" ORDER BY ").AppendJoin(", ", order.Select(o => Q(table.Column(o.Field).Name) + (o.Descending ? " DESC" : "")));
+        sql.Append(_dialect.Page(query.Top + 1, query.After is null ? query.Skip : 0));
+
+        var rows = new List<Dictionary<string, object?>>(Math.Min(query.Top + 1, 1024));
+        await using (var command = session.Command(sql.ToString()))
+        {
+            parameters.AddTo(command);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) rows.Add(ReadRow(reader, columns));
+        }
+        var hasMore = rows.Count > query.Top;
+        if (hasMore) rows.RemoveAt(rows.Count - 1);
+
+        long? count = null;
+        var capped = false;
+        if (query.Count != CountMode.None)
+        {
+            var countParameters = new SqlParameterList();
+            var countFilter = new StringBuilder();
+            if (query.Filter is not null) new FilterSqlWriter(table, _dialect, countParameters).Write(query.Filter, countFilter);
+            (count, capped) = await CountAsync(session, table, countFilter.ToString(), countParameters, query.Count == CountMode.Capped ? query.CountCap : null, ct);
+        }
+        return new RecordPage(rows, hasMore, count, capped);
+    }
+
+    private async Task<(long Count, bool Capped)> CountAsync(
+        RecordSession session, TableModel table, string where, SqlParameterList parameters, int? cap, CancellationToken ct)
+    {
+        var filter = where.Length > 0 ? " WHERE " + where : "";
+        string sql;
+        if (cap is { } limit)
+        {
+            // Counting stops at cap + 1 rows: a large table answers "1,000+" in constant time.
+            var inner = _dialect.Provider == DatabaseProvider.SqlServer
+                ? $"SELECT TOP ({limit + 1}) 1 AS one FROM {T(table.Name)}{filter}"
+                : $"SELECT 1 AS one FROM {T(table.Name)}{filter}{_dialect.Page(limit + 1, null)}";
+            sql = $"SELECT COUNT(*) FROM ({inner}) capped";
+        }
+        else sql = $"SELECT COUNT(*) FROM {T(table.Name)}{filter}";
+        await using var command = session.Command(sql);
+        parameters.AddTo(command);
+        var count = Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+        return cap is { } c && count > c ? (c, true) : (count, false);
+    }
+
+    private static List<ColumnModel> SelectedColumns(TableModel table, IReadOnlyList<string>? select, IReadOnlyList<OrderTerm> order)
+    {
+        if (select is null) return table.Columns.ToList();
+        var wanted = new HashSet<string>(select) { SystemFields.Id, SystemFields.RowVersion };
+        foreach (var term in order) wanted.Add(term.Field);
+        return table.Columns.Where(c => wanted.Contains(c.Name)).ToList();
+    }
+
+    private Dictionary<string, object?> ReadRow(DbDataReader reader, IReadOnlyList<ColumnModel> columns)
+    {
+        var row = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++) row[columns[i].Name] = ColumnValueCodec.Read(reader, i, columns[i], _dialect.Provider);
+        return row;
+    }
+
+    /// <summary>Inserts rows that all carry the same columns, as multi-row INSERTs within the parameter limit.</summary>
+    public async Task InsertAsync(RecordSession session, string entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        var table = Table(entity);
+        var columns = table.Columns.Where(c => rows[0].ContainsKey(c.Name)).ToList();
+        var perStatement = Math.Max(1, Math.Min(500, _dialect.MaxParameters / columns.Count));
+        for (var start = 0; start < rows.Count; start += perStatement)
+        {
+            var chunk = Math.Min(perStatement, rows.Count - start);
+            var parameters = new SqlParameterList();
+            var sql = new StringBuilder("INSERT INTO ").Append(T(table.Name)).Append(" (")
+                .AppendJoin(", ", columns.Select(c => Q(c.Name))).Append(") VALUES ");
+            for (var r = 0; r < chunk; r++)
+            {
+                var row = rows[start + r];
+                if (r > 0) sql.Append(", ");
+                sql.Append('(').AppendJoin(", ", columns.Select(c => parameters.Add(ColumnValueCodec.ToDb(c, row.GetValueOrDefault(c.Name), _dialect.Provider)))).Append(')');
+            }
+            await using var command = session.Command(sql.ToString());
+            parameters.AddTo(command);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>Updates the given columns and bumps the row version; false when the row is gone or its version moved on.</summary>
+    public async Task<bool> UpdateAsync(
+        RecordSession session, string entity, Guid id, IReadOnlyDictionary<string, object?> changes, long? expectedVersion, CancellationToken ct)
+    {
+        var table = Table(entity);
+        var parameters = new SqlParameterList();
+        var sql = new StringBuilder("UPDATE ").Append(T(table.Name)).Append(" SET ");
+        foreach (var (name, value) in changes)
+        {
+            var column = table.Column(name);
+            sql.Append(Q(column.Name)).Append(" = ").Append(parameters.Add(ColumnValueCodec.ToDb(column, value, _dialect.Provider))).Append(", ");
+        }
+        var version = Q(SystemFields.RowVersion);
+        sql.Append(version).Append(" = ").Append(version).Append(" + 1 WHERE ").Append(Q(SystemFields.Id)).Append(" = ")
+            .Append(parameters.Add(ColumnValueCodec.ToDb(table.Column(SystemFields.Id), id, _dialect.Provider)));
+        if (expectedVersion is { } expected) sql.Append(" AND ").Append(version).Append(" = ").Append(parameters.Add(expected));
+        await using var command = session.Command(sql.ToString());
+        parameters.AddTo(command);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task<bool> DeleteAsync(RecordSession session, string entity, Guid id, long? expectedVersion, CancellationToken ct)
+    {
+        var table = Table(entity);
+        var parameters = new SqlParameterList();
+        var sql = $"DELETE FROM {T(table.Name)} WHERE {Q(SystemFields.Id)} = {parameters.Add(ColumnValueCodec.ToDb(table.Column(SystemFields.Id), id, _dialect.Provider))}";
+        if (expectedVersion is { } expected) sql += $" AND {Q(SystemFields.RowVersion)} = {parameters.Add(expected)}";
+        await using var command = session.Command(sql);
+        parameters.AddTo(command);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>The id of another record holding this value in a unique field, if any.</summary>
+    public async Task<Guid?> FindByValueAsync(RecordSession session, string entity, string field, object value, Guid? exceptId, CancellationToken ct)
+    {
+        FilterNode filter = new ComparisonNode(field, ComparisonOperator.Eq, value);
+        if (exceptId is { } except) filter = new AndNode(filter, new ComparisonNode(SystemFields.Id, ComparisonOperator.Ne, except));
+        var page = await QueryAsync(session, new RecordQuery(entity) { Filter = filter, Select = [SystemFields.Id], Top = 1 }, ct);
+        return page.Rows.Count == 0 ? null : (Guid)page.Rows[0][SystemFields.Id]!;
+    }
+
+    public async Task<HashSet<Guid>> ExistingIdsAsync(RecordSession session, string entity, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var rows = await GetManyAsync(session, entity, ids, [SystemFields.Id], ct);
+        return rows.Select(r => (Guid)r[SystemFields.Id]!).ToHashSet();
+    }
+
+    /// <summary>A lookup with onDelete "restrict" that points at the record, if any (entity and field named for the error).</summary>
+    public async Task<(string Entity, string Field)?> FindRestrictingReferenceAsync(RecordSession session, string entity, Guid id, CancellationToken ct)
+    {
+        foreach (var table in Model.Tables)
+        {
+            foreach (var fk in table.ForeignKeys.Where(f => f.PrincipalTable == entity && f.OnDelete == DeleteBehavior.Restrict))
+            {
+                var filter = new ComparisonNode(fk.Columns[0], ComparisonOperator.Eq, id);
+                var page = await QueryAsync(session, new RecordQuery(table.Name) { Filter = filter, Select = [fk.Columns[0]], Top = 1 }, ct);
+                if (page.Rows.Count > 0) return (table.Entity?.Name ?? table.Name, fk.Columns[0]);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The next value of a named counter. The UPDATE takes the row's write lock until the transaction ends, so
+    /// concurrent inserts are serialised and never share a number.
+    /// </summary>
+    public async Task<long> NextSequenceValueAsync(RecordSession session, string name, CancellationToken ct)
+    {
+        var table = T(PlatformTables.Sequences);
+        var insert = _dialect.Provider == DatabaseProvider.SqlServer
+            ? $"IF NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {Q("name")} = @p0) INSERT INTO {table} ({Q("name")}, {Q("next_value")}) VALUES (@p0, 1)"
+            : $"INSERT INTO {table} ({Q("name")}, {Q("next_value")}) VALUES (@p0, 1) ON CONFLICT ({Q("name")}) DO NOTHING";
+        var sql = $"{insert}; UPDATE {table} SET {Q("next_value")} = {Q("next_value")} + 1 WHERE {Q("name")} = @p0; " +
+                  $"SELECT {Q("next_value")} - 1 FROM {table} WHERE {Q("name")} = @p0";
+        await using var command = session.Command(sql);
+        command.AddParameter("@p0", name);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+    }
+}
