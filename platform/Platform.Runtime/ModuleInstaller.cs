@@ -1,0 +1,47 @@
+using Platform.Metadata.Definitions;
+using Platform.Metadata.Loading;
+using Platform.Storage.Schema;
+using Platform.Tenancy;
+
+namespace Platform.Runtime;
+
+/// <summary>
+/// Installs or upgrades modules on a tenant: the modules given replace the tenant's modules with the same ids,
+/// the whole set is validated, planned against the tenant database and, on apply, applied atomically.
+/// The CLI, the host's first start and (later) the studio all come through here.
+/// </summary>
+public sealed class ModuleInstaller(TenantCatalog catalog, TenantRuntimeCache runtimes)
+{
+    public Task<ModuleInstallResult> PlanAsync(string tenantId, IReadOnlyList<string> moduleFolders, CancellationToken ct) =>
+        RunAsync(tenantId, moduleFolders, apply: false, allowDataLoss: false, ct);
+
+    public Task<ModuleInstallResult> ApplyAsync(string tenantId, IReadOnlyList<string> moduleFolders, bool allowDataLoss, CancellationToken ct) =>
+        RunAsync(tenantId, moduleFolders, apply: true, allowDataLoss, ct);
+
+    private async Task<ModuleInstallResult> RunAsync(string tenantId, IReadOnlyList<string> moduleFolders, bool apply, bool allowDataLoss, CancellationToken ct)
+    {
+        TenantId.EnsureValid(tenantId);
+        // Planning never creates a tenant; applying does.
+        var tenant = apply ? (await catalog.GetOrCreateAsync(tenantId, ct)).Tenant : await catalog.FindAsync(tenantId, ct);
+        var database = tenant?.Database ?? TenantPlacement.For(catalog.Options, tenantId);
+        var current = tenant is null ? null : await SchemaHistory.ReadLatestAsync(database, ct);
+
+        var load = await ModuleSetLoader.LoadAsync(moduleFolders, current?.Definitions.Modules ?? [], ct);
+        if (!load.Succeeded) return new ModuleInstallResult(tenant, load.Errors, null, null);
+
+        var plan = await SchemaPlanner.PlanAsync(database, load.Set, ct);
+        if (!apply || tenant is null) return new ModuleInstallResult(tenant, [], plan, null);
+
+        var applied = await SchemaApplier.ApplyAsync(plan, allowDataLoss, ct);
+        if (applied.Changed) runtimes.Invalidate(tenantId);
+        return new ModuleInstallResult(tenant, [], plan, applied);
+    }
+
+    /// <summary>The tenant's installed modules, for export.</summary>
+    public async Task<IReadOnlyList<ModuleDefinition>> InstalledAsync(string tenantId, CancellationToken ct)
+    {
+        var tenant = await catalog.FindAsync(tenantId, ct) ?? throw new KeyNotFoundException($"No tenant '{tenantId}'.");
+        var current = await SchemaHistory.ReadLatestAsync(tenant.Database, ct);
+        return current?.Definitions.Modules ?? [];
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Platform.Metadata.Definitions;
+using Platform.Storage.Physical;
+using Platform.Storage.Records;
+using Platform.Storage.Schema;
+using Platform.Tenancy;
+
+namespace Platform.Runtime;
+
+/// <summary>
+/// Caches each tenant's runtime. Physical models are shared by definitions version and provider, so a thousand
+/// tenants with the same modules hold one model; each tenant only adds its record store.
+/// </summary>
+public sealed class TenantRuntimeCache(TenantCatalog catalog)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<TenantRuntime?>>> _tenants = new();
+    private readonly ConcurrentDictionary<string, PhysicalModel> _models = new();
+
+    public TenantCatalog Catalog { get; } = catalog;
+
+    /// <summary>The tenant's runtime, or null when no such tenant exists.</summary>
+    public async Task<TenantRuntime?> GetAsync(string tenantId, CancellationToken ct)
+    {
+        var entry = _tenants.GetOrAdd(tenantId, id => new Lazy<Task<TenantRuntime?>>(() => LoadAsync(id)));
+        var runtime = await entry.Value.WaitAsync(ct);
+        // Unknown tenants are not remembered, so guessing ids cannot grow the cache.
+        if (runtime is null) _tenants.TryRemove(new KeyValuePair<string, Lazy<Task<TenantRuntime?>>>(tenantId, entry));
+        return runtime;
+    }
+
+    /// <summary>Drops a tenant's runtime after its schema changed; the next request rebuilds it.</summary>
+    public void Invalidate(string tenantId) => _tenants.TryRemove(tenantId, out _);
+
+    private async Task<TenantRuntime?> LoadAsync(string tenantId)
+    {
+        try
+        {
+            var tenant = await Catalog.FindAsync(tenantId, CancellationToken.None);
+            if (tenant is null) return null;
+            var history = await SchemaHistory.ReadLatestAsync(tenant.Database, CancellationToken.None);
+            var definitions = history?.Definitions ?? DefinitionSet.Empty;
+            var model = _models.GetOrAdd($"{tenant.Database.Provider}:{definitions.Version}",
+                _ => PhysicalModelBuilder.Build(definitions, tenant.Database.Provider));
+            return new TenantRuntime(tenant, history?.Version ?? 0, model, new RecordStore(tenant.Database, model));
+        }
+        catch
+        {
+            // A failed load must not stick: the next request tries again.
+            Invalidate(tenantId);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Platform.Storage.Providers;
+
+namespace Platform.Tenancy;
+
+/// <summary>
+/// Lists the tenants and where each one's database lives. Lookups are cached in memory because every API
+/// request resolves its tenant; changes made through this instance refresh the cache.
+/// </summary>
+public sealed class TenantCatalog(PlatformStorageOptions options)
+{
+    private readonly ConcurrentDictionary<string, TenantInfo?> _cache = new();
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private volatile bool _initialized;
+
+    public PlatformStorageOptions Options { get; } = options;
+
+    public async Task<TenantInfo?> FindAsync(string id, CancellationToken ct)
+    {
+        if (_cache.TryGetValue(id, out var cached)) return cached;
+        if (!TenantId.IsValid(id)) return null;
+        await EnsureCreatedAsync(ct);
+        await using var db = CatalogDbContext.Create(Options);
+        var row = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        var info = row is null ? null : ToInfo(row);
+        // Unknown ids are not cached: the cache would otherwise grow with every guessed tenant name.
+        if (info is not null) _cache[id] = info;
+        return info;
+    }
+
+    public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        await using var db = CatalogDbContext.Create(Options);
+        var rows = await db.Tenants.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        return rows.Select(ToInfo).ToList();
+    }
+
+    /// <summary>Returns the tenant, creating its catalog entry (and placement) when it does not exist yet.</summary>
+    public async Task<(TenantInfo Tenant, bool Created)> GetOrCreateAsync(string id, CancellationToken ct)
+    {
+        TenantId.EnsureValid(id);
+        if (await FindAsync(id, ct) is { } existing) return (existing, false);
+        var database = TenantPlacement.For(Options, id);
+        var row = new TenantRow
+        {
+            Id = id,
+            Provider = database.Provider.ToString(),
+            ConnectionString = database.ConnectionString,
+            Schema = database.Schema,
+            Status = TenantStatus.Active.ToString(),
+            CreatedAt = DateTime.UtcNow,
+        };
+        await using (var db = CatalogDbContext.Create(Options))
+        {
+            db.Tenants.Add(row);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException)
+            {
+                // Another process created it between our lookup and insert.
+                if (await FindAsync(id, ct) is { } raced) return (raced, false);
+                throw;
+            }
+        }
+        if (database.Provider == DatabaseProvider.Sqlite)
+            Directory.CreateDirectory(Path.Combine(Path.GetFullPath(Options.DataDirectory), "tenants"));
+        var info = ToInfo(row);
+        _cache[id] = info;
+        return (info, true);
+    }
+
+    public async Task SetStatusAsync(string id, TenantStatus status, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        await using var db = CatalogDbContext.Create(Options);
+        var updated = await db.Tenants.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status.ToString()), ct);
+        if (updated == 0) throw new KeyNotFoundException($"No tenant '{id}'.");
+        _cache.TryRemove(id, out _);
+    }
+
+    private async Task EnsureCreatedAsync(CancellationToken ct)
+    {
+        if (_initialized) return;
+        await _initLock.WaitAsync(ct);
+        try
+        {
+            if (_initialized) return;
+            await using var db = CatalogDbContext.Create(Options);
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(ct)) await creator.CreateAsync(ct);
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(ct);
+            var database = new TenantDatabase(Options.Provider, Options.ConnectionString ?? "", Options.Provider == DatabaseProvider.Sqlite ? null : "platform_catalog");
+            var exists = await TenantConnections.TableExistsAsync(connection, database, "tenants", ct);
+            await connection.CloseAsync();
+            if (!exists) await creator.CreateTablesAsync(ct);
+            _initialized = true;
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    private static TenantInfo ToInfo(TenantRow row) => new(
+        row.Id,
+        new TenantDatabase(Enum.Parse<DatabaseProvider>(row.Provider), row.ConnectionString, row.Schema),
+        Enum.Parse<TenantStatus>(row.Status),
+        DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc));
+}

@@ -1,0 +1,24 @@
+using Platform.Storage.Providers;
+
+namespace Platform.Tenancy;
+
+/// <summary>
+/// Decides where a new tenant's database goes. SQLite: one file per tenant, so a tenant is copied, backed up or
+/// deleted as a file. PostgreSQL: one schema per tenant in the platform database — cheap to create, isolated by
+/// name, and a tenant can later be moved to another server by giving it its own connection string in the catalog.
+/// </summary>
+public static class TenantPlacement
+{
+    public static TenantDatabase For(PlatformStorageOptions options, string tenantId) => options.Provider switch
+    {
+        DatabaseProvider.Sqlite => new TenantDatabase(DatabaseProvider.Sqlite,
+            SqliteDialect.ConnectionStringFor(Path.Combine(Path.GetFullPath(options.DataDirectory), "tenants", tenantId + ".db"))),
+        DatabaseProvider.Postgres => new TenantDatabase(DatabaseProvider.Postgres, Required(options.ConnectionString), SchemaName(tenantId)),
+        _ => throw new NotSupportedException($"{options.Provider} tenants are not supported by this host yet."),
+    };
+
+    public static string SchemaName(string tenantId) => "tenant_" + tenantId.Replace('-', '_');
+
+    private static string Required(string? connectionString) =>
+        connectionString ?? throw new InvalidOperationException("A PostgreSQL connection string is required.");
+}
