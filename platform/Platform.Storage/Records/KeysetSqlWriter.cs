@@ -1,4 +1,5 @@
 using System.Text;
+using Platform.Metadata.Definitions;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
 
@@ -11,6 +12,17 @@ namespace Platform.Storage.Records;
 /// </summary>
 public sealed class KeysetSqlWriter(TableModel table, SqlDialect dialect, SqlParameterList parameters)
 {
+    /// <summary>
+    /// The order a query really runs in, which a keyset position must match: the terms up to the id (unique, so
+    /// later terms never decide anything), or all terms with the id appended ascending as the final tie-breaker.
+    /// </summary>
+    public static IReadOnlyList<OrderTerm> FullOrder(IReadOnlyList<OrderTerm> terms)
+    {
+        for (var i = 0; i < terms.Count; i++)
+            if (terms[i].Field == SystemFields.Id) return terms.Take(i + 1).ToList();
+        return [.. terms, new OrderTerm(SystemFields.Id)];
+    }
+
     public void Write(IReadOnlyList<OrderTerm> terms, IReadOnlyList<object?> after, StringBuilder sql)
     {
         if (after.Count != terms.Count) throw new ArgumentException("The continuation does not match the sort order.");

@@ -55,7 +55,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
     public async Task<RecordPage> QueryAsync(RecordSession session, RecordQuery query, CancellationToken ct)
     {
         var table = Table(query.Entity);
-        var order = query.OrderBy.Where(o => o.Field != SystemFields.Id).Append(new OrderTerm(SystemFields.Id)).ToList();
+        var order = KeysetSqlWriter.FullOrder(query.OrderBy);
         var columns = SelectedColumns(table, query.Select, order);
         var parameters = new SqlParameterList();
         var where = new StringBuilder();
