@@ -217,19 +217,58 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
     }
 
     /// <summary>
-    /// The next value of a named counter. The UPDATE takes the row's write lock until the transaction ends, so
-    /// concurrent inserts are serialised and never share a number.
+    /// Reserves <paramref name="count"/> consecutive values of a named counter and returns the first. The UPDATE takes
+    /// the row's write lock until the transaction ends, so concurrent inserts are serialised and never share a number.
     /// </summary>
-    public async Task<long> NextSequenceValueAsync(RecordSession session, string name, CancellationToken ct)
+    public async Task<long> NextSequenceValueAsync(RecordSession session, string name, CancellationToken ct, int count = 1)
     {
         var table = T(PlatformTables.Sequences);
         var insert = _dialect.Provider == DatabaseProvider.SqlServer
             ? $"IF NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {Q("name")} = @p0) INSERT INTO {table} ({Q("name")}, {Q("next_value")}) VALUES (@p0, 1)"
             : $"INSERT INTO {table} ({Q("name")}, {Q("next_value")}) VALUES (@p0, 1) ON CONFLICT ({Q("name")}) DO NOTHING";
-        var sql = $"{insert}; UPDATE {table} SET {Q("next_value")} = {Q("next_value")} + 1 WHERE {Q("name")} = @p0; " +
-                  $"SELECT {Q("next_value")} - 1 FROM {table} WHERE {Q("name")} = @p0";
+        var sql = $"{insert}; UPDATE {table} SET {Q("next_value")} = {Q("next_value")} + @p1 WHERE {Q("name")} = @p0; " +
+                  $"SELECT {Q("next_value")} - @p1 FROM {table} WHERE {Q("name")} = @p0";
         await using var command = session.Command(sql);
         command.AddParameter("@p0", name);
+        command.AddParameter("@p1", (long)count);
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+    }
+
+    /// <summary>Links two records through a many-to-many relation; linking twice is not an error.</summary>
+    public async Task<bool> LinkAsync(RecordSession session, string junction, Guid sourceId, Guid targetId, CancellationToken ct)
+    {
+        var table = Table(junction);
+        var sql = $"SELECT 1 FROM {T(table.Name)} WHERE {Q("source_id")} = @p0 AND {Q("target_id")} = @p1";
+        await using (var command = session.Command(sql))
+        {
+            command.AddParameter("@p0", ColumnValueCodec.ToDb(table.Column("source_id"), sourceId, _dialect.Provider));
+            command.AddParameter("@p1", ColumnValueCodec.ToDb(table.Column("target_id"), targetId, _dialect.Provider));
+            if (await command.ExecuteScalarAsync(ct) is not null) return false;
+        }
+        await InsertAsync(session, table.Name, [new Dictionary<string, object?> { ["source_id"] = sourceId, ["target_id"] = targetId, ["created_at"] = DateTime.UtcNow }], ct);
+        return true;
+    }
+
+    public async Task<bool> UnlinkAsync(RecordSession session, string junction, Guid sourceId, Guid targetId, CancellationToken ct)
+    {
+        var table = Table(junction);
+        var sql = $"DELETE FROM {T(table.Name)} WHERE {Q("source_id")} = @p0 AND {Q("target_id")} = @p1";
+        await using var command = session.Command(sql);
+        command.AddParameter("@p0", ColumnValueCodec.ToDb(table.Column("source_id"), sourceId, _dialect.Provider));
+        command.AddParameter("@p1", ColumnValueCodec.ToDb(table.Column("target_id"), targetId, _dialect.Provider));
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>Ids linked from a record through a junction table, oldest link first.</summary>
+    public async Task<IReadOnlyList<Guid>> LinkedIdsAsync(RecordSession session, string junction, Guid sourceId, int limit, CancellationToken ct)
+    {
+        var table = Table(junction);
+        var sql = $"SELECT {Q("target_id")} FROM {T(table.Name)} WHERE {Q("source_id")} = @p0 ORDER BY {Q("created_at")}, {Q("target_id")}" + _dialect.Page(limit, null);
+        await using var command = session.Command(sql);
+        command.AddParameter("@p0", ColumnValueCodec.ToDb(table.Column("source_id"), sourceId, _dialect.Provider));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync(ct)) ids.Add((Guid)ColumnValueCodec.Read(reader, 0, table.Column("target_id"), _dialect.Provider)!);
+        return ids;
     }
 }

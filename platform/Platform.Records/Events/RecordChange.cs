@@ -1,0 +1,25 @@
+namespace Platform.Records.Events;
+
+public enum RecordChangeKind { Created, Updated, Deleted }
+
+/// <summary>
+/// A record write, as workflows and audit see it. <see cref="Before"/> is null on create and <see cref="After"/> on delete.
+/// </summary>
+public sealed record RecordChange(
+    string Tenant,
+    string Entity,
+    Guid Id,
+    RecordChangeKind Kind,
+    IReadOnlyDictionary<string, object?>? Before,
+    IReadOnlyDictionary<string, object?>? After,
+    RecordActor Actor)
+{
+    /// <summary>Fields whose value differs between before and after.</summary>
+    public IEnumerable<string> ChangedFields()
+    {
+        if (Before is null || After is null) return (After ?? Before ?? new Dictionary<string, object?>()).Keys;
+        return After.Keys.Where(k => !Equals(Normalize(Before.GetValueOrDefault(k)), Normalize(After[k])));
+    }
+
+    private static object? Normalize(object? value) => value is string[] list ? string.Join("\u001f", list) : value;
+}

@@ -1,0 +1,300 @@
+using System.Data.Common;
+using System.Text.Json;
+using Platform.Metadata.Definitions;
+using Platform.Records.Events;
+using Platform.Records.Validation;
+using Platform.Records.Writing;
+using Platform.Runtime;
+using Platform.Storage.Records;
+
+namespace Platform.Records;
+
+/// <summary>
+/// The one way records are read and written — by the API now, by scripts and workflow activities later — so
+/// validation, row versions, events (and, once they exist, permission checks) apply to every caller alike.
+/// </summary>
+public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers)
+{
+    private readonly IReadOnlyList<IRecordEventHandler> _handlers = handlers.ToList();
+
+    public static EntityDefinition Entity(TenantRuntime runtime, string entity) =>
+        runtime.FindEntity(entity) ?? throw new RecordNotFoundException(entity, null);
+
+    public async Task<Dictionary<string, object?>> GetAsync(TenantRuntime runtime, string entity, Guid id, CancellationToken ct)
+    {
+        Entity(runtime, entity);
+        await using var session = await runtime.Store.OpenAsync(write: false, ct);
+        return await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+    }
+
+    public async Task<RecordPage> QueryAsync(TenantRuntime runtime, RecordQuery query, CancellationToken ct)
+    {
+        Entity(runtime, query.Entity);
+        await using var session = await runtime.Store.OpenAsync(write: false, ct);
+        return await runtime.Store.QueryAsync(session, query, ct);
+    }
+
+    public async Task<IReadOnlyList<Dictionary<string, object?>>> GetManyAsync(
+        TenantRuntime runtime, string entity, IReadOnlyCollection<Guid> ids, IReadOnlyList<string>? select, CancellationToken ct)
+    {
+        Entity(runtime, entity);
+        await using var session = await runtime.Store.OpenAsync(write: false, ct);
+        return await runtime.Store.GetManyAsync(session, entity, ids, select, ct);
+    }
+
+    /// <summary>Creates a record; with an idempotency request, a repeat returns the first response instead.</summary>
+    public async Task<(Dictionary<string, object?>? Record, IdempotentReplay? Replay)> CreateAsync(
+        TenantRuntime runtime, string entity, JsonElement body, RecordActor actor, IdempotencyRequest? idempotency, CancellationToken ct)
+    {
+        var definition = Entity(runtime, entity);
+        var errors = new List<FieldError>();
+        var values = RecordBodyReader.Read(definition, body, "", errors);
+        RecordBodyReader.ApplyDefaults(definition, values);
+        RecordBodyReader.CheckRules(definition, values, definition.Fields, "", errors);
+        ThrowIfAny(errors);
+
+        var changes = new List<RecordChange>();
+        Dictionary<string, object?> created;
+        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        {
+            if (idempotency is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, idempotency.Key, ct) is { } stored)
+                return (null, Replay(stored, idempotency));
+
+            await WriteChecks.CheckAsync(runtime.Store, session, definition, values, null, "", errors, ct);
+            ThrowIfAny(errors);
+            created = (await InsertAsync(runtime, session, definition, [values], actor, changes, ct))[0];
+            if (idempotency is not null)
+            {
+                var response = new IdempotentReplay(201, created["id"]!.ToString(), idempotency.RenderResponse(created));
+                await IdempotencyStore.SaveAsync(session, runtime.Store.Database, idempotency.Key, idempotency.RequestHash, response, ct);
+            }
+            try
+            {
+                await session.CommitAsync(ct);
+            }
+            catch (DbException) when (idempotency is not null)
+            {
+                // Two requests with one key raced; the loser answers with the winner's stored response.
+                await using var retry = await runtime.Store.OpenAsync(write: false, ct);
+                if (await IdempotencyStore.FindAsync(retry, runtime.Store.Database, idempotency.Key, ct) is { } winner) return (null, Replay(winner, idempotency));
+                throw;
+            }
+        }
+        await PublishAsync(changes, ct);
+        return (created, null);
+    }
+
+    public async Task<Dictionary<string, object?>> UpdateAsync(
+        TenantRuntime runtime, string entity, Guid id, JsonElement patch, long? expectedVersion, RecordActor actor, CancellationToken ct)
+    {
+        var definition = Entity(runtime, entity);
+        var errors = new List<FieldError>();
+        var values = RecordBodyReader.Read(definition, patch, "", errors);
+        RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), "", errors);
+        ThrowIfAny(errors);
+
+        RecordChange change;
+        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        {
+            var before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+            var current = (long)before["row_version"]!;
+            if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
+
+            await WriteChecks.CheckAsync(runtime.Store, session, definition, values, id, "", errors, ct);
+            ThrowIfAny(errors);
+            values[SystemFields.ModifiedAt] = DateTime.UtcNow;
+            values[SystemFields.ModifiedBy] = actor.UserId;
+            if (!await runtime.Store.UpdateAsync(session, entity, id, values, current, ct))
+                throw new RecordConcurrencyException(entity, id, current, null);
+            var after = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+            change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Updated, before, after, actor);
+            foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
+            await session.CommitAsync(ct);
+        }
+        await PublishAsync([change], ct);
+        return (Dictionary<string, object?>)change.After!;
+    }
+
+    public async Task DeleteAsync(TenantRuntime runtime, string entity, Guid id, long? expectedVersion, RecordActor actor, CancellationToken ct)
+    {
+        Entity(runtime, entity);
+        RecordChange change;
+        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        {
+            var before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+            var current = (long)before["row_version"]!;
+            if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
+            if (await runtime.Store.FindRestrictingReferenceAsync(session, entity, id, ct) is { } reference)
+                throw new RecordConflictException(
+                    $"The {entity} cannot be deleted: {reference.Entity} records refer to it through '{reference.Field}' (onDelete: restrict).", reference.Entity);
+            change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Deleted, before, null, actor);
+            foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
+            if (!await runtime.Store.DeleteAsync(session, entity, id, current, ct)) throw new RecordConcurrencyException(entity, id, current, null);
+            await session.CommitAsync(ct);
+        }
+        await PublishAsync([change], ct);
+    }
+
+    /// <summary>Creates or upserts up to 1,000 records in one transaction: every error is reported and nothing is written unless all are valid.</summary>
+    public async Task<BulkResult> BulkAsync(TenantRuntime runtime, string entity, BulkRequest request, RecordActor actor, CancellationToken ct)
+    {
+        var definition = Entity(runtime, entity);
+        var errors = new List<FieldError>();
+        if (request.Records.Count > BulkRequest.MaxRecords)
+            throw new RecordValidationException([new FieldError("/records", $"a batch holds at most {BulkRequest.MaxRecords} records (it has {request.Records.Count})")]);
+        var keyField = request.Mode == BulkMode.Upsert ? request.Key ?? SystemFields.Id : null;
+        if (keyField is not null && keyField != SystemFields.Id && definition.FindField(keyField) is not { Unique: true })
+            throw new RecordValidationException([new FieldError("/key", $"'{keyField}' is not a unique field of {entity}; upsert needs 'id' or a unique field")]);
+
+        var items = new List<(Dictionary<string, object?> Values, Guid? Id, string Pointer)>();
+        for (var i = 0; i < request.Records.Count; i++)
+        {
+            var pointer = $"/records/{i}";
+            var body = request.Records[i];
+            Guid? id = null;
+            if (keyField == SystemFields.Id)
+            {
+                id = ReadId(body, pointer, errors);
+                body = Without(body, SystemFields.Id);
+            }
+            var values = RecordBodyReader.Read(definition, body, pointer, errors);
+            if (keyField is not null && keyField != SystemFields.Id && values.GetValueOrDefault(keyField) is null)
+                errors.Add(new FieldError($"{pointer}/{keyField}", "is the upsert key and must be given"));
+            items.Add((values, id, pointer));
+        }
+        ThrowIfAny(errors);
+
+        var changes = new List<RecordChange>();
+        var ids = new List<Guid>();
+        int created = 0, updated = 0;
+        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        {
+            var toCreate = new List<Dictionary<string, object?>>();
+            foreach (var (values, id, pointer) in items)
+            {
+                Dictionary<string, object?>? existing = null;
+                if (id is { } given) existing = await runtime.Store.GetAsync(session, entity, given, ct);
+                else if (keyField is not null && await runtime.Store.FindByValueAsync(session, entity, keyField, values[keyField]!, null, ct) is { } found)
+                    existing = await runtime.Store.GetAsync(session, entity, found, ct);
+
+                if (existing is null)
+                {
+                    RecordBodyReader.ApplyDefaults(definition, values);
+                    RecordBodyReader.CheckRules(definition, values, definition.Fields, pointer, errors);
+                    await WriteChecks.CheckAsync(runtime.Store, session, definition, values, null, pointer, errors, ct);
+                    if (id is { } newId) values[SystemFields.Id] = newId;
+                    toCreate.Add(values);
+                    continue;
+                }
+                var existingId = (Guid)existing[SystemFields.Id]!;
+                RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), pointer, errors);
+                await WriteChecks.CheckAsync(runtime.Store, session, definition, values, existingId, pointer, errors, ct);
+                if (errors.Count > 0) continue;
+                values[SystemFields.ModifiedAt] = DateTime.UtcNow;
+                values[SystemFields.ModifiedBy] = actor.UserId;
+                await runtime.Store.UpdateAsync(session, entity, existingId, values, null, ct);
+                var after = await runtime.Store.GetAsync(session, entity, existingId, ct);
+                var change = new RecordChange(runtime.Id, entity, existingId, RecordChangeKind.Updated, existing, after, actor);
+                foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
+                changes.Add(change);
+                ids.Add(existingId);
+                updated++;
+            }
+            CheckUniqueWithinBatch(definition, toCreate, items, errors);
+            ThrowIfAny(errors);
+            var rows = await InsertAsync(runtime, session, definition, toCreate, actor, changes, ct);
+            ids.AddRange(rows.Select(r => (Guid)r[SystemFields.Id]!));
+            created = rows.Count;
+            await session.CommitAsync(ct);
+        }
+        await PublishAsync(changes, ct);
+        return new BulkResult(created, updated, ids);
+    }
+
+    /// <summary>Stamps system fields, numbers autonumbers, inserts, and raises in-transaction events.</summary>
+    private async Task<IReadOnlyList<Dictionary<string, object?>>> InsertAsync(
+        TenantRuntime runtime, RecordSession session, EntityDefinition definition, IReadOnlyList<Dictionary<string, object?>> rows,
+        RecordActor actor, List<RecordChange> changes, CancellationToken ct)
+    {
+        if (rows.Count == 0) return [];
+        var now = DateTime.UtcNow;
+        foreach (var field in definition.Fields.Where(f => f.Type == FieldType.AutoNumber))
+        {
+            var first = await runtime.Store.NextSequenceValueAsync(session, $"{definition.Name}.{field.Name}", ct, rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+                rows[i][field.Name] = string.Format(System.Globalization.CultureInfo.InvariantCulture, field.Format ?? "{0}", first + i);
+        }
+        var complete = new List<IReadOnlyDictionary<string, object?>>(rows.Count);
+        foreach (var values in rows)
+        {
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            row[SystemFields.Id] = values.TryGetValue(SystemFields.Id, out var given) && given is Guid id ? id : Guid.CreateVersion7();
+            foreach (var field in definition.Fields) row[field.Name] = values.GetValueOrDefault(field.Name);
+            row[SystemFields.CreatedAt] = now;
+            row[SystemFields.CreatedBy] = actor.UserId;
+            row[SystemFields.ModifiedAt] = now;
+            row[SystemFields.ModifiedBy] = actor.UserId;
+            row[SystemFields.Owner] = actor.UserId;
+            row[SystemFields.RowVersion] = 1L;
+            complete.Add(row);
+        }
+        await runtime.Store.InsertAsync(session, definition.Name, complete, ct);
+        var result = complete.Select(r => new Dictionary<string, object?>(r)).ToList();
+        foreach (var row in result)
+        {
+            var change = new RecordChange(runtime.Id, definition.Name, (Guid)row[SystemFields.Id]!, RecordChangeKind.Created, null, row, actor);
+            foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
+            changes.Add(change);
+        }
+        return result;
+    }
+
+    private async Task PublishAsync(IReadOnlyList<RecordChange> changes, CancellationToken ct)
+    {
+        foreach (var change in changes)
+            foreach (var handler in _handlers)
+                await handler.OnWrittenAsync(change, ct);
+    }
+
+    private static IdempotentReplay Replay((string Hash, IdempotentReplay Replay) stored, IdempotencyRequest request) =>
+        stored.Hash == request.RequestHash
+            ? stored.Replay
+            : throw new RecordConflictException($"The Idempotency-Key '{request.Key}' was already used with a different request body.");
+
+    private static void CheckUniqueWithinBatch(
+        EntityDefinition definition, List<Dictionary<string, object?>> rows, List<(Dictionary<string, object?> Values, Guid? Id, string Pointer)> items, List<FieldError> errors)
+    {
+        foreach (var field in definition.Fields.Where(f => f.Unique))
+        {
+            var seen = new HashSet<object>();
+            foreach (var item in items.Where(i => rows.Contains(i.Values)))
+            {
+                if (item.Values.GetValueOrDefault(field.Name) is { } value && !seen.Add(value))
+                    errors.Add(new FieldError($"{item.Pointer}/{field.Name}", $"'{value}' appears twice in the batch; {field.Name} must be unique"));
+            }
+        }
+    }
+
+    private static Guid? ReadId(JsonElement body, string pointer, List<FieldError> errors)
+    {
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty(SystemFields.Id, out var idJson))
+        {
+            if (idJson.ValueKind == JsonValueKind.String && Guid.TryParse(idJson.GetString(), out var id)) return id;
+            errors.Add(new FieldError($"{pointer}/id", "must be a UUID"));
+        }
+        return null;
+    }
+
+    private static JsonElement Without(JsonElement body, string property)
+    {
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty(property, out _)) return body;
+        var node = System.Text.Json.Nodes.JsonObject.Create(body)!;
+        node.Remove(property);
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    private static void ThrowIfAny(List<FieldError> errors)
+    {
+        if (errors.Count > 0) throw new RecordValidationException(errors.ToList());
+    }
+}

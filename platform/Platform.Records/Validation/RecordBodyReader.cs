@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Platform.Metadata.Definitions;
+using Platform.Storage.Physical;
+
+namespace Platform.Records.Validation;
+
+/// <summary>Turns a JSON body into field values of an entity, collecting every error with its JSON pointer.</summary>
+public static class RecordBodyReader
+{
+    /// <param name="pointerPrefix">Prefix for pointers, e.g. "/records/3" inside a bulk body.</param>
+    public static Dictionary<string, object?> Read(EntityDefinition entity, JsonElement body, string pointerPrefix, List<FieldError> errors)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new FieldError(pointerPrefix, "must be a JSON object of field values"));
+            return values;
+        }
+        foreach (var property in body.EnumerateObject())
+        {
+            var pointer = pointerPrefix + "/" + Escape(property.Name);
+            var field = entity.FindField(property.Name);
+            if (field is null)
+            {
+                errors.Add(new FieldError(pointer, SystemFields.IsSystem(property.Name)
+                    ? $"'{property.Name}' is a system field and cannot be written"
+                    : entity.Relations.Any(r => r.Name == property.Name)
+                        ? $"'{property.Name}' is a many-to-many relation; link records through /{entity.Name}/{{id}}/{property.Name}"
+                        : $"'{entity.Name}' has no field '{property.Name}'"));
+                continue;
+            }
+            if (field.Type == FieldType.AutoNumber)
+            {
+                errors.Add(new FieldError(pointer, $"'{field.Name}' is numbered automatically and cannot be written"));
+                continue;
+            }
+            if (values.ContainsKey(field.Name))
+            {
+                errors.Add(new FieldError(pointer, "appears more than once"));
+                continue;
+            }
+            if (JsonValueReader.TryRead(field, property.Value, out var value, out var error)) values[field.Name] = value;
+            else errors.Add(new FieldError(pointer, error!));
+        }
+        return values;
+    }
+
+    /// <summary>Fills fields the body left out with their defaults (create only).</summary>
+    public static void ApplyDefaults(EntityDefinition entity, Dictionary<string, object?> values)
+    {
+        foreach (var field in entity.Fields)
+        {
+            if (values.ContainsKey(field.Name) || field.Default is null) continue;
+            values[field.Name] = FieldColumnMapper.ConvertDefault(field, FieldColumnMapper.KindOf(field.Type));
+        }
+    }
+
+    /// <summary>Checks field rules for the given fields (all fields on create, the changed ones on update).</summary>
+    public static void CheckRules(EntityDefinition entity, IReadOnlyDictionary<string, object?> values, IEnumerable<FieldDefinition> fields, string pointerPrefix, List<FieldError> errors)
+    {
+        foreach (var field in fields)
+        {
+            if (errors.Any(e => e.Pointer == pointerPrefix + "/" + Escape(field.Name))) continue;
+            if (FieldRules.Check(field, values.GetValueOrDefault(field.Name)) is { } message)
+                errors.Add(new FieldError(pointerPrefix + "/" + Escape(field.Name), message));
+        }
+    }
+
+    public static string Escape(string name) => name.Replace("~", "~0").Replace("/", "~1");
+}
