@@ -29,7 +29,10 @@ public sealed class ModuleInstaller(TenantCatalog catalog, TenantRuntimeCache ru
         var load = await ModuleSetLoader.LoadAsync(moduleFolders, current?.Definitions.Modules ?? [], ct);
         if (!load.Succeeded) return new ModuleInstallResult(tenant, load.Errors, null, null);
 
-        var plan = await SchemaPlanner.PlanAsync(database, load.Set, ct);
+        // A tenant not created yet has no database to open (on SQLite not even a file): plan against an empty one.
+        var plan = tenant is null
+            ? await SchemaPlanner.PlanAsync(database, null, load.Set, null, ct)
+            : await SchemaPlanner.PlanAsync(database, load.Set, ct);
         if (!apply || tenant is null) return new ModuleInstallResult(tenant, [], plan, null);
 
         var applied = await SchemaApplier.ApplyAsync(plan, allowDataLoss, ct);
