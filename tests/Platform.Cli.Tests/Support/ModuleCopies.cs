@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace Platform.Cli.Tests.Support;
+
+/// <summary>Copies of the shipped modules in a temp folder, to edit for a test.</summary>
+public static class ModuleCopies
+{
+    /// <summary>Copies crm-core and sales into <paramref name="parent"/> and returns their folders.</summary>
+    public static string[] CopyShipped(string parent) => CliHarness.ShippedModules.Select(source =>
+    {
+        var target = Path.Combine(parent, Path.GetFileName(source));
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+        return target;
+    }).ToArray();
+
+    /// <summary>Edits the field <paramref name="field"/> of an entity document; a null result removes the field.</summary>
+    public static async Task EditFieldAsync(string moduleFolder, string entity, string field, Func<JsonObject, JsonObject?> edit)
+    {
+        var path = Path.Combine(moduleFolder, "entities", entity + ".json");
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
+        var fields = document["fields"]!.AsArray();
+        var node = fields.Single(f => (string?)f!["name"] == field)!.AsObject();
+        var index = fields.IndexOf(node);
+        var edited = edit(node);
+        fields.RemoveAt(index);
+        if (edited is not null) fields.Insert(index, edited.Parent is null ? edited : edited.DeepClone());
+        await File.WriteAllTextAsync(path, document.ToJsonString());
+    }
+}
