@@ -66,6 +66,7 @@ public abstract class TenantCommandTests : IAsyncLifetime
         CliHarness.AssertExit(0, plan);
         Assert.Contains("DATA LOSS: account.website", plan.Out);
         Assert.Contains("DROP", plan.Out, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Apply refuses this plan unless given --allow-data-loss.", plan.Out);
 
         var refused = await RunAsync("apply", modules);
         CliHarness.AssertExit(2, refused);
@@ -78,6 +79,7 @@ public abstract class TenantCommandTests : IAsyncLifetime
         var applied = await RunAsync("apply", modules, "--allow-data-loss");
         CliHarness.AssertExit(0, applied);
         Assert.Contains("schema version 2", applied.Out);
+        Assert.DoesNotContain("Apply refuses", applied.Out);
         Assert.Equal("No changes.", (await RunAsync("plan", modules)).Out.Trim());
     }
 

@@ -33,7 +33,7 @@ internal static class ApplyCommand
             var result = await StorageArguments.Installer(catalog).ApplyAsync(tenant, modules, parseResult.GetValue(allowDataLoss), ct);
             if (result.HasErrors) return await DefinitionErrorOutput.WriteAsync(context, result.Errors);
             if (!existed) await context.Out.WriteLineAsync($"Created tenant '{tenant}'.");
-            await PlanOutput.WriteAsync(context, result.Plan!);
+            await PlanOutput.WriteAsync(context, result.Plan!, applyHint: false);
 
             var applied = result.Applied!;
             if (applied.Refused)

@@ -19,7 +19,7 @@ internal static class PlanCommand
             var result = await StorageArguments.Installer(catalog).PlanAsync(tenant, parseResult.GetRequiredValue(folders), ct);
             if (result.HasErrors) return await DefinitionErrorOutput.WriteAsync(context, result.Errors);
             if (result.Tenant is null) await context.Out.WriteLineAsync($"Tenant '{tenant}' does not exist yet; apply creates it.");
-            await PlanOutput.WriteAsync(context, result.Plan!);
+            await PlanOutput.WriteAsync(context, result.Plan!, applyHint: true);
             return ExitCodes.Success;
         });
         return command;

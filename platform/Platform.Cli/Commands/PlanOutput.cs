@@ -4,8 +4,8 @@ namespace Platform.Cli.Commands;
 
 internal static class PlanOutput
 {
-    /// <summary>Prints the plan as <see cref="SchemaPlan.Describe"/> has it, or "No changes.", and what apply would do with it.</summary>
-    public static async Task WriteAsync(CliContext context, SchemaPlan plan)
+    /// <summary>Prints the plan as <see cref="SchemaPlan.Describe"/> has it, or "No changes."; with <paramref name="applyHint"/>, whether apply would refuse it.</summary>
+    public static async Task WriteAsync(CliContext context, SchemaPlan plan, bool applyHint)
     {
         if (plan.IsEmpty)
         {
@@ -13,6 +13,7 @@ internal static class PlanOutput
             return;
         }
         await context.Out.WriteAsync(plan.Describe());
+        if (!applyHint) return;
         if (plan.IsBlocked)
             await context.Out.WriteLineAsync("Apply refuses this plan while the BLOCKED rows above remain.");
         else if (plan.RequiresDataLossConsent)
