@@ -7,7 +7,8 @@ public abstract class RecordException(string message) : Exception(message);
 
 /// <summary>The body breaks field rules; every error is listed.</summary>
 public sealed class RecordValidationException(IReadOnlyList<FieldError> errors)
-    : RecordException($"The record is not valid: {string.Join("; ", errors.Select(e => $"{e.Pointer}: {e.Message}"))}")
+    : RecordException($"The record is not valid: {string.Join("; ", errors.Take(5).Select(e => $"{e.Pointer}: {e.Message}"))}" +
+                      (errors.Count > 5 ? $" (and {errors.Count - 5} more)" : ""))
 {
     public IReadOnlyList<FieldError> Errors { get; } = errors;
 }

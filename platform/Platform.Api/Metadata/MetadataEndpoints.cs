@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Platform.Api.Tenants;
+using Platform.Metadata.Definitions;
+using Platform.Records;
+
+namespace Platform.Api.Metadata;
+
+/// <summary>The tenant's definitions as the studio and integrators read them.</summary>
+internal static class MetadataEndpoints
+{
+    public static IResult ListEntities(HttpContext http)
+    {
+        var runtime = TenantEndpointFilter.Runtime(http);
+        var modules = runtime.Definitions.Modules.Select(m => new { m.Manifest.Id, m.Manifest.Version, Entities = m.Entities.Select(e => e.Document.Name) });
+        var entities = runtime.Definitions.Entities.OrderBy(e => e.Name, StringComparer.Ordinal);
+        return Results.Text(JsonSerializer.Serialize(new { schemaVersion = runtime.SchemaVersion, modules, value = entities }, DefinitionJson.Options),
+            "application/json; charset=utf-8");
+    }
+
+    public static IResult GetEntity(HttpContext http, string entity)
+    {
+        var definition = RecordService.Entity(TenantEndpointFilter.Runtime(http), entity);
+        return Results.Text(DefinitionJson.Serialize(definition), "application/json; charset=utf-8");
+    }
+
+    public static IResult GetRecordSchema(HttpContext http, string entity)
+    {
+        var definition = RecordService.Entity(TenantEndpointFilter.Runtime(http), entity);
+        var schema = RecordJsonSchema.Build(definition);
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+        return Results.Text(schema.ToJsonString(), "application/schema+json; charset=utf-8");
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using Platform.Metadata.Definitions;
+
+namespace Platform.Api.OpenApi;
+
+/// <summary>The operations of each generated endpoint, mirroring the routes in PlatformApiEndpoints.</summary>
+internal static class OpenApiPaths
+{
+    public static void AddEntity(JsonObject paths, EntityDefinition entity)
+    {
+        var name = entity.Name;
+        var schema = OpenApiDocumentBuilder.Pascal(name);
+        var label = entity.PluralLabel?.Get() ?? name;
+        paths[$"/data/{name}"] = new JsonObject
+        {
+            ["get"] = Operation($"list_{name}", $"List {label}", [name],
+                [Query("$filter", "OData filter: eq ne gt ge lt le in, contains/startswith/endswith, and/or/not, null checks"),
+                 Query("$orderby", "Comma-separated fields, each optionally 'desc'"),
+                 Query("$top", "Page size (default 50, at most 1000)", "integer"), Query("$skip", "Rows to skip", "integer"),
+                 Query("$skiptoken", "Continuation from @odata.nextLink"), Query("$select", "Fields to return"),
+                 Query("$expand", "Lookup fields to return as records"), Query("$count", "true (capped at 1,000) or exact")],
+                null, Responses(("200", "A page of records", ListSchema(schema)), ("400", "The query is not valid", null))),
+            ["post"] = Operation($"create_{name}", $"Create a {name}", [name],
+                [Header("Idempotency-Key", "Repeating a key returns the first response and creates nothing new")],
+                Ref(schema + "Input"), Responses(("201", "Created", Ref(schema)), ("409", "Conflict", null), ("422", "The record is not valid", null))),
+        };
+        paths[$"/data/{name}/bulk"] = new JsonObject
+        {
+            ["post"] = Operation($"bulk_{name}", $"Create or upsert up to 1,000 {label}, all or nothing", [name], [],
+                new JsonObject
+                {
+                    ["type"] = "object",
+                    ["required"] = new JsonArray("records"),
+                    ["properties"] = new JsonObject
+                    {
+                        ["mode"] = new JsonObject { ["enum"] = new JsonArray("create", "upsert") },
+                        ["key"] = new JsonObject { ["type"] = "string", ["description"] = "Upsert key: id or a unique field" },
+                        ["records"] = new JsonObject { ["type"] = "array", ["maxItems"] = 1000, ["items"] = Ref(schema + "Input") },
+                    },
+                },
+                Responses(("200", "Written", new JsonObject { ["type"] = "object" }), ("422", "A record is not valid; nothing was written", null))),
+        };
+        var id = Path("id", "uuid");
+        paths[$"/data/{name}/{{id}}"] = new JsonObject
+        {
+            ["get"] = Operation($"get_{name}", $"Get a {name}", [name], [id], null,
+                Responses(("200", "The record; ETag is its row version", Ref(schema)), ("404", "Not found", null))),
+            ["patch"] = Operation($"update_{name}", $"Update fields of a {name}", [name], [id, Header("If-Match", "ETag from a read; a stale one is refused")],
+                Ref(schema + "Input", partial: true), Responses(("200", "Updated", Ref(schema)), ("412", "Changed by someone else", null), ("422", "Not valid", null))),
+            ["delete"] = Operation($"delete_{name}", $"Delete a {name}", [name], [id, Header("If-Match", "ETag from a read")], null,
+                Responses(("204", "Deleted", null), ("409", "Other records refer to it (restrict)", null))),
+        };
+        foreach (var relation in entity.Relations)
+        {
+            paths[$"/data/{name}/{{id}}/{relation.Name}"] = new JsonObject
+            {
+                ["get"] = Operation($"list_{name}_{relation.Name}", $"List linked {relation.Target} records", [name], [id], null,
+                    Responses(("200", "Linked records", ListSchema(OpenApiDocumentBuilder.Pascal(relation.Target))))),
+                ["post"] = Operation($"link_{name}_{relation.Name}", $"Link a {relation.Target}", [name], [id],
+                    new JsonObject { ["type"] = "object", ["required"] = new JsonArray("id"), ["properties"] = new JsonObject { ["id"] = new JsonObject { ["type"] = "string", ["format"] = "uuid" } } },
+                    Responses(("201", "Linked", null), ("204", "Already linked", null))),
+            };
+            paths[$"/data/{name}/{{id}}/{relation.Name}/{{targetId}}"] = new JsonObject
+            {
+                ["delete"] = Operation($"unlink_{name}_{relation.Name}", $"Unlink a {relation.Target}", [name], [id, Path("targetId", "uuid")], null,
+                    Responses(("204", "Unlinked", null), ("404", "Not linked", null))),
+            };
+        }
+    }
+
+    public static void AddMetadata(JsonObject paths)
+    {
+        paths["/metadata/entities"] = new JsonObject { ["get"] = Operation("list_entities", "The tenant's entity definitions", ["metadata"], [], null, Responses(("200", "Entity definitions", new JsonObject { ["type"] = "object" }))) };
+        paths["/metadata/entities/{entity}"] = new JsonObject { ["get"] = Operation("get_entity", "One entity definition", ["metadata"], [Path("entity", null)], null, Responses(("200", "The definition", new JsonObject { ["type"] = "object" }))) };
+        paths["/metadata/entities/{entity}/schema"] = new JsonObject { ["get"] = Operation("get_entity_schema", "The JSON Schema of a record", ["metadata"], [Path("entity", null)], null, Responses(("200", "JSON Schema", new JsonObject { ["type"] = "object" }))) };
+    }
+
+    private static JsonObject Operation(string id, string summary, string[] tags, JsonNode[] parameters, JsonNode? body, JsonObject responses)
+    {
+        var operation = new JsonObject
+        {
+            ["operationId"] = id,
+            ["summary"] = summary,
+            ["tags"] = new JsonArray(tags.Select(t => (JsonNode)t).ToArray()),
+            ["parameters"] = new JsonArray(parameters),
+            ["responses"] = responses,
+        };
+        if (body is not null) operation["requestBody"] = new JsonObject { ["required"] = true, ["content"] = Json(body) };
+        return operation;
+    }
+
+    private static JsonObject Responses(params (string Status, string Description, JsonNode? Schema)[] responses)
+    {
+        var result = new JsonObject();
+        foreach (var (status, description, schema) in responses)
+        {
+            var response = new JsonObject { ["description"] = description };
+            if (schema is not null) response["content"] = Json(schema);
+            else if (status[0] is '4' or '5') response["content"] = new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = Ref("Problem") } };
+            result[status] = response;
+        }
+        return result;
+    }
+
+    private static JsonObject Json(JsonNode schema) => new() { ["application/json"] = new JsonObject { ["schema"] = schema } };
+
+    private static JsonObject ListSchema(string schema) => new()
+    {
+        ["type"] = "object",
+        ["properties"] = new JsonObject
+        {
+            ["@odata.count"] = new JsonObject { ["type"] = "integer" },
+            ["@platform.countIsCapped"] = new JsonObject { ["type"] = "boolean" },
+            ["value"] = new JsonObject { ["type"] = "array", ["items"] = Ref(schema) },
+            ["@odata.nextLink"] = new JsonObject { ["type"] = "string" },
+        },
+    };
+
+    private static JsonObject Ref(string schema, bool partial = false) => partial
+        ? new JsonObject { ["$ref"] = $"#/components/schemas/{schema}", ["description"] = "Any subset of the fields" }
+        : new JsonObject { ["$ref"] = $"#/components/schemas/{schema}" };
+
+    private static JsonObject Query(string name, string description, string type = "string") =>
+        new() { ["name"] = name, ["in"] = "query", ["description"] = description, ["schema"] = new JsonObject { ["type"] = type } };
+
+    private static JsonObject Header(string name, string description) =>
+        new() { ["name"] = name, ["in"] = "header", ["description"] = description, ["schema"] = new JsonObject { ["type"] = "string" } };
+
+    private static JsonObject Path(string name, string? format)
+    {
+        var schema = new JsonObject { ["type"] = "string" };
+        if (format is not null) schema["format"] = format;
+        return new JsonObject { ["name"] = name, ["in"] = "path", ["required"] = true, ["schema"] = schema };
+    }
+}

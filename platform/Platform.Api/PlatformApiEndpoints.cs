@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Metadata;
+using Platform.Api.OpenApi;
+using Platform.Api.Problems;
+using Platform.Api.Records;
+using Platform.Api.Tenants;
+using Platform.Records;
+
+namespace Platform.Api;
+
+/// <summary>The generated REST API: one route group per tenant, resolved from metadata at request time.</summary>
+public static class PlatformApiEndpoints
+{
+    public static IServiceCollection AddPlatformApi(this IServiceCollection services)
+    {
+        services.AddSingleton<RecordService>();
+        services.AddSingleton<OpenApiDocumentBuilder>();
+        services.AddSingleton<TenantEndpointFilter>();
+        services.AddProblemDetails();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder endpoints)
+    {
+        var tenant = endpoints.MapGroup("/api/{tenant}")
+            .AddEndpointFilter<TenantEndpointFilter>()
+            .AddEndpointFilter<RecordExceptionFilter>();
+
+        var data = tenant.MapGroup("/data/{entity}");
+        data.MapGet("", ListRecords.HandleAsync);
+        data.MapPost("", CreateRecord.HandleAsync);
+        data.MapPost("/bulk", BulkRecords.HandleAsync);
+        data.MapGet("/{id:guid}", GetRecord.HandleAsync);
+        data.MapPatch("/{id:guid}", UpdateRecord.HandleAsync);
+        data.MapDelete("/{id:guid}", DeleteRecord.HandleAsync);
+        data.MapGet("/{id:guid}/{relation}", RelationLinks.ListAsync);
+        data.MapPost("/{id:guid}/{relation}", RelationLinks.LinkAsync);
+        data.MapDelete("/{id:guid}/{relation}/{targetId:guid}", RelationLinks.UnlinkAsync);
+
+        var metadata = tenant.MapGroup("/metadata");
+        metadata.MapGet("/entities", MetadataEndpoints.ListEntities);
+        metadata.MapGet("/entities/{entity}", MetadataEndpoints.GetEntity);
+        metadata.MapGet("/entities/{entity}/schema", MetadataEndpoints.GetRecordSchema);
+
+        tenant.MapGet("/openapi.json", (HttpContext http, OpenApiDocumentBuilder documents) =>
+            Results.Text(documents.Get(TenantEndpointFilter.Runtime(http)), "application/json; charset=utf-8"));
+        return endpoints;
+    }
+}

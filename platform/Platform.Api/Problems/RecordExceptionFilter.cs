@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+using Platform.Records;
+
+namespace Platform.Api.Problems;
+
+/// <summary>Turns record and query failures thrown by an endpoint into problem documents.</summary>
+public sealed class RecordExceptionFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (RecordException exception)
+        {
+            return Problems.From(exception);
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            return Problems.BadRequest($"The body is not valid JSON: {exception.Message}");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Platform.Api.Tenants;
+using Platform.Records;
+using Platform.Records.Validation;
+using Platform.Records.Writing;
+
+namespace Platform.Api.Records;
+
+/// <summary>
+/// POST {"mode": "create" | "upsert", "key": "id" | unique field, "records": [...]}: up to 1,000 records, all or nothing.
+/// </summary>
+internal static class BulkRecords
+{
+    public static async Task<IResult> HandleAsync(HttpContext http, string entity, RecordService records)
+    {
+        var runtime = TenantEndpointFilter.Runtime(http);
+        using var document = JsonDocument.Parse(await RequestBody.ReadAsync(http));
+        var root = document.RootElement;
+        var errors = new List<FieldError>();
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("records", out var list) || list.ValueKind != JsonValueKind.Array)
+            return Problems.Problems.Validation([new FieldError("/records", "the body must be an object with a \"records\" array")], "The batch is not valid");
+        var mode = BulkMode.Create;
+        if (root.TryGetProperty("mode", out var modeJson))
+        {
+            switch (modeJson.GetString())
+            {
+                case "create": mode = BulkMode.Create; break;
+                case "upsert": mode = BulkMode.Upsert; break;
+                default: errors.Add(new FieldError("/mode", "must be \"create\" or \"upsert\"")); break;
+            }
+        }
+        string? key = root.TryGetProperty("key", out var keyJson) && keyJson.ValueKind == JsonValueKind.String ? keyJson.GetString() : null;
+        foreach (var property in root.EnumerateObject())
+            if (property.Name is not ("records" or "mode" or "key")) errors.Add(new FieldError("/" + property.Name, "is not a batch option (records, mode, key)"));
+        if (errors.Count > 0) return Problems.Problems.Validation(errors, "The batch is not valid");
+
+        var result = await records.BulkAsync(runtime, entity, new BulkRequest(mode, key, list.EnumerateArray().ToList()), RecordActor.Anonymous, http.RequestAborted);
+        return Results.Json(new { created = result.Created, updated = result.Updated, ids = result.Ids }, statusCode: StatusCodes.Status200OK);
+    }
+}

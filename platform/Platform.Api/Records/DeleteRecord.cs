@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Platform.Api.Tenants;
+using Platform.Records;
+
+namespace Platform.Api.Records;
+
+internal static class DeleteRecord
+{
+    public static async Task<IResult> HandleAsync(HttpContext http, string entity, Guid id, RecordService records)
+    {
+        var runtime = TenantEndpointFilter.Runtime(http);
+        if (!RecordResponses.TryReadIfMatch(http, out var expected)) return Problems.Problems.BadRequest("If-Match must be the ETag of the record, e.g. \"3\".");
+        await records.DeleteAsync(runtime, entity, id, expected, RecordActor.Anonymous, http.RequestAborted);
+        return Results.NoContent();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Platform.Api.Json;
+using Platform.Api.Tenants;
+using Platform.Metadata.Definitions;
+using Platform.Querying;
+using Platform.Records;
+using Platform.Runtime;
+
+namespace Platform.Api.Records;
+
+/// <summary>
+/// GET a list with OData-style options. Answers {"@odata.count"?, "value": [...], "@odata.nextLink"?}; the count is
+/// capped at 1,000 unless "$count=exact", and the next link carries a keyset continuation so deep pages stay fast.
+/// </summary>
+internal static class ListRecords
+{
+    public static async Task<IResult> HandleAsync(HttpContext http, string entity, RecordService records)
+    {
+        var runtime = TenantEndpointFilter.Runtime(http);
+        RecordService.Entity(runtime, entity);
+        var options = QueryOptions.From(http.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
+        var translation = new ODataQueryTranslator(runtime.Model).Translate(entity, options);
+        if (!translation.Succeeded) return Problems.Problems.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
+
+        var query = translation.Query;
+        var page = await records.QueryAsync(runtime, query, http.RequestAborted);
+        var expansions = await ExpandAsync(runtime, records, translation.Expand, page.Rows, http.RequestAborted);
+        var fields = query.Select is null ? null : OutputFields(query.Select);
+        var expandedFields = translation.Expand.ToDictionary(e => e.Field, e => e.Select is null ? null : (IReadOnlyList<string>)OutputFields(e.Select));
+        var next = page.HasMore ? NextLink(http, ContinuationToken.Next(query, page)) : null;
+
+        return RecordResponses.Json(writer =>
+        {
+            writer.WriteStartObject();
+            if (page.Count is { } count)
+            {
+                writer.WriteNumber("@odata.count", count);
+                if (page.CountIsCapped) writer.WriteBoolean("@platform.countIsCapped", true);
+            }
+            writer.WriteStartArray("value");
+            foreach (var row in page.Rows)
+            {
+                var expanded = expansions.Count == 0 ? null : expansions.ToDictionary(
+                    e => e.Key,
+                    e => row.GetValueOrDefault(e.Key) is Guid id ? e.Value.GetValueOrDefault(id) : null);
+                RecordJsonWriter.Write(writer, row, fields, expanded, expandedFields);
+            }
+            writer.WriteEndArray();
+            if (next is not null) writer.WriteString("@odata.nextLink", next);
+            writer.WriteEndObject();
+        });
+    }
+
+    private static List<string> OutputFields(IReadOnlyList<string> select)
+    {
+        var fields = new List<string> { SystemFields.Id };
+        fields.AddRange(select.Where(s => s != SystemFields.Id));
+        return fields;
+    }
+
+    private static async Task<Dictionary<string, Dictionary<Guid, IReadOnlyDictionary<string, object?>?>>> ExpandAsync(
+        TenantRuntime runtime, RecordService records, IReadOnlyList<ExpandedLookup> expand, IReadOnlyList<Dictionary<string, object?>> rows, CancellationToken ct)
+    {
+        var result = new Dictionary<string, Dictionary<Guid, IReadOnlyDictionary<string, object?>?>>();
+        foreach (var lookup in expand)
+        {
+            var ids = rows.Select(r => r.GetValueOrDefault(lookup.Field)).OfType<Guid>().Distinct().ToList();
+            // One query per expanded lookup, not one per row.
+            var targets = await records.GetManyAsync(runtime, lookup.Target, ids, lookup.Select, ct);
+            result[lookup.Field] = targets.ToDictionary(t => (Guid)t[SystemFields.Id]!, t => (IReadOnlyDictionary<string, object?>?)t);
+        }
+        return result;
+    }
+
+    private static string? NextLink(HttpContext http, string? token)
+    {
+        if (token is null) return null;
+        var query = http.Request.Query.Where(q => q.Key is not ("$skiptoken" or "$skip"))
+            .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
+            .Append(new KeyValuePair<string, string?>("$skiptoken", token));
+        return QueryHelpers.AddQueryString($"{http.Request.PathBase}{http.Request.Path}", query);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Platform.Runtime;
+
+namespace Platform.Api.Tenants;
+
+/// <summary>Resolves the {tenant} route value to its runtime; an unknown tenant is a 404 before any handler runs.</summary>
+public sealed class TenantEndpointFilter(TenantRuntimeCache runtimes) : IEndpointFilter
+{
+    private const string ItemKey = "platform.tenant";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var id = http.Request.RouteValues["tenant"] as string;
+        var runtime = id is null ? null : await runtimes.GetAsync(id, http.RequestAborted);
+        if (runtime is null) return Problems.Problems.NotFound($"There is no tenant '{id}'.");
+        if (runtime.Tenant.Status != Platform.Tenancy.TenantStatus.Active)
+            return Problems.Problems.Of(StatusCodes.Status403Forbidden, "Tenant suspended", $"The tenant '{id}' is suspended.", "tenant-suspended");
+        http.Items[ItemKey] = runtime;
+        return await next(context);
+    }
+
+    public static TenantRuntime Runtime(HttpContext http) =>
+        http.Items[ItemKey] as TenantRuntime ?? throw new InvalidOperationException("The tenant filter did not run.");
+}

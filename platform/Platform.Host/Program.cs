@@ -1,0 +1,18 @@
+using Platform.Api;
+using Platform.Host.Startup;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddPlatformHost(builder.Configuration);
+builder.Services.AddPlatformApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapGet("/health", (HostReadiness readiness) => readiness.IsReady
+    ? Results.Ok(new { status = "ready" })
+    : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting", detail: readiness.Status));
+app.MapPlatformApi();
+app.Run();
+
+/// <summary>Visible to integration tests (WebApplicationFactory).</summary>
+public partial class Program;

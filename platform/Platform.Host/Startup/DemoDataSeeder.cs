@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Bogus;
+using Platform.Records;
+using Platform.Records.Writing;
+using Platform.Runtime;
+using Platform.Storage.Records;
+
+namespace Platform.Host.Startup;
+
+/// <summary>
+/// A few hundred believable sample records for the demo tenant, written through the record service (so they pass
+/// the same validation as API writes). Deterministic: the same seed gives the same data.
+/// </summary>
+public sealed class DemoDataSeeder(RecordService records)
+{
+    public async Task<int> SeedIfEmptyAsync(TenantRuntime runtime, CancellationToken ct)
+    {
+        if (runtime.FindEntity("account") is null) return 0;
+        var existing = await records.QueryAsync(runtime, new RecordQuery("account") { Top = 1 }, ct);
+        if (existing.Rows.Count > 0) return 0;
+
+        var faker = new Faker("en") { Random = new Randomizer(20261123) };
+        var total = 0;
+        var tiers = new[] { "vip", "regular", "regular", "potential", "potential" };
+        var industries = new[] { "retail", "manufacturing", "technology", "finance", "healthcare", "other" };
+        var accounts = await CreateAsync(runtime, "account", Enumerable.Range(0, 60).Select(_ => new Dictionary<string, object?>
+        {
+            ["name"] = faker.Company.CompanyName(),
+            ["tier"] = faker.PickRandom(tiers),
+            ["industry"] = faker.PickRandom(industries),
+            ["website"] = "https://" + faker.Internet.DomainName(),
+            ["phone"] = faker.Phone.PhoneNumber("+1 ###-###-####"),
+            ["annual_revenue"] = Math.Round(faker.Random.Decimal(50_000, 50_000_000), 2),
+            ["employees"] = faker.Random.Int(3, 5000),
+            ["city"] = faker.Address.City(),
+            ["country"] = faker.Address.Country(),
+        }), ct);
+        total += accounts.Count;
+
+        var contacts = await CreateAsync(runtime, "contact", Enumerable.Range(0, 150).Select(i => new Dictionary<string, object?>
+        {
+            ["full_name"] = faker.Name.FullName(),
+            ["account"] = Pick(faker, accounts),
+            ["job_title"] = faker.Name.JobTitle(),
+            ["email"] = $"contact{i}@" + faker.Internet.DomainName(),
+            ["phone"] = faker.Phone.PhoneNumber("+1 ###-###-####"),
+            ["birthday"] = DateOnly.FromDateTime(faker.Date.Past(50, new DateTime(2004, 1, 1))).ToString("yyyy-MM-dd"),
+            ["do_not_email"] = faker.Random.Bool(0.1f),
+        }), ct);
+        total += contacts.Count;
+
+        var kinds = new[] { "call", "email", "meeting", "note" };
+        total += (await CreateAsync(runtime, "activity", Enumerable.Range(0, 200).Select(_ => new Dictionary<string, object?>
+        {
+            ["subject"] = faker.Hacker.Phrase().TrimEnd('!', '.'),
+            ["kind"] = faker.PickRandom(kinds),
+            ["account"] = Pick(faker, accounts),
+            ["contact"] = Pick(faker, contacts),
+            ["occurred_at"] = faker.Date.Past(1, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc)).ToUniversalTime().ToString("O"),
+            ["duration_minutes"] = faker.Random.Int(5, 120),
+            ["body"] = faker.Lorem.Sentence(12),
+        }), ct)).Count;
+
+        if (runtime.FindEntity("lead") is not null)
+        {
+            var sources = new[] { "web", "referral", "event", "cold_call", "other" };
+            var statuses = new[] { "new", "contacted", "qualified", "disqualified" };
+            total += (await CreateAsync(runtime, "lead", Enumerable.Range(0, 80).Select(i => new Dictionary<string, object?>
+            {
+                ["full_name"] = faker.Name.FullName(),
+                ["company"] = faker.Company.CompanyName(),
+                ["email"] = $"lead{i}@" + faker.Internet.DomainName(),
+                ["source"] = faker.PickRandom(sources),
+                ["status"] = faker.PickRandom(statuses),
+                ["estimated_value"] = Math.Round(faker.Random.Decimal(1_000, 250_000), 2),
+            }), ct)).Count;
+        }
+        if (runtime.FindEntity("opportunity") is not null)
+        {
+            var stages = new[] { "prospecting", "prospecting", "won", "lost" };
+            total += (await CreateAsync(runtime, "opportunity", Enumerable.Range(0, 70).Select(_ =>
+            {
+                var stage = faker.PickRandom(stages);
+                return new Dictionary<string, object?>
+                {
+                    ["name"] = faker.Commerce.ProductName() + " deal",
+                    ["account"] = Pick(faker, accounts),
+                    ["stage"] = stage,
+                    ["amount"] = Math.Round(faker.Random.Decimal(2_000, 400_000), 2),
+                    ["probability"] = stage switch { "won" => 100, "lost" => 0, _ => faker.Random.Int(10, 90) },
+                    ["close_date"] = DateOnly.FromDateTime(faker.Date.Between(new DateTime(2026, 1, 1), new DateTime(2027, 6, 30))).ToString("yyyy-MM-dd"),
+                    ["tags"] = faker.Random.Bool(0.3f) ? new[] { "key" } : Array.Empty<string>(),
+                };
+            }), ct)).Count;
+        }
+        return total;
+    }
+
+    // Bogus' PickRandom binds an IReadOnlyList to its params overload and returns the list itself.
+    private static string Pick(Faker faker, IReadOnlyList<Guid> ids) => ids[faker.Random.Int(0, ids.Count - 1)].ToString();
+
+    private async Task<IReadOnlyList<Guid>> CreateAsync(TenantRuntime runtime, string entity, IEnumerable<Dictionary<string, object?>> rows, CancellationToken ct)
+    {
+        var elements = rows.Select(r => JsonSerializer.SerializeToElement(r)).ToList();
+        var result = await records.BulkAsync(runtime, entity, new BulkRequest(BulkMode.Create, null, elements), RecordActor.Anonymous, ct);
+        return result.Ids;
+    }
+}

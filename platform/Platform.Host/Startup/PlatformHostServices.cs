@@ -1,0 +1,21 @@
+using Platform.Runtime;
+using Platform.Tenancy;
+
+namespace Platform.Host.Startup;
+
+public static class PlatformHostServices
+{
+    public static IServiceCollection AddPlatformHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = PlatformHostOptions.From(configuration);
+        services.AddSingleton(options);
+        services.AddSingleton(options.Storage);
+        services.AddSingleton<TenantCatalog>();
+        services.AddSingleton<TenantRuntimeCache>();
+        services.AddSingleton<ModuleInstaller>();
+        services.AddSingleton<HostReadiness>();
+        services.AddSingleton<DemoDataSeeder>();
+        services.AddHostedService<DemoTenantBootstrapper>();
+        return services;
+    }
+}
