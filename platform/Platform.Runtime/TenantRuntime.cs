@@ -13,4 +13,7 @@ public sealed record TenantRuntime(TenantInfo Tenant, long SchemaVersion, Physic
     public string Id => Tenant.Id;
 
     public EntityDefinition? FindEntity(string name) => Definitions.Find(name);
+
+    /// <summary>When this runtime was last known to match the tenant's schema version.</summary>
+    public DateTime LoadedAt { get; set; } = DateTime.UtcNow;
 }

@@ -9,7 +9,9 @@ namespace Platform.Runtime;
 
 /// <summary>
 /// Caches each tenant's runtime. Physical models are shared by definitions version and provider, so a thousand
-/// tenants with the same modules hold one model; each tenant only adds its record store.
+/// tenants with the same modules hold one model; each tenant only adds its record store. Another process (the
+/// CLI, another node) may apply a schema change, so a cached runtime is re-checked against the tenant's latest
+/// schema version at most every <see cref="RevalidateAfter"/>.
 /// </summary>
 public sealed class TenantRuntimeCache(TenantCatalog catalog)
 {
@@ -18,6 +20,8 @@ public sealed class TenantRuntimeCache(TenantCatalog catalog)
 
     public TenantCatalog Catalog { get; } = catalog;
 
+    public static TimeSpan RevalidateAfter { get; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The tenant's runtime, or null when no such tenant exists.</summary>
     public async Task<TenantRuntime?> GetAsync(string tenantId, CancellationToken ct)
     {
@@ -25,6 +29,15 @@ public sealed class TenantRuntimeCache(TenantCatalog catalog)
         var runtime = await entry.Value.WaitAsync(ct);
         // Unknown tenants are not remembered, so guessing ids cannot grow the cache.
         if (runtime is null) _tenants.TryRemove(new KeyValuePair<string, Lazy<Task<TenantRuntime?>>>(tenantId, entry));
+        else if (DateTime.UtcNow - runtime.LoadedAt > RevalidateAfter)
+        {
+            if (await SchemaHistory.ReadLatestVersionAsync(runtime.Tenant.Database, ct) != runtime.SchemaVersion)
+            {
+                _tenants.TryRemove(new KeyValuePair<string, Lazy<Task<TenantRuntime?>>>(tenantId, entry));
+                return await GetAsync(tenantId, ct);
+            }
+            runtime.LoadedAt = DateTime.UtcNow;
+        }
         return runtime;
     }
 

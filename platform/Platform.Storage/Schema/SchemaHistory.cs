@@ -52,4 +52,14 @@ public static class SchemaHistory
         command.AddParameter("@p1", database.Schema);
         return await command.ExecuteScalarAsync(ct) is not null;
     }
+
+    /// <summary>The latest applied version (0 when none): a cheap check that cached definitions are current.</summary>
+    public static async Task<long> ReadLatestVersionAsync(TenantDatabase database, CancellationToken ct)
+    {
+        await using var connection = await TenantConnections.OpenAsync(database, ct);
+        if (!await TenantConnections.TableExistsAsync(connection, database, PlatformTables.SchemaHistory, ct)) return 0;
+        var d = database.Dialect;
+        await using var command = connection.CreateCommand($"SELECT MAX({d.Quote("version")}) FROM {d.Table(PlatformTables.SchemaHistory, database.Schema)}", null);
+        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value) : 0;
+    }
 }
