@@ -7,7 +7,7 @@ namespace Platform.Api.Metadata;
 /// <summary>The JSON Schema (draft 2020-12 subset, also valid OpenAPI 3.1) of one entity's records.</summary>
 public static class RecordJsonSchema
 {
-    public static JsonObject Build(EntityDefinition entity, bool forWrite = false)
+    public static JsonObject Build(EntityDefinition entity, bool forWrite = false, bool partial = false)
     {
         var properties = new JsonObject();
         if (!forWrite) properties[SystemFields.Id] = new JsonObject { ["type"] = "string", ["format"] = "uuid", ["readOnly"] = true };
@@ -32,7 +32,7 @@ public static class RecordJsonSchema
             ["additionalProperties"] = false,
         };
         var required = entity.Fields.Where(f => f.Required && f.Default is null && f.Type != FieldType.AutoNumber).Select(f => (JsonNode)f.Name).ToArray();
-        if (forWrite && required.Length > 0) schema["required"] = new JsonArray(required);
+        if (forWrite && !partial && required.Length > 0) schema["required"] = new JsonArray(required);
         return schema;
     }
 

@@ -40,6 +40,7 @@ public sealed class OpenApiDocumentBuilder
         {
             schemas[Pascal(entity.Name)] = RecordJsonSchema.Build(entity);
             schemas[Pascal(entity.Name) + "Input"] = RecordJsonSchema.Build(entity, forWrite: true);
+            schemas[Pascal(entity.Name) + "Patch"] = RecordJsonSchema.Build(entity, forWrite: true, partial: true);
             OpenApiPaths.AddEntity(paths, entity);
         }
         OpenApiPaths.AddMetadata(paths);

@@ -46,7 +46,7 @@ internal static class OpenApiPaths
             ["get"] = Operation($"get_{name}", $"Get a {name}", [name], [id], null,
                 Responses(("200", "The record; ETag is its row version", Ref(schema)), ("404", "Not found", null))),
             ["patch"] = Operation($"update_{name}", $"Update fields of a {name}", [name], [id, Header("If-Match", "ETag from a read; a stale one is refused")],
-                Ref(schema + "Input", partial: true), Responses(("200", "Updated", Ref(schema)), ("412", "Changed by someone else", null), ("422", "Not valid", null))),
+                Ref(schema + "Patch"), Responses(("200", "Updated", Ref(schema)), ("412", "Changed by someone else", null), ("422", "Not valid", null))),
             ["delete"] = Operation($"delete_{name}", $"Delete a {name}", [name], [id, Header("If-Match", "ETag from a read")], null,
                 Responses(("204", "Deleted", null), ("409", "Other records refer to it (restrict)", null))),
         };
@@ -116,9 +116,7 @@ internal static class OpenApiPaths
         },
     };
 
-    private static JsonObject Ref(string schema, bool partial = false) => partial
-        ? new JsonObject { ["$ref"] = $"#/components/schemas/{schema}", ["description"] = "Any subset of the fields" }
-        : new JsonObject { ["$ref"] = $"#/components/schemas/{schema}" };
+    private static JsonObject Ref(string schema) => new() { ["$ref"] = $"#/components/schemas/{schema}" };
 
     private static JsonObject Query(string name, string description, string type = "string") =>
         new() { ["name"] = name, ["in"] = "query", ["description"] = description, ["schema"] = new JsonObject { ["type"] = type } };
