@@ -63,6 +63,22 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
             });
             return;
         }
+        if (Neighbours(column, node.Value) is { } steps)
+        {
+            // Nothing stored equals the value; x > v is x > (step below v) and x < v is x < (step above v).
+            sql.Append(node.Operator switch
+            {
+                ComparisonOperator.Eq => "(1=0)",
+                ComparisonOperator.Ne => "(1=1)",
+                ComparisonOperator.Gt or ComparisonOperator.Ge => steps.Below is { } below
+                    ? $"{name} > {parameters.Add(ColumnValueCodec.ToDb(column, below, dialect.Provider))}"
+                    : $"{name} IS NOT NULL",
+                _ => steps.Above is { } above
+                    ? $"{name} < {parameters.Add(ColumnValueCodec.ToDb(column, above, dialect.Provider))}"
+                    : $"{name} IS NOT NULL",
+            });
+            return;
+        }
         var value = parameters.Add(ColumnValueCodec.ToDb(column, node.Value, dialect.Provider));
         sql.Append(node.Operator switch
         {
@@ -79,8 +95,9 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
     private void WriteIn(InNode node, StringBuilder sql)
     {
         var column = table.Column(node.Field);
-        var values = node.Values.Where(v => v is not null).ToList();
-        var hasNull = values.Count < node.Values.Count;
+        var hasNull = node.Values.Any(v => v is null);
+        // A value the column cannot hold equals nothing stored.
+        var values = node.Values.Where(v => v is not null && Neighbours(column, v) is null).ToList();
         if (values.Count == 0) { sql.Append(hasNull ? $"{Column(node.Field)} IS NULL" : "(1=0)"); return; }
         sql.Append('(').Append(Column(node.Field)).Append(" IN (");
         sql.AppendJoin(", ", values.Select(v => parameters.Add(ColumnValueCodec.ToDb(column, v, dialect.Provider))));
@@ -98,11 +115,43 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
         {
             if (!first) sql.Append(" OR ");
             first = false;
-            // Stored as a JSON array of strings: match the quoted element exactly.
-            var pattern = "%" + EscapeLike(JsonSerializer.Serialize(value)) + "%";
-            sql.Append(Column(node.Field)).Append(" LIKE ").Append(parameters.Add(pattern)).Append(LikeEscape);
+            // Stored as a JSON array of strings: match the quoted element exactly. SQLite's LIKE ignores case, so it
+            // looks for the plain substring instead (option values are case-sensitive, as on the other databases).
+            var element = JsonSerializer.Serialize(value);
+            if (dialect.Provider == DatabaseProvider.Sqlite)
+                sql.Append("instr(").Append(Column(node.Field)).Append(", ").Append(parameters.Add(element)).Append(") > 0");
+            else
+                sql.Append(Column(node.Field)).Append(" LIKE ").Append(parameters.Add("%" + EscapeLike(element) + "%")).Append(LikeEscape);
         }
         sql.Append(')');
+    }
+
+    /// <summary>
+    /// For a value the column cannot hold exactly, the storable values just below and above it (null when every stored
+    /// value lies on one side); null when the value is storable. Such a value would otherwise be rounded on its way in
+    /// and compare wrongly: SQLite keeps decimals as integers scaled by 10^scale (and overflows past the long range),
+    /// PostgreSQL keeps times to the microsecond while .NET has 100 ns ticks.
+    /// </summary>
+    private (object? Below, object? Above)? Neighbours(ColumnModel column, object? value)
+    {
+        switch (value)
+        {
+            case decimal d when column.DecimalScaleOnDisk is { } scale:
+                var factor = FieldColumnMapper.Pow10(scale);
+                decimal scaled;
+                try { scaled = d * factor; }
+                catch (OverflowException) { scaled = d > 0 ? decimal.MaxValue : decimal.MinValue; }
+                if (decimal.Truncate(scaled) == scaled && scaled is >= long.MinValue and <= long.MaxValue) return null;
+                var floor = decimal.Floor(scaled);
+                var ceiling = decimal.Ceiling(scaled);
+                return (floor < long.MinValue ? null : Math.Min(floor, long.MaxValue) / factor,
+                        ceiling > long.MaxValue ? null : Math.Max(ceiling, long.MinValue) / factor);
+            case DateTime t when dialect.Provider == DatabaseProvider.Postgres && t.Ticks % 10 != 0:
+                var down = t.AddTicks(-(t.Ticks % 10));
+                return (down, down.AddTicks(10));
+            default:
+                return null;
+        }
     }
 
     private string Column(string field) => dialect.Quote(table.Column(field).Name);
