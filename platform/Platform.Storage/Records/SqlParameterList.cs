@@ -16,6 +16,11 @@ public sealed class SqlParameterList
 
     public void AddTo(DbCommand command)
     {
-        for (var i = 0; i < _values.Count; i++) command.AddParameter("@p" + i, _values[i]);
+        for (var i = 0; i < _values.Count; i++)
+        {
+            var parameter = command.AddParameter("@p" + i, _values[i]);
+            // An untyped null takes the type of the column it meets; typed as text, PostgreSQL refuses it for other columns.
+            if (_values[i] is null) parameter.ResetDbType();
+        }
     }
 }
