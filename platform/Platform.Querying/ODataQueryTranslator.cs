@@ -4,6 +4,7 @@ using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using Platform.Querying.Edm;
 using Platform.Storage.Physical;
+using Platform.Storage.Providers;
 using Platform.Storage.Records;
 
 namespace Platform.Querying;
@@ -64,7 +65,7 @@ public sealed class ODataQueryTranslator(PhysicalModel model)
         {
             if (!string.IsNullOrEmpty(options.Skip))
                 errors.Add(new QueryError("$skiptoken", "$skip and $skiptoken cannot be used together."));
-            else if (filterOk && orderOk && After(options.SkipToken, query, binding.Table, errors) is { } after)
+            else if (filterOk && orderOk && After(options.SkipToken, query, binding.Table, Model.Provider, errors) is { } after)
                 query = query with { After = after };
         }
         return errors.Count > 0 ? QueryTranslation.Failure(errors) : QueryTranslation.Success(query, selection?.Expand ?? []);
@@ -202,7 +203,7 @@ public sealed class ODataQueryTranslator(PhysicalModel model)
         return new ExpandedLookup(field, target, select);
     }
 
-    private static IReadOnlyList<object?>? After(string token, RecordQuery query, TableModel table, List<QueryError> errors)
+    private static IReadOnlyList<object?>? After(string token, RecordQuery query, TableModel table, DatabaseProvider provider, List<QueryError> errors)
     {
         string? problem;
         IReadOnlyList<object?>? values = null;
@@ -214,13 +215,27 @@ public sealed class ODataQueryTranslator(PhysicalModel model)
             for (var i = 0; i < values.Count && problem is null; i++)
             {
                 var column = table.FindColumn(decoded.OrderBy[i].Field);
-                if (column is null || values[i] is { } value && value.GetType() != FieldColumnMapper.StoreTypeOf(column.Kind))
+                if (column is null || values[i] is { } value && (value.GetType() != FieldColumnMapper.StoreTypeOf(column.Kind) || !Storable(column, value, provider)))
                     problem = "The continuation token is not valid.";
             }
         }
         if (problem is null) return values;
         errors.Add(new QueryError("$skiptoken", problem));
         return null;
+    }
+
+    // A forged decimal can be too large for SQLite's scaled integers.
+    private static bool Storable(ColumnModel column, object value, DatabaseProvider provider)
+    {
+        try
+        {
+            ColumnValueCodec.ToDb(column, value, provider);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
     }
 
     private static int Number(string parameter, string? text, int absent, int max, List<QueryError> errors)

@@ -145,6 +145,11 @@ public sealed class ContinuationTokenTests
         var forged = ContinuationToken.Encode(query, new Dictionary<string, object?> { ["id"] = "1 OR 1=1" });
         Assert.Contains("not valid", Assert.Single(Errors(new QueryOptions { SkipToken = forged })).Message);
         Assert.Throws<FormatException>(() => ContinuationToken.Decode(new string('a', QueryLimits.MaxTokenLength + 1)));
+
+        // A decimal beyond what SQLite's scaled integers hold.
+        var ordered = Ok(new QueryOptions { OrderBy = "amount" });
+        var huge = ContinuationToken.Encode(ordered, Row(("amount", 79228162514264337593543950335m)));
+        Assert.Contains("not valid", Assert.Single(Errors(new QueryOptions { OrderBy = "amount", SkipToken = huge })).Message);
     }
 
     [Fact]
