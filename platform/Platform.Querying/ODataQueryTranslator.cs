@@ -61,11 +61,11 @@ public sealed class ODataQueryTranslator(PhysicalModel model)
             Count = count,
             CountCap = QueryLimits.CountCap,
         };
-        if (!string.IsNullOrEmpty(options.SkipToken))
+        if (!string.IsNullOrWhiteSpace(options.SkipToken))
         {
-            if (!string.IsNullOrEmpty(options.Skip))
+            if (!string.IsNullOrWhiteSpace(options.Skip))
                 errors.Add(new QueryError("$skiptoken", "$skip and $skiptoken cannot be used together."));
-            else if (filterOk && orderOk && After(options.SkipToken, query, binding.Table, Model.Provider, errors) is { } after)
+            else if (filterOk && orderOk && After(options.SkipToken.Trim(), query, binding.Table, Model.Provider, errors) is { } after)
                 query = query with { After = after };
         }
         return errors.Count > 0 ? QueryTranslation.Failure(errors) : QueryTranslation.Success(query, selection?.Expand ?? []);
