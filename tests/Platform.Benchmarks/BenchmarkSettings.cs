@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Platform.Benchmarks;
+
+/// <summary>Command line: [all|api|bulk|ddl] [--rows N] [--postgres CS] [--provider sqlite|postgres] and timing knobs.</summary>
+public sealed record BenchmarkSettings
+{
+    public const string Usage =
+        "usage: dotnet run -c Release --project tests/Platform.Benchmarks -- [all|api|bulk|ddl] [--rows N] [--postgres <connection string>]\n" +
+        "       [--provider sqlite|postgres] [--duration S] [--warmup S] [--concurrency N] [--bulk-batches N] [--ddl-rows N]\n" +
+        "PostgreSQL comes from --postgres or PLATFORM_TEST_POSTGRES; without either the PostgreSQL cases are skipped.";
+
+    public string Case { get; init; } = "all";
+    public int Rows { get; init; } = 100_000;
+    public string? Postgres { get; init; }
+    public string? OnlyProvider { get; init; }
+    /// <summary>Measured seconds per side (generated and baseline) of an API case, split into alternating rounds.</summary>
+    public double DurationSeconds { get; init; } = 6;
+    public double WarmupSeconds { get; init; } = 2;
+    public int Rounds { get; init; } = 3;
+    public int Concurrency { get; init; } = 8;
+    /// <summary>Batches of 1,000 rows per side in the bulk case.</summary>
+    public int BulkBatches { get; init; } = 10;
+    public int DdlRows { get; init; } = 1_000_000;
+
+    public bool Runs(string name) => Case == "all" || Case == name;
+
+    public bool UsesSqlite => OnlyProvider is null or "sqlite";
+
+    public bool UsesPostgres => Postgres is not null && OnlyProvider is null or "postgres";
+
+    public static BenchmarkSettings Parse(string[] args)
+    {
+        var settings = new BenchmarkSettings { Postgres = Environment.GetEnvironmentVariable("PLATFORM_TEST_POSTGRES") is { Length: > 0 } env ? env : null };
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value");
+            settings = arg switch
+            {
+                "all" or "api" or "bulk" or "ddl" => settings with { Case = arg },
+                "--rows" => settings with { Rows = Int(Next()) },
+                "--postgres" => settings with { Postgres = Next() },
+                "--provider" => settings with { OnlyProvider = Next() is var p && p is "sqlite" or "postgres" ? p : throw new ArgumentException("--provider is sqlite or postgres") },
+                "--duration" => settings with { DurationSeconds = Seconds(Next()) },
+                "--warmup" => settings with { WarmupSeconds = Seconds(Next()) },
+                "--concurrency" => settings with { Concurrency = Int(Next()) },
+                "--bulk-batches" => settings with { BulkBatches = Int(Next()) },
+                "--ddl-rows" => settings with { DdlRows = Int(Next()) },
+                _ => throw new ArgumentException($"unknown argument '{arg}'"),
+            };
+        }
+        return settings;
+    }
+
+    private static int Int(string text) =>
+        int.TryParse(text.Replace("_", ""), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value : throw new ArgumentException($"'{text}' is not a positive whole number");
+
+    private static double Seconds(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? value : throw new ArgumentException($"'{text}' is not a number of seconds");
+}

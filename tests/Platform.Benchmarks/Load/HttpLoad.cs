@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Platform.Benchmarks.Load;
+
+/// <summary>
+/// Drives GET requests from a fixed number of concurrent workers over keep-alive connections and counts the
+/// successful responses. Bodies are read in full, so serialisation and transfer are part of every request.
+/// </summary>
+public sealed class HttpLoad : IDisposable
+{
+    private readonly HttpClient _client;
+    private readonly int _concurrency;
+
+    public HttpLoad(Uri baseAddress, int concurrency)
+    {
+        _concurrency = concurrency;
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            MaxConnectionsPerServer = concurrency,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        };
+        _client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public HttpClient Client => _client;
+
+    /// <summary>Runs every worker for <paramref name="duration"/>; <paramref name="url"/> picks each request's path.</summary>
+    public async Task<LoadResult> RunAsync(Func<Random, string> url, TimeSpan duration)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, _concurrency).Select(i => WorkerAsync(url, new Random(i * 7919 + Environment.TickCount), stopwatch, duration)).ToArray();
+        var results = await Task.WhenAll(workers);
+        var elapsed = stopwatch.Elapsed;
+        return new LoadResult(results.Sum(r => r.Ok), results.Sum(r => r.Failed), elapsed, results.Select(r => r.FirstFailure).FirstOrDefault(f => f is not null));
+    }
+
+    private async Task<(long Ok, long Failed, string? FirstFailure)> WorkerAsync(Func<Random, string> url, Random random, Stopwatch clock, TimeSpan duration)
+    {
+        await Task.Yield();
+        long ok = 0, failed = 0;
+        string? firstFailure = null;
+        while (clock.Elapsed < duration)
+        {
+            var path = url(random);
+            using var response = await _client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            if (response.StatusCode == HttpStatusCode.OK && body.Length > 0) ok++;
+            else
+            {
+                failed++;
+                firstFailure ??= $"{(int)response.StatusCode} {path}: {System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(300, body.Length)))}";
+            }
+        }
+        return (ok, failed, firstFailure);
+    }
+
+    public void Dispose() => _client.Dispose();
+}
+
+public sealed record LoadResult(long Ok, long Failed, TimeSpan Elapsed, string? FirstFailure)
+{
+    public static LoadResult Empty { get; } = new(0, 0, TimeSpan.Zero, null);
+
+    public double PerSecond => Elapsed.TotalSeconds == 0 ? 0 : Ok / Elapsed.TotalSeconds;
+
+    public LoadResult Plus(LoadResult other) =>
+        new(Ok + other.Ok, Failed + other.Failed, Elapsed + other.Elapsed, FirstFailure ?? other.FirstFailure);
+}
