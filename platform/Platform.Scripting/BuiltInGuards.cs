@@ -1,0 +1,99 @@
+using Jint;
+using Jint.Native;
+using Jint.Native.Object;
+using Jint.Runtime;
+using Jint.Runtime.Descriptors;
+using Jint.Runtime.Interop;
+using JsFunction = Jint.Native.Function.Function;
+
+namespace Platform.Scripting;
+
+/// <summary>
+/// Jint checks its limits between statements, so one built-in call can allocate gigabytes or spin for minutes before
+/// the next check (Jint issues #683, #887, #917, #2486). These wrappers check the size a call would produce before
+/// letting the original run, and throw a host exception the script cannot catch.
+/// </summary>
+internal static class BuiltInGuards
+{
+    public static void Install(Engine engine, ScriptLimits limits)
+    {
+        var stringConstructor = (ObjectInstance)engine.GetValue("String");
+        var strings = (ObjectInstance)stringConstructor.Get("prototype");
+        var arrays = engine.Intrinsics.Array.PrototypeObject;
+        var functions = (ObjectInstance)((ObjectInstance)engine.GetValue("Function")).Get("prototype");
+        long maxString = limits.MaxStringLength, maxArray = limits.MaxArrayLength;
+
+        Wrap(engine, strings, "repeat", (self, args) =>
+            CheckString(Text(self).Length * Math.Max(0, Number(args, 0)), maxString, "repeat"));
+        Wrap(engine, strings, "padStart", (_, args) => CheckString(Number(args, 0), maxString, "padStart"));
+        Wrap(engine, strings, "padEnd", (_, args) => CheckString(Number(args, 0), maxString, "padEnd"));
+        Wrap(engine, strings, "replaceAll", (self, args) => CheckReplacement(self, args, maxString, "replaceAll"));
+        Wrap(engine, strings, "replace", (self, args) => CheckReplacement(self, args, maxString, "replace"));
+
+        Wrap(engine, arrays, "join", (self, args) =>
+        {
+            var length = Length(self);
+            CheckArray(length, maxArray, "join");
+            var separator = args.Length > 0 && !args[0].IsUndefined() ? TypeConverter.ToString(args[0]).Length : 1;
+            var total = length * (double)separator;
+            if (self is ObjectInstance o)
+                for (uint i = 0; i < length && total <= maxString; i++)
+                    if (o.Get(i) is JsString s) total += s.Length;
+            CheckString(total, maxString, "join");
+        });
+        foreach (var name in new[] { "fill", "copyWithin", "reverse", "sort", "toSorted", "toReversed", "flat", "flatMap", "toString", "toLocaleString" })
+            Wrap(engine, arrays, name, (self, _) => CheckArray(Length(self), maxArray, name));
+        Wrap(engine, arrays, "concat", (self, args) =>
+            CheckArray(Length(self) + args.Sum(a => a is ObjectInstance ? Length(a) : 1), maxArray, "concat"));
+        Wrap(engine, engine.Intrinsics.Array, "from", (_, args) =>
+        {
+            if (args.Length > 0 && args[0] is ObjectInstance o) CheckArray(Length(o), maxArray, "Array.from");
+        });
+        Wrap(engine, functions, "apply", (_, args) =>
+        {
+            if (args.Length > 1 && args[1] is ObjectInstance o) CheckArray(Length(o), maxArray, "apply");
+        });
+        Wrap(engine, stringConstructor, "fromCharCode", (_, args) => CheckArray(args.Length, maxArray, "fromCharCode"));
+    }
+
+    private static void Wrap(Engine engine, ObjectInstance target, string name, Action<JsValue, JsValue[]> check)
+    {
+        if (target.Get(name) is not JsFunction original) return;
+        var length = (int)TypeConverter.ToNumber(original.Get("length"));
+        var wrapper = new ClrFunction(engine, name, (self, args) =>
+        {
+            check(self, args);
+            return original.Call(self, args);
+        }, length, PropertyFlag.Configurable);
+        target.FastSetProperty(name, new PropertyDescriptor(wrapper, PropertyFlag.Writable | PropertyFlag.Configurable));
+    }
+
+    private static void CheckReplacement(JsValue self, JsValue[] args, long max, string name)
+    {
+        if (args.Length < 2 || args[1] is not JsString replacement) return;
+        // Worst case every position matches; each match may also expand "$&" (the match) and "$`"/"$'" (the rest).
+        var text = Text(self).Length;
+        var perMatch = replacement.Length + (replacement.ToString().Contains('$') ? text : 0);
+        CheckString((text + 1) * (double)(perMatch + 1), max, name);
+    }
+
+    private static string Text(JsValue self) => self.IsNull() || self.IsUndefined() ? "" : TypeConverter.ToString(self);
+
+    private static double Number(JsValue[] args, int index) =>
+        args.Length > index ? TypeConverter.ToNumber(args[index]) : 0;
+
+    private static double Length(JsValue value) =>
+        value is ObjectInstance o ? TypeConverter.ToLength(o.Get("length")) : 0;
+
+    private static void CheckString(double length, long max, string name)
+    {
+        if (length > max)
+            throw new ScriptLimitExceededException("maxStringLength", $"String.prototype.{name} would produce {length:0} characters; the limit is {max}");
+    }
+
+    private static void CheckArray(double length, long max, string name)
+    {
+        if (length > max)
+            throw new ScriptLimitExceededException("maxArrayLength", $"{name} would handle {length:0} elements; the limit is {max}");
+    }
+}

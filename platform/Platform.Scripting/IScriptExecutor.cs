@@ -1,0 +1,14 @@
+namespace Platform.Scripting;
+
+/// <summary>
+/// Runs tenant scripts. Kept behind an interface so execution can later move to a separate worker process:
+/// an in-process interpreter is not an OS security boundary.
+/// </summary>
+public interface IScriptExecutor
+{
+    /// <summary>Parses (and caches) a script; returns its syntax error with line and column, or null.</summary>
+    ScriptError? Check(ScriptSource script);
+
+    /// <summary>Runs a script once on a fresh engine; never throws for script faults, the result carries them.</summary>
+    Task<ScriptResult> ExecuteAsync(ScriptSource script, ScriptContext context, CancellationToken ct);
+}

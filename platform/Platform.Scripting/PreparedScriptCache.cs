@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Acornima;
+using Jint;
+
+namespace Platform.Scripting;
+
+/// <summary>
+/// Parsed scripts keyed by name and content hash. Prepared scripts are immutable and thread-safe, so one copy serves
+/// every engine on every thread; Lazy makes concurrent first uses parse once.
+/// </summary>
+internal sealed class PreparedScriptCache
+{
+    private readonly ConcurrentDictionary<(string Name, string Hash), Lazy<Entry>> _entries = new();
+
+    // Regexes compiled while preparing keep this timeout for every later run (Jint threat model TM-05).
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
+
+    public int Count => _entries.Count;
+
+    public Entry Get(ScriptSource script) =>
+        _entries.GetOrAdd((script.Name, script.Hash), _ => new Lazy<Entry>(() => Prepare(script))).Value;
+
+    private static Entry Prepare(ScriptSource script)
+    {
+        try
+        {
+            var options = new ScriptPreparationOptions { ParsingOptions = ScriptParsingOptions.Default with { Tolerant = false, RegexTimeout = RegexTimeout } };
+            return new Entry(Engine.PrepareScript(script.Code, script.Name, strict: true, options), null);
+        }
+        catch (Exception e) when ((e as ParseErrorException ?? e.InnerException as ParseErrorException) is { } parse)
+        {
+            return new Entry(null, new ScriptError(script.Name, parse.LineNumber, parse.Column, parse.Error?.Description ?? parse.Message, ScriptErrorKind.Syntax));
+        }
+    }
+
+    public sealed record Entry(Prepared<Acornima.Ast.Script>? Script, ScriptError? Error);
+}

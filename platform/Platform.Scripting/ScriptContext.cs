@@ -1,0 +1,18 @@
+namespace Platform.Scripting;
+
+/// <summary>Everything a run may see. Values are copied into the engine; nothing CLR is exposed.</summary>
+public sealed record ScriptContext
+{
+    public required string Tenant { get; init; }
+    public ScriptUser User { get; init; } = new("", "", []);
+    /// <summary>Current values; a hook may change them, the result carries the new values.</summary>
+    public IReadOnlyDictionary<string, object?> Record { get; init; } = new Dictionary<string, object?>();
+    /// <summary>Values before the update (null on create); exposed as <c>record.previous</c>.</summary>
+    public IReadOnlyDictionary<string, object?>? Previous { get; init; }
+    /// <summary>Action input (already validated against the action's input schema), exposed as <c>input</c>.</summary>
+    public object? Input { get; init; }
+    /// <summary>Data access for the current tenant only; null means scripts get no <c>crm</c>.</summary>
+    public IScriptCrm? Crm { get; init; }
+    public ScriptLimits Limits { get; init; } = ScriptLimits.Hook;
+    public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
+}

@@ -1,0 +1,8 @@
+namespace Platform.Scripting;
+
+public enum ScriptErrorKind
+{
+    Syntax,
+    Runtime,
+    LimitExceeded,
+}

@@ -1,0 +1,3 @@
+namespace Platform.Scripting;
+
+public sealed record ScriptLogEntry(string Level, string Message);

@@ -1,0 +1,16 @@
+using Jint;
+
+namespace Platform.Scripting;
+
+/// <summary>Counts statements for the run report; MaxStatements enforces, this only observes.</summary>
+internal sealed class StatementCounter : Constraint
+{
+    public long Count { get; private set; }
+
+    // Counting consumes state, so it must see every statement.
+    public override bool IsAmortizable => false;
+
+    public override void Check() => Count++;
+
+    public override void Reset() { }
+}

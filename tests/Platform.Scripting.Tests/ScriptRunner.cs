@@ -1,0 +1,22 @@
+using System.Diagnostics;
+
+namespace Platform.Scripting.Tests;
+
+/// <summary>Runs a snippet with the hook limits (or given ones) and measures wall-clock time around the whole call.</summary>
+internal static class ScriptRunner
+{
+    public static readonly JintScriptExecutor Executor = new();
+
+    public static async Task<(ScriptResult Result, TimeSpan Elapsed)> RunAsync(
+        string code, ScriptLimits? limits = null, Dictionary<string, object?>? record = null, IScriptCrm? crm = null, string name = "test.js")
+    {
+        var context = new ScriptContext
+        {
+            Tenant = "acme", Limits = limits ?? ScriptLimits.Hook, Record = record ?? new Dictionary<string, object?>(), Crm = crm,
+            User = new ScriptUser("u1", "Ada", ["admin"]),
+        };
+        var watch = Stopwatch.StartNew();
+        var result = await Executor.ExecuteAsync(new ScriptSource(name, code), context, CancellationToken.None);
+        return (result, watch.Elapsed);
+    }
+}
