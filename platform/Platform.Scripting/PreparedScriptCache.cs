@@ -20,7 +20,7 @@ internal sealed class PreparedScriptCache
     public Entry Get(ScriptSource script) =>
         _entries.GetOrAdd((script.Name, script.Hash), _ => new Lazy<Entry>(() => Prepare(script))).Value;
 
-    private static Entry Prepare(ScriptSource script)
+    internal static Entry Prepare(ScriptSource script)
     {
         try
         {

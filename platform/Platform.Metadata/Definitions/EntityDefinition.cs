@@ -17,6 +17,11 @@ public sealed record EntityDefinition
     /// <summary>Declares a rename of the entity (and so its table).</summary>
     public string? RenamedFrom { get; init; }
 
+    public EntityHooks? Hooks { get; init; }
+
+    /// <summary>Custom actions by name.</summary>
+    public IReadOnlyDictionary<string, ActionDefinition> Actions { get; init; } = new Dictionary<string, ActionDefinition>();
+
     public FieldDefinition? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }
 

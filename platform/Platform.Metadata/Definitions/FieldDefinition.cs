@@ -30,6 +30,12 @@ public sealed record FieldDefinition
     public DeleteBehavior? OnDelete { get; init; }
     /// <summary>Autonumber format, a .NET composite format with the counter as {0}, e.g. "OPP-{0:00000}".</summary>
     public string? Format { get; init; }
+    /// <summary>A JavaScript expression over <c>record</c>: the field is computed on save, stored and read-only.</summary>
+    public string? Formula { get; init; }
+
+    /// <summary>A JavaScript expression giving the starting value of new records.</summary>
+    public string? DefaultExpression { get; init; }
+
     /// <summary>Declares a rename: the field's previous name. Never guessed.</summary>
     public string? RenamedFrom { get; init; }
 

@@ -16,6 +16,12 @@ public sealed record ModuleDefinition
 {
     public required ModuleManifest Manifest { get; init; }
     public IReadOnlyList<SourcedDocument<EntityDefinition>> Entities { get; init; } = [];
+    /// <summary>
+    /// Script files referenced by the module's documents, path (relative to the module root) to text. Part of the
+    /// definitions, so script text is versioned in schema history and exported with the module.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Scripts { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The folder it was loaded from, if any.</summary>
     public string? SourcePath { get; init; }
 

@@ -4,8 +4,8 @@ using Platform.Metadata.Validation;
 namespace Platform.Metadata.Loading;
 
 /// <summary>
-/// Loads one module folder: module.json and entities/*.json. Other folders (forms/, views/, workflows/, scripts/,
-/// templates/, data/) belong to later features and are left alone.
+/// Loads one module folder: module.json, entities/*.json and the scripts/*.js files entities reference. Other folders
+/// (forms/, views/, workflows/, templates/, data/) belong to later features and are left alone.
 /// </summary>
 public static class ModuleLoader
 {
@@ -41,7 +41,9 @@ public static class ModuleLoader
                 : folderName;
             return new ModuleLoadResult(null, errors, id, [.. brokenEntities, .. entities.Select(e => e.Document.Name)]);
         }
-        var module = new ModuleDefinition { Manifest = manifest.Document, Entities = entities, SourcePath = moduleFolder };
+        var (scripts, scriptErrors) = await ModuleScripts.LoadAsync(moduleFolder, entities, cancellationToken);
+        errors.AddRange(scriptErrors);
+        var module = new ModuleDefinition { Manifest = manifest.Document, Entities = entities, Scripts = scripts, SourcePath = moduleFolder };
         return new ModuleLoadResult(module, errors, null, brokenEntities);
     }
 

@@ -15,7 +15,7 @@ public static class ModuleWriter
     };
 
     /// <summary>
-    /// Writes module.json and entities/&lt;name&gt;.json into <paramref name="moduleFolder"/>, and removes entity files
+    /// Writes module.json, entities/&lt;name&gt;.json and the module's scripts into <paramref name="moduleFolder"/>, and removes entity files
     /// of entities the module no longer has, so loading the folder gives back exactly this module.
     /// </summary>
     public static async Task WriteAsync(ModuleDefinition module, string moduleFolder, CancellationToken cancellationToken = default)
@@ -30,6 +30,12 @@ public static class ModuleWriter
             var path = ModuleLayout.EntityPath(moduleFolder, entity.Name);
             written.Add(Path.GetFullPath(path));
             await WriteDocumentAsync(path, entity, cancellationToken);
+        }
+        foreach (var (path, code) in module.Scripts)
+        {
+            var file = Path.Combine(moduleFolder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, code, cancellationToken);
         }
         foreach (var stale in Directory.EnumerateFiles(entitiesFolder, "*" + ModuleLayout.DocumentExtension))
         {

@@ -77,7 +77,7 @@ public class ModuleSetLoaderTests
         Assert.Equal(
             [
                 (manifestFile, "/version"),
-                (entityFile, "/hooks"),
+                (entityFile, "/hooks/beforeSave"),
                 (entityFile, "/fields/0/type"),
                 (entityFile, "/fields/1/target"),
                 (entityFile, "/fields/2/options"),

@@ -40,7 +40,7 @@ public class EntitySchemaTests
     [InlineData("""{ "name": "code", "type": "text", "format": "X-{0}" }""", "/fields/1/format", "Only autonumber fields have 'format'")]
     [InlineData("""{ "name": "Close Date", "type": "date" }""", "/fields/1/name", "'Close Date' is not a valid name")]
     [InlineData("""{ "name": "a23456789012345678901234567890123456789012345678901", "type": "date" }""", "/fields/1/name", "at most 50 characters")]
-    [InlineData("""{ "name": "total", "type": "integer", "formula": "a + b" }""", "/fields/1/formula", "unknown property 'formula'")]
+    [InlineData("""{ "name": "total", "type": "integer", "formula": "" }""", "/fields/1/formula", "must not be empty")]
     [InlineData("""{ "name": "total", "type": "integer", "required": "yes" }""", "/fields/1/required", "expected true or false, found the text 'yes'")]
     [InlineData("""{ "name": "total", "type": "integer", "label": { "english": "Total" } }""", "/fields/1/label", "expected a text or an object of locale to text")]
     [InlineData("""{ "name": "account", "type": "lookup", "target": "account", "onDelete": "nothing" }""", "/fields/1/onDelete", "unknown onDelete behavior 'nothing'; expected one of restrict, setNull, cascade")]
@@ -54,12 +54,12 @@ public class EntitySchemaTests
     }
 
     [Fact]
-    public async Task Hooks_have_no_place_yet()
+    public async Task Hooks_name_script_files_under_scripts()
     {
         var errors = await SchemaValidator.ValidateAsync(DocumentKind.Entity,
-            """{ "name": "deal", "hooks": {}, "fields": [ { "name": "title", "type": "text" } ] }""", "deal.json");
+            """{ "name": "deal", "hooks": { "beforeSave": "scripts/ok.js", "afterSave": "../secret.js" }, "fields": [ { "name": "title", "type": "text" } ] }""", "deal.json");
 
-        ErrorAssert.Single(errors, "deal.json", "/hooks", "unknown property 'hooks'; expected one of name, label");
+        ErrorAssert.Single(errors, "deal.json", "/hooks/afterSave", "'../secret.js' is not a valid scriptPath");
     }
 
     [Fact]

@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+
+namespace Platform.Metadata.Definitions;
+
+/// <summary>A custom action on a record: its script and the JSON Schema its request body must match.</summary>
+public sealed record ActionDefinition
+{
+    public required string Script { get; init; }
+    public LocalizedText? Label { get; init; }
+    public JsonObject? InputSchema { get; init; }
+}

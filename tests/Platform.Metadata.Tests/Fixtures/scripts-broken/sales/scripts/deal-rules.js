@@ -1,0 +1,3 @@
+if (record.amount > 0) {
+  errors.add('amount', 'x';
+}
