@@ -51,7 +51,7 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers)
         var values = RecordBodyReader.Read(definition, body, "", errors);
         RecordBodyReader.ApplyDefaults(definition, values);
         RecordBodyReader.CheckRules(definition, values, definition.Fields, "", errors);
-        ThrowIfAny(errors);
+        if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, definition, values, null, errors, ct);
 
         var changes = new List<RecordChange>();
         Dictionary<string, object?> created;
@@ -61,22 +61,30 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers)
                 return (null, Replay(stored, idempotency));
 
             await WriteChecks.CheckAsync(runtime.Store, session, definition, values, null, "", errors, ct);
+            // A request with the same key may have committed since the lookup above, taking the unique values: replay it.
+            if (errors.Count > 0 && idempotency is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, idempotency.Key, ct) is { } raced)
+                return (null, Replay(raced, idempotency));
             ThrowIfAny(errors);
-            created = (await InsertAsync(runtime, session, definition, [values], actor, changes, ct))[0];
-            if (idempotency is not null)
-            {
-                var response = new IdempotentReplay(201, created["id"]!.ToString(), idempotency.RenderResponse(created));
-                await IdempotencyStore.SaveAsync(session, runtime.Store.Database, idempotency.Key, idempotency.RequestHash, response, ct);
-            }
             try
             {
+                created = (await InsertAsync(runtime, session, definition, [values], actor, changes, ct))[0];
+                if (idempotency is not null)
+                {
+                    var response = new IdempotentReplay(201, created["id"]!.ToString(), idempotency.RenderResponse(created));
+                    await IdempotencyStore.SaveAsync(session, runtime.Store.Database, idempotency.Key, idempotency.RequestHash, response, ct);
+                }
                 await session.CommitAsync(ct);
             }
-            catch (DbException) when (idempotency is not null)
+            catch (DbException)
             {
-                // Two requests with one key raced; the loser answers with the winner's stored response.
+                // A concurrent create won a race our checks could not see (PostgreSQL reports it at the INSERT of a unique
+                // value or key). With the same idempotency key the loser answers with the winner's stored response;
+                // otherwise a value the winner took is reported like the checks report it.
                 await using var retry = await runtime.Store.OpenAsync(write: false, ct);
-                if (await IdempotencyStore.FindAsync(retry, runtime.Store.Database, idempotency.Key, ct) is { } winner) return (null, Replay(winner, idempotency));
+                if (idempotency is not null && await IdempotencyStore.FindAsync(retry, runtime.Store.Database, idempotency.Key, ct) is { } winner)
+                    return (null, Replay(winner, idempotency));
+                await WriteChecks.CheckAsync(runtime.Store, retry, definition, values, null, "", errors, ct);
+                ThrowIfAny(errors);
                 throw;
             }
         }
@@ -91,7 +99,7 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers)
         var errors = new List<FieldError>();
         var values = RecordBodyReader.Read(definition, patch, "", errors);
         RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), "", errors);
-        ThrowIfAny(errors);
+        if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, definition, values, id, errors, ct);
 
         RecordChange change;
         await using (var session = await runtime.Store.OpenAsync(write: true, ct))
@@ -291,6 +299,15 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers)
         var node = System.Text.Json.Nodes.JsonObject.Create(body)!;
         node.Remove(property);
         return JsonSerializer.SerializeToElement(node);
+    }
+
+    /// <summary>The body already broke field rules: the database checks run too, so one answer lists every error of the body.</summary>
+    private static async Task ThrowWithDatabaseChecksAsync(
+        TenantRuntime runtime, EntityDefinition definition, IReadOnlyDictionary<string, object?> values, Guid? selfId, List<FieldError> errors, CancellationToken ct)
+    {
+        await using (var session = await runtime.Store.OpenAsync(write: false, ct))
+            await WriteChecks.CheckAsync(runtime.Store, session, definition, values, selfId, "", errors, ct);
+        ThrowIfAny(errors);
     }
 
     private static void ThrowIfAny(List<FieldError> errors)

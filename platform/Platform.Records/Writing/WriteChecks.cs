@@ -15,6 +15,7 @@ internal static class WriteChecks
         {
             if (!values.TryGetValue(field.Name, out var value) || value is null) continue;
             var pointer = pointerPrefix + "/" + RecordBodyReader.Escape(field.Name);
+            if (errors.Any(e => e.Pointer == pointer)) continue; // one error per field: its value is already refused
             if (field.Type == FieldType.Lookup)
             {
                 var id = (Guid)value;
