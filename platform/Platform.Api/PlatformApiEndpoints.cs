@@ -8,6 +8,8 @@ using Platform.Api.Problems;
 using Platform.Api.Records;
 using Platform.Api.Tenants;
 using Platform.Records;
+using Platform.Records.Scripting;
+using Platform.Scripting;
 
 namespace Platform.Api;
 
@@ -16,6 +18,8 @@ public static class PlatformApiEndpoints
 {
     public static IServiceCollection AddPlatformApi(this IServiceCollection services)
     {
+        services.AddSingleton<IScriptExecutor, JintScriptExecutor>();
+        services.AddSingleton<BeforeSaveScripts>();
         services.AddSingleton<RecordService>();
         services.AddSingleton<OpenApiDocumentBuilder>();
         services.AddSingleton<TenantEndpointFilter>();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Platform.Metadata.Definitions;
 using Platform.Records.Events;
+using Platform.Records.Scripting;
 using Platform.Records.Validation;
 using Platform.Records.Writing;
 using Platform.Runtime;
@@ -13,7 +14,7 @@ namespace Platform.Records;
 /// The one way records are read and written — by the API now, by scripts and workflow activities later — so
 /// validation, row versions, events (and, once they exist, permission checks) apply to every caller alike.
 /// </summary>
-public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers)
+public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, BeforeSaveScripts? scripts = null)
 {
     private readonly IReadOnlyList<IRecordEventHandler> _handlers = handlers.ToList();
 
@@ -47,6 +48,8 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers)
         TenantRuntime runtime, string entity, JsonElement body, RecordActor actor, IdempotencyRequest? idempotency, CancellationToken ct)
     {
         var definition = Entity(runtime, entity);
+        // Scripts run before validation, so what they set is validated like what the caller sent.
+        if (scripts is not null && BeforeSaveScripts.Applies(definition)) body = await scripts.RunAsync(runtime, definition, body, null, actor, ct);
         var errors = new List<FieldError>();
         var values = RecordBodyReader.Read(definition, body, "", errors);
         RecordBodyReader.ApplyDefaults(definition, values);
@@ -96,6 +99,8 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers)
         TenantRuntime runtime, string entity, Guid id, JsonElement patch, long? expectedVersion, RecordActor actor, CancellationToken ct)
     {
         var definition = Entity(runtime, entity);
+        if (scripts is not null && BeforeSaveScripts.Applies(definition))
+            patch = await scripts.RunAsync(runtime, definition, patch, await GetAsync(runtime, entity, id, ct), actor, ct);
         var errors = new List<FieldError>();
         var values = RecordBodyReader.Read(definition, patch, "", errors);
         RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), "", errors);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Platform.Records;
+using Platform.Records.Scripting;
 using Platform.Records.Validation;
 
 namespace Platform.Api.Problems;
@@ -33,6 +34,13 @@ public static class Problems
     public static IResult From(RecordException exception) => exception switch
     {
         RecordValidationException validation => Validation(validation.Errors),
+        // Script faults name the script, line and column, and the limit when one was exceeded.
+        RecordScriptException script => Of(StatusCodes.Status422UnprocessableEntity, "A script failed", script.Error.ToString(), "script-error",
+            new Dictionary<string, object?>
+            {
+                ["script"] = script.Error.Script, ["line"] = script.Error.Line, ["column"] = script.Error.Column,
+                ["message"] = script.Error.Message, ["limit"] = script.Error.Limit,
+            }),
         RecordNotFoundException notFound => NotFound(notFound.Message),
         RecordConcurrencyException concurrency => Of(StatusCodes.Status412PreconditionFailed, "The record was changed by someone else",
             concurrency.Message, "stale-version", new Dictionary<string, object?> { ["currentVersion"] = concurrency.CurrentVersion }),

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Metadata.Definitions;
+using Platform.Records.Validation;
+using Platform.Runtime;
+using Platform.Scripting;
+
+namespace Platform.Records.Scripting;
+
+/// <summary>
+/// Runs an entity's formulas, default expressions and beforeSave hook over the request body, before validation, so
+/// whatever a script sets is validated like a value the caller sent. Works on the JSON body to leave the write path as is.
+/// </summary>
+public sealed class BeforeSaveScripts(IScriptExecutor executor)
+{
+    public static bool Applies(EntityDefinition entity) =>
+        entity.Hooks?.BeforeSave is not null || entity.Fields.Any(f => f.Formula is not null || f.DefaultExpression is not null);
+
+    /// <param name="previous">The stored record on update; null on create.</param>
+    public async Task<JsonElement> RunAsync(
+        TenantRuntime runtime, EntityDefinition entity, JsonElement body, IReadOnlyDictionary<string, object?>? previous,
+        RecordActor actor, CancellationToken ct)
+    {
+        if (body.ValueKind != JsonValueKind.Object) return body;
+        var patch = JsonNode.Parse(body.GetRawText())!.AsObject();
+        var errors = new List<FieldError>();
+        foreach (var field in entity.Fields.Where(f => f.Formula is not null && patch.ContainsKey(f.Name)))
+            errors.Add(new FieldError("/" + field.Name, $"'{field.Name}' is calculated by a formula and cannot be written"));
+        if (errors.Count > 0) throw new RecordValidationException(errors);
+
+        var record = new Dictionary<string, object?>(previous ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
+        foreach (var (name, value) in patch) record[name] = Plain(value);
+        var user = new ScriptUser(actor.UserId?.ToString() ?? "", actor.UserId?.ToString() ?? "", []);
+
+        if (previous is null)
+            foreach (var field in entity.Fields.Where(f => f.DefaultExpression is not null && !patch.ContainsKey(f.Name)))
+                Set(patch, record, field.Name, (await RunAsync(runtime, $"{entity.Name}.{field.Name}.defaultExpression", field.DefaultExpression!, record, previous, user, ct)).Value);
+
+        if (entity.Hooks?.BeforeSave is { } hook)
+        {
+            var result = await RunAsync(runtime, hook, Source(runtime, hook), record, previous, user, ct);
+            foreach (var (name, value) in result.Record)
+                if (entity.FindField(name) is { Formula: null } && !Equals(value, Normalize(record.GetValueOrDefault(name))))
+                    Set(patch, record, name, value);
+            errors.AddRange(result.FieldErrors.Select(e => new FieldError("/" + e.Field, e.Message)));
+            if (errors.Count > 0) throw new RecordValidationException(errors);
+        }
+
+        // Formulas last, so they see what the hook set.
+        foreach (var field in entity.Fields.Where(f => f.Formula is not null))
+            Set(patch, record, field.Name, (await RunAsync(runtime, $"{entity.Name}.{field.Name}.formula", field.Formula!, record, previous, user, ct)).Value);
+        return JsonSerializer.SerializeToElement(patch);
+    }
+
+    private async Task<ScriptResult> RunAsync(
+        TenantRuntime runtime, string name, string code, Dictionary<string, object?> record, IReadOnlyDictionary<string, object?>? previous,
+        ScriptUser user, CancellationToken ct)
+    {
+        var result = await executor.ExecuteAsync(new ScriptSource(name, code),
+            new ScriptContext { Tenant = runtime.Id, User = user, Record = record, Previous = previous, Limits = ScriptLimits.Hook }, ct);
+        return result.Error is { } error ? throw new RecordScriptException(error) : result;
+    }
+
+    private static string Source(TenantRuntime runtime, string path) =>
+        runtime.Definitions.Modules.Select(m => m.Scripts.GetValueOrDefault(path)).FirstOrDefault(s => s is not null)
+        ?? throw new RecordScriptException(new ScriptError(path, 0, 0, $"the script '{path}' is not part of the applied modules", ScriptErrorKind.Runtime));
+
+    private static void Set(JsonObject patch, Dictionary<string, object?> record, string name, object? value)
+    {
+        record[name] = value;
+        patch[name] = value is double d && !double.IsFinite(d) ? null : JsonSerializer.SerializeToNode(value);
+    }
+
+    private static object? Plain(JsonNode? node) => node is null ? null : JsonSerializer.Deserialize<JsonElement>(node.ToJsonString());
+
+    // Values as the script sees them come back as long/double/string; compare like with like.
+    private static object? Normalize(object? value) => value switch
+    {
+        JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
+        JsonElement { ValueKind: JsonValueKind.Number } e => e.TryGetInt64(out var l) ? l : e.GetDouble(),
+        JsonElement { ValueKind: JsonValueKind.True } => true,
+        JsonElement { ValueKind: JsonValueKind.False } => false,
+        JsonElement { ValueKind: JsonValueKind.Null } => null,
+        int or long or short => Convert.ToInt64(value),
+        decimal m => decimal.Truncate(m) == m && Math.Abs(m) < 9e15m ? (long)m : (double)m,
+        Guid g => g.ToString(),
+        DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Runtime;
+using Platform.TestSupport;
+
+namespace Platform.Scripting.Tests;
+
+/// <summary>The shipped sales scripts, end to end: module applied, records written over HTTP on SQLite.</summary>
+public sealed class SalesScriptsHttpTests : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-scripts-").FullName;
+    private WebApplicationFactory<Program> _factory = null!;
+    private HttpClient _client = null!;
+    private const string Tenant = "scripts";
+
+    public async Task InitializeAsync()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("provider", "sqlite");
+            builder.UseSetting("data-dir", _dataDirectory);
+            builder.UseSetting("modules-dir", RepositoryPaths.Modules);
+            builder.UseSetting("demo", "false");
+        });
+        _client = _factory.CreateClient();
+        var installer = _factory.Services.GetRequiredService<ModuleInstaller>();
+        var result = await installer.ApplyAsync(Tenant,
+            [Path.Combine(RepositoryPaths.Modules, "crm-core"), Path.Combine(RepositoryPaths.Modules, "sales")], allowDataLoss: false, CancellationToken.None);
+        Assert.False(result.HasErrors, string.Join("\n", result.Errors));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task Lead_score_is_calculated_on_save_and_read_only()
+    {
+        var created = await SendAsync(HttpMethod.Post, "lead", new { full_name = "Ann", email = "ann@example.com", company = "Acme", source = "referral", estimated_value = 50000 }, HttpStatusCode.Created);
+        Assert.Equal(20 + 20 + 30 + 10, created.GetProperty("score").GetInt32());
+
+        var id = created.GetProperty("id").GetString();
+        var updated = await SendAsync(HttpMethod.Patch, $"lead/{id}", new { phone = "+1 555 0100" }, HttpStatusCode.OK);
+        Assert.Equal(90, updated.GetProperty("score").GetInt32());
+
+        var refused = await SendAsync(HttpMethod.Patch, $"lead/{id}", new { score = 100 }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("calculated by a formula", refused.GetRawText());
+    }
+
+    [Fact]
+    public async Task A_won_opportunity_needs_an_amount_and_a_close_date()
+    {
+        var account = await SendAsync(HttpMethod.Post, "account", new { name = "Acme" }, HttpStatusCode.Created);
+        var accountId = account.GetProperty("id").GetString();
+
+        var problem = await SendAsync(HttpMethod.Post, "opportunity", new { name = "Big", account = accountId, stage = "won" }, HttpStatusCode.UnprocessableEntity);
+        var text = problem.GetRawText();
+        Assert.Contains("A won opportunity needs an amount", text);
+        Assert.Contains("A won opportunity needs a close date", text);
+
+        var open = await SendAsync(HttpMethod.Post, "opportunity", new { name = "Big", account = accountId, amount = 1000 }, HttpStatusCode.Created);
+        var id = open.GetProperty("id").GetString();
+        await SendAsync(HttpMethod.Patch, $"opportunity/{id}", new { stage = "won" }, HttpStatusCode.UnprocessableEntity);
+        var won = await SendAsync(HttpMethod.Patch, $"opportunity/{id}", new { stage = "won", close_date = "2026-11-30" }, HttpStatusCode.OK);
+        Assert.Equal("won", won.GetProperty("stage").GetString());
+    }
+
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, $"/api/{Tenant}/data/{path}") { Content = JsonContent.Create(body) };
+        using var response = await _client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
