@@ -31,8 +31,10 @@ public static class RecordJsonSchema
             ["properties"] = properties,
             ["additionalProperties"] = false,
         };
-        var required = entity.Fields.Where(f => f.Required && f.Default is null && f.Type != FieldType.AutoNumber).Select(f => (JsonNode)f.Name).ToArray();
-        if (forWrite && !partial && required.Length > 0) schema["required"] = new JsonArray(required);
+        // A stored record always has its required fields; a create may leave out those with a default.
+        var required = entity.Fields.Where(f => f.Required && f.Type != FieldType.AutoNumber && (!forWrite || f.Default is null))
+            .Select(f => (JsonNode)f.Name).ToArray();
+        if (!partial && required.Length > 0) schema["required"] = new JsonArray(required);
         return schema;
     }
 

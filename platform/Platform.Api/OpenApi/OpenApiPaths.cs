@@ -40,29 +40,30 @@ internal static class OpenApiPaths
                 },
                 Responses(("200", "Written", new JsonObject { ["type"] = "object" }), ("422", "A record is not valid; nothing was written", null))),
         };
-        var id = Path("id", "uuid");
+        // A node has one parent: each operation gets its own copy of the id parameter.
+        JsonObject Id() => Path("id", "uuid");
         paths[$"/data/{name}/{{id}}"] = new JsonObject
         {
-            ["get"] = Operation($"get_{name}", $"Get a {name}", [name], [id], null,
+            ["get"] = Operation($"get_{name}", $"Get a {name}", [name], [Id()], null,
                 Responses(("200", "The record; ETag is its row version", Ref(schema)), ("404", "Not found", null))),
-            ["patch"] = Operation($"update_{name}", $"Update fields of a {name}", [name], [id, Header("If-Match", "ETag from a read; a stale one is refused")],
+            ["patch"] = Operation($"update_{name}", $"Update fields of a {name}", [name], [Id(), Header("If-Match", "ETag from a read; a stale one is refused")],
                 Ref(schema + "Patch"), Responses(("200", "Updated", Ref(schema)), ("412", "Changed by someone else", null), ("422", "Not valid", null))),
-            ["delete"] = Operation($"delete_{name}", $"Delete a {name}", [name], [id, Header("If-Match", "ETag from a read")], null,
+            ["delete"] = Operation($"delete_{name}", $"Delete a {name}", [name], [Id(), Header("If-Match", "ETag from a read")], null,
                 Responses(("204", "Deleted", null), ("409", "Other records refer to it (restrict)", null))),
         };
         foreach (var relation in entity.Relations)
         {
             paths[$"/data/{name}/{{id}}/{relation.Name}"] = new JsonObject
             {
-                ["get"] = Operation($"list_{name}_{relation.Name}", $"List linked {relation.Target} records", [name], [id], null,
+                ["get"] = Operation($"list_{name}_{relation.Name}", $"List linked {relation.Target} records", [name], [Id()], null,
                     Responses(("200", "Linked records", ListSchema(OpenApiDocumentBuilder.Pascal(relation.Target))))),
-                ["post"] = Operation($"link_{name}_{relation.Name}", $"Link a {relation.Target}", [name], [id],
+                ["post"] = Operation($"link_{name}_{relation.Name}", $"Link a {relation.Target}", [name], [Id()],
                     new JsonObject { ["type"] = "object", ["required"] = new JsonArray("id"), ["properties"] = new JsonObject { ["id"] = new JsonObject { ["type"] = "string", ["format"] = "uuid" } } },
                     Responses(("201", "Linked", null), ("204", "Already linked", null))),
             };
             paths[$"/data/{name}/{{id}}/{relation.Name}/{{targetId}}"] = new JsonObject
             {
-                ["delete"] = Operation($"unlink_{name}_{relation.Name}", $"Unlink a {relation.Target}", [name], [id, Path("targetId", "uuid")], null,
+                ["delete"] = Operation($"unlink_{name}_{relation.Name}", $"Unlink a {relation.Target}", [name], [Id(), Path("targetId", "uuid")], null,
                     Responses(("204", "Unlinked", null), ("404", "Not linked", null))),
             };
         }
