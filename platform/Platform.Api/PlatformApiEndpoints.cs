@@ -6,6 +6,7 @@ using Platform.Api.Metadata;
 using Platform.Api.OpenApi;
 using Platform.Api.Problems;
 using Platform.Api.Records;
+using Platform.Api.Scripting;
 using Platform.Api.Tenants;
 using Platform.Records;
 using Platform.Records.Scripting;
@@ -40,6 +41,7 @@ public static class PlatformApiEndpoints
         data.MapGet("/{id:guid}", GetRecord.HandleAsync);
         data.MapPatch("/{id:guid}", UpdateRecord.HandleAsync);
         data.MapDelete("/{id:guid}", DeleteRecord.HandleAsync);
+        data.MapPost("/{id:guid}/actions/{name}", RunAction.HandleAsync);
         data.MapGet("/{id:guid}/{relation}", RelationLinks.ListAsync);
         data.MapPost("/{id:guid}/{relation}", RelationLinks.LinkAsync);
         data.MapDelete("/{id:guid}/{relation}/{targetId:guid}", RelationLinks.UnlinkAsync);

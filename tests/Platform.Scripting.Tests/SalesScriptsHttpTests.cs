@@ -73,9 +73,33 @@ public sealed class SalesScriptsHttpTests : IAsyncLifetime
         Assert.Equal("won", won.GetProperty("stage").GetString());
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body, HttpStatusCode expected)
+    [Fact]
+    public async Task Convert_lead_action_creates_account_contact_and_opportunity()
     {
-        using var request = new HttpRequestMessage(method, $"/api/{Tenant}/data/{path}") { Content = JsonContent.Create(body) };
+        var lead = await SendAsync(HttpMethod.Post, "lead", new { full_name = "Bo Chen", company = "Chen Ltd", email = "bo@chen.example", estimated_value = 12000 }, HttpStatusCode.Created);
+        var id = lead.GetProperty("id").GetString();
+
+        var invalid = await SendAsync(HttpMethod.Post, $"lead/{id}/actions/convert", new { opportunityName = 42 }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("opportunityName", invalid.GetRawText());
+
+        var answer = await SendAsync(HttpMethod.Post, $"lead/{id}/actions/convert", new { opportunityName = "Chen rollout" }, HttpStatusCode.OK);
+        var opportunityId = answer.GetProperty("result").GetProperty("opportunity").GetString();
+        var opportunity = await SendAsync(HttpMethod.Get, $"opportunity/{opportunityId}", null, HttpStatusCode.OK);
+        Assert.Equal("Chen rollout", opportunity.GetProperty("name").GetString());
+        Assert.Equal(12000m, opportunity.GetProperty("amount").GetDecimal());
+        Assert.Equal(answer.GetProperty("result").GetProperty("account").GetString(), opportunity.GetProperty("account").GetString());
+        Assert.Equal("converted", (await SendAsync(HttpMethod.Get, $"lead/{id}", null, HttpStatusCode.OK)).GetProperty("status").GetString());
+        var usage = answer.GetProperty("report").GetProperty("usage");
+        Assert.Equal(4, usage.GetProperty("crmWrites").GetInt32());
+        Assert.Equal(150, answer.GetProperty("report").GetProperty("limits").GetProperty("maxCrmWrites").GetInt32());
+
+        var again = await SendAsync(HttpMethod.Post, $"lead/{id}/actions/convert", new { }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("already converted", again.GetRawText());
+    }
+
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, $"/api/{Tenant}/data/{path}") { Content = body is null ? null : JsonContent.Create(body) };
         using var response = await _client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(expected == response.StatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
