@@ -29,7 +29,8 @@ public sealed class SalesScriptsHttpTests : IAsyncLifetime
         _client = _factory.CreateClient();
         var installer = _factory.Services.GetRequiredService<ModuleInstaller>();
         var result = await installer.ApplyAsync(Tenant,
-            [Path.Combine(RepositoryPaths.Modules, "crm-core"), Path.Combine(RepositoryPaths.Modules, "sales")], allowDataLoss: false, CancellationToken.None);
+            [Path.Combine(RepositoryPaths.Modules, "crm-core"), Path.Combine(RepositoryPaths.Modules, "sales"), WriteHostileModule()],
+            allowDataLoss: false, CancellationToken.None);
         Assert.False(result.HasErrors, string.Join("\n", result.Errors));
     }
 
@@ -39,6 +40,37 @@ public sealed class SalesScriptsHttpTests : IAsyncLifetime
         await _factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A module whose hook fails at run time or loops, to see what the API caller gets.</summary>
+    private string WriteHostileModule()
+    {
+        var folder = Path.Combine(_dataDirectory, "hostile");
+        Directory.CreateDirectory(Path.Combine(folder, "entities"));
+        Directory.CreateDirectory(Path.Combine(folder, "scripts"));
+        File.WriteAllText(Path.Combine(folder, "module.json"), """{ "id": "hostile", "version": "1.0.0" }""");
+        File.WriteAllText(Path.Combine(folder, "entities", "gadget.json"),
+            """{ "name": "gadget", "hooks": { "beforeSave": "scripts/gadget.js" }, "fields": [ { "name": "mode", "type": "text" } ] }""");
+        File.WriteAllText(Path.Combine(folder, "scripts", "gadget.js"),
+            "if (record.mode === 'throw') {\n  record.nothing.here = 1;\n}\nif (record.mode === 'loop') {\n  while (true) {}\n}\n");
+        return folder;
+    }
+
+    [Fact]
+    public async Task Script_failures_reach_the_caller_as_problems_and_write_nothing()
+    {
+        var thrown = await SendAsync(HttpMethod.Post, "gadget", new { mode = "throw" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("scripts/gadget.js", thrown.GetProperty("script").GetString());
+        Assert.Equal(2, thrown.GetProperty("line").GetInt32());
+        Assert.Equal(3, thrown.GetProperty("column").GetInt32());
+
+        var looped = await SendAsync(HttpMethod.Post, "gadget", new { mode = "loop" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(looped.GetProperty("limit").GetString(), new[] { "timeout", "maxStatements" });
+        Assert.Equal(5, looped.GetProperty("line").GetInt32());
+
+        var list = await SendAsync(HttpMethod.Get, "gadget", null, HttpStatusCode.OK);
+        Assert.Equal(0, list.GetProperty("value").GetArrayLength());
+        await SendAsync(HttpMethod.Post, "gadget", new { mode = "fine" }, HttpStatusCode.Created);
     }
 
     [Fact]
