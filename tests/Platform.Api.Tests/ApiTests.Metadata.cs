@@ -43,6 +43,11 @@ public abstract partial class ApiTests
         await ExpectProblemAsync(await Client.GetAsync(Data(tenant, "opportunity", deal) + "/partners"), HttpStatusCode.NotFound);
         await ExpectProblemAsync(await Client.GetAsync(Data(tenant, "opportunity", Guid.NewGuid()) + "/contacts"), HttpStatusCode.NotFound);
         Assert.Equal(2, await CountAsync(tenant, "contact"));
+
+        // Deleting a linked record removes its links, not the record on the other side.
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(Data(tenant, "contact", bob))).StatusCode);
+        Assert.Empty((await ExpectAsync(await Client.GetAsync(links), HttpStatusCode.OK)).Values());
+        await GetAsync(tenant, "opportunity", deal);
     }
 
     // ---- metadata ----------------------------------------------------------------------------------------------

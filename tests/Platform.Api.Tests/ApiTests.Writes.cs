@@ -163,6 +163,9 @@ public abstract partial class ApiTests
         Assert.Equal(HttpStatusCode.Created, repeat.StatusCode);
         Assert.Equal(firstBody, await repeat.Content.ReadAsStringAsync());
         Assert.Equal(first.Headers.Location, repeat.Headers.Location);
+        Assert.Equal(first.Headers.ETag, repeat.Headers.ETag);
+        Assert.Equal(first.Content.Headers.ContentType, repeat.Content.Headers.ContentType);
+        Assert.Equal("true", Assert.Single(repeat.Headers.GetValues("Idempotent-Replayed")));
         Assert.Equal(1, await CountAsync(tenant, "account"));
 
         // Another key is another create.

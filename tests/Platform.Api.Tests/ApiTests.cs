@@ -113,6 +113,30 @@ public abstract partial class ApiTests(ApiHost host)
         var problem = await ExpectProblemAsync(await Client.GetAsync(Data(tenant, "account", id)), HttpStatusCode.NotFound);
         Assert.Contains(id.ToString(), problem.Str("detail"));
         Assert.Equal(0, await CountAsync(tenant, "account"));
+        await ExpectProblemAsync(await Client.DeleteAsync(Data(tenant, "account", id)), HttpStatusCode.NotFound);
+        await ExpectProblemAsync(await PatchAsync(tenant, "account", id, new { city = "Paris" }), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("POST", "")]
+    [InlineData("POST", "{\"name\": ")]
+    [InlineData("PATCH", "not json")]
+    [InlineData("BULK", "{\"records\": [")]
+    public async Task A_body_that_is_not_json_is_a_400_problem(string operation, string body)
+    {
+        var tenant = await Host.SharedAsync("crm", () => Host.CreateTenantAsync());
+        var id = await Host.SharedAsync("crm-account", () => CreateAccountAsync(tenant, "Shared"));
+        var (method, url) = operation switch
+        {
+            "POST" => (HttpMethod.Post, Data(tenant, "account")),
+            "PATCH" => (HttpMethod.Patch, Data(tenant, "account", id)),
+            _ => (HttpMethod.Post, Data(tenant, "account") + "/bulk"),
+        };
+
+        var request = new HttpRequestMessage(method, url) { Content = Body(body) };
+        await ExpectProblemAsync(await Client.SendAsync(request), HttpStatusCode.BadRequest);
+
+        Assert.Equal("Shared", (await GetAsync(tenant, "account", id)).Str("name"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Json;
 using Platform.Api.Tenants;
+using Platform.Metadata.Definitions;
 using Platform.Records;
 using Platform.Records.Writing;
 
@@ -29,6 +30,10 @@ internal static class CreateRecord
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";
             if (replay.Location is { } id) http.Response.Headers.Location = RecordResponses.Location(http, entity, id);
+            // The first response's ETag was the row version its body shows.
+            using (var first = JsonDocument.Parse(replay.Body))
+                if (first.RootElement.ValueKind == JsonValueKind.Object && first.RootElement.TryGetProperty(SystemFields.RowVersion, out var version))
+                    http.Response.Headers.ETag = $"\"{version.GetRawText()}\"";
             return Results.Text(replay.Body, RecordResponses.JsonContentType, statusCode: replay.Status);
         }
         http.Response.Headers.ETag = RecordResponses.ETag(created!);

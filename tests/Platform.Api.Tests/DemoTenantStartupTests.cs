@@ -1,0 +1,73 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Platform.Api.Tests.Support;
+using static Platform.Api.Tests.Support.HttpJson;
+
+namespace Platform.Api.Tests;
+
+/// <summary>The host's first start on an empty SQLite data directory, as `dotnet run --project platform/Platform.Host` does it.</summary>
+public sealed class DemoTenantStartupTests : IDisposable
+{
+    private static readonly string[] Entities = ["account", "activity", "contact", "lead", "opportunity"];
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-demo-").FullName;
+
+    private IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["provider"] = "sqlite", ["data-dir"] = _dataDirectory };
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+
+    [Fact]
+    public async Task The_first_start_creates_tenant_demo_with_the_shipped_modules_and_sample_records_then_reports_healthy()
+    {
+        Dictionary<string, long> counts;
+        await using (var host = ApiHost.Start(Settings, demo: true))
+        {
+            var client = host.CreateClient();
+            await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(120));
+            Assert.True(File.Exists(Path.Combine(_dataDirectory, "tenants", "demo.db")), "The demo tenant is not in the data directory.");
+
+            var metadata = await ExpectAsync(await client.GetAsync("/api/demo/metadata/entities"), HttpStatusCode.OK);
+            Assert.Equal(["crm-core", "sales"], metadata.GetProperty("modules").EnumerateArray().Select(m => m.Str("id")).Order(StringComparer.Ordinal));
+            Assert.Equal(Entities, metadata.Values().Select(e => e.Str("name")));
+
+            counts = await CountsAsync(client);
+            Assert.All(counts, c => Assert.True(c.Value > 0, $"no {c.Key} records"));
+            Assert.InRange(counts.Values.Sum(), 300, 1000);
+
+            // The README's example request works on the sample data.
+            var page = await ExpectAsync(await client.GetAsync("/api/demo/data/opportunity?$expand=account($select=name)&$count=true"), HttpStatusCode.OK);
+            Assert.Equal(counts["opportunity"], page.GetProperty("@odata.count").GetInt64());
+            Assert.All(page.Values(), o => Assert.False(string.IsNullOrEmpty(o.GetProperty("account").Str("name"))));
+            await ExpectAsync(await client.GetAsync("/api/demo/openapi.json"), HttpStatusCode.OK);
+        }
+
+        // A restart finds the tenant up to date and seeds nothing more.
+        await using (var host = ApiHost.Start(Settings, demo: true))
+        {
+            var client = host.CreateClient();
+            await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+            Assert.Equal(counts, await CountsAsync(client));
+        }
+    }
+
+    private static async Task<Dictionary<string, long>> CountsAsync(HttpClient client)
+    {
+        var counts = new Dictionary<string, long>();
+        foreach (var entity in Entities)
+        {
+            var page = await ExpectAsync(await client.GetAsync($"/api/demo/data/{entity}?$count=exact&$top=0"), HttpStatusCode.OK);
+            counts[entity] = page.GetProperty("@odata.count").GetInt64();
+        }
+        return counts;
+    }
+}
