@@ -16,7 +16,8 @@ public sealed record BenchmarkSettings
     public string? OnlyProvider { get; init; }
     /// <summary>Measured seconds per side (generated and baseline) of an API case, split into alternating rounds.</summary>
     public double DurationSeconds { get; init; } = 6;
-    public double WarmupSeconds { get; init; } = 2;
+    /// <summary>Warm-up per side: long enough for tiered JIT to finish optimising both code paths on a busy 2-core box.</summary>
+    public double WarmupSeconds { get; init; } = 5;
     public int Rounds { get; init; } = 3;
     public int Concurrency { get; init; } = 8;
     /// <summary>Batches of 1,000 rows per side in the bulk case.</summary>

@@ -56,8 +56,8 @@ public static class ApiCases
                 platform = platform.Plus(await load.RunAsync(platformUrl, segment));
             }
         }
-        Console.WriteLine($"     platform: {platform.Ok:N0} requests in {platform.Elapsed.TotalSeconds:0.0} s = {platform.PerSecond:N0} req/s; " +
-                          $"baseline: {baseline.Ok:N0} requests in {baseline.Elapsed.TotalSeconds:0.0} s = {baseline.PerSecond:N0} req/s");
+        Console.WriteLine($"     platform: {platform.Ok:N0} requests in {platform.Elapsed.TotalSeconds:0.0} s = {platform.PerSecond:N0} req/s ({platform.PerRequest})");
+        Console.WriteLine($"     baseline: {baseline.Ok:N0} requests in {baseline.Elapsed.TotalSeconds:0.0} s = {baseline.PerSecond:N0} req/s ({baseline.PerRequest})");
         if (platform.Failed + baseline.Failed > 0)
             throw new InvalidOperationException($"{platform.Failed + baseline.Failed} requests failed, e.g. {platform.FirstFailure ?? baseline.FirstFailure}");
         return (platform.PerSecond, baseline.PerSecond);

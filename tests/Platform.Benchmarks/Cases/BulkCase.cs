@@ -21,7 +21,7 @@ public static class BulkCase
         using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         var inserter = new RawInserter(tenant.Database, tenant.Table("opportunity"));
         var path = $"api/{tenant.Id}/data/opportunity/bulk";
-        Console.WriteLine($"  [{provider}] bulk create: POST /{path} ({BatchSize:N0} records per request) vs raw multi-row INSERT ({RawInserter.RowsPerStatement} rows per statement) in a transaction");
+        Console.WriteLine($"  [{provider}] bulk create: POST /{path} ({BatchSize:N0} records per request) vs {inserter.Description} in a transaction");
 
         TimeSpan api = TimeSpan.Zero, raw = TimeSpan.Zero;
         for (var batch = -1; batch < settings.BulkBatches; batch++)

@@ -33,11 +33,17 @@ public sealed class HttpLoad : IDisposable
     /// <summary>Runs every worker for <paramref name="duration"/>; <paramref name="url"/> picks each request's path.</summary>
     public async Task<LoadResult> RunAsync(Func<Random, string> url, TimeSpan duration)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, _concurrency).Select(i => WorkerAsync(url, new Random(i * 7919 + Environment.TickCount), stopwatch, duration)).ToArray();
         var results = await Task.WhenAll(workers);
         var elapsed = stopwatch.Elapsed;
-        return new LoadResult(results.Sum(r => r.Ok), results.Sum(r => r.Failed), elapsed, results.Select(r => r.FirstFailure).FirstOrDefault(f => f is not null));
+        return new LoadResult(results.Sum(r => r.Ok), results.Sum(r => r.Failed), elapsed, results.Select(r => r.FirstFailure).FirstOrDefault(f => f is not null))
+        {
+            ProcessCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu,
+            AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated,
+        };
     }
 
     private async Task<(long Ok, long Failed, string? FirstFailure)> WorkerAsync(Func<Random, string> url, Random random, Stopwatch clock, TimeSpan duration)
@@ -63,12 +69,24 @@ public sealed class HttpLoad : IDisposable
     public void Dispose() => _client.Dispose();
 }
 
+/// <param name="ProcessCpu">CPU time of this whole process (server and client) while the load ran.</param>
+/// <param name="AllocatedBytes">Bytes allocated by this whole process while the load ran.</param>
 public sealed record LoadResult(long Ok, long Failed, TimeSpan Elapsed, string? FirstFailure)
 {
     public static LoadResult Empty { get; } = new(0, 0, TimeSpan.Zero, null);
 
+    public TimeSpan ProcessCpu { get; init; }
+    public long AllocatedBytes { get; init; }
+
     public double PerSecond => Elapsed.TotalSeconds == 0 ? 0 : Ok / Elapsed.TotalSeconds;
 
+    /// <summary>In-process CPU µs and allocated KB per request (client included, so only the difference between sides matters).</summary>
+    public string PerRequest => Ok == 0 ? "" : $"{ProcessCpu.TotalMicroseconds / Ok:N0} µs CPU, {AllocatedBytes / 1024.0 / Ok:N1} KB allocated per request";
+
     public LoadResult Plus(LoadResult other) =>
-        new(Ok + other.Ok, Failed + other.Failed, Elapsed + other.Elapsed, FirstFailure ?? other.FirstFailure);
+        new(Ok + other.Ok, Failed + other.Failed, Elapsed + other.Elapsed, FirstFailure ?? other.FirstFailure)
+        {
+            ProcessCpu = ProcessCpu + other.ProcessCpu,
+            AllocatedBytes = AllocatedBytes + other.AllocatedBytes,
+        };
 }
