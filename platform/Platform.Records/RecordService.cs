@@ -18,6 +18,9 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
 {
     private readonly IReadOnlyList<IRecordEventHandler> _handlers = handlers.ToList();
 
+    /// <summary>How often a write without If-Match re-reads a record that concurrent writers keep changing.</summary>
+    private const int MaxWriteAttempts = 10;
+
     public static EntityDefinition Entity(TenantRuntime runtime, string entity) =>
         runtime.FindEntity(entity) ?? throw new RecordNotFoundException(entity, null);
 
@@ -107,8 +110,9 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
         if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, definition, values, id, errors, ct);
 
         RecordChange change;
-        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        for (var attempt = 1; ; attempt++)
         {
+            await using var session = await runtime.Store.OpenAsync(write: true, ct);
             var before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
             var current = (long)before["row_version"]!;
             if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
@@ -117,12 +121,30 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
             ThrowIfAny(errors);
             values[SystemFields.ModifiedAt] = DateTime.UtcNow;
             values[SystemFields.ModifiedBy] = actor.UserId;
-            if (!await runtime.Store.UpdateAsync(session, entity, id, values, current, ct))
+            bool updated;
+            try
+            {
+                updated = await runtime.Store.UpdateAsync(session, entity, id, values, current, ct);
+            }
+            catch (DbException)
+            {
+                // A concurrent write took a unique value after our checks (PostgreSQL): report it like the checks do.
+                await using var retry = await runtime.Store.OpenAsync(write: false, ct);
+                await WriteChecks.CheckAsync(runtime.Store, retry, definition, values, id, "", errors, ct);
+                ThrowIfAny(errors);
+                throw;
+            }
+            if (!updated)
+            {
+                // Without If-Match the caller set no precondition: another writer got in first, so read again and retry.
+                if (expectedVersion is null && attempt < MaxWriteAttempts) continue;
                 throw new RecordConcurrencyException(entity, id, current, null);
+            }
             var after = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
             change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Updated, before, after, actor);
             foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
             await session.CommitAsync(ct);
+            break;
         }
         await PublishAsync([change], ct);
         return (Dictionary<string, object?>)change.After!;
@@ -132,8 +154,9 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
     {
         Entity(runtime, entity);
         RecordChange change;
-        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        for (var attempt = 1; ; attempt++)
         {
+            await using var session = await runtime.Store.OpenAsync(write: true, ct);
             var before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
             var current = (long)before["row_version"]!;
             if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
@@ -142,8 +165,14 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
                     $"The {entity} cannot be deleted: {reference.Entity} records refer to it through '{reference.Field}' (onDelete: restrict).", reference.Entity);
             change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Deleted, before, null, actor);
             foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
-            if (!await runtime.Store.DeleteAsync(session, entity, id, current, ct)) throw new RecordConcurrencyException(entity, id, current, null);
+            if (!await runtime.Store.DeleteAsync(session, entity, id, current, ct))
+            {
+                // As in UpdateAsync: without If-Match a lost race is retried (a record deleted meanwhile is then a 404).
+                if (expectedVersion is null && attempt < MaxWriteAttempts) continue;
+                throw new RecordConcurrencyException(entity, id, current, null);
+            }
             await session.CommitAsync(ct);
+            break;
         }
         await PublishAsync([change], ct);
     }

@@ -123,6 +123,54 @@ public abstract partial class ApiTests
     }
 
     [Fact]
+    public async Task Concurrent_patches_of_one_unique_value_make_one_winner_and_422s()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        var contacts = new List<Guid>();
+        for (var i = 0; i < 8; i++) contacts.Add((await CreateAsync(tenant, "contact", new { full_name = $"C{i}", email = $"c{i}@example.com" })).Id());
+        await WarmUpConnectionsAsync(tenant, 8);
+
+        var responses = await Task.WhenAll(contacts.Select(id => PatchAsync(tenant, "contact", id, new { email = "same@example.com" })));
+        foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+            Assert.Equal(["/email"], Pointers(await ExpectProblemAsync(response, HttpStatusCode.UnprocessableEntity)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single((await ListAsync(tenant, "contact", ("$filter", "email eq 'same@example.com'"))).Values());
+    }
+
+    [Fact]
+    public async Task Concurrent_patches_without_if_match_all_apply()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        var id = await CreateAccountAsync(tenant);
+        await WarmUpConnectionsAsync(tenant, 10);
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => PatchAsync(tenant, "account", id, new { employees = i })));
+        foreach (var response in responses) await ExpectAsync(response, HttpStatusCode.OK);
+
+        // No If-Match means no precondition: every write lands, one after the other.
+        Assert.Equal(9, (await GetAsync(tenant, "account", id)).GetProperty("row_version").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_delete_without_if_match_succeeds_while_others_patch_the_record()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        var id = await CreateAccountAsync(tenant);
+        await WarmUpConnectionsAsync(tenant, 8);
+
+        var patches = Enumerable.Range(1, 7).Select(i => PatchAsync(tenant, "account", id, new { employees = i })).ToList();
+        var delete = Client.DeleteAsync(Data(tenant, "account", id));
+        await Task.WhenAll([.. patches, delete]);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await delete).StatusCode);
+        // A patch either landed before the delete or found the record gone.
+        foreach (var patch in patches)
+            Assert.Contains((await patch).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound });
+        await ExpectProblemAsync(await Client.GetAsync(Data(tenant, "account", id)), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_patch_is_validated_like_a_create_and_changes_nothing_when_invalid()
     {
         var tenant = await Host.CreateTenantAsync();
