@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Json;
@@ -16,17 +15,18 @@ internal static class RecordResponses
     public static IResult Ok(HttpContext http, IReadOnlyDictionary<string, object?> row)
     {
         http.Response.Headers.ETag = ETag(row);
-        return Results.Bytes(RecordJsonWriter.ToBytes(row), JsonContentType);
+        return Json(writer => RecordJsonWriter.Write(writer, row), initialSize: 1024);
     }
 
     public static string Location(HttpContext http, string entity, object id) =>
         $"{http.Request.PathBase}/api/{http.Request.RouteValues["tenant"]}/data/{entity}/{id}";
 
-    public static IResult Json(Action<Utf8JsonWriter> write, int status = StatusCodes.Status200OK)
+    /// <summary>A JSON body written into pooled memory (see <see cref="PooledJsonBody"/>).</summary>
+    public static IResult Json(Action<Utf8JsonWriter> write, int status = StatusCodes.Status200OK, int initialSize = 16 * 1024)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, RecordJsonWriter.WriterOptions)) write(writer);
-        return Bytes(buffer.WrittenSpan.ToArray(), status);
+        var body = new PooledJsonBody(status, initialSize);
+        using (var writer = new Utf8JsonWriter(body, RecordJsonWriter.WriterOptions)) write(writer);
+        return body;
     }
 
     public static IResult Bytes(byte[] body, int status) => status == StatusCodes.Status200OK

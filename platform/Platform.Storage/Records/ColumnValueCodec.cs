@@ -44,15 +44,16 @@ public static class ColumnValueCodec
                 ? reader.GetInt64(ordinal) / FieldColumnMapper.Pow10(scale)
                 : reader.GetDecimal(ordinal),
             ValueKind.Boolean => sqlite ? reader.GetInt64(ordinal) != 0 : reader.GetBoolean(ordinal),
-            ValueKind.Date => sqlite ? DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture) : reader.GetFieldValue<DateOnly>(ordinal),
-            ValueKind.DateTime => sqlite
-                ? DateTime.SpecifyKind(DateTime.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc)
-                : AsUtc(reader.GetDateTime(ordinal)),
+            ValueKind.Date => sqlite ? SqliteText.ReadDate(reader.GetString(ordinal)) : reader.GetFieldValue<DateOnly>(ordinal),
+            ValueKind.DateTime => sqlite ? SqliteText.ReadDateTime(reader.GetString(ordinal)) : AsUtc(reader.GetDateTime(ordinal)),
             ValueKind.Guid => sqlite ? Guid.Parse(reader.GetString(ordinal)) : reader.GetGuid(ordinal),
-            ValueKind.StringList => JsonSerializer.Deserialize<string[]>(reader.GetString(ordinal)) ?? [],
+            ValueKind.StringList => ReadList(reader.GetString(ordinal)),
             _ => reader.GetValue(ordinal),
         };
     }
+
+    // Most lists are empty: "[]" skips the JSON reader.
+    private static string[] ReadList(string json) => json == "[]" ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
 
     private static DateTime AsUtc(DateTime value) => value.Kind switch
     {

@@ -10,12 +10,15 @@ namespace Platform.Storage.Records;
 /// <summary>
 /// Reads and writes records of one tenant database with parameterised SQL built from the physical model.
 /// Identifiers come from validated definitions and are quoted by the provider's EF Core SQL helper; values are
-/// always parameters. Stateless apart from a cache of statement texts, so one instance serves every request.
+/// always parameters. Stateless apart from caches of statement texts, so one instance serves every request.
 /// </summary>
 public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
 {
     private readonly SqlDialect _dialect = database.Dialect;
-    private readonly ConcurrentDictionary<string, string> _statements = new();
+    // Quoted identifiers and per-entity statement heads, so a request does not re-quote every column.
+    private readonly ConcurrentDictionary<string, string> _quoted = new();
+    private readonly ConcurrentDictionary<string, string> _gets = new();
+    private readonly ConcurrentDictionary<string, string> _selectAll = new();
 
     public TenantDatabase Database { get; } = database;
     public PhysicalModel Model { get; } = model;
@@ -25,13 +28,12 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
     public TableModel Table(string entity) => Model.Table(entity);
 
     private string T(string table) => _dialect.Table(table, Database.Schema);
-    private string Q(string column) => _dialect.Quote(column);
+    private string Q(string column) => _quoted.TryGetValue(column, out var quoted) ? quoted : _quoted.GetOrAdd(column, _dialect.Quote(column));
 
     public async Task<Dictionary<string, object?>?> GetAsync(RecordSession session, string entity, Guid id, CancellationToken ct)
     {
         var table = Table(entity);
-        var sql = _statements.GetOrAdd("get:" + entity, _ =>
-            $"SELECT {string.Join(", ", table.Columns.Select(c => Q(c.Name)))} FROM {T(table.Name)} WHERE {Q(SystemFields.Id)} = @p0");
+        var sql = _gets.TryGetValue(entity, out var cached) ? cached : _gets.GetOrAdd(entity, $"{SelectAll(table)} WHERE {Q(SystemFields.Id)} = @p0");
         await using var command = session.Command(sql);
         command.AddParameter("@p0", ColumnValueCodec.ToDb(table.Column(SystemFields.Id), id, _dialect.Provider));
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -66,8 +68,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
             new KeysetSqlWriter(table, _dialect, parameters).Write(order, query.After, where);
         }
 
-        var sql = new StringBuilder("SELECT ");
-        sql.AppendJoin(", ", columns.Select(c => Q(c.Name))).Append(" FROM ").Append(T(table.Name));
+        var sql = new StringBuilder(query.Select is null ? SelectAll(table) : SelectSome(table, columns), 512);
         if (where.Length > 0) sql.Append(" WHERE ").Append(where);
         sql.Append(" ORDER BY ").AppendJoin(", ", order.Select(o => Q(table.Column(o.Field).Name) + (o.Descending ? " DESC" : "")));
         sql.Append(_dialect.Page(query.Top + 1, query.After is null ? query.Skip : 0));
@@ -114,9 +115,15 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
         return cap is { } c && count > c ? (c, true) : (count, false);
     }
 
-    private static List<ColumnModel> SelectedColumns(TableModel table, IReadOnlyList<string>? select, IReadOnlyList<OrderTerm> order)
+    private string SelectAll(TableModel table) =>
+        _selectAll.TryGetValue(table.Name, out var sql) ? sql : _selectAll.GetOrAdd(table.Name, SelectSome(table, table.Columns));
+
+    private string SelectSome(TableModel table, IEnumerable<ColumnModel> columns) =>
+        $"SELECT {string.Join(", ", columns.Select(c => Q(c.Name)))} FROM {T(table.Name)}";
+
+    private static IReadOnlyList<ColumnModel> SelectedColumns(TableModel table, IReadOnlyList<string>? select, IReadOnlyList<OrderTerm> order)
     {
-        if (select is null) return table.Columns.ToList();
+        if (select is null) return table.Columns;
         var wanted = new HashSet<string>(select) { SystemFields.Id, SystemFields.RowVersion };
         foreach (var term in order) wanted.Add(term.Field);
         return table.Columns.Where(c => wanted.Contains(c.Name)).ToList();
