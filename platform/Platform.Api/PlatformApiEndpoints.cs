@@ -24,7 +24,15 @@ public static class PlatformApiEndpoints
         services.AddSingleton<RecordService>();
         services.AddSingleton<OpenApiDocumentBuilder>();
         services.AddSingleton<TenantEndpointFilter>();
-        services.AddProblemDetails();
+        // Problems the framework writes (unmatched routes, unhandled errors) get a detail like ours do.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status404NotFound => $"There is nothing at {context.HttpContext.Request.Path}.",
+                StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}.",
+                >= StatusCodes.Status500InternalServerError => "The request failed on the server; the error is logged with this trace id.",
+                _ => context.ProblemDetails.Title,
+            });
         return services;
     }
 

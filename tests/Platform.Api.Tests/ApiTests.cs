@@ -102,6 +102,52 @@ public abstract partial class ApiTests(ApiHost host)
     }
 
     [Fact]
+    public async Task Every_field_type_round_trips_through_the_api()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        var account = await CreateAccountAsync(tenant);
+        var contact = (await CreateAsync(tenant, "contact", new
+        {
+            full_name = "Zoë Ünal 张伟",
+            account,
+            birthday = "1990-02-28",
+            last_contacted_at = "2026-03-01T10:15:30.125+02:00",
+            do_not_email = true,
+            phone = "+49 (30) 1234-5678",
+        })).Id();
+        var deal = (await CreateAsync(tenant, "opportunity", new
+        {
+            name = "Deal", account, amount = 1234.5m, probability = 40, close_date = "2026-12-31", tags = new[] { "key" },
+            contact_email = "zoe@example.com", notes = new string('n', 5000),
+        })).Id();
+
+        var c = await GetAsync(tenant, "contact", contact);
+        Assert.Equal("Zoë Ünal 张伟", c.Str("full_name"));
+        Assert.Equal(account, Guid.Parse(c.Str("account")));
+        Assert.Equal("1990-02-28", c.Str("birthday"));
+        Assert.Equal("2026-03-01T08:15:30.125Z", c.Str("last_contacted_at"));
+        Assert.True(c.GetProperty("do_not_email").GetBoolean());
+        Assert.Equal("+49 (30) 1234-5678", c.Str("phone"));
+        Assert.Equal(JsonValueKind.Null, c.GetProperty("email").ValueKind);
+
+        var o = await GetAsync(tenant, "opportunity", deal);
+        Assert.Equal(1234.5m, o.GetProperty("amount").GetDecimal());
+        Assert.Equal(40, o.GetProperty("probability").GetInt64());
+        Assert.Equal("2026-12-31", o.Str("close_date"));
+        Assert.Equal(["key"], o.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("prospecting", o.Str("stage"));
+        Assert.Equal("OPP-00001", o.Str("number"));
+        Assert.Equal(5000, o.Str("notes").Length);
+        Assert.True(DateTime.UtcNow - o.GetProperty("created_at").GetDateTime().ToUniversalTime() < TimeSpan.FromMinutes(5));
+
+        // Clearing values: null for a scalar, [] for a multichoice.
+        await ExpectAsync(await PatchAsync(tenant, "opportunity", deal, new { tags = Array.Empty<string>(), amount = (decimal?)null }), HttpStatusCode.OK);
+        o = await GetAsync(tenant, "opportunity", deal);
+        Assert.Empty(o.GetProperty("tags").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, o.GetProperty("amount").ValueKind);
+    }
+
+    [Fact]
     public async Task Delete_answers_204_and_a_later_get_is_a_404_problem()
     {
         var tenant = await Host.CreateTenantAsync();
@@ -199,5 +245,7 @@ public abstract partial class ApiTests(ApiHost host)
         await ExpectProblemAsync(await Client.PostAsync(Data(tenant, "invoice") + "/bulk", Body(new { records = Array.Empty<object>() })), HttpStatusCode.NotFound);
         await ExpectProblemAsync(await Client.GetAsync($"/api/{tenant}/metadata/entities/invoice"), HttpStatusCode.NotFound);
         await ExpectProblemAsync(await Client.GetAsync($"/api/{tenant}/metadata/entities/invoice/schema"), HttpStatusCode.NotFound);
+        // An id that is not a UUID matches no record either.
+        await ExpectProblemAsync(await Client.GetAsync(Data(tenant, "account") + "/not-a-uuid"), HttpStatusCode.NotFound);
     }
 }
