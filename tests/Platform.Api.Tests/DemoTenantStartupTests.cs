@@ -1,11 +1,12 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Platform.Api.Tests.Support;
+using Platform.TestSupport;
 using static Platform.Api.Tests.Support.HttpJson;
 
 namespace Platform.Api.Tests;
 
-/// <summary>The host's first start on an empty SQLite data directory, as `dotnet run --project platform/Platform.Host` does it.</summary>
+/// <summary>The host's first start on empty storage, as `dotnet run --project platform/Platform.Host` does it (SQLite), and on PostgreSQL.</summary>
 public sealed class DemoTenantStartupTests : IDisposable
 {
     private static readonly string[] Entities = ["account", "activity", "contact", "lead", "opportunity"];
@@ -29,12 +30,24 @@ public sealed class DemoTenantStartupTests : IDisposable
     [Fact]
     public async Task The_first_start_creates_tenant_demo_with_the_shipped_modules_and_sample_records_then_reports_healthy()
     {
+        await FirstStartAndRestartAsync(Settings);
+        Assert.True(File.Exists(Path.Combine(_dataDirectory, "tenants", "demo.db")), "The demo tenant is not in the data directory.");
+    }
+
+    [Fact]
+    public async Task The_first_start_on_postgresql_creates_tenant_demo_the_same_way()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await FirstStartAndRestartAsync(new Dictionary<string, string> { ["provider"] = "postgres", ["connection"] = database.ConnectionString });
+    }
+
+    private static async Task FirstStartAndRestartAsync(IReadOnlyDictionary<string, string> settings)
+    {
         Dictionary<string, long> counts;
-        await using (var host = ApiHost.Start(Settings, demo: true))
+        await using (var host = ApiHost.Start(settings, demo: true))
         {
             var client = host.CreateClient();
             await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(120));
-            Assert.True(File.Exists(Path.Combine(_dataDirectory, "tenants", "demo.db")), "The demo tenant is not in the data directory.");
 
             var metadata = await ExpectAsync(await client.GetAsync("/api/demo/metadata/entities"), HttpStatusCode.OK);
             Assert.Equal(["crm-core", "sales"], metadata.GetProperty("modules").EnumerateArray().Select(m => m.Str("id")).Order(StringComparer.Ordinal));
@@ -52,7 +65,7 @@ public sealed class DemoTenantStartupTests : IDisposable
         }
 
         // A restart finds the tenant up to date and seeds nothing more.
-        await using (var host = ApiHost.Start(Settings, demo: true))
+        await using (var host = ApiHost.Start(settings, demo: true))
         {
             var client = host.CreateClient();
             await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
