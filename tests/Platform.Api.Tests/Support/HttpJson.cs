@@ -7,7 +7,7 @@ namespace Platform.Api.Tests.Support;
 /// <summary>JSON bodies in and out, and the checks every problem document must pass.</summary>
 public static class HttpJson
 {
-    /// <summary>Serializes with property names as written (field names are snake_case).</summary>
+    /// <summary>An object serialized with property names as written (field names are snake_case); a string is sent as is.</summary>
     public static StringContent Body(object body) =>
         new(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 
