@@ -212,6 +212,13 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
         await using (var session = await runtime.Store.OpenAsync(write: true, ct))
         {
             var toCreate = new List<Dictionary<string, object?>>();
+            // A plain create writes nothing before the final insert, so its lookups and unique values are read in a few queries.
+            WriteCheckData? checkData = null;
+            if (keyField is null)
+            {
+                foreach (var item in items) RecordBodyReader.ApplyDefaults(definition, item.Values);
+                checkData = await WriteCheckData.ReadAsync(runtime.Store, session, definition, items.Select(i => (IReadOnlyDictionary<string, object?>)i.Values).ToList(), ct);
+            }
             foreach (var (values, id, pointer) in items)
             {
                 Dictionary<string, object?>? existing = null;
@@ -223,7 +230,7 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
                 {
                     RecordBodyReader.ApplyDefaults(definition, values);
                     RecordBodyReader.CheckRules(definition, values, definition.Fields, pointer, errors);
-                    await WriteChecks.CheckAsync(runtime.Store, session, definition, values, null, pointer, errors, ct);
+                    await WriteChecks.CheckAsync(runtime.Store, session, definition, values, null, pointer, errors, ct, checkData);
                     if (id is { } newId) values[SystemFields.Id] = newId;
                     toCreate.Add(values);
                     continue;
@@ -306,10 +313,11 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
     private static void CheckUniqueWithinBatch(
         EntityDefinition definition, List<Dictionary<string, object?>> rows, List<(Dictionary<string, object?> Values, Guid? Id, string Pointer)> items, List<FieldError> errors)
     {
+        var creating = rows.ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var field in definition.Fields.Where(f => f.Unique))
         {
             var seen = new HashSet<object>();
-            foreach (var item in items.Where(i => rows.Contains(i.Values)))
+            foreach (var item in items.Where(i => creating.Contains(i.Values)))
             {
                 if (item.Values.GetValueOrDefault(field.Name) is { } value && !seen.Add(value))
                     errors.Add(new FieldError($"{item.Pointer}/{field.Name}", $"'{value}' appears twice in the batch; {field.Name} must be unique"));

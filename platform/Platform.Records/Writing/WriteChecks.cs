@@ -7,9 +7,10 @@ namespace Platform.Records.Writing;
 /// <summary>Checks that need the database: lookups point at existing records, unique values are not taken.</summary>
 internal static class WriteChecks
 {
+    /// <param name="data">Read up front for a batch (see <see cref="WriteCheckData"/>); null queries per record.</param>
     public static async Task CheckAsync(
         RecordStore store, RecordSession session, EntityDefinition entity, IReadOnlyDictionary<string, object?> values,
-        Guid? selfId, string pointerPrefix, List<FieldError> errors, CancellationToken ct)
+        Guid? selfId, string pointerPrefix, List<FieldError> errors, CancellationToken ct, WriteCheckData? data = null)
     {
         foreach (var field in entity.Fields)
         {
@@ -19,10 +20,10 @@ internal static class WriteChecks
             if (field.Type == FieldType.Lookup)
             {
                 var id = (Guid)value;
-                var found = await store.ExistingIdsAsync(session, field.Target!, [id], ct);
-                if (found.Count == 0) errors.Add(new FieldError(pointer, $"there is no {field.Target} with id {id}"));
+                var found = data?.Exists(field.Target!, id) ?? (await store.ExistingIdsAsync(session, field.Target!, [id], ct)).Count > 0;
+                if (!found) errors.Add(new FieldError(pointer, $"there is no {field.Target} with id {id}"));
             }
-            if (field.Unique && await store.FindByValueAsync(session, entity.Name, field.Name, value, selfId, ct) is { } other)
+            if (field.Unique && (data is null ? await store.FindByValueAsync(session, entity.Name, field.Name, value, selfId, ct) : data.TakenBy(field.Name, value, selfId)) is { } other)
                 errors.Add(new FieldError(pointer, $"'{value}' is already used by {entity.Name} {other}; {field.Name} must be unique"));
         }
     }

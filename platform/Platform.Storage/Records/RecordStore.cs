@@ -136,12 +136,20 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
         return row;
     }
 
-    /// <summary>Inserts rows that all carry the same columns, as multi-row INSERTs within the parameter limit.</summary>
+    /// <summary>
+    /// Inserts rows that all carry the same columns: on SQLite one prepared single-row INSERT executed per row, elsewhere
+    /// multi-row INSERTs within the parameter limit (one round trip per 500 rows).
+    /// </summary>
     public async Task InsertAsync(RecordSession session, string entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
         var table = Table(entity);
         var columns = table.Columns.Where(c => rows[0].ContainsKey(c.Name)).ToList();
+        if (_dialect.Provider == DatabaseProvider.Sqlite)
+        {
+            await InsertEachAsync(session, table, columns, rows, ct);
+            return;
+        }
         var perStatement = Math.Max(1, Math.Min(500, _dialect.MaxParameters / columns.Count));
         for (var start = 0; start < rows.Count; start += perStatement)
         {
@@ -157,6 +165,27 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
             }
             await using var command = session.Command(sql.ToString());
             parameters.AddTo(command);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// SQLite runs in-process, so a statement per row costs no round trip, while Microsoft.Data.Sqlite binds each
+    /// parameter by name with a linear search: a 500-row statement binds about 15x slower than this prepared one.
+    /// </summary>
+    private async Task InsertEachAsync(
+        RecordSession session, TableModel table, IReadOnlyList<ColumnModel> columns, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct)
+    {
+        var names = Enumerable.Range(0, columns.Count).Select(_dialect.ParameterName).ToList();
+        var sql = $"INSERT INTO {T(table.Name)} ({string.Join(", ", columns.Select(c => Q(c.Name)))}) VALUES ({string.Join(", ", names)})";
+        // The command keeps its statement prepared while its text stays the same; only the values change per row.
+        // (Microsoft.Data.Sqlite binds by the value's type; DbType plays no part, so reused parameters bind as new ones would.)
+        await using var command = session.Command(sql);
+        var parameters = names.Select(name => command.AddParameter(name, null)).ToArray();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Count; i++)
+                parameters[i].Value = ColumnValueCodec.ToDb(columns[i], row.GetValueOrDefault(columns[i].Name), _dialect.Provider) ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);
         }
     }
