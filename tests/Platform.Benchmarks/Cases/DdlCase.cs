@@ -29,7 +29,7 @@ public static class DdlCase
         var now = DateTime.UtcNow;
         var accountRows = Enumerable.Range(1, BenchTenant.AccountCount).Select(i => RowFactory.WithSystemFields(rows.Account(i), now)).ToList();
         var accounts = new RawInserter(database, runtime.Model.Table("account"));
-        await accounts.InsertAsync(accountRows.Select(accounts.ToDb).ToList());
+        await accounts.InsertAsync(accountRows);
         var accountIds = accountRows.Select(r => (Guid)r[SystemFields.Id]!).ToList();
         await PostgresCopyLoader.LoadAsync(database, table, Enumerable.Range(0, settings.DdlRows).Select(_ => rows.Opportunity(accountIds, now)));
         Console.WriteLine($"  [postgres] ddl: loaded {settings.DdlRows:N0} opportunities with binary COPY in {clock.Elapsed.TotalSeconds:0.0} s");

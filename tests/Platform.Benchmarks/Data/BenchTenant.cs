@@ -53,7 +53,7 @@ public sealed class BenchTenant
         var now = DateTime.UtcNow;
         var accounts = new RawInserter(runtime.Tenant.Database, runtime.Model.Table("account"));
         var accountRows = Enumerable.Range(1, AccountCount).Select(i => RowFactory.WithSystemFields(rows.Account(i), now)).ToList();
-        await accounts.InsertAsync(accountRows.Select(accounts.ToDb).ToList());
+        await accounts.InsertAsync(accountRows);
         var accountIds = accountRows.Select(r => (Guid)r[SystemFields.Id]!).ToList();
 
         var inserter = new RawInserter(runtime.Tenant.Database, runtime.Model.Table("opportunity"));
@@ -62,7 +62,7 @@ public sealed class BenchTenant
         {
             var chunk = Enumerable.Range(0, Math.Min(LoadChunk, opportunities - start)).Select(_ => rows.Opportunity(accountIds, now)).ToList();
             ids.AddRange(chunk.Select(r => (Guid)r[SystemFields.Id]!));
-            await inserter.InsertAsync(chunk.Select(inserter.ToDb).ToList());
+            await inserter.InsertAsync(chunk);
         }
         await PrepareAsync(runtime.Tenant.Database);
         Console.WriteLine($"  loaded {AccountCount:N0} accounts and {opportunities:N0} opportunities ({inserter.Description}, 10,000 rows per transaction) in {clock.Elapsed.TotalSeconds:0.0} s");

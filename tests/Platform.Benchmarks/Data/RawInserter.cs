@@ -10,8 +10,8 @@ namespace Platform.Benchmarks.Data;
 /// The provider's fast path written by hand, all columns, one transaction: on PostgreSQL multi-row parameterised
 /// INSERTs of 500 rows per statement (one round trip each); on SQLite one prepared single-row INSERT executed per row,
 /// Microsoft.Data.Sqlite's documented bulk pattern (it binds parameters by name with a linear search, so a 500-row
-/// statement binds about 15x slower). Used to load tables and as the baseline of the bulk case. Values are
-/// converted to their stored form up front (<see cref="ToDb"/>), so the timed part is only binding and executing.
+/// statement binds about 15x slower). Used to load tables and as the baseline of the bulk case. Rows come typed
+/// (as the platform holds them) and are converted to their stored form while binding, as any importer must.
 /// </summary>
 public sealed class RawInserter
 {
@@ -37,23 +37,28 @@ public sealed class RawInserter
         ? "raw prepared single-row INSERT per row"
         : $"raw multi-row INSERT ({RowsPerStatement} rows per statement)";
 
-    public object?[] ToDb(IReadOnlyDictionary<string, object?> row) =>
-        _columns.Select(c => ColumnValueCodec.ToDb(c, row.GetValueOrDefault(c.Name), _database.Provider)).ToArray();
+    private object ToDb(IReadOnlyDictionary<string, object?> row, int column) =>
+        ColumnValueCodec.ToDb(_columns[column], row.GetValueOrDefault(_columns[column].Name), _database.Provider) ?? DBNull.Value;
 
     /// <summary>Opens a pooled connection, inserts the rows in one transaction and commits.</summary>
-    public async Task InsertAsync(IReadOnlyList<object?[]> rows, CancellationToken ct = default)
+    public async Task InsertAsync(IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct = default)
     {
-        // Same file settings as the platform's connections: the tenant file is in WAL mode and SQLite's default
-        // synchronous level (FULL) applies, so both sides pay the same fsync per commit.
         await using var connection = _database.Dialect.CreateConnection(_database.ConnectionString);
         await connection.OpenAsync(ct);
+        if (_database.Provider == DatabaseProvider.Sqlite)
+        {
+            // The platform's durability setting: the tenant file is in WAL mode, each commit is fsynced.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous=FULL";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
         await using var transaction = await connection.BeginTransactionAsync(ct);
         if (_database.Provider == DatabaseProvider.Sqlite) await InsertPreparedAsync(connection, transaction, rows, ct);
         else await InsertMultiRowAsync(connection, transaction, rows, ct);
         await transaction.CommitAsync(ct);
     }
 
-    private async Task InsertPreparedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<object?[]> rows, CancellationToken ct)
+    private async Task InsertPreparedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -65,14 +70,14 @@ public sealed class RawInserter
             parameters[c].ParameterName = Name(0, c);
             command.Parameters.Add(parameters[c]);
         }
-        foreach (var values in rows)
+        foreach (var row in rows)
         {
-            for (var c = 0; c < values.Length; c++) parameters[c].Value = values[c] ?? DBNull.Value;
+            for (var c = 0; c < parameters.Length; c++) parameters[c].Value = ToDb(row, c);
             await command.ExecuteNonQueryAsync(ct);
         }
     }
 
-    private async Task InsertMultiRowAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<object?[]> rows, CancellationToken ct)
+    private async Task InsertMultiRowAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct)
     {
         for (var start = 0; start < rows.Count; start += RowsPerStatement)
         {
@@ -82,12 +87,12 @@ public sealed class RawInserter
             command.CommandText = count == RowsPerStatement ? _fullStatement : Statement(count);
             for (var r = 0; r < count; r++)
             {
-                var values = rows[start + r];
-                for (var c = 0; c < values.Length; c++)
+                var row = rows[start + r];
+                for (var c = 0; c < _columns.Count; c++)
                 {
                     var parameter = command.CreateParameter();
                     parameter.ParameterName = Name(r, c);
-                    parameter.Value = values[c] ?? DBNull.Value;
+                    parameter.Value = ToDb(row, c);
                     command.Parameters.Add(parameter);
                 }
             }
