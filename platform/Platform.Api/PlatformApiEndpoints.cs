@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Api.Metadata;
 using Platform.Api.OpenApi;
 using Platform.Api.Problems;
@@ -9,6 +10,7 @@ using Platform.Api.Records;
 using Platform.Api.Scripting;
 using Platform.Api.Tenants;
 using Platform.Records;
+using Platform.Records.Auditing;
 using Platform.Records.Scripting;
 using Platform.Scripting;
 
@@ -22,6 +24,7 @@ public static class PlatformApiEndpoints
         services.AddSingleton<IScriptExecutor, JintScriptExecutor>();
         services.AddSingleton<BeforeSaveScripts>();
         services.AddSingleton<RecordService>();
+        services.TryAddSingleton<IAuditLog, NullAuditLog>();
         services.AddSingleton<OpenApiDocumentBuilder>();
         services.AddSingleton<TenantEndpointFilter>();
         // Problems the framework writes (unmatched routes, unhandled errors) get a detail like ours do.

@@ -35,7 +35,7 @@ internal static class BulkRecords
             if (property.Name is not ("records" or "mode" or "key")) errors.Add(new FieldError("/" + property.Name, "is not a batch option (records, mode, key)"));
         if (errors.Count > 0) return Problems.Problems.Validation(errors, "The batch is not valid");
 
-        var result = await records.BulkAsync(runtime, entity, new BulkRequest(mode, key, list.EnumerateArray().ToList()), RecordActor.Anonymous, http.RequestAborted);
+        var result = await records.BulkAsync(runtime, entity, new BulkRequest(mode, key, list.EnumerateArray().ToList()), Security.RequestActor.Of(http), http.RequestAborted);
         return Results.Json(new { created = result.Created, updated = result.Updated, ids = result.Ids }, statusCode: StatusCodes.Status200OK);
     }
 }

@@ -25,7 +25,7 @@ internal static class CreateRecord
             var hash = Convert.ToHexStringLower(SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(entity + "\n"), .. bytes]));
             idempotency = new IdempotencyRequest(key, hash, row => System.Text.Encoding.UTF8.GetString(RecordJsonWriter.ToBytes(row)));
         }
-        var (created, replay) = await records.CreateAsync(runtime, entity, document.RootElement, RecordActor.Anonymous, idempotency, http.RequestAborted);
+        var (created, replay) = await records.CreateAsync(runtime, entity, document.RootElement, Security.RequestActor.Of(http), idempotency, http.RequestAborted);
         if (replay is not null)
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";

@@ -10,7 +10,7 @@ internal static class DeleteRecord
     {
         var runtime = TenantEndpointFilter.Runtime(http);
         if (!RecordResponses.TryReadIfMatch(http, out var expected)) return Problems.Problems.BadRequest("If-Match must be the ETag of the record, e.g. \"3\".");
-        await records.DeleteAsync(runtime, entity, id, expected, RecordActor.Anonymous, http.RequestAborted);
+        await records.DeleteAsync(runtime, entity, id, expected, Security.RequestActor.Of(http), http.RequestAborted);
         return Results.NoContent();
     }
 }

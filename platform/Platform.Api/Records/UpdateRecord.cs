@@ -13,7 +13,7 @@ internal static class UpdateRecord
         var runtime = TenantEndpointFilter.Runtime(http);
         if (!RecordResponses.TryReadIfMatch(http, out var expected)) return Problems.Problems.BadRequest("If-Match must be the ETag of the record, e.g. \"3\".");
         using var document = JsonDocument.Parse(await RequestBody.ReadAsync(http));
-        var row = await records.UpdateAsync(runtime, entity, id, document.RootElement, expected, RecordActor.Anonymous, http.RequestAborted);
+        var row = await records.UpdateAsync(runtime, entity, id, document.RootElement, expected, Security.RequestActor.Of(http), http.RequestAborted);
         return RecordResponses.Ok(http, row);
     }
 }

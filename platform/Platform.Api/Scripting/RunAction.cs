@@ -40,7 +40,7 @@ internal static class RunAction
         var result = await executor.ExecuteAsync(new ScriptSource(action.Script, code), new ScriptContext
         {
             Tenant = runtime.Id, Record = record, Input = input.RootElement.Clone(), Limits = ScriptLimits.Action,
-            Crm = new RecordServiceCrm(records, runtime, RecordActor.Anonymous),
+            Crm = new RecordServiceCrm(records, runtime, Security.RequestActor.Of(http)),
         }, http.RequestAborted);
         if (result.Error is { } error) throw new RecordScriptException(error);
         if (result.FieldErrors.Count > 0)

@@ -102,7 +102,7 @@ public sealed class DemoDataSeeder(RecordService records)
     private async Task<IReadOnlyList<Guid>> CreateAsync(TenantRuntime runtime, string entity, IEnumerable<Dictionary<string, object?>> rows, CancellationToken ct)
     {
         var elements = rows.Select(r => JsonSerializer.SerializeToElement(r)).ToList();
-        var result = await records.BulkAsync(runtime, entity, new BulkRequest(BulkMode.Create, null, elements), RecordActor.Anonymous, ct);
+        var result = await records.BulkAsync(runtime, entity, new BulkRequest(BulkMode.Create, null, elements), RecordActor.System, ct);
         return result.Ids;
     }
 }
