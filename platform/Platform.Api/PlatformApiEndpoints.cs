@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Api.Metadata;
 using Platform.Api.OpenApi;
+using Platform.Api.Operator;
 using Platform.Api.Problems;
 using Platform.Api.Records;
 using Platform.Api.Scripting;
@@ -27,6 +28,7 @@ public static class PlatformApiEndpoints
         services.TryAddSingleton<IAuditLog, NullAuditLog>();
         services.AddSingleton<OpenApiDocumentBuilder>();
         services.AddSingleton<TenantEndpointFilter>();
+        services.AddSingleton<OperatorKeyFilter>();
         // Problems the framework writes (unmatched routes, unhandled errors) get a detail like ours do.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
@@ -61,6 +63,15 @@ public static class PlatformApiEndpoints
         metadata.MapGet("/entities", MetadataEndpoints.ListEntities);
         metadata.MapGet("/entities/{entity}", MetadataEndpoints.GetEntity);
         metadata.MapGet("/entities/{entity}/schema", MetadataEndpoints.GetRecordSchema);
+
+        // The operator's API sits beside the tenants' (a tenant cannot be called "admin"); it has its own credential.
+        var tenants = endpoints.MapGroup("/api/admin/tenants").AddEndpointFilter<OperatorKeyFilter>().AllowAnonymous();
+        tenants.MapGet("", TenantEndpoints.ListAsync);
+        tenants.MapPost("", TenantEndpoints.CreateAsync);
+        tenants.MapGet("/{id}", TenantEndpoints.GetAsync);
+        tenants.MapPost("/{id}/suspend", TenantEndpoints.SuspendAsync);
+        tenants.MapPost("/{id}/resume", TenantEndpoints.ResumeAsync);
+        tenants.MapDelete("/{id}", TenantEndpoints.DeleteAsync);
 
         tenant.MapGet("/openapi.json", (HttpContext http, OpenApiDocumentBuilder documents) =>
             Results.Text(documents.Get(TenantEndpointFilter.Runtime(http)), "application/json; charset=utf-8"));

@@ -30,5 +30,6 @@ public static class CliApp
         ApplyCommand.Create(context),
         ExportCommand.Create(context),
         NewCommand.Create(context),
+        TenantCommand.Create(context),
     };
 }

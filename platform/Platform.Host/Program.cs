@@ -1,13 +1,21 @@
 using Platform.Api;
+using Platform.Api.Limits;
 using Platform.Host.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPlatformHost(builder.Configuration);
 builder.Services.AddPlatformApi();
+builder.Services.AddPlatformRequestLimits(builder.Configuration);
 
 var app = builder.Build();
-app.UseExceptionHandler();
+// A body over Kestrel's limit fails while it is read: answer 413 rather than 500.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePages();
+app.UseRouting();
+app.UsePlatformRequestLimits();
 app.MapGet("/health", (HostReadiness readiness) => readiness.IsReady
     ? Results.Ok(new { status = "ready" })
     : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting", detail: readiness.Status));

@@ -14,6 +14,9 @@ public sealed record TenantRuntime(TenantInfo Tenant, long SchemaVersion, Physic
 
     public EntityDefinition? FindEntity(string name) => Definitions.Find(name);
 
+    /// <summary>Active or suspended: read from the catalog when the runtime loads and re-read when it is revalidated.</summary>
+    public TenantStatus Status { get; set; } = Tenant.Status;
+
     /// <summary>When this runtime was last known to match the tenant's schema version.</summary>
     public DateTime LoadedAt { get; set; } = DateTime.UtcNow;
 }

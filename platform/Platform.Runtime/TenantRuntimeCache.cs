@@ -31,6 +31,14 @@ public sealed class TenantRuntimeCache(TenantCatalog catalog)
         if (runtime is null) _tenants.TryRemove(new KeyValuePair<string, Lazy<Task<TenantRuntime?>>>(tenantId, entry));
         else if (DateTime.UtcNow - runtime.LoadedAt > RevalidateAfter)
         {
+            // Another node may have suspended or deleted the tenant, or applied a schema change.
+            var current = await Catalog.FindCurrentAsync(tenantId, ct);
+            if (current is null)
+            {
+                _tenants.TryRemove(new KeyValuePair<string, Lazy<Task<TenantRuntime?>>>(tenantId, entry));
+                return null;
+            }
+            runtime.Status = current.Status;
             if (await SchemaHistory.ReadLatestVersionAsync(runtime.Tenant.Database, ct) != runtime.SchemaVersion)
             {
                 _tenants.TryRemove(new KeyValuePair<string, Lazy<Task<TenantRuntime?>>>(tenantId, entry));
@@ -41,7 +49,7 @@ public sealed class TenantRuntimeCache(TenantCatalog catalog)
         return runtime;
     }
 
-    /// <summary>Drops a tenant's runtime after its schema changed; the next request rebuilds it.</summary>
+    /// <summary>Drops a tenant's runtime after its schema or status changed; the next request rebuilds it.</summary>
     public void Invalidate(string tenantId) => _tenants.TryRemove(tenantId, out _);
 
     private async Task<TenantRuntime?> LoadAsync(string tenantId)

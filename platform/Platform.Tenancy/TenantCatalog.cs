@@ -39,12 +39,54 @@ public sealed class TenantCatalog(PlatformStorageOptions options)
         return rows.Select(ToInfo).ToList();
     }
 
+    /// <summary>The catalog entry as stored now, bypassing (and refreshing) the cache: another node may have suspended or deleted the tenant.</summary>
+    public async Task<TenantInfo?> FindCurrentAsync(string id, CancellationToken ct)
+    {
+        _cache.TryRemove(id, out _);
+        return await FindAsync(id, ct);
+    }
+
     /// <summary>Returns the tenant, creating its catalog entry (and placement) when it does not exist yet.</summary>
     public async Task<(TenantInfo Tenant, bool Created)> GetOrCreateAsync(string id, CancellationToken ct)
     {
-        TenantId.EnsureValid(id);
         if (await FindAsync(id, ct) is { } existing) return (existing, false);
-        var database = TenantPlacement.For(Options, id);
+        return await InsertAsync(id, null, ct) is { } created ? (created, true) : (await FindAsync(id, ct) ?? throw new InvalidOperationException($"The tenant '{id}' vanished while it was created."), false);
+    }
+
+    /// <summary>Creates a tenant; <paramref name="connectionString"/> places a PostgreSQL tenant on another server or database.</summary>
+    /// <exception cref="TenantExistsException">The id is taken.</exception>
+    public async Task<TenantInfo> CreateAsync(string id, string? connectionString, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not null) throw new TenantExistsException(id);
+        return await InsertAsync(id, connectionString, ct) ?? throw new TenantExistsException(id);
+    }
+
+    /// <summary>Removes the tenant from the catalog, so no request reaches it any more; returns where its data was, for <see cref="TenantStorageRemover"/>.</summary>
+    public async Task<TenantInfo> RemoveAsync(string id, CancellationToken ct)
+    {
+        var tenant = await FindCurrentAsync(id, ct) ?? throw new KeyNotFoundException($"No tenant '{id}'.");
+        await EnsureCreatedAsync(ct);
+        await using (var db = CatalogDbContext.Create(Options))
+            await db.Tenants.Where(t => t.Id == id).ExecuteDeleteAsync(ct);
+        _cache.TryRemove(id, out _);
+        return tenant;
+    }
+
+    public async Task SetStatusAsync(string id, TenantStatus status, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        await using var db = CatalogDbContext.Create(Options);
+        var updated = await db.Tenants.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status.ToString()), ct);
+        if (updated == 0) throw new KeyNotFoundException($"No tenant '{id}'.");
+        _cache.TryRemove(id, out _);
+    }
+
+    /// <summary>Inserts the catalog row; null when another process created the same id first.</summary>
+    private async Task<TenantInfo?> InsertAsync(string id, string? connectionString, CancellationToken ct)
+    {
+        TenantId.EnsureAvailable(id);
+        await EnsureCreatedAsync(ct);
+        var database = TenantPlacement.For(Options, id, connectionString);
         var row = new TenantRow
         {
             Id = id,
@@ -60,8 +102,8 @@ public sealed class TenantCatalog(PlatformStorageOptions options)
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateException)
             {
-                // Another process created it between our lookup and insert.
-                if (await FindAsync(id, ct) is { } raced) return (raced, false);
+                // Another process created the same id between our lookup and insert.
+                if (await FindCurrentAsync(id, ct) is not null) return null;
                 throw;
             }
         }
@@ -69,16 +111,7 @@ public sealed class TenantCatalog(PlatformStorageOptions options)
             Directory.CreateDirectory(Path.Combine(Path.GetFullPath(Options.DataDirectory), "tenants"));
         var info = ToInfo(row);
         _cache[id] = info;
-        return (info, true);
-    }
-
-    public async Task SetStatusAsync(string id, TenantStatus status, CancellationToken ct)
-    {
-        await EnsureCreatedAsync(ct);
-        await using var db = CatalogDbContext.Create(Options);
-        var updated = await db.Tenants.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status.ToString()), ct);
-        if (updated == 0) throw new KeyNotFoundException($"No tenant '{id}'.");
-        _cache.TryRemove(id, out _);
+        return info;
     }
 
     private async Task EnsureCreatedAsync(CancellationToken ct)

@@ -9,13 +9,21 @@ namespace Platform.Tenancy;
 /// </summary>
 public static class TenantPlacement
 {
-    public static TenantDatabase For(PlatformStorageOptions options, string tenantId) => options.Provider switch
+    /// <param name="connectionString">
+    /// PostgreSQL: another server (or database) for this tenant instead of the platform database — how the platform
+    /// grows past one machine. The catalog remembers it, so every node finds the tenant there.
+    /// </param>
+    public static TenantDatabase For(PlatformStorageOptions options, string tenantId, string? connectionString = null) => options.Provider switch
     {
-        DatabaseProvider.Sqlite => new TenantDatabase(DatabaseProvider.Sqlite,
-            SqliteDialect.ConnectionStringFor(Path.Combine(Path.GetFullPath(options.DataDirectory), "tenants", tenantId + ".db"))),
-        DatabaseProvider.Postgres => new TenantDatabase(DatabaseProvider.Postgres, Required(options.ConnectionString), SchemaName(tenantId)),
+        DatabaseProvider.Sqlite when connectionString is not null =>
+            throw new ArgumentException("SQLite tenants live in the data directory; a connection string places PostgreSQL tenants only.", nameof(connectionString)),
+        DatabaseProvider.Sqlite => new TenantDatabase(DatabaseProvider.Sqlite, SqliteDialect.ConnectionStringFor(SqliteFile(options, tenantId))),
+        DatabaseProvider.Postgres => new TenantDatabase(DatabaseProvider.Postgres, connectionString ?? Required(options.ConnectionString), SchemaName(tenantId)),
         _ => throw new NotSupportedException($"{options.Provider} tenants are not supported by this host yet."),
     };
+
+    public static string SqliteFile(PlatformStorageOptions options, string tenantId) =>
+        Path.Combine(Path.GetFullPath(options.DataDirectory), "tenants", tenantId + ".db");
 
     public static string SchemaName(string tenantId) => "tenant_" + tenantId.Replace('-', '_');
 

@@ -25,6 +25,8 @@ public sealed class SalesScriptsHttpTests : IAsyncLifetime
             builder.UseSetting("data-dir", _dataDirectory);
             builder.UseSetting("modules-dir", RepositoryPaths.Modules);
             builder.UseSetting("demo", "false");
+            builder.UseSetting("limits:tenant-requests-per-second", "0");
+            builder.UseSetting("limits:user-requests-per-second", "0");
         });
         _client = _factory.CreateClient();
         var installer = _factory.Services.GetRequiredService<ModuleInstaller>();

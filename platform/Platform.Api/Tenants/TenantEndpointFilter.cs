@@ -14,7 +14,7 @@ public sealed class TenantEndpointFilter(TenantRuntimeCache runtimes) : IEndpoin
         var id = http.Request.RouteValues["tenant"] as string;
         var runtime = id is null ? null : await runtimes.GetAsync(id, http.RequestAborted);
         if (runtime is null) return Problems.Problems.NotFound($"There is no tenant '{id}'.");
-        if (runtime.Tenant.Status != Platform.Tenancy.TenantStatus.Active)
+        if (runtime.Status != Platform.Tenancy.TenantStatus.Active)
             return Problems.Problems.Of(StatusCodes.Status403Forbidden, "Tenant suspended", $"The tenant '{id}' is suspended.", "tenant-suspended");
         http.Items[ItemKey] = runtime;
         return await next(context);

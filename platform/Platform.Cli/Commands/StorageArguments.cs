@@ -30,11 +30,18 @@ internal sealed class StorageArguments
         Description = $"PostgreSQL: the platform database's connection string (default: ${ConnectionVariable}).",
     };
 
-    public StorageArguments() => _provider.AcceptOnlyFromAmong(Sqlite, Postgres);
+    private readonly bool _withTenantOption;
+
+    /// <param name="withTenantOption">False for commands that name the tenant as an argument or concern no single tenant.</param>
+    public StorageArguments(bool withTenantOption = true)
+    {
+        _withTenantOption = withTenantOption;
+        _provider.AcceptOnlyFromAmong(Sqlite, Postgres);
+    }
 
     public void AddTo(Command command)
     {
-        command.Options.Add(_tenant);
+        if (_withTenantOption) command.Options.Add(_tenant);
         command.Options.Add(_dataDir);
         command.Options.Add(_provider);
         command.Options.Add(_connection);
@@ -67,4 +74,10 @@ internal sealed class StorageArguments
     }
 
     public static ModuleInstaller Installer(TenantCatalog catalog) => new(catalog, new TenantRuntimeCache(catalog));
+
+    public static TenantAdministration Administration(TenantCatalog catalog)
+    {
+        var runtimes = new TenantRuntimeCache(catalog);
+        return new TenantAdministration(catalog, runtimes, new ModuleInstaller(catalog, runtimes));
+    }
 }

@@ -1,3 +1,4 @@
+using Platform.Api.Operator;
 using Platform.Runtime;
 using Platform.Tenancy;
 
@@ -13,6 +14,9 @@ public static class PlatformHostServices
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<TenantRuntimeCache>();
         services.AddSingleton<ModuleInstaller>();
+        services.AddSingleton<TenantAdministration>();
+        services.AddSingleton(new OperatorOptions(
+            configuration["operator-key"] ?? Environment.GetEnvironmentVariable("PLATFORM_OPERATOR_KEY"), options.ModulesDirectory));
         services.AddSingleton<HostReadiness>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService<DemoTenantBootstrapper>();

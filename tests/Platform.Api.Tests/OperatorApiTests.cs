@@ -1,0 +1,147 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Platform.Api.Tests.Support;
+
+namespace Platform.Api.Tests;
+
+/// <summary>The operator API over tenants (/api/admin/tenants) and the limits every request passes, on a SQLite host of their own.</summary>
+public sealed class OperatorApiTests : IAsyncLifetime
+{
+    private const string Key = "operator-secret-for-tests";
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-operator-").FullName;
+    private WebApplicationFactory<Program> _factory = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = ApiHost.Start(new Dictionary<string, string>
+        {
+            ["provider"] = "sqlite", ["data-dir"] = _dataDirectory, ["operator-key"] = Key,
+            ["limits:max-request-body-bytes"] = "100000",
+        }, demo: false);
+        _client = _factory.CreateClient();
+        await ApiHost.WaitUntilHealthyAsync(_client, TimeSpan.FromSeconds(60));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task The_operator_api_refuses_requests_without_the_operator_key()
+    {
+        var missing = await HttpJson.ExpectProblemAsync(await _client.GetAsync("/api/admin/tenants"), HttpStatusCode.Unauthorized);
+        Assert.Contains("X-Operator-Key", missing.Str("detail"));
+
+        using var wrong = Request(HttpMethod.Get, "/api/admin/tenants", key: "not-the-key");
+        await HttpJson.ExpectProblemAsync(await _client.SendAsync(wrong), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_host_without_an_operator_key_has_the_operator_api_switched_off()
+    {
+        var directory = Directory.CreateTempSubdirectory("platform-operator-off-").FullName;
+        await using var factory = ApiHost.Start(new Dictionary<string, string> { ["provider"] = "sqlite", ["data-dir"] = directory }, demo: false);
+        using var client = factory.CreateClient();
+        using var request = Request(HttpMethod.Get, "/api/admin/tenants");
+
+        var problem = await HttpJson.ExpectProblemAsync(await client.SendAsync(request), HttpStatusCode.Forbidden);
+
+        Assert.Contains("PLATFORM_OPERATOR_KEY", problem.Str("detail"));
+    }
+
+    [Fact]
+    public async Task Created_tenants_serve_their_modules_and_suspend_resume_and_delete_take_effect_at_once()
+    {
+        var created = await HttpJson.ExpectAsync(await SendAsync(HttpMethod.Post, "/api/admin/tenants", new { id = "wayne", modules = new[] { "crm-core", "sales" } }), HttpStatusCode.Created);
+        Assert.Equal("active", created.Str("status"));
+        Assert.False(created.TryGetProperty("connection", out _));
+
+        var list = await HttpJson.ExpectAsync(await SendAsync(HttpMethod.Get, "/api/admin/tenants"), HttpStatusCode.OK);
+        Assert.Contains(list.Values(), t => t.Str("id") == "wayne");
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/wayne/metadata/entities/opportunity")).StatusCode);
+
+        var suspended = await HttpJson.ExpectAsync(await SendAsync(HttpMethod.Post, "/api/admin/tenants/wayne/suspend"), HttpStatusCode.OK);
+        Assert.Equal("suspended", suspended.Str("status"));
+        await HttpJson.ExpectProblemAsync(await _client.GetAsync("/api/wayne/metadata/entities/opportunity"), HttpStatusCode.Forbidden);
+
+        await HttpJson.ExpectAsync(await SendAsync(HttpMethod.Post, "/api/admin/tenants/wayne/resume"), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/wayne/metadata/entities/opportunity")).StatusCode);
+
+        await HttpJson.ExpectProblemAsync(await SendAsync(HttpMethod.Delete, "/api/admin/tenants/wayne"), HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(HttpMethod.Delete, "/api/admin/tenants/wayne?confirm=wayne")).StatusCode);
+        await HttpJson.ExpectProblemAsync(await _client.GetAsync("/api/wayne/metadata/entities/opportunity"), HttpStatusCode.NotFound);
+        Assert.False(File.Exists(Path.Combine(_dataDirectory, "tenants", "wayne.db")));
+        await HttpJson.ExpectProblemAsync(await SendAsync(HttpMethod.Get, "/api/admin/tenants/wayne"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Create_refuses_reserved_ids_unknown_modules_and_taken_ids_with_problems()
+    {
+        var reserved = await HttpJson.ExpectProblemAsync(await SendAsync(HttpMethod.Post, "/api/admin/tenants", new { id = "admin" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("/id", HttpJson.Pointers(reserved));
+
+        var unknown = await HttpJson.ExpectProblemAsync(
+            await SendAsync(HttpMethod.Post, "/api/admin/tenants", new { id = "stark", modules = new[] { "crm-core", "../etc" } }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/modules/1"], HttpJson.Pointers(unknown));
+
+        await HttpJson.ExpectAsync(await SendAsync(HttpMethod.Post, "/api/admin/tenants", new { id = "stark" }), HttpStatusCode.Created);
+        await HttpJson.ExpectProblemAsync(await SendAsync(HttpMethod.Post, "/api/admin/tenants", new { id = "stark" }), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_is_refused_with_413_before_it_is_read()
+    {
+        await HttpJson.ExpectAsync(await SendAsync(HttpMethod.Post, "/api/admin/tenants", new { id = "big", modules = new[] { "crm-core" } }), HttpStatusCode.Created);
+        var huge = new { name = new string('x', 200_000) };
+
+        var problem = await HttpJson.ExpectProblemAsync(await _client.PostAsync("/api/big/data/account", HttpJson.Body(huge)), HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Contains("at most 100,000", problem.Str("detail"));
+    }
+
+    [Fact]
+    public async Task Requests_over_a_users_rate_are_refused_with_429_and_retry_after()
+    {
+        var directory = Directory.CreateTempSubdirectory("platform-rate-").FullName;
+        await using var factory = ApiHost.Start(new Dictionary<string, string>
+        {
+            ["provider"] = "sqlite", ["data-dir"] = directory, ["operator-key"] = Key,
+            ["limits:user-requests-per-second"] = "2", ["limits:tenant-requests-per-second"] = "1000",
+        }, demo: false);
+        using var client = factory.CreateClient();
+        await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+        using (var create = Request(HttpMethod.Post, "/api/admin/tenants", new { id = "busy", modules = new[] { "crm-core" } }))
+            Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(create)).StatusCode);
+
+        var statuses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 10; i++) statuses.Add(await client.GetAsync("/api/busy/metadata/entities"));
+
+        // A burst of twice the rate passes; the rest of ten back-to-back requests mostly does not (tokens refill at 2/s).
+        Assert.All(statuses.Take(4), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var refused = statuses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.NotEmpty(refused);
+        Assert.True(refused[0].Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        var problem = await HttpJson.ExpectProblemAsync(refused[0], HttpStatusCode.TooManyRequests);
+        Assert.Contains("rate limit", problem.Str("detail"));
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null)
+    {
+        var request = Request(method, path, body);
+        return _client.SendAsync(request);
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, object? body = null, string key = Key)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("X-Operator-Key", key);
+        if (body is not null) request.Content = HttpJson.Body(body);
+        return request;
+    }
+}
