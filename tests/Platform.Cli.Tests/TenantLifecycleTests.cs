@@ -84,6 +84,23 @@ public abstract class TenantLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_running_hosts_cached_runtime_sees_a_suspension_and_a_deletion_made_elsewhere_when_it_revalidates()
+    {
+        CliHarness.AssertExit(0, await RunAsync(["create", "hooli", "--modules", .. CliHarness.ShippedModules]));
+        var host = new Platform.Runtime.TenantRuntimeCache(new Platform.Tenancy.TenantCatalog(Storage.Options));
+        var runtime = (await host.GetAsync("hooli", CancellationToken.None))!;
+        Assert.Equal(Platform.Tenancy.TenantStatus.Active, runtime.Status);
+
+        CliHarness.AssertExit(0, await RunAsync("suspend", "hooli"));
+        runtime.LoadedAt = DateTime.UtcNow - Platform.Runtime.TenantRuntimeCache.RevalidateAfter - TimeSpan.FromSeconds(1);
+        Assert.Equal(Platform.Tenancy.TenantStatus.Suspended, (await host.GetAsync("hooli", CancellationToken.None))!.Status);
+
+        CliHarness.AssertExit(0, await RunAsync("delete", "hooli", "--confirm", "hooli"));
+        runtime.LoadedAt = DateTime.UtcNow - Platform.Runtime.TenantRuntimeCache.RevalidateAfter - TimeSpan.FromSeconds(1);
+        Assert.Null(await host.GetAsync("hooli", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Suspending_or_deleting_an_unknown_tenant_is_an_error()
     {
         CliHarness.AssertExit(1, await RunAsync("suspend", "nobody"));
