@@ -25,6 +25,9 @@ internal sealed class FilterTranslator(EdmEntityBinding entity)
         BinaryOperatorNode { OperatorKind: BinaryOperatorKind.And } and => new AndNode(Node(and.Left), Node(and.Right)),
         BinaryOperatorNode { OperatorKind: BinaryOperatorKind.Or } or => new OrNode(Node(or.Left), Node(or.Right)),
         BinaryOperatorNode binary => Comparison(binary),
+        // OData: "not flag" is null (no row) where flag is null, unlike "not (x eq v)", which is true there.
+        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not, Operand: SingleValuePropertyAccessNode flag } when Column(flag).Kind == ValueKind.Boolean =>
+            new ComparisonNode(Column(flag).Name, ComparisonOperator.Eq, false),
         UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => new NotNode(Node(not.Operand)),
         ODataIn inNode => In(inNode),
         SingleValueFunctionCallNode call => Function(call),

@@ -116,7 +116,11 @@ public sealed class FilterTranslationTests
 
     [Fact]
     public void A_boolean_field_alone_means_true() =>
-        Assert.Equal(new NotNode(new ComparisonNode("is_won", ComparisonOperator.Eq, true)), Filter("not is_won"));
+        Assert.Equal(new ComparisonNode("is_won", ComparisonOperator.Eq, true), Filter("is_won"));
+
+    [Fact]
+    public void A_negated_boolean_field_means_false_so_a_null_flag_matches_neither() =>
+        Assert.Equal(new ComparisonNode("is_won", ComparisonOperator.Eq, false), Filter("not is_won"));
 
     [Fact]
     public void Boolean_literals_are_constants() => Assert.Equal(new ConstantNode(true), Filter("true"));

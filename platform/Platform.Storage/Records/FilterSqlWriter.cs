@@ -21,7 +21,9 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
                 sql.Append('('); Write(or.Left, sql); sql.Append(" OR "); Write(or.Right, sql); sql.Append(')');
                 break;
             case NotNode not:
-                sql.Append("(NOT "); Write(not.Operand, sql); sql.Append(')');
+                // OData logic is two-valued: a comparison with a null column is false, so its negation is true. SQL's
+                // NOT would keep the UNKNOWN and drop the row; CASE turns UNKNOWN into false first (portably, unlike IS NOT TRUE).
+                sql.Append("(CASE WHEN "); Write(not.Operand, sql); sql.Append(" THEN 0 ELSE 1 END = 1)");
                 break;
             case ConstantNode constant:
                 sql.Append(constant.Value ? "(1=1)" : "(1=0)");
