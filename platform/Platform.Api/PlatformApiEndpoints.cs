@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Api.Export;
 using Platform.Api.Metadata;
 using Platform.Api.OpenApi;
 using Platform.Api.Operator;
@@ -51,6 +52,7 @@ public static class PlatformApiEndpoints
         data.MapGet("", ListRecords.HandleAsync);
         data.MapPost("", CreateRecord.HandleAsync);
         data.MapPost("/bulk", BulkRecords.HandleAsync);
+        data.MapGet("/export", ExportRecords.HandleAsync);
         data.MapGet("/{id:guid}", GetRecord.HandleAsync);
         data.MapPatch("/{id:guid}", UpdateRecord.HandleAsync);
         data.MapDelete("/{id:guid}", DeleteRecord.HandleAsync);

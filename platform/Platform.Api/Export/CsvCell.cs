@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Platform.Api.Export;
+
+/// <summary>
+/// One value as CSV text. Text a person typed is defused against formula injection (OWASP): a cell starting with
+/// = + - @ tab or carriage return would run as a formula in Excel or Sheets, so it gets a leading apostrophe.
+/// Numbers and dates are written by the platform itself and stay as they are, so -5 remains a number.
+/// </summary>
+public static class CsvCell
+{
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    public static string Format(object? value) => value switch
+    {
+        null => "",
+        string text => Defuse(text),
+        string[] list => Defuse(string.Join(";", list)),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        // Providers differ in trailing zeros (PostgreSQL 5.00, SQLite 5); an export reads the same from both.
+        decimal d => d.ToString("0.############################", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        Guid g => g.ToString(),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+        _ => Defuse(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
+    };
+
+    public static string Defuse(string text)
+    {
+        var start = text.TrimStart(' ');
+        return start.Length > 0 && Array.IndexOf(FormulaStarts, start[0]) >= 0 ? "'" + text : text;
+    }
+}
