@@ -140,6 +140,7 @@ public abstract partial class ApiTests
             Assert.True(paths.GetProperty($"/data/{entity}/{{id}}").TryGetProperty("patch", out _), $"update {entity}");
             Assert.True(paths.GetProperty($"/data/{entity}/{{id}}").TryGetProperty("delete", out _), $"delete {entity}");
             Assert.True(paths.GetProperty($"/data/{entity}/bulk").TryGetProperty("post", out _), $"bulk {entity}");
+            Assert.True(paths.GetProperty($"/data/{entity}/export").TryGetProperty("get", out _), $"export {entity}");
         }
         Assert.True(paths.TryGetProperty("/data/opportunity/{id}/contacts", out _));
         Assert.Equal($"/api/{tenant}", document.GetProperty("servers")[0].Str("url"));

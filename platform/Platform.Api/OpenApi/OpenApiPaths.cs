@@ -40,6 +40,14 @@ internal static class OpenApiPaths
                 },
                 Responses(("200", "Written", new JsonObject { ["type"] = "object" }), ("422", "A record is not valid; nothing was written", null))),
         };
+        var export = Responses(("200", "Every matching record, one CSV row each", null), ("400", "The query is not valid", null));
+        export["200"]!["content"] = new JsonObject { ["text/csv"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } } };
+        paths[$"/data/{name}/export"] = new JsonObject
+        {
+            ["get"] = Operation($"export_{name}", $"Export {label} as CSV", [name],
+                [Query("$filter", "OData filter, as for the list"), Query("$orderby", "Sort order, as for the list"), Query("$select", "Columns to export")],
+                null, export),
+        };
         // A node has one parent: each operation gets its own copy of the id parameter.
         JsonObject Id() => Path("id", "uuid");
         paths[$"/data/{name}/{{id}}"] = new JsonObject
