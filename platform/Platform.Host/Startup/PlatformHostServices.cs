@@ -1,4 +1,5 @@
 using Platform.Runtime;
+using Platform.Storage.Encryption;
 using Platform.Tenancy;
 
 namespace Platform.Host.Startup;
@@ -10,6 +11,7 @@ public static class PlatformHostServices
         var options = PlatformHostOptions.From(configuration);
         services.AddSingleton(options);
         services.AddSingleton(options.Storage);
+        services.AddSingleton(provider => EncryptionKeys.Load(configuration, provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EncryptionKeys).FullName!)));
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<TenantRuntimeCache>();
         services.AddSingleton<ModuleInstaller>();
