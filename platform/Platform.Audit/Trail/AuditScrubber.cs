@@ -31,13 +31,12 @@ public static class AuditScrubber
         var table = store.Table(PlatformTables.Audit);
         var dialect = store.Database.Dialect;
         var sql = $"UPDATE {dialect.Table(table.Name, store.Database.Schema)} SET {dialect.Quote("changes")} = @p0 WHERE {dialect.Quote("id")} = @p1";
-        await using var command = session.Command(sql);
-        var changesParameter = command.AddParameter("@p0", null);
-        var idParameter = command.AddParameter("@p1", null);
+        // A record has few entries; a command per entry lets each parameter take its type from its value (a uuid on PostgreSQL).
         foreach (var (id, changes) in scrubbed)
         {
-            changesParameter.Value = changes;
-            idParameter.Value = ColumnValueCodec.ToDb(table.Column("id"), id, dialect.Provider);
+            await using var command = session.Command(sql);
+            command.AddParameter("@p0", changes);
+            command.AddParameter("@p1", ColumnValueCodec.ToDb(table.Column("id"), id, dialect.Provider));
             await command.ExecuteNonQueryAsync(ct);
         }
         return scrubbed.Count;
