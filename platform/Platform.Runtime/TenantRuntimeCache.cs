@@ -53,6 +53,7 @@ public sealed class TenantRuntimeCache(TenantCatalog catalog, FieldCipher? ciphe
             var tenant = await Catalog.FindAsync(tenantId, CancellationToken.None);
             if (tenant is null) return null;
             var history = await SchemaHistory.ReadLatestAsync(tenant.Database, CancellationToken.None);
+            if (history is not null) await PlatformTableUpgrade.EnsureAsync(tenant.Database, CancellationToken.None);
             var definitions = history?.Definitions ?? DefinitionSet.Empty;
             var model = _models.GetOrAdd($"{tenant.Database.Provider}:{definitions.Version}",
                 _ => PhysicalModelBuilder.Build(definitions, tenant.Database.Provider));
