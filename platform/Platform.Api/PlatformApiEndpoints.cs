@@ -3,16 +3,21 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Api.Audit;
 using Platform.Api.Export;
 using Platform.Api.Metadata;
 using Platform.Api.OpenApi;
 using Platform.Api.Operator;
+using Platform.Api.Privacy;
 using Platform.Api.Problems;
 using Platform.Api.Records;
 using Platform.Api.Scripting;
 using Platform.Api.Tenants;
+using Platform.Audit.Privacy;
+using Platform.Audit.Trail;
 using Platform.Records;
 using Platform.Records.Auditing;
+using Platform.Records.Events;
 using Platform.Records.Scripting;
 using Platform.Scripting;
 
@@ -26,7 +31,10 @@ public static class PlatformApiEndpoints
         services.AddSingleton<IScriptExecutor, JintScriptExecutor>();
         services.AddSingleton<BeforeSaveScripts>();
         services.AddSingleton<RecordService>();
-        services.TryAddSingleton<IAuditLog, NullAuditLog>();
+        // The audit trail: record writes through an event handler, other events through IAuditLog.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEventHandler, AuditRecordHandler>());
+        services.TryAddSingleton<IAuditLog, DatabaseAuditLog>();
+        services.AddSingleton<DataSubjectService>();
         services.AddSingleton<OpenApiDocumentBuilder>();
         services.AddSingleton<TenantEndpointFilter>();
         services.AddSingleton<OperatorKeyFilter>();
@@ -57,9 +65,19 @@ public static class PlatformApiEndpoints
         data.MapPatch("/{id:guid}", UpdateRecord.HandleAsync);
         data.MapDelete("/{id:guid}", DeleteRecord.HandleAsync);
         data.MapPost("/{id:guid}/actions/{name}", RunAction.HandleAsync);
+        data.MapGet("/{id:guid}/audit", AuditEndpoints.RecordTimelineAsync);
         data.MapGet("/{id:guid}/{relation}", RelationLinks.ListAsync);
         data.MapPost("/{id:guid}/{relation}", RelationLinks.LinkAsync);
         data.MapDelete("/{id:guid}/{relation}/{targetId:guid}", RelationLinks.UnlinkAsync);
+
+        // Read-only: no route updates or deletes audit entries. The auth layer restricts /admin to administrators.
+        tenant.MapGet("/admin/audit", (Delegate)AuditEndpoints.AdminListAsync);
+
+        var privacy = tenant.MapGroup("/privacy");
+        privacy.MapGet("/contacts/{id:guid}/export", PrivacyEndpoints.ExportContactAsync);
+        privacy.MapPost("/contacts/{id:guid}/erase", PrivacyEndpoints.EraseContactAsync);
+        privacy.MapGet("/{entity}/{id:guid}/export", PrivacyEndpoints.ExportAsync);
+        privacy.MapPost("/{entity}/{id:guid}/erase", PrivacyEndpoints.EraseAsync);
 
         var metadata = tenant.MapGroup("/metadata");
         metadata.MapGet("/entities", MetadataEndpoints.ListEntities);

@@ -156,8 +156,10 @@ internal sealed class FilterTranslator(EdmEntityBinding entity)
         // Paths through a navigation (account__ref/name) reach another entity's fields; they are not supported.
         if (node.Source is not ResourceRangeVariableReferenceNode)
             throw new QueryException($"Only fields of the record itself can be filtered on, not '{node.Property.Name}' of a related record.");
-        return entity.Table.FindColumn(node.Property.Name)
-               ?? throw new QueryException($"Could not find a field named '{node.Property.Name}'.");
+        var column = entity.Table.FindColumn(node.Property.Name)
+                     ?? throw new QueryException($"Could not find a field named '{node.Property.Name}'.");
+        // Ciphertext with a random nonce cannot be compared by the database.
+        return column.IsEncrypted ? throw new QueryException($"Field '{column.Name}' is encrypted and cannot be filtered on.") : column;
     }
 
     private static SingleValueNode Unwrap(SingleValueNode node) => node is ConvertNode convert ? Unwrap(convert.Source) : node;

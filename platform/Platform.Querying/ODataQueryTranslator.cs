@@ -101,6 +101,7 @@ public sealed class ODataQueryTranslator(PhysicalModel model)
                 binding.Table.FindColumn(property.Property.Name) is not { } column)
                 throw new QueryException("Only fields of the record itself can be sorted on.");
             if (column.Kind == ValueKind.StringList) throw new QueryException($"Multichoice field '{column.Name}' cannot be sorted on.");
+            if (column.IsEncrypted) throw new QueryException($"Field '{column.Name}' is encrypted and cannot be sorted on.");
             if (terms.Any(t => t.Field == column.Name)) throw new QueryException($"Field '{column.Name}' appears more than once.");
             terms.Add(new OrderTerm(column.Name, clause.Direction == OrderByDirection.Descending));
         }

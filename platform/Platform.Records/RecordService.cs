@@ -289,12 +289,9 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
         }
         await runtime.Store.InsertAsync(session, definition.Name, complete, ct);
         var result = complete.Select(r => new Dictionary<string, object?>(r)).ToList();
-        foreach (var row in result)
-        {
-            var change = new RecordChange(runtime.Id, definition.Name, (Guid)row[SystemFields.Id]!, RecordChangeKind.Created, null, row, actor);
-            foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
-            changes.Add(change);
-        }
+        var created = result.Select(row => new RecordChange(runtime.Id, definition.Name, (Guid)row[SystemFields.Id]!, RecordChangeKind.Created, null, row, actor)).ToList();
+        foreach (var handler in _handlers) await handler.OnWritingManyAsync(created, session, ct);
+        changes.AddRange(created);
         return result;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Platform.Metadata.Definitions;
+using Platform.Storage.Encryption;
 using Platform.Storage.Physical;
 using Platform.Storage.Records;
 using Platform.Storage.Schema;
@@ -13,7 +14,8 @@ namespace Platform.Runtime;
 /// CLI, another node) may apply a schema change, so a cached runtime is re-checked against the tenant's latest
 /// schema version at most every <see cref="RevalidateAfter"/>.
 /// </summary>
-public sealed class TenantRuntimeCache(TenantCatalog catalog)
+/// <param name="cipher">Seals encrypted fields; without it, entities with encrypted fields cannot be written or read.</param>
+public sealed class TenantRuntimeCache(TenantCatalog catalog, FieldCipher? cipher = null)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TenantRuntime?>>> _tenants = new();
     private readonly ConcurrentDictionary<string, PhysicalModel> _models = new();
@@ -59,10 +61,11 @@ public sealed class TenantRuntimeCache(TenantCatalog catalog)
             var tenant = await Catalog.FindAsync(tenantId, CancellationToken.None);
             if (tenant is null) return null;
             var history = await SchemaHistory.ReadLatestAsync(tenant.Database, CancellationToken.None);
+            if (history is not null) await PlatformTableUpgrade.EnsureAsync(tenant.Database, CancellationToken.None);
             var definitions = history?.Definitions ?? DefinitionSet.Empty;
             var model = _models.GetOrAdd($"{tenant.Database.Provider}:{definitions.Version}",
                 _ => PhysicalModelBuilder.Build(definitions, tenant.Database.Provider));
-            return new TenantRuntime(tenant, history?.Version ?? 0, model, new RecordStore(tenant.Database, model));
+            return new TenantRuntime(tenant, history?.Version ?? 0, model, new RecordStore(tenant.Database, model, cipher));
         }
         catch
         {

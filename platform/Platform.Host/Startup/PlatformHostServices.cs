@@ -1,5 +1,6 @@
 using Platform.Api.Operator;
 using Platform.Runtime;
+using Platform.Storage.Encryption;
 using Platform.Tenancy;
 
 namespace Platform.Host.Startup;
@@ -11,6 +12,7 @@ public static class PlatformHostServices
         var options = PlatformHostOptions.From(configuration);
         services.AddSingleton(options);
         services.AddSingleton(options.Storage);
+        services.AddSingleton(provider => EncryptionKeys.Load(configuration, provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EncryptionKeys).FullName!)));
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<TenantRuntimeCache>();
         services.AddSingleton<ModuleInstaller>();

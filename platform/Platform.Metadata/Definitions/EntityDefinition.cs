@@ -19,6 +19,16 @@ public sealed record EntityDefinition
 
     public EntityHooks? Hooks { get; init; }
 
+    /// <summary>"audit": false turns the audit trail of this entity's record writes off; absent means on.</summary>
+    public bool? Audit { get; init; }
+
+    /// <summary>Records of this entity are people (contacts, leads): data-subject requests (export, erase) apply to them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool DataSubject { get; init; }
+
+    [JsonIgnore]
+    public bool IsAudited => Audit ?? true;
+
     /// <summary>Custom actions by name.</summary>
     public IReadOnlyDictionary<string, ActionDefinition> Actions { get; init; } = new Dictionary<string, ActionDefinition>();
 

@@ -36,6 +36,14 @@ public sealed record FieldDefinition
     /// <summary>A JavaScript expression giving the starting value of new records.</summary>
     public string? DefaultExpression { get; init; }
 
+    /// <summary>Personal data (name, email, phone...): exported and anonymised by data-subject requests.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Personal { get; init; }
+
+    /// <summary>Stored encrypted (AES-GCM); cannot be unique, indexed, filtered or sorted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Encrypted { get; init; }
+
     /// <summary>Declares a rename: the field's previous name. Never guessed.</summary>
     public string? RenamedFrom { get; init; }
 

@@ -18,7 +18,7 @@ public static class DefinitionValidator
         var errors = ModuleRules.Check(context)
             .Concat(EntitySetRules.Check(context))
             .Concat(context.Entities.SelectMany(entry =>
-                EntityRules.Check(entry).Concat(FieldRules.Check(entry)).Concat(ReferenceRules.Check(context, entry))));
+                EntityRules.Check(entry).Concat(FieldRules.Check(entry)).Concat(EncryptionRules.Check(entry)).Concat(ReferenceRules.Check(context, entry))));
         // Group by file, keeping each file's first appearance, so a reader works through one file at a time.
         return errors.GroupBy(e => e.File).SelectMany(g => g).ToList();
     }

@@ -11,5 +11,14 @@ public interface IRecordEventHandler
 {
     Task OnWritingAsync(RecordChange change, RecordSession session, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// The records one statement batch created (a bulk create of up to 1,000): a handler that writes rows (audit)
+    /// overrides this to write them in a few statements instead of one per record.
+    /// </summary>
+    async Task OnWritingManyAsync(IReadOnlyList<RecordChange> changes, RecordSession session, CancellationToken ct)
+    {
+        foreach (var change in changes) await OnWritingAsync(change, session, ct);
+    }
+
     Task OnWrittenAsync(RecordChange change, CancellationToken ct) => Task.CompletedTask;
 }

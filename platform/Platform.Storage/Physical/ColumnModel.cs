@@ -18,4 +18,7 @@ public sealed record ColumnModel(
     FieldDefinition? Field = null)
 {
     public bool IsSystem => Field is null;
+
+    /// <summary>Stored as ciphertext text (see <c>FieldCipher</c>); <see cref="Kind"/> stays the value's kind.</summary>
+    public bool IsEncrypted => Field?.Encrypted == true;
 }

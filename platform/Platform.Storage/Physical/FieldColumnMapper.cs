@@ -15,6 +15,9 @@ public static class FieldColumnMapper
 
     public static ColumnModel Map(FieldDefinition field, DatabaseProvider provider)
     {
+        // Ciphertext is text of unbounded length whatever the value's kind; the database can only hold and return it.
+        if (field.Encrypted)
+            return new ColumnModel(field.Name, KindOf(field.Type), typeof(string), !field.Required, Field: field);
         var kind = KindOf(field.Type);
         var (precision, scale) = DecimalFacets(field);
         var scaledOnDisk = kind == ValueKind.Decimal && provider == DatabaseProvider.Sqlite;

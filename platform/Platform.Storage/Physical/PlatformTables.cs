@@ -6,6 +6,8 @@ public static class PlatformTables
     public const string SchemaHistory = "platform_schema_history";
     public const string Sequences = "platform_sequences";
     public const string Idempotency = "platform_idempotency";
+    /// <summary>The append-only audit trail (see Platform.Audit): one row per record write or other audited event.</summary>
+    public const string Audit = "platform_audit";
 
     public static IReadOnlyList<TableModel> All { get; } =
     [
@@ -32,5 +34,27 @@ public static class PlatformTables
             new("response", ValueKind.String, typeof(string), true),
             new("created_at", ValueKind.DateTime, typeof(DateTime), false),
         ], ["key"], [new IndexModel("ix_platform_idempotency_created_at", ["created_at"], false)], []),
+        new(Audit,
+        [
+            new("id", ValueKind.Guid, typeof(Guid), false),
+            new("occurred_at", ValueKind.DateTime, typeof(DateTime), false),
+            new("action", ValueKind.String, typeof(string), false, MaxLength: 100),
+            new("actor_id", ValueKind.Guid, typeof(Guid), true),
+            new("actor_name", ValueKind.String, typeof(string), true, MaxLength: 200),
+            new("client_address", ValueKind.String, typeof(string), true, MaxLength: 100),
+            new("entity", ValueKind.String, typeof(string), true, MaxLength: 100),
+            new("record_id", ValueKind.Guid, typeof(Guid), true),
+            // JSON: field name to {"old": ..., "new": ...} (only "new" on create, only "old" on delete).
+            new("changes", ValueKind.String, typeof(string), true),
+            // JSON object of anything else the event carries.
+            new("details", ValueKind.String, typeof(string), true),
+        ], ["id"],
+        [
+            // A record's timeline, and the admin list by time, by action and by user, all newest first.
+            new IndexModel("ix_platform_audit_record", ["entity", "record_id", "occurred_at"], false),
+            new IndexModel("ix_platform_audit_occurred_at", ["occurred_at"], false),
+            new IndexModel("ix_platform_audit_action", ["action", "occurred_at"], false),
+            new IndexModel("ix_platform_audit_actor", ["actor_id", "occurred_at"], false),
+        ], []),
     ];
 }

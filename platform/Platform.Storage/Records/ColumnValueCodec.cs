@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Platform.Storage.Encryption;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
 
@@ -14,6 +15,23 @@ namespace Platform.Storage.Records;
 public static class ColumnValueCodec
 {
     private const string SqliteDateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+
+    /// <summary>As <see cref="ToDb(ColumnModel, object?, DatabaseProvider)"/>, sealing the values of encrypted columns.</summary>
+    public static object? ToDb(ColumnModel column, object? value, DatabaseProvider provider, FieldCipher? cipher)
+    {
+        if (!column.IsEncrypted || value is null) return ToDb(column, value, provider);
+        return (cipher ?? throw new EncryptionKeyMissingException(column.Name)).Encrypt(EncryptedValueText.Write(value));
+    }
+
+    /// <summary>As <see cref="Read(DbDataReader, int, ColumnModel, DatabaseProvider)"/>, opening the values of encrypted columns.</summary>
+    public static object? Read(DbDataReader reader, int ordinal, ColumnModel column, DatabaseProvider provider, FieldCipher? cipher)
+    {
+        if (!column.IsEncrypted) return Read(reader, ordinal, column, provider);
+        if (reader.IsDBNull(ordinal)) return null;
+        var stored = reader.GetString(ordinal);
+        if (!stored.StartsWith(FieldCipher.Prefix, StringComparison.Ordinal)) return EncryptedValueText.ReadLegacy(stored, column.Kind);
+        return EncryptedValueText.Read((cipher ?? throw new EncryptionKeyMissingException(column.Name)).Decrypt(stored), column.Kind);
+    }
 
     public static object? ToDb(ColumnModel column, object? value, DatabaseProvider provider)
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
 using Platform.Metadata.Definitions;
+using Platform.Storage.Encryption;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
 
@@ -11,8 +12,9 @@ namespace Platform.Storage.Records;
 /// Reads and writes records of one tenant database with parameterised SQL built from the physical model.
 /// Identifiers come from validated definitions and are quoted by the provider's EF Core SQL helper; values are
 /// always parameters. Stateless apart from caches of statement texts, so one instance serves every request.
+/// Values of encrypted fields are sealed and opened here with <paramref name="cipher"/>, so every reader and writer sees clear text.
 /// </summary>
-public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
+public sealed class RecordStore(TenantDatabase database, PhysicalModel model, FieldCipher? cipher = null)
 {
     private readonly SqlDialect _dialect = database.Dialect;
     // Quoted identifiers and per-entity statement heads, so a request does not re-quote every column.
@@ -132,7 +134,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
     private Dictionary<string, object?> ReadRow(DbDataReader reader, IReadOnlyList<ColumnModel> columns)
     {
         var row = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
-        for (var i = 0; i < columns.Count; i++) row[columns[i].Name] = ColumnValueCodec.Read(reader, i, columns[i], _dialect.Provider);
+        for (var i = 0; i < columns.Count; i++) row[columns[i].Name] = ColumnValueCodec.Read(reader, i, columns[i], _dialect.Provider, cipher);
         return row;
     }
 
@@ -161,7 +163,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
             {
                 var row = rows[start + r];
                 if (r > 0) sql.Append(", ");
-                sql.Append('(').AppendJoin(", ", columns.Select(c => parameters.Add(ColumnValueCodec.ToDb(c, row.GetValueOrDefault(c.Name), _dialect.Provider)))).Append(')');
+                sql.Append('(').AppendJoin(", ", columns.Select(c => parameters.Add(ColumnValueCodec.ToDb(c, row.GetValueOrDefault(c.Name), _dialect.Provider, cipher)))).Append(')');
             }
             await using var command = session.Command(sql.ToString());
             parameters.AddTo(command);
@@ -185,7 +187,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++)
-                parameters[i].Value = ColumnValueCodec.ToDb(columns[i], row.GetValueOrDefault(columns[i].Name), _dialect.Provider) ?? DBNull.Value;
+                parameters[i].Value = ColumnValueCodec.ToDb(columns[i], row.GetValueOrDefault(columns[i].Name), _dialect.Provider, cipher) ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);
         }
     }
@@ -200,7 +202,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model)
         foreach (var (name, value) in changes)
         {
             var column = table.Column(name);
-            sql.Append(Q(column.Name)).Append(" = ").Append(parameters.Add(ColumnValueCodec.ToDb(column, value, _dialect.Provider))).Append(", ");
+            sql.Append(Q(column.Name)).Append(" = ").Append(parameters.Add(ColumnValueCodec.ToDb(column, value, _dialect.Provider, cipher))).Append(", ");
         }
         var version = Q(SystemFields.RowVersion);
         sql.Append(version).Append(" = ").Append(version).Append(" + 1 WHERE ").Append(Q(SystemFields.Id)).Append(" = ")

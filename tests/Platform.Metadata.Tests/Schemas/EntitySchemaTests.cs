@@ -46,6 +46,8 @@ public class EntitySchemaTests
     [InlineData("""{ "name": "account", "type": "lookup", "target": "account", "onDelete": "nothing" }""", "/fields/1/onDelete", "unknown onDelete behavior 'nothing'; expected one of restrict, setNull, cascade")]
     [InlineData("""{ "name": "stage", "type": "choice", "options": [ { "value": "a", "color": "red" } ] }""", "/fields/1/options/0/color", "'red' is not a valid color")]
     [InlineData("""{ "type": "text" }""", "/fields/1/name", "'name' is required")]
+    [InlineData("""{ "name": "owner_ref", "type": "lookup", "target": "account", "encrypted": true }""", "/fields/1/encrypted", "Lookup and autonumber fields cannot be encrypted")]
+    [InlineData("""{ "name": "secret", "type": "text", "personal": "yes" }""", "/fields/1/personal", "expected true or false")]
     public async Task Field_rules_of_the_schema_report_the_property_at_fault(string fieldJson, string pointer, string message)
     {
         var errors = await ValidateField(fieldJson);
@@ -60,6 +62,17 @@ public class EntitySchemaTests
             """{ "name": "deal", "hooks": { "beforeSave": "scripts/ok.js", "afterSave": "../secret.js" }, "fields": [ { "name": "title", "type": "text" } ] }""", "deal.json");
 
         ErrorAssert.Single(errors, "deal.json", "/hooks/afterSave", "'../secret.js' is not a valid scriptPath");
+    }
+
+    [Fact]
+    public async Task Audit_data_subject_personal_and_encrypted_are_accepted()
+    {
+        var errors = await SchemaValidator.ValidateAsync(DocumentKind.Entity, """
+            { "name": "patient", "audit": false, "dataSubject": true,
+              "fields": [ { "name": "name", "type": "text", "personal": true }, { "name": "diagnosis", "type": "longtext", "encrypted": true } ] }
+            """, "patient.json");
+
+        Assert.Empty(errors);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using static Platform.Storage.Tests.Support.Defs;
 namespace Platform.Storage.Tests.Schema;
 
 /// <summary>The schema plan/apply suite; it runs unchanged on SQLite and on a real PostgreSQL.</summary>
-public abstract class SchemaIntegrationTests : IAsyncLifetime
+public abstract partial class SchemaIntegrationTests : IAsyncLifetime
 {
     protected TestTenant Tenant { get; private set; } = null!;
 

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+using Platform.Api.Tenants;
+using Platform.Audit.Trail;
+using Platform.Records;
+
+namespace Platform.Api.Audit;
+
+/// <summary>
+/// Read-only access to the audit trail: a record's timeline and the tenant-wide list under /admin. No route writes,
+/// updates or deletes entries.
+/// </summary>
+internal static class AuditEndpoints
+{
+    /// <summary>GET /data/{entity}/{id}/audit: whoever cannot read the record (404, later 403) cannot read its history.</summary>
+    public static async Task<IResult> RecordTimelineAsync(HttpContext http, string entity, Guid id, RecordService records)
+    {
+        var runtime = TenantEndpointFilter.Runtime(http);
+        await records.GetAsync(runtime, entity, id, http.RequestAborted);
+        var errors = new List<(string Parameter, string Message)>();
+        var query = AuditQueryReader.Read(http.Request, errors, filters: false);
+        if (errors.Count > 0) return Problems.Problems.BadQuery(errors);
+        var page = await AuditReader.ReadAsync(runtime, query with { Entity = entity, RecordId = id }, http.RequestAborted);
+        return AuditResponses.Page(http, page);
+    }
+
+    /// <summary>GET /admin/audit?action=&amp;user=&amp;entity=&amp;record=&amp;from=&amp;to=&amp;$top=&amp;$skiptoken=</summary>
+    public static async Task<IResult> AdminListAsync(HttpContext http)
+    {
+        var runtime = TenantEndpointFilter.Runtime(http);
+        var errors = new List<(string Parameter, string Message)>();
+        var query = AuditQueryReader.Read(http.Request, errors, filters: true);
+        if (errors.Count > 0) return Problems.Problems.BadQuery(errors);
+        return AuditResponses.Page(http, await AuditReader.ReadAsync(runtime, query, http.RequestAborted));
+    }
+}

@@ -1,0 +1,10 @@
+namespace Platform.Audit.Trail;
+
+/// <summary>Action names the platform itself writes; other events (login, share, role-granted...) name their own.</summary>
+public static class AuditActions
+{
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string Erase = "erase";
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Platform.Storage.Physical;
+
+namespace Platform.Audit.Trail;
+
+/// <summary>Maps audit entries to rows of <see cref="PlatformTables.Audit"/> and back.</summary>
+internal static class AuditRows
+{
+    public static IReadOnlyDictionary<string, object?> ToRow(AuditEntry entry) => new Dictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["id"] = entry.Id,
+        ["occurred_at"] = entry.OccurredAt,
+        ["action"] = entry.Action,
+        ["actor_id"] = entry.ActorId,
+        ["actor_name"] = entry.ActorName,
+        ["client_address"] = entry.ClientAddress,
+        ["entity"] = entry.Entity,
+        ["record_id"] = entry.RecordId,
+        ["changes"] = entry.Changes?.ToJsonString(),
+        ["details"] = entry.Details?.ToJsonString(),
+    };
+
+    public static AuditEntry FromRow(IReadOnlyDictionary<string, object?> row) => new(
+        (Guid)row["id"]!,
+        (DateTime)row["occurred_at"]!,
+        (string)row["action"]!,
+        (Guid?)row["actor_id"],
+        (string?)row["actor_name"],
+        (string?)row["client_address"],
+        (string?)row["entity"],
+        (Guid?)row["record_id"],
+        row["changes"] is string changes ? JsonNode.Parse(changes)?.AsObject() : null,
+        row["details"] is string details ? JsonNode.Parse(details)?.AsObject() : null);
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using Platform.Storage.Providers;
+using Platform.Storage.Records;
+using static Platform.Api.Tests.Support.HttpJson;
+
+namespace Platform.Api.Tests;
+
+/// <summary>Fields marked "encrypted": ciphertext in the database, clear text through the API.</summary>
+public abstract partial class ApiTests
+{
+    [Fact]
+    public async Task An_encrypted_field_is_ciphertext_in_the_raw_row_and_clear_text_through_the_api()
+    {
+        var tenant = await Host.CreateTenantAsync(HealthModule);
+        var id = (await CreateAsync(tenant, "patient_note", new { title = "Visit", diagnosis = "Hypertension stage 2", born = "1980-05-17", weight = 81.5m })).Id();
+        var twin = (await CreateAsync(tenant, "patient_note", new { title = "Twin", diagnosis = "Hypertension stage 2" })).Id();
+
+        var read = await GetAsync(tenant, "patient_note", id);
+        Assert.Equal("Hypertension stage 2", read.Str("diagnosis"));
+        Assert.Equal("1980-05-17", read.Str("born"));
+        Assert.Equal(81.5m, read.GetProperty("weight").GetDecimal());
+        var listed = await ListAsync(tenant, "patient_note", ("$filter", $"id eq {id}"));
+        Assert.Equal("Hypertension stage 2", listed.GetProperty("value")[0].Str("diagnosis"));
+
+        var raw = await RawRowAsync(tenant, "patient_note", id, "diagnosis", "born", "weight");
+        var rawTwin = await RawRowAsync(tenant, "patient_note", twin, "diagnosis");
+        Assert.All(raw, value => Assert.StartsWith("enc:v1:", value));
+        Assert.DoesNotContain("Hypertension", raw[0]);
+        Assert.DoesNotContain("1980", raw[1]);
+        Assert.DoesNotContain("81.5", raw[2]);
+        Assert.NotEqual(raw[0], rawTwin[0]); // a random nonce per value: equal values do not look alike
+
+        // An update is encrypted too, and the audit trail does not keep the clear text either.
+        await ExpectAsync(await PatchAsync(tenant, "patient_note", id, new { diagnosis = "Resolved" }), HttpStatusCode.OK);
+        Assert.Equal("Resolved", (await GetAsync(tenant, "patient_note", id)).Str("diagnosis"));
+        Assert.DoesNotContain("Resolved", (await RawRowAsync(tenant, "patient_note", id, "diagnosis"))[0]);
+        var trail = (await ExpectAsync(await Client.GetAsync(Data(tenant, "patient_note", id) + "/audit"), HttpStatusCode.OK)).GetRawText();
+        Assert.DoesNotContain("Hypertension", trail);
+        Assert.DoesNotContain("Resolved", trail);
+        Assert.Contains("[encrypted]", trail);
+    }
+
+    [Theory]
+    [InlineData("$filter", "diagnosis eq 'x'")]
+    [InlineData("$filter", "startswith(diagnosis,'H')")]
+    [InlineData("$orderby", "born desc")]
+    public async Task An_encrypted_field_cannot_be_filtered_or_sorted_on(string option, string value)
+    {
+        var tenant = await Host.SharedAsync("health", () => Host.CreateTenantAsync(HealthModule));
+
+        var problem = await ExpectProblemAsync(await Client.GetAsync(List(tenant, "patient_note", (option, value))), HttpStatusCode.BadRequest);
+
+        Assert.Contains("encrypted", problem.GetRawText());
+    }
+
+    /// <summary>Columns of a row exactly as the database holds them, read with plain SQL.</summary>
+    private async Task<IReadOnlyList<string>> RawRowAsync(string tenant, string table, Guid id, params string[] columns)
+    {
+        var runtime = await RuntimeAsync(tenant);
+        var database = runtime.Store.Database;
+        var dialect = database.Dialect;
+        await using var session = await runtime.Store.OpenAsync(write: false, CancellationToken.None);
+        await using var command = session.Command(
+            $"SELECT {string.Join(", ", columns.Select(dialect.Quote))} FROM {dialect.Table(table, database.Schema)} WHERE {dialect.Quote("id")} = @p0");
+        command.AddParameter("@p0", ColumnValueCodec.ToDb(runtime.Store.Table(table).Column("id"), id, dialect.Provider));
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return columns.Select((_, i) => reader.GetString(i)).ToList();
+    }
+}
