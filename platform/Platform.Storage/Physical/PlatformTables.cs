@@ -32,5 +32,6 @@ public static class PlatformTables
             new("response", ValueKind.String, typeof(string), true),
             new("created_at", ValueKind.DateTime, typeof(DateTime), false),
         ], ["key"], [new IndexModel("ix_platform_idempotency_created_at", ["created_at"], false)], []),
+        .. IdentityTables.All,
     ];
 }
