@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Api.Auth;
 using Platform.Api.Metadata;
 using Platform.Api.OpenApi;
 using Platform.Api.Problems;
@@ -27,6 +28,7 @@ public static class PlatformApiEndpoints
         services.TryAddSingleton<IAuditLog, NullAuditLog>();
         services.AddSingleton<OpenApiDocumentBuilder>();
         services.AddSingleton<TenantEndpointFilter>();
+        services.AddPlatformAuth();
         // Problems the framework writes (unmatched routes, unhandled errors) get a detail like ours do.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
@@ -44,6 +46,9 @@ public static class PlatformApiEndpoints
         var tenant = endpoints.MapGroup("/api/{tenant}")
             .AddEndpointFilter<TenantEndpointFilter>()
             .AddEndpointFilter<RecordExceptionFilter>();
+
+        tenant.MapAuth();
+        tenant.MapUserAdmin();
 
         var data = tenant.MapGroup("/data/{entity}");
         data.MapGet("", ListRecords.HandleAsync);

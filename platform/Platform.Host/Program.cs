@@ -8,9 +8,12 @@ builder.Services.AddPlatformApi();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapGet("/health", (HostReadiness readiness) => readiness.IsReady
     ? Results.Ok(new { status = "ready" })
-    : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting", detail: readiness.Status));
+    : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting", detail: readiness.Status))
+    .AllowAnonymous();
 app.MapPlatformApi();
 app.Run();
 
