@@ -29,14 +29,17 @@ public sealed class AuthorizationProblems(TenantRuntimeCache runtimes) : IAuthor
             return;
         }
 
-        var failed = authorizeResult.AuthorizationFailure?.FailedRequirements.ToList() ?? [];
+        // A handler that calls Fail() is named in the failure reasons; one that stays silent leaves its requirement pending.
+        var failure = authorizeResult.AuthorizationFailure;
+        var failed = (failure?.FailedRequirements.Cast<object>() ?? []).Concat(failure?.FailureReasons.Select(r => (object)r.Handler) ?? []).ToList();
         IResult problem;
         if (authorizeResult.Challenged || failed.OfType<TenantMatchRequirement>().Any())
         {
-            var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+            // The authentication middleware keeps only successes; ask again (handlers cache their result) for why it failed.
+            var refusal = (await context.AuthenticateAsync()).Failure;
             var detail = failed.OfType<TenantMatchRequirement>().Any() ? "The credentials belong to another tenant."
-                : failure is SecurityTokenExpiredException ? "The access token has expired; get a new one."
-                : failure is not null ? "The credentials were refused (invalid, revoked, or the user is inactive)."
+                : refusal is SecurityTokenExpiredException ? "The access token has expired; get a new one."
+                : refusal is not null ? "The credentials were refused (invalid, revoked, or the user is inactive)."
                 : "Sign in first: send a bearer token (POST /api/{tenant}/auth/token), an API key, or the session cookie.";
             context.Response.Headers.WWWAuthenticate = Challenge;
             problem = Problems.Problems.Of(StatusCodes.Status401Unauthorized, "Authentication required", detail, "unauthenticated");
