@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Api.Audit;
 using Platform.Api.Export;
+using Platform.Api.Auth;
 using Platform.Api.Metadata;
 using Platform.Api.OpenApi;
 using Platform.Api.Operator;
@@ -38,6 +39,7 @@ public static class PlatformApiEndpoints
         services.AddSingleton<OpenApiDocumentBuilder>();
         services.AddSingleton<TenantEndpointFilter>();
         services.AddSingleton<OperatorKeyFilter>();
+        services.AddPlatformAuth();
         // Problems the framework writes (unmatched routes, unhandled errors) get a detail like ours do.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
@@ -55,6 +57,9 @@ public static class PlatformApiEndpoints
         var tenant = endpoints.MapGroup("/api/{tenant}")
             .AddEndpointFilter<TenantEndpointFilter>()
             .AddEndpointFilter<RecordExceptionFilter>();
+
+        tenant.MapAuth();
+        tenant.MapUserAdmin();
 
         var data = tenant.MapGroup("/data/{entity}");
         data.MapGet("", ListRecords.HandleAsync);

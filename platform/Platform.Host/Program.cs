@@ -15,10 +15,14 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 app.UseStatusCodePages();
 app.UseRouting();
+app.UseAuthentication();
+// After authentication (users are known, so each gets a bucket) and before authorization (floods of unauthenticated requests are limited too).
 app.UsePlatformRequestLimits();
+app.UseAuthorization();
 app.MapGet("/health", (HostReadiness readiness) => readiness.IsReady
     ? Results.Ok(new { status = "ready" })
-    : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting", detail: readiness.Status));
+    : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting", detail: readiness.Status))
+    .AllowAnonymous();
 app.MapPlatformApi();
 app.Run();
 

@@ -19,7 +19,7 @@ public sealed class TenantAdministration(TenantCatalog catalog, TenantRuntimeCac
     public async Task<TenantCreateResult> CreateAsync(string id, string? connectionString, IReadOnlyList<string> moduleFolders, CancellationToken ct)
     {
         var tenant = await catalog.CreateAsync(id, connectionString, ct);
-        if (moduleFolders.Count == 0) return new TenantCreateResult(tenant, null);
+        // Applied even without modules: that creates the platform tables (users, audit...) a tenant always needs.
         ModuleInstallResult install;
         try
         {
@@ -54,8 +54,8 @@ public sealed class TenantAdministration(TenantCatalog catalog, TenantRuntimeCac
     }
 }
 
-/// <param name="Install">The module installation, when modules were given; its errors or refusal mean the tenant was removed again.</param>
-public sealed record TenantCreateResult(TenantInfo Tenant, ModuleInstallResult? Install)
+/// <param name="Install">The module installation; its errors or refusal mean the tenant was removed again.</param>
+public sealed record TenantCreateResult(TenantInfo Tenant, ModuleInstallResult Install)
 {
-    public bool Succeeded => Install is null || (!Install.HasErrors && !Install.Refused);
+    public bool Succeeded => !Install.HasErrors && !Install.Refused;
 }

@@ -46,7 +46,7 @@ public sealed class DemoTenantStartupTests : IDisposable
         Dictionary<string, long> counts;
         await using (var host = ApiHost.Start(settings, demo: true))
         {
-            var client = host.CreateClient();
+            var client = ApiHost.AuthenticatedClient(host);
             await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(120));
 
             var metadata = await ExpectAsync(await client.GetAsync("/api/demo/metadata/entities"), HttpStatusCode.OK);
@@ -67,7 +67,7 @@ public sealed class DemoTenantStartupTests : IDisposable
         // A restart finds the tenant up to date and seeds nothing more.
         await using (var host = ApiHost.Start(settings, demo: true))
         {
-            var client = host.CreateClient();
+            var client = ApiHost.AuthenticatedClient(host);
             await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
             Assert.Equal(counts, await CountsAsync(client));
         }

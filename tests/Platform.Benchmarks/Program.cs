@@ -59,6 +59,7 @@ public static class BenchmarkProgram
         {
             var tenant = await BenchTenant.CreateAsync(host.Services, "bench", folders, settings.Rows);
             await host.StartAsync(tenant.Database);
+            await host.SignInAsync(tenant.Id);
             Console.WriteLine($"  host listening on {host.BaseAddress}");
             if (settings.Runs("api")) await ApiCases.RunAsync(host, tenant, settings, report, storage.Name);
             if (settings.Runs("bulk")) await BulkCase.RunAsync(host, tenant, settings, report, storage.Name);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Auth;
 using Platform.Runtime;
 using Platform.TestSupport;
 
@@ -27,13 +28,15 @@ public sealed class SalesScriptsHttpTests : IAsyncLifetime
             builder.UseSetting("demo", "false");
             builder.UseSetting("limits:tenant-requests-per-second", "0");
             builder.UseSetting("limits:user-requests-per-second", "0");
+            builder.UseSetting(TestAdmin.PasswordSetting, TestAdmin.Password);
         });
-        _client = _factory.CreateClient();
+        _client = _factory.CreateDefaultClient(new AdminTokenHandler());
         var installer = _factory.Services.GetRequiredService<ModuleInstaller>();
         var result = await installer.ApplyAsync(Tenant,
             [Path.Combine(RepositoryPaths.Modules, "crm-core"), Path.Combine(RepositoryPaths.Modules, "sales"), WriteHostileModule()],
             allowDataLoss: false, CancellationToken.None);
         Assert.False(result.HasErrors, string.Join("\n", result.Errors));
+        await _factory.Services.GetRequiredService<TenantAdministrators>().EnsureAsync(Tenant, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

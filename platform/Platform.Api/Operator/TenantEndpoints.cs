@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Auth;
+using Platform.Identity.Users;
 using Platform.Records.Validation;
 using Platform.Runtime;
 using Platform.Tenancy;
@@ -18,7 +20,8 @@ internal static class TenantEndpoints
     public static async Task<IResult> GetAsync(string id, TenantAdministration tenants, CancellationToken ct) =>
         await tenants.FindAsync(id, ct) is { } tenant ? Results.Json(Describe(tenant)) : Problems.Problems.NotFound($"There is no tenant '{id}'.");
 
-    public static async Task<IResult> CreateAsync(HttpContext http, TenantAdministration tenants, OperatorOptions options, CancellationToken ct)
+    public static async Task<IResult> CreateAsync(
+        HttpContext http, TenantAdministration tenants, TenantAdministrators administrators, OperatorOptions options, CancellationToken ct)
     {
         TenantCreateRequest? request;
         try
@@ -62,7 +65,18 @@ internal static class TenantEndpoints
                 "The modules are not valid; the tenant was not kept");
         if (result.Install is { Refused: true } refused)
             return Problems.Problems.Of(StatusCodes.Status409Conflict, "The modules could not be applied", refused.Applied!.Reason ?? "refused", "conflict");
-        return Results.Created($"/api/admin/tenants/{id}", Describe(result.Tenant));
+        // The operator hands the tenant over with its administrator; a generated password is answered only this once.
+        var administrator = await administrators.EnsureAsync(id, ct);
+        return Results.Created($"/api/admin/tenants/{id}", new
+        {
+            tenant = Describe(result.Tenant),
+            administrator = new
+            {
+                userName = FirstAdministrator.UserName,
+                password = administrator.GeneratedPassword,
+                passwordSource = administrator.GeneratedPassword is null ? FirstAdministrator.PasswordVariable : "generated; shown only in this response",
+            },
+        });
     }
 
     public static async Task<IResult> SuspendAsync(string id, TenantAdministration tenants, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Platform.Identity.Users;
 using Platform.Metadata.Loading;
 using Platform.Tenancy;
 
@@ -6,7 +7,8 @@ namespace Platform.Cli.Commands;
 
 /// <summary>
 /// <c>apply &lt;module dirs&gt; --tenant T [--allow-data-loss]</c>: plans, then applies atomically, creating the tenant
-/// when it does not exist. Exit 2 when the plan is refused; nothing is changed then.
+/// when it does not exist. Exit 2 when the plan is refused; nothing is changed then. A tenant without users gets
+/// user admin, with the password from PLATFORM_ADMIN_PASSWORD or a generated one printed once.
 /// </summary>
 internal static class ApplyCommand
 {
@@ -44,6 +46,7 @@ internal static class ApplyCommand
             await context.Out.WriteLineAsync(applied.Changed
                 ? $"Applied: tenant '{tenant}' is at schema version {applied.Version}."
                 : $"Tenant '{tenant}' is up to date (schema version {applied.Version?.ToString() ?? "none"}).");
+            await FirstAdministratorOutput.EnsureAsync(context, result.Tenant!, ct);
             return ExitCodes.Success;
         });
         return command;

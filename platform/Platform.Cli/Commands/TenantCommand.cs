@@ -43,7 +43,7 @@ internal static class TenantCommand
             {
                 throw new CliException(e.Message);
             }
-            return await result.WriteAsync(context);
+            return await result.WriteAsync(context, ct);
         });
         return command;
     }

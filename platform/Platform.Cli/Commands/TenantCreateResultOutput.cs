@@ -5,7 +5,7 @@ namespace Platform.Cli.Commands;
 /// <summary>Prints the outcome of <c>tenant create</c>; a failed module install (the tenant removed again) is exit 1 or 2.</summary>
 internal sealed class TenantCreateResultOutput(TenantCreateResult result)
 {
-    public async Task<int> WriteAsync(CliContext context)
+    public async Task<int> WriteAsync(CliContext context, CancellationToken ct)
     {
         var tenant = result.Tenant;
         if (result.Install is { HasErrors: true } failed)
@@ -20,8 +20,9 @@ internal sealed class TenantCreateResultOutput(TenantCreateResult result)
             return ExitCodes.Refused;
         }
         await context.Out.WriteLineAsync($"Created tenant '{tenant.Id}' ({tenant.Database}).");
-        if (result.Install?.Applied is { } applied)
-            await context.Out.WriteLineAsync($"Applied modules: schema version {applied.Version}.");
+        if (result.Install.Applied is { Version: { } version })
+            await context.Out.WriteLineAsync($"Applied modules: schema version {version}.");
+        await FirstAdministratorOutput.EnsureAsync(context, tenant, ct);
         return ExitCodes.Success;
     }
 }

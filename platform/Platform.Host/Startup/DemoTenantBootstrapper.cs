@@ -1,14 +1,15 @@
+using Platform.Api.Auth;
 using Platform.Runtime;
 
 namespace Platform.Host.Startup;
 
 /// <summary>
 /// On start: installs the shipped modules on tenant "demo" (upgrading it when they changed) and seeds sample
-/// records into an empty tenant. Runs in the background so /health can say "starting" meanwhile.
+/// records into an empty tenant; its first start creates user admin (see <see cref="TenantAdministrators"/>). Runs in the background so /health can say "starting" meanwhile.
 /// </summary>
 public sealed class DemoTenantBootstrapper(
     PlatformHostOptions options, ModuleInstaller installer, TenantRuntimeCache runtimes, DemoDataSeeder seeder,
-    HostReadiness readiness, ILogger<DemoTenantBootstrapper> logger) : BackgroundService
+    HostReadiness readiness, TenantAdministrators administrators, ILogger<DemoTenantBootstrapper> logger) : BackgroundService
 {
     public const string DemoTenant = "demo";
 
@@ -41,6 +42,8 @@ public sealed class DemoTenantBootstrapper(
         if (result.HasErrors) throw new InvalidOperationException("The shipped modules are not valid:\n" + string.Join("\n", result.Errors));
         if (result.Refused) throw new InvalidOperationException($"The demo tenant's schema was not changed: {result.Applied!.Reason}\n{result.Plan}");
         logger.LogInformation("Tenant {Tenant}: modules {Outcome}.", DemoTenant, result.Applied!.Changed ? "installed" : "up to date");
+
+        await administrators.EnsureAsync(DemoTenant, ct);
 
         readiness.Report("seeding sample data");
         var runtime = await runtimes.GetAsync(DemoTenant, ct) ?? throw new InvalidOperationException("The demo tenant vanished.");

@@ -56,5 +56,6 @@ public static class PlatformTables
             new IndexModel("ix_platform_audit_action", ["action", "occurred_at"], false),
             new IndexModel("ix_platform_audit_actor", ["actor_id", "occurred_at"], false),
         ], []),
+        .. IdentityTables.All,
     ];
 }

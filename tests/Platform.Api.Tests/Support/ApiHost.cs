@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Auth;
 using Platform.Runtime;
 using Platform.TestSupport;
 
@@ -10,6 +11,8 @@ namespace Platform.Api.Tests.Support;
 /// <summary>
 /// One in-memory host per provider (shared by a test class through a fixture), started with demo=false.
 /// Tests get their own tenants from <see cref="CreateTenantAsync"/> so they never see each other's records.
+/// <see cref="Client"/> signs in as each tenant's administrator by itself (see <see cref="AdminTokenHandler"/>);
+/// <see cref="AnonymousClient"/> sends only what the test gives it.
 /// </summary>
 public abstract class ApiHost : IAsyncLifetime
 {
@@ -17,7 +20,13 @@ public abstract class ApiHost : IAsyncLifetime
     private WebApplicationFactory<Program>? _factory;
     private int _tenants;
 
+    /// <summary>Authenticated as the administrator of whichever tenant a request names.</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>No credentials unless the test adds them.</summary>
+    public HttpClient AnonymousClient { get; private set; } = null!;
+
+    public WebApplicationFactory<Program> Factory => _factory!;
 
     public IServiceProvider Services => _factory!.Services;
 
@@ -34,13 +43,15 @@ public abstract class ApiHost : IAsyncLifetime
     {
         var settings = await PrepareStorageAsync();
         _factory = Start(settings, demo: false);
-        Client = _factory.CreateClient();
+        Client = AuthenticatedClient(_factory);
+        AnonymousClient = _factory.CreateClient();
         await WaitUntilHealthyAsync(Client, TimeSpan.FromSeconds(60));
     }
 
     public async Task DisposeAsync()
     {
         Client?.Dispose();
+        AnonymousClient?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
         await ReleaseStorageAsync();
     }
@@ -55,8 +66,12 @@ public abstract class ApiHost : IAsyncLifetime
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.UseSetting("modules-dir", RepositoryPaths.Modules);
             builder.UseSetting("demo", demo ? "true" : "false");
+            builder.UseSetting(TestAdmin.PasswordSetting, TestAdmin.Password);
             builder.UseEnvironment("Development");
         });
+
+    /// <summary>A client of <paramref name="factory"/> that signs in as each tenant's administrator by itself.</summary>
+    public static HttpClient AuthenticatedClient(WebApplicationFactory<Program> factory) => factory.CreateDefaultClient(new AdminTokenHandler());
 
     /// <summary>Polls /health until it answers 200; fails with the last status after the timeout.</summary>
     public static async Task WaitUntilHealthyAsync(HttpClient client, TimeSpan timeout)
@@ -89,6 +104,8 @@ public abstract class ApiHost : IAsyncLifetime
         var result = await installer.ApplyAsync(tenant, modules, allowDataLoss: false, CancellationToken.None);
         Assert.False(result.HasErrors, string.Join("\n", result.Errors));
         Assert.False(result.Refused, result.Applied?.Reason);
+        // As on the host's first start: the tenant gets its administrator (with the test password).
+        await Services.GetRequiredService<TenantAdministrators>().EnsureAsync(tenant, CancellationToken.None);
     }
 
     /// <summary>Builds a value once per host (e.g. a seeded tenant several tests read) and hands it to every caller.</summary>

@@ -16,6 +16,7 @@ public static class ApiCases
     public static async Task RunAsync(BenchHost host, BenchTenant tenant, BenchmarkSettings settings, Report report, string provider)
     {
         using var load = new HttpLoad(host.BaseAddress, settings.Concurrency);
+        host.Authorize(load.Client);
         var ids = tenant.Opportunities;
         var listQuery = "$filter=" + Uri.EscapeDataString($"stage eq '{RowFactory.ListStage}' and amount gt {RowFactory.ListMinAmount}") +
                         "&$orderby=" + Uri.EscapeDataString("close_date desc") + "&$top=50";

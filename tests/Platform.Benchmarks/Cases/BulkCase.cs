@@ -19,6 +19,7 @@ public static class BulkCase
     public static async Task RunAsync(BenchHost host, BenchTenant tenant, BenchmarkSettings settings, Report report, string provider)
     {
         using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        host.Authorize(client);
         var inserter = new RawInserter(tenant.Database, tenant.Table("opportunity"));
         var path = $"api/{tenant.Id}/data/opportunity/bulk";
         Console.WriteLine($"  [{provider}] bulk create: POST /{path} ({BatchSize:N0} records per request) vs {inserter.Description} in a transaction");

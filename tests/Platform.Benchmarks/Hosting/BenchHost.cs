@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Api;
+using Platform.Api.Auth;
 using Platform.Benchmarks.Data;
 using Platform.Host.Startup;
 using Platform.Storage.Providers;
@@ -15,12 +19,19 @@ namespace Platform.Benchmarks.Hosting;
 
 /// <summary>
 /// One real Kestrel host on 127.0.0.1, composed like Platform.Host's Program (AddPlatformHost, AddPlatformApi,
-/// exception handler, status pages, MapPlatformApi) plus the hand-written baseline endpoints.
+/// exception handler, status pages, authentication, MapPlatformApi) plus the hand-written baseline endpoints.
+/// Every endpoint, the baseline's too, requires a bearer token, so both sides pay for authentication alike.
 /// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private bool _started;
+
+    /// <summary>The benchmark tenant's administrator password (a benchmark-only setting; the platform has no default).</summary>
+    private const string AdminPassword = "bench-admin-password-51x";
+
+    /// <summary>The administrator's bearer token once <see cref="SignInAsync"/> ran.</summary>
+    public string? AccessToken { get; private set; }
 
     private BenchHost(WebApplication app) => _app = app;
 
@@ -32,6 +43,7 @@ public sealed class BenchHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(storage.HostConfiguration(modulesDirectory));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["auth:admin-password"] = AdminPassword });
         // As in production settings: no per-request information logs.
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -40,6 +52,8 @@ public sealed class BenchHost : IAsyncDisposable
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapPlatformApi();
         return new BenchHost(app);
     }
@@ -53,6 +67,21 @@ public sealed class BenchHost : IAsyncDisposable
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
     }
+
+    /// <summary>Gives the tenant its administrator (as a first start does) and gets a token from the token endpoint.</summary>
+    public async Task SignInAsync(string tenant)
+    {
+        await _app.Services.GetRequiredService<TenantAdministrators>().EnsureAsync(tenant, CancellationToken.None);
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        using var response = await client.PostAsJsonAsync($"api/{tenant}/auth/token", new { username = "admin", password = AdminPassword });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        AccessToken = body.RootElement.GetProperty("access_token").GetString();
+    }
+
+    /// <summary>Makes every request of <paramref name="client"/> carry the administrator's token.</summary>
+    public void Authorize(HttpClient client) =>
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken ?? throw new InvalidOperationException("Call SignInAsync first."));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Api.Security;
+using Platform.Api.Tenants;
+using Platform.Identity.Login;
+using Platform.Identity.Users;
+using Platform.Records.Auditing;
+
+namespace Platform.Api.Auth;
+
+/// <summary>
+/// <c>/api/{tenant}/auth</c>: <c>token</c> (bearer tokens for API clients), <c>login</c> / <c>logout</c> (the web
+/// client's session cookie) and <c>me</c>. Only token and login are open to anonymous callers.
+/// </summary>
+public static class AuthEndpoints
+{
+    public static void MapAuth(this RouteGroupBuilder tenant)
+    {
+        var auth = tenant.MapGroup("/auth");
+        auth.MapPost("/token", TokenAsync).AllowAnonymous();
+        auth.MapPost("/login", LoginAsync).AllowAnonymous();
+        auth.MapPost("/logout", LogoutAsync);
+        auth.MapGet("/me", MeAsync);
+        auth.MapApiKeys();
+    }
+
+    private static async Task<IResult> TokenAsync(HttpContext http, LoginService login, TokenIssuer tokens)
+    {
+        var (user, problem) = await CheckPasswordAsync(http, login);
+        if (user is null) return problem!;
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Json(new
+        {
+            access_token = tokens.Issue(user.ToDirectoryUser(), TenantEndpointFilter.Runtime(http).Id),
+            token_type = "Bearer",
+            expires_in = (int)tokens.Lifetime.TotalSeconds,
+        });
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext http, LoginService login)
+    {
+        var (user, problem) = await CheckPasswordAsync(http, login);
+        if (user is null) return problem!;
+        var tenant = TenantEndpointFilter.Runtime(http).Id;
+        await http.SignInAsync(AuthSchemes.Cookie, UserPrincipal.Create(user.ToDirectoryUser(), tenant, AuthSchemes.Cookie));
+        return Results.Json(UserJson.Write(user), AuthJson.Options);
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext http, IAuditLog audit)
+    {
+        await http.SignOutAsync(AuthSchemes.Cookie);
+        await audit.WriteAsync(TenantEndpointFilter.Runtime(http), new AuditEvent("logout", RequestActor.Of(http)), http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> MeAsync(HttpContext http, UserAdministration users)
+    {
+        var user = await users.GetAsync(TenantEndpointFilter.Runtime(http), RequestActor.Of(http).UserId!.Value, http.RequestAborted);
+        return Results.Json(UserJson.Write(user), AuthJson.Options);
+    }
+
+    /// <summary>The same answer for every refusal, so it tells nothing about which user names exist or are locked.</summary>
+    private static async Task<(PlatformUser? User, IResult? Problem)> CheckPasswordAsync(HttpContext http, LoginService login)
+    {
+        var (body, problem) = await AuthJson.ReadObjectAsync(http.Request);
+        if (problem is not null) return (null, problem);
+        var runtime = TenantEndpointFilter.Runtime(http);
+        var user = await login.CheckPasswordAsync(runtime, AuthJson.String(body, "username"), AuthJson.String(body, "password"),
+            http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
+        if (user is not null) return (user, null);
+        http.Response.Headers.WWWAuthenticate = AuthorizationProblems.Challenge;
+        return (null, Problems.Problems.Of(StatusCodes.Status401Unauthorized, "Sign-in refused",
+            $"The user name or password is wrong, or the account is locked after {login.Lockout.MaxFailedLogins} failed attempts.", "invalid-credentials"));
+    }
+}

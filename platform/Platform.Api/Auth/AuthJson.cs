@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Platform.Api.Auth;
+
+/// <summary>Reads the small JSON bodies of the auth and users endpoints; JSON only, so a cross-site form cannot post one.</summary>
+internal static class AuthJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    /// <summary>The body as a JSON object, or the problem to answer instead.</summary>
+    public static async Task<(JsonElement Body, IResult? Problem)> ReadObjectAsync(HttpRequest request)
+    {
+        if (!request.HasJsonContentType())
+            return (default, Problems.Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Send the body as application/json.", "unsupported-media-type"));
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return (default, Problems.Problems.BadRequest("The body must be a JSON object."));
+            return (document.RootElement.Clone(), null);
+        }
+        catch (JsonException exception)
+        {
+            return (default, Problems.Problems.BadRequest($"The body is not valid JSON: {exception.Message}"));
+        }
+    }
+
+    public static string? String(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

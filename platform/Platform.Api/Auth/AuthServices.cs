@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.Identity;
+using Platform.Identity.Users;
+using Platform.Runtime;
+
+namespace Platform.Api.Auth;
+
+/// <summary>
+/// Authentication (bearer token, API key, session cookie) and the fallback policy that makes every endpoint
+/// require a user of the route's tenant unless it says <c>AllowAnonymous</c> (/health, token, login).
+/// </summary>
+public static class AuthServices
+{
+    public static IServiceCollection AddPlatformAuth(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => AuthSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => sp.GetRequiredService<AuthSettings>().Lockout);
+        services.AddPlatformIdentity();
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<TenantAdministrators>();
+
+        services.AddAuthentication(AuthSchemes.Selector)
+            .AddPolicyScheme(AuthSchemes.Selector, "Bearer token, API key or session cookie", options =>
+                options.ForwardDefaultSelector = http =>
+                    http.Request.Headers.Authorization.ToString().StartsWith(AuthSchemes.Bearer + " ", StringComparison.OrdinalIgnoreCase) ? AuthSchemes.Bearer
+                    : ApiKeyAuthenticationHandler.IsPresent(http.Request) ? AuthSchemes.ApiKey
+                    : AuthSchemes.Cookie)
+            .AddJwtBearer(AuthSchemes.Bearer, _ => { })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, _ => { })
+            .AddCookie(AuthSchemes.Cookie, _ => { });
+        services.AddOptions<JwtBearerOptions>(AuthSchemes.Bearer).Configure<SigningKeys>((options, keys) =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = TokenIssuer.ValidationParameters(keys);
+            options.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = async context =>
+                {
+                    if (!await UserIsActiveAsync(context.HttpContext, context.Principal)) context.Fail("The user is unknown or inactive.");
+                },
+            };
+        });
+        services.AddOptions<CookieAuthenticationOptions>(AuthSchemes.Cookie).Configure(ConfigureCookie);
+
+        services.AddSingleton<IAuthorizationHandler, TenantMatchRequirement>();
+        services.AddSingleton<IAuthorizationHandler, CookieCsrfRequirement>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(TenantUser().Build())
+            .AddPolicy(AuthSchemes.AdminPolicy, TenantUser().RequireRole(AuthSchemes.AdminRole).Build());
+        return services;
+    }
+
+    private static AuthorizationPolicyBuilder TenantUser() => new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .AddRequirements(new TenantMatchRequirement(), new CookieCsrfRequirement());
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Name = AuthSchemes.CookieName;
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+        options.Events = new CookieAuthenticationEvents
+        {
+            // One cookie per tenant: it is only sent to that tenant's routes.
+            OnSigningIn = context =>
+            {
+                context.CookieOptions.Path = TenantPath(context.HttpContext);
+                return Task.CompletedTask;
+            },
+            OnSigningOut = context =>
+            {
+                context.CookieOptions.Path = TenantPath(context.HttpContext);
+                return Task.CompletedTask;
+            },
+            OnValidatePrincipal = async context =>
+            {
+                if (!await UserIsActiveAsync(context.HttpContext, context.Principal)) context.RejectPrincipal();
+            },
+            // An API: refusals are problem documents (see AuthorizationProblems), never redirects to a login page.
+            OnRedirectToLogin = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            },
+            OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    private static string TenantPath(HttpContext http) =>
+        http.Request.RouteValues["tenant"] is string tenant ? $"/api/{tenant}" : "/";
+
+    /// <summary>A token or cookie stays valid only while its user exists and is active (deactivation takes effect at once).</summary>
+    private static async Task<bool> UserIsActiveAsync(HttpContext http, System.Security.Claims.ClaimsPrincipal? principal)
+    {
+        if (principal is null || UserPrincipal.Tenant(principal) is not { } tenant || UserPrincipal.UserId(principal) is not { } id) return false;
+        var runtime = await http.RequestServices.GetRequiredService<TenantRuntimeCache>().GetAsync(tenant, http.RequestAborted);
+        if (runtime is null) return false;
+        var user = await http.RequestServices.GetRequiredService<UserDirectory>().FindAsync(runtime, id, http.RequestAborted);
+        return user is { IsActive: true };
+    }
+}

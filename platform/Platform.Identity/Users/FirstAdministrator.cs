@@ -1,0 +1,39 @@
+using Platform.Identity.Passwords;
+using Platform.Storage.Providers;
+
+namespace Platform.Identity.Users;
+
+/// <summary>
+/// The first start of a tenant (host or CLI apply) creates user <c>admin</c> with role <c>admin</c>. Its password is
+/// the configured one (PLATFORM_ADMIN_PASSWORD) or, when none is, a generated one that the caller prints once:
+/// only its hash is stored. There is no default password.
+/// </summary>
+public static class FirstAdministrator
+{
+    public const string UserName = "admin";
+    public const string Role = "admin";
+    public const string PasswordVariable = "PLATFORM_ADMIN_PASSWORD";
+
+    /// <summary>Creates the administrator when the tenant has no user at all; otherwise does nothing.</summary>
+    public static async Task<FirstAdministratorResult> EnsureAsync(TenantDatabase database, string? configuredPassword, CancellationToken ct)
+    {
+        if (await UserStore.AnyAsync(database, ct)) return FirstAdministratorResult.Existing;
+        if (!string.IsNullOrEmpty(configuredPassword) && PasswordRules.Check(configuredPassword) is { } problem)
+            throw new InvalidOperationException($"{PasswordVariable} is not an acceptable password: {problem}");
+        var generated = string.IsNullOrEmpty(configuredPassword) ? PasswordGenerator.Generate() : null;
+        var now = DateTime.UtcNow;
+        var admin = new PlatformUser(Guid.CreateVersion7(), UserName, "Administrator", null, PasswordHashing.Hash(configuredPassword ?? generated!),
+            true, null, [], [Role], null, 0, null, now, now);
+        // Another process may create it at the same moment; then theirs stands and nothing is printed here.
+        return await UserStore.InsertAsync(database, admin, ct)
+            ? new FirstAdministratorResult(true, generated)
+            : FirstAdministratorResult.Existing;
+    }
+}
+
+/// <param name="Created">True when this call created the administrator.</param>
+/// <param name="GeneratedPassword">Set when the password was generated: show it once, it is stored nowhere.</param>
+public sealed record FirstAdministratorResult(bool Created, string? GeneratedPassword)
+{
+    public static FirstAdministratorResult Existing { get; } = new(false, null);
+}

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Auth;
+using Platform.Api.Tests.Support;
+using Platform.Records.Auditing;
+using Platform.Runtime;
+using Platform.TestSupport;
+using static Platform.Api.Tests.Support.HttpJson;
+
+namespace Platform.Api.Tests;
+
+/// <summary>Logins, failures, lockouts and membership changes reach the audit log (SQLite host with a recording log).</summary>
+public sealed class AuthAuditTests : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("platform-audit-").FullName;
+    private readonly RecordingAuditLog _audit = new();
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = ApiHost.Start(new Dictionary<string, string> { ["provider"] = "sqlite", ["data-dir"] = _data, ["auth:lockout-failures"] = "2" }, demo: false)
+            .WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IAuditLog>(_audit)));
+        var result = await _factory.Services.GetRequiredService<ModuleInstaller>().ApplyAsync("audited", ApiHost.ShippedModules, false, CancellationToken.None);
+        Assert.False(result.HasErrors || result.Refused);
+        await _factory.Services.GetRequiredService<TenantAdministrators>().EnsureAsync("audited", CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { /* best effort */ }
+    }
+
+    [Fact]
+    public async Task Sign_ins_failures_lockouts_and_role_changes_are_audited_without_secrets()
+    {
+        var anonymous = _factory.CreateClient();
+        var admin = ApiHost.AuthenticatedClient(_factory);
+        var user = await ExpectAsync(await admin.PostAsync("/api/audited/admin/users", Body(new { user_name = "erin", password = UserClients.Password })), HttpStatusCode.Created);
+        await ExpectAsync(await admin.PatchAsync($"/api/audited/admin/users/{user.Id()}", Body(new { roles = new[] { "sales" } })), HttpStatusCode.OK);
+        for (var i = 0; i < 2; i++) await anonymous.PostAsync("/api/audited/auth/token", Body(new { username = "erin", password = "wrong-password-1" }));
+
+        var actions = _audit.Events.Select(e => e.Action).ToList();
+        Assert.Contains("login", actions);
+        Assert.Contains("user-created", actions);
+        var granted = Assert.Single(_audit.Events, e => e.Action == "role-granted");
+        Assert.Equal("sales", granted.Details!["role"]);
+        Assert.Equal("admin", granted.Actor.Name);
+        Assert.Equal(2, _audit.Events.Count(e => e.Action == "login-failed" && e.Actor.Name == "erin"));
+        Assert.Single(_audit.Events, e => e.Action == "lockout" && e.Actor.UserId == user.Id());
+        Assert.DoesNotContain(_audit.Events, e => e.Details?.Values.Any(v => Equals(v, TestAdmin.Password) || Equals(v, UserClients.Password)) == true);
+    }
+
+    private sealed class RecordingAuditLog : IAuditLog
+    {
+        public ConcurrentQueue<AuditEvent> Events { get; } = new();
+
+        public Task WriteAsync(TenantRuntime runtime, AuditEvent entry, CancellationToken ct)
+        {
+            Events.Enqueue(entry);
+            return Task.CompletedTask;
+        }
+    }
+}
