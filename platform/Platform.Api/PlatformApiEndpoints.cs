@@ -8,10 +8,12 @@ using Platform.Api.OpenApi;
 using Platform.Api.Problems;
 using Platform.Api.Records;
 using Platform.Api.Scripting;
+using Platform.Api.Security;
 using Platform.Api.Tenants;
 using Platform.Records;
 using Platform.Records.Auditing;
 using Platform.Records.Scripting;
+using Platform.Records.Security;
 using Platform.Scripting;
 
 namespace Platform.Api;
@@ -23,6 +25,7 @@ public static class PlatformApiEndpoints
     {
         services.AddSingleton<IScriptExecutor, JintScriptExecutor>();
         services.AddSingleton<BeforeSaveScripts>();
+        services.AddSingleton<RecordSecurity>();
         services.AddSingleton<RecordService>();
         services.TryAddSingleton<IAuditLog, NullAuditLog>();
         services.AddSingleton<OpenApiDocumentBuilder>();
@@ -53,6 +56,10 @@ public static class PlatformApiEndpoints
         data.MapPatch("/{id:guid}", UpdateRecord.HandleAsync);
         data.MapDelete("/{id:guid}", DeleteRecord.HandleAsync);
         data.MapPost("/{id:guid}/actions/{name}", RunAction.HandleAsync);
+        data.MapPost("/{id:guid}/assign", RecordSharing.AssignAsync);
+        data.MapGet("/{id:guid}/shares", RecordSharing.ListAsync);
+        data.MapPost("/{id:guid}/share", RecordSharing.ShareAsync);
+        data.MapDelete("/{id:guid}/share/{kind}/{name}", RecordSharing.UnshareAsync);
         data.MapGet("/{id:guid}/{relation}", RelationLinks.ListAsync);
         data.MapPost("/{id:guid}/{relation}", RelationLinks.LinkAsync);
         data.MapDelete("/{id:guid}/{relation}/{targetId:guid}", RelationLinks.UnlinkAsync);
@@ -61,6 +68,7 @@ public static class PlatformApiEndpoints
         metadata.MapGet("/entities", MetadataEndpoints.ListEntities);
         metadata.MapGet("/entities/{entity}", MetadataEndpoints.GetEntity);
         metadata.MapGet("/entities/{entity}/schema", MetadataEndpoints.GetRecordSchema);
+        metadata.MapGet("/security", SecurityMetadata.Get);
 
         tenant.MapGet("/openapi.json", (HttpContext http, OpenApiDocumentBuilder documents) =>
             Results.Text(documents.Get(TenantEndpointFilter.Runtime(http)), "application/json; charset=utf-8"));
