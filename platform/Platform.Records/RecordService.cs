@@ -252,7 +252,7 @@ public sealed partial class RecordService(
             {
                 Dictionary<string, object?>? existing = null;
                 if (id is { } given) existing = await runtime.Store.GetAsync(session, entity, given, ct);
-                else if (keyField is not null && await runtime.Store.FindByValueAsync(session, entity, keyField, values[keyField]!, null, ct) is { } found)
+                else if (keyField is not null && keyField != SystemFields.Id && await runtime.Store.FindByValueAsync(session, entity, keyField, values[keyField]!, null, ct) is { } found)
                     existing = await runtime.Store.GetAsync(session, entity, found, ct);
 
                 if (existing is null)

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Platform.Records;
+using Platform.Records.Security;
+using Platform.Security.Tests.Support;
+using Platform.Storage.Records;
+using static Platform.Security.Tests.Support.TestUsers;
+
+namespace Platform.Security.Tests;
+
+/// <summary>Masked, read-only and hidden fields in what RecordService returns and accepts.</summary>
+public sealed class FieldSecurityTests(SecurityHost host) : IClassFixture<SecurityHost>
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task Masked_contact_phone_and_email_read_masked_in_get_and_list_for_a_salesperson()
+    {
+        var (created, _) = await host.Records.CreateAsync(host.Runtime, "contact",
+            JsonSerializer.SerializeToElement(new { full_name = "Jin Li", phone = "13812341234", email = "jin@example.com" }), Actor(Alice), null, Ct);
+        var id = (Guid)created!["id"]!;
+
+        Assert.Equal("138****1234", created["phone"]);
+        var got = await host.Records.GetAsync(host.Runtime, "contact", id, Actor(Alice), Ct);
+        Assert.Equal("138****1234", got["phone"]);
+        Assert.Equal("j***@example.com", got["email"]);
+        var listed = (await host.Records.QueryAsync(host.Runtime, new RecordQuery("contact") { Filter = new ComparisonNode("id", ComparisonOperator.Eq, id) }, Actor(Bob), Ct)).Rows.Single();
+        Assert.Equal("138****1234", listed["phone"]);
+        // The manager's role restricts nothing: the full value.
+        Assert.Equal("13812341234", (await host.Records.GetAsync(host.Runtime, "contact", id, Actor(Manager), Ct))["phone"]);
+    }
+
+    [Fact]
+    public async Task Read_only_fields_are_refused_on_create_and_update_with_a_field_error()
+    {
+        var error = await Assert.ThrowsAsync<RecordValidationException>(() => host.AccountOfAsync(Clerk, "ro-1", new { annual_revenue = 5 }));
+        Assert.Contains(error.Errors, e => e.Pointer == "/annual_revenue" && e.Message.Contains("read-only", StringComparison.Ordinal));
+
+        var id = await host.AccountOfAsync(Clerk, "ro-2");
+        var patch = await Assert.ThrowsAsync<RecordValidationException>(() => host.Records.UpdateAsync(host.Runtime, "account", id,
+            JsonSerializer.SerializeToElement(new { annual_revenue = 7, description = "x" }), null, Actor(Clerk), Ct));
+        Assert.Contains(patch.Errors, e => e.Pointer == "/annual_revenue");
+        Assert.Contains(patch.Errors, e => e.Pointer == "/description" && e.Message.Contains("cannot be written", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Hidden_fields_are_left_out_and_masked_fields_masked_for_the_clerk()
+    {
+        var id = await host.AccountOfAsync(Alice, "hid-1");
+        await host.Records.AssignAsync(host.Runtime, "account", id, Clerk.Id, Actor(Admin), Ct);
+        await host.Records.UpdateAsync(host.Runtime, "account", id,
+            JsonSerializer.SerializeToElement(new { description = "secret plan", phone = "02012345678", annual_revenue = 100 }), null, RecordActor.System, Ct);
+
+        var row = await host.Records.GetAsync(host.Runtime, "account", id, Actor(Clerk), Ct);
+
+        Assert.False(row.ContainsKey("description"));
+        Assert.Equal("020****5678", row["phone"]);
+        Assert.Equal(100m, row["annual_revenue"]);
+    }
+
+    [Theory]
+    [InlineData("description")]
+    [InlineData("phone")]
+    public async Task Filtering_on_a_hidden_or_masked_field_is_refused(string field)
+    {
+        var query = new RecordQuery("account") { Filter = new StringMatchNode(field, StringMatch.StartsWith, "secret") };
+
+        var refused = await Assert.ThrowsAsync<RecordQueryRefusedException>(() => host.Records.QueryAsync(host.Runtime, query, Actor(Clerk), Ct));
+
+        Assert.Equal("$filter", refused.Parameter);
+    }
+
+    [Fact]
+    public async Task Sorting_on_a_hidden_field_is_refused()
+    {
+        var query = new RecordQuery("account") { OrderBy = [new OrderTerm("description")] };
+
+        var refused = await Assert.ThrowsAsync<RecordQueryRefusedException>(() => host.Records.QueryAsync(host.Runtime, query, Actor(Clerk), Ct));
+
+        Assert.Equal("$orderby", refused.Parameter);
+    }
+
+    [Theory]
+    [InlineData("13812341234", "138****1234")]
+    [InlineData("+86 138 1234 1234", "+86**********1234")]
+    [InlineData("12345", "***45")]
+    public void Phones_keep_their_first_three_and_last_four_characters(string phone, string masked) =>
+        Assert.Equal(masked, FieldMasking.Mask(new Platform.Metadata.Definitions.FieldDefinition { Name = "p", Type = Platform.Metadata.Definitions.FieldType.Phone }, phone));
+
+    [Fact]
+    public void Emails_keep_the_first_letter_and_the_domain_and_numbers_read_as_null()
+    {
+        Assert.Equal("j***@example.com", FieldMasking.Mask(new() { Name = "e", Type = Platform.Metadata.Definitions.FieldType.Email }, "john@example.com"));
+        Assert.Null(FieldMasking.Mask(new() { Name = "n", Type = Platform.Metadata.Definitions.FieldType.Integer }, 42L));
+    }
+}
