@@ -6,7 +6,7 @@ using static Platform.Security.Tests.Support.TestUsers;
 namespace Platform.Security.Tests;
 
 /// <summary>The same rules through the HTTP API and a script's crm calls, with users signed in by the test login.</summary>
-public sealed class HttpSecurityTests(SecurityHost host) : IClassFixture<SecurityHost>
+public abstract class HttpSecurityTests(SecurityHost host)
 {
     [Fact]
     public async Task Get_answers_404_out_of_scope_and_patch_403_when_readable_but_not_writable()
@@ -139,3 +139,7 @@ public sealed class HttpSecurityTests(SecurityHost host) : IClassFixture<Securit
         Assert.False(run.IsSuccessStatusCode);
     }
 }
+
+public sealed class SqliteHttpSecurityTests(SqliteSecurityHost host) : HttpSecurityTests(host), IClassFixture<SqliteSecurityHost>;
+
+public sealed class PostgresHttpSecurityTests(PostgresSecurityHost host) : HttpSecurityTests(host), IClassFixture<PostgresSecurityHost>;

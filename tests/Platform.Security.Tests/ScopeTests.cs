@@ -7,7 +7,7 @@ using static Platform.Security.Tests.Support.TestUsers;
 namespace Platform.Security.Tests;
 
 /// <summary>Each privilege scope (own, team, business unit, business unit and children, tenant) at RecordService.</summary>
-public sealed class ScopeTests(SecurityHost host) : IClassFixture<SecurityHost>
+public abstract class ScopeTests(SecurityHost host)
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
@@ -153,3 +153,7 @@ public sealed class ScopeTests(SecurityHost host) : IClassFixture<SecurityHost>
         Assert.Contains(error.Errors, e => e.Pointer == "/" + field && e.Message.Contains("system field", StringComparison.Ordinal));
     }
 }
+
+public sealed class SqliteScopeTests(SqliteSecurityHost host) : ScopeTests(host), IClassFixture<SqliteSecurityHost>;
+
+public sealed class PostgresScopeTests(PostgresSecurityHost host) : ScopeTests(host), IClassFixture<PostgresSecurityHost>;

@@ -7,7 +7,7 @@ using static Platform.Security.Tests.Support.TestUsers;
 namespace Platform.Security.Tests;
 
 /// <summary>Shares grant read (and update) until revoked; assignment moves the owner and the owning business unit.</summary>
-public sealed class SharingTests(SecurityHost host) : IClassFixture<SecurityHost>
+public abstract class SharingTests(SecurityHost host)
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
@@ -102,3 +102,7 @@ public sealed class SharingTests(SecurityHost host) : IClassFixture<SecurityHost
         await host.Records.AssignAsync(host.Runtime, "account", id, Bob.Id, Actor(Manager), Ct);
     }
 }
+
+public sealed class SqliteSharingTests(SqliteSecurityHost host) : SharingTests(host), IClassFixture<SqliteSecurityHost>;
+
+public sealed class PostgresSharingTests(PostgresSecurityHost host) : SharingTests(host), IClassFixture<PostgresSecurityHost>;

@@ -13,10 +13,10 @@ using Platform.TestSupport;
 namespace Platform.Security.Tests.Support;
 
 /// <summary>
-/// One SQLite tenant with crm-core, sales and the secure-test fixture module, a header login standing in for identity,
+/// One tenant with crm-core, sales and the secure-test fixture module, a header login standing in for identity,
 /// and <see cref="TestUsers"/> as the user directory. Shared by the tests of a class; each test makes its own records.
 /// </summary>
-public sealed class SecurityHost : IAsyncLifetime
+public abstract class SecurityHost : IAsyncLifetime
 {
     public const string Tenant = "secure";
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-security-").FullName;
@@ -26,11 +26,17 @@ public sealed class SecurityHost : IAsyncLifetime
     public RecordService Records { get; private set; } = null!;
     public TenantRuntime Runtime { get; private set; } = null!;
 
+    /// <summary>The host settings that choose and locate the database.</summary>
+    protected abstract Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync();
+
+    protected virtual Task ReleaseStorageAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        var storage = await PrepareStorageAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("provider", "sqlite");
+            foreach (var (key, value) in storage) builder.UseSetting(key, value);
             builder.UseSetting("data-dir", _dataDirectory);
             builder.UseSetting("modules-dir", RepositoryPaths.Modules);
             builder.UseSetting("demo", "false");
@@ -57,6 +63,7 @@ public sealed class SecurityHost : IAsyncLifetime
         Http.Dispose();
         await _factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        await ReleaseStorageAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
     }
 
@@ -79,4 +86,27 @@ public sealed class SecurityHost : IAsyncLifetime
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+}
+
+public sealed class SqliteSecurityHost : SecurityHost
+{
+    protected override Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["provider"] = "sqlite" });
+}
+
+/// <summary>The same tenant on PostgreSQL (server from PLATFORM_TEST_POSTGRES; a fresh database per test class).</summary>
+public sealed class PostgresSecurityHost : SecurityHost
+{
+    private PostgresTestDatabase? _database;
+
+    protected override async Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync()
+    {
+        _database = await PostgresTestDatabase.CreateAsync();
+        return new Dictionary<string, string> { ["provider"] = "postgres", ["connection"] = _database.ConnectionString };
+    }
+
+    protected override async Task ReleaseStorageAsync()
+    {
+        if (_database is not null) await _database.DisposeAsync();
+    }
 }
