@@ -24,6 +24,10 @@ public sealed class BenchHost : IAsyncDisposable
 
     private BenchHost(WebApplication app) => _app = app;
 
+    /// <summary>A request with this header acts as the named user; without it the host has no authentication and is unrestricted.</summary>
+    public const string UserHeader = "X-Bench-User";
+    public const string BusinessUnitUser = "bu-manager";
+
     public IServiceProvider Services => _app.Services;
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -40,6 +44,13 @@ public sealed class BenchHost : IAsyncDisposable
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Stands in for the login: sets the user directly, so requests without the header stay unauthenticated and,
+        // with no authentication scheme registered, bypass permissions (the permissions case compares the two).
+        app.Use((http, next) =>
+        {
+            if (http.Request.Headers.ContainsKey(UserHeader)) http.User = BusinessUnitManager;
+            return next(http);
+        });
         app.MapPlatformApi();
         return new BenchHost(app);
     }
@@ -53,6 +64,14 @@ public sealed class BenchHost : IAsyncDisposable
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
     }
+
+    private static readonly System.Security.Claims.ClaimsPrincipal BusinessUnitManager = new(new System.Security.Claims.ClaimsIdentity(
+    [
+        new(Platform.Records.Security.PlatformClaims.UserId, "0198a000-0000-7000-8000-000000000001"),
+        new(Platform.Records.Security.PlatformClaims.Name, BusinessUnitUser),
+        new(Platform.Records.Security.PlatformClaims.Role, "sales-manager"),
+        new(Platform.Records.Security.PlatformClaims.BusinessUnit, "root"),
+    ], "bench"));
 
     public async ValueTask DisposeAsync()
     {

@@ -23,6 +23,7 @@ public abstract class SecurityHost : IAsyncLifetime
     private WebApplicationFactory<Program> _factory = null!;
 
     public HttpClient Http { get; private set; } = null!;
+    public IServiceProvider Services => _factory.Services;
     public RecordService Records { get; private set; } = null!;
     public TenantRuntime Runtime { get; private set; } = null!;
 
