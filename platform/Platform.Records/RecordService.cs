@@ -128,7 +128,7 @@ public sealed partial class RecordService(
         var errors = new List<FieldError>();
         CheckWritableBody(runtime, actor, definition, patch, "", errors);
         if (scripts is not null && BeforeSaveScripts.Applies(definition))
-            patch = await scripts.RunAsync(runtime, definition, patch, await GetAsync(runtime, entity, id, actor, ct), actor, ct);
+            patch = await scripts.RunAsync(runtime, definition, patch, await StoredForWriteAsync(runtime, entity, id, actor, ct), actor, ct);
         var values = RecordBodyReader.Read(definition, patch, "", errors);
         RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), "", errors);
         if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, definition, values, id, errors, ct);

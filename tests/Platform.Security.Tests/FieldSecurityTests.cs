@@ -57,6 +57,22 @@ public abstract class FieldSecurityTests(SecurityHost host)
         Assert.Equal(100m, row["annual_revenue"]);
     }
 
+    [Fact]
+    public async Task Formulas_compute_from_the_stored_values_of_fields_hidden_from_the_writer()
+    {
+        var (lead, _) = await host.Records.CreateAsync(host.Runtime, "lead",
+            JsonSerializer.SerializeToElement(new { full_name = "Formula Lead" }), Actor(Clerk), null, Ct);
+        var id = (Guid)lead!["id"]!;
+        await host.Records.UpdateAsync(host.Runtime, "lead", id, JsonSerializer.SerializeToElement(new { phone = "13800000000" }), null, RecordActor.System, Ct);
+        var withPhone = (long)(await host.Records.GetAsync(host.Runtime, "lead", id, RecordActor.System, Ct))["score"]!;
+
+        var updated = await host.Records.UpdateAsync(host.Runtime, "lead", id, JsonSerializer.SerializeToElement(new { full_name = "Formula Lead 2" }), null, Actor(Clerk), Ct);
+
+        Assert.False(updated.ContainsKey("phone"));
+        Assert.Equal(withPhone, (long)updated["score"]!);
+        Assert.Equal("13800000000", (await host.Records.GetAsync(host.Runtime, "lead", id, RecordActor.System, Ct))["phone"]);
+    }
+
     [Theory]
     [InlineData("description")]
     [InlineData("phone")]

@@ -97,6 +97,18 @@ public sealed partial class RecordService
         await _security.DemandAsync(runtime, session, actor, entity, id, row, privilege, ct);
     }
 
+    /// <summary>
+    /// The stored record as a before-save hook or formula sees it: checked for the update privilege first, but not
+    /// masked, so formulas compute from real values rather than writing back masked or missing ones.
+    /// </summary>
+    private async Task<Dictionary<string, object?>> StoredForWriteAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct)
+    {
+        await using var session = await runtime.Store.OpenAsync(write: false, ct);
+        var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+        await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Update, ct);
+        return row;
+    }
+
     /// <summary>The shares of a record the actor may read.</summary>
     public async Task<IReadOnlyList<RecordShares.Share>> SharesAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct)
     {
