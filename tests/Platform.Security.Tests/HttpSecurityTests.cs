@@ -36,6 +36,27 @@ public abstract class HttpSecurityTests(SecurityHost host)
     }
 
     [Fact]
+    public async Task Related_lists_leave_out_unreadable_records_and_linking_needs_update_on_the_source()
+    {
+        var account = await host.AccountOfAsync(Alice, "http-related");
+        var opportunity = (await SecurityHost.JsonAsync(await host.SendAsync(Alice, HttpMethod.Post, "data/opportunity", new { name = "Deal", account }))).GetProperty("id").GetString();
+        var mine = (await SecurityHost.JsonAsync(await host.SendAsync(Alice, HttpMethod.Post, "data/contact", new { full_name = "Related Mine" }))).GetProperty("id").GetString();
+        var carols = (await SecurityHost.JsonAsync(await host.SendAsync(Carol, HttpMethod.Post, "data/contact", new { full_name = "Related Carol" }))).GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.Created, (await host.SendAsync(Alice, HttpMethod.Post, $"data/opportunity/{opportunity}/contacts", new { id = mine })).StatusCode);
+        // Alice cannot see Carol's contact, so for her it does not exist.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await host.SendAsync(Alice, HttpMethod.Post, $"data/opportunity/{opportunity}/contacts", new { id = carols })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await host.SendAsync(Admin, HttpMethod.Post, $"data/opportunity/{opportunity}/contacts", new { id = carols })).StatusCode);
+        // Bob reads the opportunity through his team but may not change it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.SendAsync(Bob, HttpMethod.Delete, $"data/opportunity/{opportunity}/contacts/{mine}")).StatusCode);
+
+        var related = await SecurityHost.JsonAsync(await host.SendAsync(Alice, HttpMethod.Get, $"data/opportunity/{opportunity}/contacts"));
+
+        Assert.Equal([mine], related.GetProperty("value").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await host.SendAsync(Carol, HttpMethod.Get, $"data/opportunity/{opportunity}/contacts")).StatusCode);
+    }
+
+    [Fact]
     public async Task Filtering_on_a_hidden_field_over_http_is_a_400_query_problem()
     {
         var response = await host.SendAsync(Clerk, HttpMethod.Get, "data/account?$filter=startswith(description,'a')");
