@@ -13,6 +13,7 @@ using Platform.Api.Privacy;
 using Platform.Api.Problems;
 using Platform.Api.Records;
 using Platform.Api.Scripting;
+using Platform.Api.Security;
 using Platform.Api.Tenants;
 using Platform.Audit.Privacy;
 using Platform.Audit.Trail;
@@ -20,6 +21,7 @@ using Platform.Records;
 using Platform.Records.Auditing;
 using Platform.Records.Events;
 using Platform.Records.Scripting;
+using Platform.Records.Security;
 using Platform.Scripting;
 
 namespace Platform.Api;
@@ -31,6 +33,7 @@ public static class PlatformApiEndpoints
     {
         services.AddSingleton<IScriptExecutor, JintScriptExecutor>();
         services.AddSingleton<BeforeSaveScripts>();
+        services.AddSingleton<RecordSecurity>();
         services.AddSingleton<RecordService>();
         // The audit trail: record writes through an event handler, other events through IAuditLog.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEventHandler, AuditRecordHandler>());
@@ -71,14 +74,18 @@ public static class PlatformApiEndpoints
         data.MapDelete("/{id:guid}", DeleteRecord.HandleAsync);
         data.MapPost("/{id:guid}/actions/{name}", RunAction.HandleAsync);
         data.MapGet("/{id:guid}/audit", AuditEndpoints.RecordTimelineAsync);
+        data.MapPost("/{id:guid}/assign", RecordSharing.AssignAsync);
+        data.MapGet("/{id:guid}/shares", RecordSharing.ListAsync);
+        data.MapPost("/{id:guid}/share", RecordSharing.ShareAsync);
+        data.MapDelete("/{id:guid}/share/{kind}/{name}", RecordSharing.UnshareAsync);
         data.MapGet("/{id:guid}/{relation}", RelationLinks.ListAsync);
         data.MapPost("/{id:guid}/{relation}", RelationLinks.LinkAsync);
         data.MapDelete("/{id:guid}/{relation}/{targetId:guid}", RelationLinks.UnlinkAsync);
 
-        // Read-only: no route updates or deletes audit entries. The auth layer restricts /admin to administrators.
-        tenant.MapGet("/admin/audit", (Delegate)AuditEndpoints.AdminListAsync);
+        // Read-only: no route updates or deletes audit entries. The whole trail and data-subject requests are for administrators.
+        tenant.MapGet("/admin/audit", (Delegate)AuditEndpoints.AdminListAsync).RequireAuthorization(AuthSchemes.AdminPolicy);
 
-        var privacy = tenant.MapGroup("/privacy");
+        var privacy = tenant.MapGroup("/privacy").RequireAuthorization(AuthSchemes.AdminPolicy);
         privacy.MapGet("/contacts/{id:guid}/export", PrivacyEndpoints.ExportContactAsync);
         privacy.MapPost("/contacts/{id:guid}/erase", PrivacyEndpoints.EraseContactAsync);
         privacy.MapGet("/{entity}/{id:guid}/export", PrivacyEndpoints.ExportAsync);
@@ -88,6 +95,7 @@ public static class PlatformApiEndpoints
         metadata.MapGet("/entities", MetadataEndpoints.ListEntities);
         metadata.MapGet("/entities/{entity}", MetadataEndpoints.GetEntity);
         metadata.MapGet("/entities/{entity}/schema", MetadataEndpoints.GetRecordSchema);
+        metadata.MapGet("/security", SecurityMetadata.Get);
 
         // The operator's API sits beside the tenants' (a tenant cannot be called "admin"); it has its own credential.
         var tenants = endpoints.MapGroup("/api/admin/tenants").AddEndpointFilter<OperatorKeyFilter>().AllowAnonymous();

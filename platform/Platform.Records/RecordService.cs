@@ -1,8 +1,11 @@
 using System.Data.Common;
 using System.Text.Json;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.Definitions.Security;
+using Platform.Records.Auditing;
 using Platform.Records.Events;
 using Platform.Records.Scripting;
+using Platform.Records.Security;
 using Platform.Records.Validation;
 using Platform.Records.Writing;
 using Platform.Runtime;
@@ -12,11 +15,14 @@ namespace Platform.Records;
 
 /// <summary>
 /// The one way records are read and written — by the API now, by scripts and workflow activities later — so
-/// validation, row versions, events (and, once they exist, permission checks) apply to every caller alike.
+/// validation, row versions, events and permission checks (<see cref="RecordSecurity"/>) apply to every caller alike.
 /// </summary>
-public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, BeforeSaveScripts? scripts = null)
+public sealed partial class RecordService(
+    IEnumerable<IRecordEventHandler> handlers, BeforeSaveScripts? scripts = null, RecordSecurity? security = null, IAuditLog? audit = null)
 {
     private readonly IReadOnlyList<IRecordEventHandler> _handlers = handlers.ToList();
+    private readonly RecordSecurity _security = security ?? new RecordSecurity();
+    private readonly IAuditLog _audit = audit ?? new NullAuditLog();
 
     /// <summary>How often a write without If-Match re-reads a record that concurrent writers keep changing.</summary>
     private const int MaxWriteAttempts = 10;
@@ -24,26 +30,41 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
     public static EntityDefinition Entity(TenantRuntime runtime, string entity) =>
         runtime.FindEntity(entity) ?? throw new RecordNotFoundException(entity, null);
 
-    public async Task<Dictionary<string, object?>> GetAsync(TenantRuntime runtime, string entity, Guid id, CancellationToken ct)
+    /// <summary>A record the actor may read (else not found), with field security applied.</summary>
+    public async Task<Dictionary<string, object?>> GetAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct)
     {
-        Entity(runtime, entity);
+        var definition = Entity(runtime, entity);
         await using var session = await runtime.Store.OpenAsync(write: false, ct);
-        return await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+        var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+        await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Read, ct);
+        RecordSecurity.ApplyFieldSecurity(definition, RecordSecurity.Access(runtime, actor, entity), row);
+        return row;
     }
 
-    public async Task<RecordPage> QueryAsync(TenantRuntime runtime, RecordQuery query, CancellationToken ct)
+    /// <summary>A page of the records the actor may read: the scope is a SQL filter, so paging and counts stay right.</summary>
+    public async Task<RecordPage> QueryAsync(TenantRuntime runtime, RecordQuery query, RecordActor actor, CancellationToken ct)
     {
-        Entity(runtime, query.Entity);
+        var definition = Entity(runtime, query.Entity);
+        var access = RecordSecurity.Access(runtime, actor, query.Entity);
+        RecordSecurity.CheckQueryable(access, query);
+        if (await _security.ScopeFilterAsync(runtime, actor, query.Entity, Privilege.Read, ct) is { } scope)
+            query = query with { Filter = query.Filter is null ? scope : new AndNode(query.Filter, scope) };
         await using var session = await runtime.Store.OpenAsync(write: false, ct);
-        return await runtime.Store.QueryAsync(session, query, ct);
+        var page = await runtime.Store.QueryAsync(session, query, ct);
+        foreach (var row in page.Rows) RecordSecurity.ApplyFieldSecurity(definition, access, row);
+        return page;
     }
 
+    /// <summary>The records among <paramref name="ids"/> the actor may read (expansions, related lists).</summary>
     public async Task<IReadOnlyList<Dictionary<string, object?>>> GetManyAsync(
-        TenantRuntime runtime, string entity, IReadOnlyCollection<Guid> ids, IReadOnlyList<string>? select, CancellationToken ct)
+        TenantRuntime runtime, string entity, IReadOnlyCollection<Guid> ids, IReadOnlyList<string>? select, RecordActor actor, CancellationToken ct)
     {
-        Entity(runtime, entity);
-        await using var session = await runtime.Store.OpenAsync(write: false, ct);
-        return await runtime.Store.GetManyAsync(session, entity, ids, select, ct);
+        if (ids.Count == 0) return [];
+        var page = await QueryAsync(runtime, new RecordQuery(entity)
+        {
+            Filter = new InNode(SystemFields.Id, ids.Cast<object?>().ToList()), Select = select, Top = ids.Count,
+        }, actor, ct);
+        return page.Rows;
     }
 
     /// <summary>Creates a record; with an idempotency request, a repeat returns the first response instead.</summary>
@@ -51,9 +72,11 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
         TenantRuntime runtime, string entity, JsonElement body, RecordActor actor, IdempotencyRequest? idempotency, CancellationToken ct)
     {
         var definition = Entity(runtime, entity);
+        RecordSecurity.DemandCreate(runtime, actor, entity);
+        var errors = new List<FieldError>();
+        CheckWritableBody(runtime, actor, definition, body, "", errors);
         // Scripts run before validation, so what they set is validated like what the caller sent.
         if (scripts is not null && BeforeSaveScripts.Applies(definition)) body = await scripts.RunAsync(runtime, definition, body, null, actor, ct);
-        var errors = new List<FieldError>();
         var values = RecordBodyReader.Read(definition, body, "", errors);
         RecordBodyReader.ApplyDefaults(definition, values);
         RecordBodyReader.CheckRules(definition, values, definition.Fields, "", errors);
@@ -76,7 +99,7 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
                 created = (await InsertAsync(runtime, session, definition, [values], actor, changes, ct))[0];
                 if (idempotency is not null)
                 {
-                    var response = new IdempotentReplay(201, created["id"]!.ToString(), idempotency.RenderResponse(created));
+                    var response = new IdempotentReplay(201, created["id"]!.ToString(), idempotency.RenderResponse(Visible(runtime, actor, definition, created)));
                     await IdempotencyStore.SaveAsync(session, runtime.Store.Database, idempotency.Key, idempotency.RequestHash, response, ct);
                 }
                 await session.CommitAsync(ct);
@@ -95,16 +118,17 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
             }
         }
         await PublishAsync(changes, ct);
-        return (created, null);
+        return (Visible(runtime, actor, definition, created), null);
     }
 
     public async Task<Dictionary<string, object?>> UpdateAsync(
         TenantRuntime runtime, string entity, Guid id, JsonElement patch, long? expectedVersion, RecordActor actor, CancellationToken ct)
     {
         var definition = Entity(runtime, entity);
-        if (scripts is not null && BeforeSaveScripts.Applies(definition))
-            patch = await scripts.RunAsync(runtime, definition, patch, await GetAsync(runtime, entity, id, ct), actor, ct);
         var errors = new List<FieldError>();
+        CheckWritableBody(runtime, actor, definition, patch, "", errors);
+        if (scripts is not null && BeforeSaveScripts.Applies(definition))
+            patch = await scripts.RunAsync(runtime, definition, patch, await StoredForWriteAsync(runtime, entity, id, actor, ct), actor, ct);
         var values = RecordBodyReader.Read(definition, patch, "", errors);
         RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), "", errors);
         if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, definition, values, id, errors, ct);
@@ -114,6 +138,7 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
         {
             await using var session = await runtime.Store.OpenAsync(write: true, ct);
             var before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+            await _security.DemandAsync(runtime, session, actor, entity, id, before, Privilege.Update, ct);
             var current = (long)before["row_version"]!;
             if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
 
@@ -147,7 +172,7 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
             break;
         }
         await PublishAsync([change], ct);
-        return (Dictionary<string, object?>)change.After!;
+        return Visible(runtime, actor, definition, (Dictionary<string, object?>)change.After!);
     }
 
     public async Task DeleteAsync(TenantRuntime runtime, string entity, Guid id, long? expectedVersion, RecordActor actor, CancellationToken ct)
@@ -158,6 +183,7 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
         {
             await using var session = await runtime.Store.OpenAsync(write: true, ct);
             var before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+            await _security.DemandAsync(runtime, session, actor, entity, id, before, Privilege.Delete, ct);
             var current = (long)before["row_version"]!;
             if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
             if (await runtime.Store.FindRestrictingReferenceAsync(session, entity, id, ct) is { } reference)
@@ -171,6 +197,7 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
                 if (expectedVersion is null && attempt < MaxWriteAttempts) continue;
                 throw new RecordConcurrencyException(entity, id, current, null);
             }
+            await RecordShares.RemoveAllAsync(runtime, session, entity, id, ct);
             await session.CommitAsync(ct);
             break;
         }
@@ -188,6 +215,7 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
         if (keyField is not null && keyField != SystemFields.Id && definition.FindField(keyField) is not { Unique: true })
             throw new RecordValidationException([new FieldError("/key", $"'{keyField}' is not a unique field of {entity}; upsert needs 'id' or a unique field")]);
 
+        var access = RecordSecurity.Access(runtime, actor, entity);
         var items = new List<(Dictionary<string, object?> Values, Guid? Id, string Pointer)>();
         for (var i = 0; i < request.Records.Count; i++)
         {
@@ -200,6 +228,7 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
                 body = Without(body, SystemFields.Id);
             }
             var values = RecordBodyReader.Read(definition, body, pointer, errors);
+            RecordSecurity.CheckWritable(access, values, pointer, errors);
             if (keyField is not null && keyField != SystemFields.Id && values.GetValueOrDefault(keyField) is null)
                 errors.Add(new FieldError($"{pointer}/{keyField}", "is the upsert key and must be given"));
             items.Add((values, id, pointer));
@@ -223,11 +252,13 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
             {
                 Dictionary<string, object?>? existing = null;
                 if (id is { } given) existing = await runtime.Store.GetAsync(session, entity, given, ct);
-                else if (keyField is not null && await runtime.Store.FindByValueAsync(session, entity, keyField, values[keyField]!, null, ct) is { } found)
+                else if (keyField is not null && keyField != SystemFields.Id && await runtime.Store.FindByValueAsync(session, entity, keyField, values[keyField]!, null, ct) is { } found)
                     existing = await runtime.Store.GetAsync(session, entity, found, ct);
 
                 if (existing is null)
                 {
+                    if (access.Scope(Privilege.Create) == PrivilegeScope.None)
+                        errors.Add(new FieldError(pointer, $"you may not create {entity} records"));
                     RecordBodyReader.ApplyDefaults(definition, values);
                     RecordBodyReader.CheckRules(definition, values, definition.Fields, pointer, errors);
                     await WriteChecks.CheckAsync(runtime.Store, session, definition, values, null, pointer, errors, ct, checkData);
@@ -236,6 +267,12 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
                     continue;
                 }
                 var existingId = (Guid)existing[SystemFields.Id]!;
+                // Unreadable and read-only records get the same answer, so a batch cannot probe for ids it may not see.
+                if (!await _security.AllowsAsync(runtime, session, actor, entity, existing, Privilege.Update, ct))
+                {
+                    errors.Add(new FieldError(pointer, $"you may not update this {entity}"));
+                    continue;
+                }
                 RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), pointer, errors);
                 await WriteChecks.CheckAsync(runtime.Store, session, definition, values, existingId, pointer, errors, ct);
                 if (errors.Count > 0) continue;
@@ -284,6 +321,7 @@ public sealed class RecordService(IEnumerable<IRecordEventHandler> handlers, Bef
             row[SystemFields.ModifiedAt] = now;
             row[SystemFields.ModifiedBy] = actor.UserId;
             row[SystemFields.Owner] = actor.UserId;
+            row[SystemFields.OwningBusinessUnit] = actor.BusinessUnit;
             row[SystemFields.RowVersion] = 1L;
             complete.Add(row);
         }

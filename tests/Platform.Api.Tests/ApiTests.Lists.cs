@@ -330,6 +330,7 @@ public abstract partial class ApiTests
     [InlineData("account' OR '1'='1")]
     [InlineData("sqlite_master")]
     [InlineData("platform_idempotency")]
+    [InlineData("platform_record_shares")]
     [InlineData("information_schema.tables")]
     public async Task Sql_injection_in_the_entity_segment_is_a_404_problem(string entity)
     {

@@ -39,7 +39,7 @@ public sealed record BenchmarkSettings
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value");
             settings = arg switch
             {
-                "all" or "api" or "bulk" or "ddl" => settings with { Case = arg },
+                "all" or "api" or "permissions" or "bulk" or "ddl" => settings with { Case = arg },
                 "--rows" => settings with { Rows = Int(Next()) },
                 "--postgres" => settings with { Postgres = Next() },
                 "--provider" => settings with { OnlyProvider = Next() is var p && p is "sqlite" or "postgres" ? p : throw new ArgumentException("--provider is sqlite or postgres") },

@@ -55,13 +55,14 @@ public static class BenchmarkProgram
     {
         Console.WriteLine($"== {storage.Name} ==");
         await using var host = BenchHost.Build(storage, modules);
-        if (settings.Runs("api") || settings.Runs("bulk"))
+        if (settings.Runs("api") || settings.Runs("permissions") || settings.Runs("bulk"))
         {
             var tenant = await BenchTenant.CreateAsync(host.Services, "bench", folders, settings.Rows);
             await host.StartAsync(tenant.Database);
             await host.SignInAsync(tenant.Id);
             Console.WriteLine($"  host listening on {host.BaseAddress}");
             if (settings.Runs("api")) await ApiCases.RunAsync(host, tenant, settings, report, storage.Name);
+            if (settings.Runs("permissions")) await PermissionsCase.RunAsync(host, tenant, settings, report, storage.Name);
             if (settings.Runs("bulk")) await BulkCase.RunAsync(host, tenant, settings, report, storage.Name);
         }
         if (settings.Runs("ddl") && storage.Provider == Storage.Providers.DatabaseProvider.Postgres)

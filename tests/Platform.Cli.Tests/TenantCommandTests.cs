@@ -116,6 +116,8 @@ public abstract class TenantCommandTests : IAsyncLifetime
         CliHarness.AssertExit(0, export);
         Assert.True(File.Exists(Path.Combine(target, "crm-core", "module.json")));
         Assert.True(File.Exists(Path.Combine(target, "sales", "entities", "opportunity.json")));
+        Assert.True(File.Exists(Path.Combine(target, "crm-core", "security", "roles", "salesperson.json")));
+        Assert.True(File.Exists(Path.Combine(target, "crm-core", "security", "business-units", "root.json")));
         var exported = new[] { Path.Combine(target, "crm-core"), Path.Combine(target, "sales") };
         CliHarness.AssertExit(0, await CliHarness.RunAsync(["validate", .. exported]));
         var plan = await RunAsync("plan", exported);

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Security;
 using Platform.Api.Tenants;
 using Platform.Audit.Trail;
 using Platform.Records;
+using Platform.Records.Security;
 
 namespace Platform.Api.Audit;
 
@@ -15,12 +17,14 @@ internal static class AuditEndpoints
     public static async Task<IResult> RecordTimelineAsync(HttpContext http, string entity, Guid id, RecordService records)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
-        await records.GetAsync(runtime, entity, id, http.RequestAborted);
+        var actor = RequestActor.Of(http);
+        await records.GetAsync(runtime, entity, id, actor, http.RequestAborted);
+        var access = RecordSecurity.Access(runtime, actor, entity);
         var errors = new List<(string Parameter, string Message)>();
         var query = AuditQueryReader.Read(http.Request, errors, filters: false);
         if (errors.Count > 0) return Problems.Problems.BadQuery(errors);
         var page = await AuditReader.ReadAsync(runtime, query with { Entity = entity, RecordId = id }, http.RequestAborted);
-        return AuditResponses.Page(http, page);
+        return AuditResponses.Page(http, AuditFieldSecurity.Apply(RecordService.Entity(runtime, entity), access, page));
     }
 
     /// <summary>GET /admin/audit?action=&amp;user=&amp;entity=&amp;record=&amp;from=&amp;to=&amp;$top=&amp;$skiptoken=</summary>

@@ -46,7 +46,7 @@ internal static class ExportRecords
         var order = KeysetSqlWriter.FullOrder(query.OrderBy);
         while (true)
         {
-            var page = await records.QueryAsync(runtime, query, http.RequestAborted);
+            var page = await records.QueryAsync(runtime, query, Security.RequestActor.Of(http), http.RequestAborted);
             foreach (var row in page.Rows)
             {
                 foreach (var column in columns) csv.WriteField(CsvCell.Format(row.GetValueOrDefault(column)));

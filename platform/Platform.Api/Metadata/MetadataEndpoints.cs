@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Tenants;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.Definitions.Security;
 using Platform.Records;
 
 namespace Platform.Api.Metadata;
@@ -18,10 +20,20 @@ internal static class MetadataEndpoints
             "application/json; charset=utf-8");
     }
 
+    /// <summary>The entity's definition and, under "access", what the current user may do with its records and fields.</summary>
     public static IResult GetEntity(HttpContext http, string entity)
     {
-        var definition = RecordService.Entity(TenantEndpointFilter.Runtime(http), entity);
-        return Results.Text(DefinitionJson.Serialize(definition), "application/json; charset=utf-8");
+        var runtime = TenantEndpointFilter.Runtime(http);
+        var definition = RecordService.Entity(runtime, entity);
+        var node = JsonSerializer.SerializeToNode(definition, DefinitionJson.Options)!.AsObject();
+        var access = RecordService.AccessOf(runtime, Security.RequestActor.Of(http), entity);
+        node["access"] = new JsonObject
+        {
+            ["privileges"] = new JsonObject(Enum.GetValues<Privilege>().Select(p => KeyValuePair.Create(
+                JsonNamingPolicy.CamelCase.ConvertName(p.ToString()), (JsonNode?)JsonSerializer.SerializeToNode(access.Scope(p))))),
+            ["fields"] = new JsonObject(definition.Fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)access.Field(f.Name).Name))),
+        };
+        return Results.Text(node.ToJsonString(DefinitionJson.Options), "application/json; charset=utf-8");
     }
 
     public static IResult GetRecordSchema(HttpContext http, string entity)

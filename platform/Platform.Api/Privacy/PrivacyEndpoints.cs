@@ -23,7 +23,7 @@ internal static class PrivacyEndpoints
     {
         var runtime = TenantEndpointFilter.Runtime(http);
         if (!DataSubjectService.IsSubject(runtime, entity)) return NotASubject(entity);
-        var export = await subjects.ExportAsync(runtime, entity, id, http.RequestAborted);
+        var export = await subjects.ExportAsync(runtime, entity, id, RequestActor.Of(http), http.RequestAborted);
         return RecordResponses.Json(writer =>
         {
             writer.WriteStartObject();

@@ -42,6 +42,8 @@ public static class Problems
                 ["message"] = script.Error.Message, ["limit"] = script.Error.Limit,
             }),
         RecordNotFoundException notFound => NotFound(notFound.Message),
+        RecordForbiddenException forbidden => Of(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message, "forbidden"),
+        RecordQueryRefusedException refused => BadQuery([(refused.Parameter, refused.Message)]),
         RecordConcurrencyException concurrency => Of(StatusCodes.Status412PreconditionFailed, "The record was changed by someone else",
             concurrency.Message, "stale-version", new Dictionary<string, object?> { ["currentVersion"] = concurrency.CurrentVersion }),
         RecordConflictException conflict => Of(StatusCodes.Status409Conflict, "Conflict", conflict.Message, "conflict",

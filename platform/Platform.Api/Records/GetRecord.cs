@@ -9,7 +9,7 @@ internal static class GetRecord
     public static async Task<IResult> HandleAsync(HttpContext http, string entity, Guid id, RecordService records)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
-        var row = await records.GetAsync(runtime, entity, id, http.RequestAborted);
+        var row = await records.GetAsync(runtime, entity, id, Security.RequestActor.Of(http), http.RequestAborted);
         return RecordResponses.Ok(http, row);
     }
 }

@@ -25,8 +25,9 @@ internal static class ListRecords
         if (!translation.Succeeded) return Problems.Problems.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
 
         var query = translation.Query;
-        var page = await records.QueryAsync(runtime, query, http.RequestAborted);
-        var expansions = await ExpandAsync(runtime, records, translation.Expand, page.Rows, http.RequestAborted);
+        var actor = Security.RequestActor.Of(http);
+        var page = await records.QueryAsync(runtime, query, actor, http.RequestAborted);
+        var expansions = await ExpandAsync(runtime, records, actor, translation.Expand, page.Rows, http.RequestAborted);
         var fields = query.Select is null ? null : OutputFields(query.Select);
         var expandedFields = translation.Expand.ToDictionary(e => e.Field, e => e.Select is null ? null : (IReadOnlyList<string>)OutputFields(e.Select));
         var next = page.HasMore ? NextLink(http, ContinuationToken.Next(query, page)) : null;
@@ -61,14 +62,14 @@ internal static class ListRecords
     }
 
     private static async Task<Dictionary<string, Dictionary<Guid, IReadOnlyDictionary<string, object?>?>>> ExpandAsync(
-        TenantRuntime runtime, RecordService records, IReadOnlyList<ExpandedLookup> expand, IReadOnlyList<Dictionary<string, object?>> rows, CancellationToken ct)
+        TenantRuntime runtime, RecordService records, RecordActor actor, IReadOnlyList<ExpandedLookup> expand, IReadOnlyList<Dictionary<string, object?>> rows, CancellationToken ct)
     {
         var result = new Dictionary<string, Dictionary<Guid, IReadOnlyDictionary<string, object?>?>>();
         foreach (var lookup in expand)
         {
             var ids = rows.Select(r => r.GetValueOrDefault(lookup.Field)).OfType<Guid>().Distinct().ToList();
             // One query per expanded lookup, not one per row.
-            var targets = await records.GetManyAsync(runtime, lookup.Target, ids, lookup.Select, ct);
+            var targets = await records.GetManyAsync(runtime, lookup.Target, ids, lookup.Select, actor, ct);
             result[lookup.Field] = targets.ToDictionary(t => (Guid)t[SystemFields.Id]!, t => (IReadOnlyDictionary<string, object?>?)t);
         }
         return result;

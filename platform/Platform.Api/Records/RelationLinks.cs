@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Json;
 using Platform.Api.Tenants;
+using Platform.Metadata.Definitions;
+using Platform.Metadata.Definitions.Security;
 using Platform.Records;
 using Platform.Records.Validation;
 using Platform.Runtime;
@@ -16,10 +18,13 @@ internal static class RelationLinks
     {
         var runtime = TenantEndpointFilter.Runtime(http);
         var (junction, target) = Resolve(runtime, entity, relation);
-        await records.GetAsync(runtime, entity, id, http.RequestAborted);
-        await using var session = await runtime.Store.OpenAsync(false, http.RequestAborted);
-        var ids = await runtime.Store.LinkedIdsAsync(session, junction, id, 1000, http.RequestAborted);
-        var rows = await runtime.Store.GetManyAsync(session, target, ids, null, http.RequestAborted);
+        var actor = Security.RequestActor.Of(http);
+        await records.DemandAsync(runtime, entity, id, Privilege.Read, actor, http.RequestAborted);
+        IReadOnlyList<Guid> ids;
+        await using (var session = await runtime.Store.OpenAsync(false, http.RequestAborted))
+            ids = await runtime.Store.LinkedIdsAsync(session, junction, id, 1000, http.RequestAborted);
+        // Linked records the user may not read are left out, as in any list.
+        var rows = await records.GetManyAsync(runtime, target, ids, null, actor, http.RequestAborted);
         return RecordResponses.Json(writer =>
         {
             writer.WriteStartObject();
@@ -38,6 +43,11 @@ internal static class RelationLinks
         if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("id", out var idJson) ||
             idJson.ValueKind != JsonValueKind.String || !Guid.TryParse(idJson.GetString(), out var targetId))
             return Problems.Problems.Validation([new FieldError("/id", $"must be the id of the {target} to link")]);
+        // Linking changes the source record and needs only sight of the target.
+        var actor = Security.RequestActor.Of(http);
+        await records.DemandAsync(runtime, entity, id, Privilege.Update, actor, http.RequestAborted);
+        if ((await records.GetManyAsync(runtime, target, [targetId], [SystemFields.Id], actor, http.RequestAborted)).Count == 0)
+            return Problems.Problems.Validation([new FieldError("/id", $"there is no {target} with id {targetId}")]);
         await using var session = await runtime.Store.OpenAsync(true, http.RequestAborted);
         if (await runtime.Store.GetAsync(session, entity, id, http.RequestAborted) is null) throw new RecordNotFoundException(entity, id);
         if ((await runtime.Store.ExistingIdsAsync(session, target, [targetId], http.RequestAborted)).Count == 0)
@@ -47,10 +57,11 @@ internal static class RelationLinks
         return created ? Results.StatusCode(StatusCodes.Status201Created) : Results.NoContent();
     }
 
-    public static async Task<IResult> UnlinkAsync(HttpContext http, string entity, Guid id, string relation, Guid targetId)
+    public static async Task<IResult> UnlinkAsync(HttpContext http, string entity, Guid id, string relation, Guid targetId, RecordService records)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
         var (junction, target) = Resolve(runtime, entity, relation);
+        await records.DemandAsync(runtime, entity, id, Privilege.Update, Security.RequestActor.Of(http), http.RequestAborted);
         await using var session = await runtime.Store.OpenAsync(true, http.RequestAborted);
         var removed = await runtime.Store.UnlinkAsync(session, junction, id, targetId, http.RequestAborted);
         await session.CommitAsync(http.RequestAborted);

@@ -16,7 +16,7 @@ internal sealed class RecordServiceCrm(RecordService records, TenantRuntime runt
     {
         try
         {
-            return await records.GetAsync(runtime, entity, id, ct);
+            return await records.GetAsync(runtime, entity, id, actor, ct);
         }
         catch (RecordNotFoundException) when (runtime.FindEntity(entity) is not null)
         {
@@ -33,7 +33,7 @@ internal sealed class RecordServiceCrm(RecordService records, TenantRuntime runt
         var translation = new ODataQueryTranslator(runtime.Model).Translate(entity, QueryOptions.From(options));
         if (!translation.Succeeded)
             throw new InvalidOperationException($"crm.query: {string.Join("; ", translation.Errors.Select(e => e.Message))}");
-        var page = await records.QueryAsync(runtime, translation.Query, ct);
+        var page = await records.QueryAsync(runtime, translation.Query, actor, ct);
         return page.Rows.Cast<IReadOnlyDictionary<string, object?>>().ToList();
     }
 

@@ -36,11 +36,12 @@ internal static class RunAction
                     "The action input is not valid");
         }
 
-        var record = await records.GetAsync(runtime, entity, id, http.RequestAborted);
+        var actor = Security.RequestActor.Of(http);
+        var record = await records.GetAsync(runtime, entity, id, actor, http.RequestAborted);
         var result = await executor.ExecuteAsync(new ScriptSource(action.Script, code), new ScriptContext
         {
             Tenant = runtime.Id, Record = record, Input = input.RootElement.Clone(), Limits = ScriptLimits.Action,
-            Crm = new RecordServiceCrm(records, runtime, Security.RequestActor.Of(http)),
+            Crm = new RecordServiceCrm(records, runtime, actor),
         }, http.RequestAborted);
         if (result.Error is { } error) throw new RecordScriptException(error);
         if (result.FieldErrors.Count > 0)

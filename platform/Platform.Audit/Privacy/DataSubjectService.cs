@@ -14,11 +14,11 @@ namespace Platform.Audit.Privacy;
 public sealed class DataSubjectService(RecordService records)
 {
     /// <summary>The subject and every record referring to it through a lookup or a many-to-many link.</summary>
-    public async Task<DataSubjectExport> ExportAsync(TenantRuntime runtime, string entity, Guid id, CancellationToken ct)
+    public async Task<DataSubjectExport> ExportAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct)
     {
         var definition = Subject(runtime, entity);
         // Reading through the record service first: whoever may not read the subject gets nothing.
-        var subject = await records.GetAsync(runtime, entity, id, ct);
+        var subject = await records.GetAsync(runtime, entity, id, actor, ct);
         await using var session = await runtime.Store.OpenAsync(write: false, ct);
         var related = new List<RelatedRecords>();
         foreach (var reference in SubjectReference.To(runtime.Definitions, definition))
@@ -38,7 +38,7 @@ public sealed class DataSubjectService(RecordService records)
     public async Task<ErasureResult> EraseAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct)
     {
         var definition = Subject(runtime, entity);
-        await records.GetAsync(runtime, entity, id, ct);
+        await records.GetAsync(runtime, entity, id, actor, ct);
         await using var session = await runtime.Store.OpenAsync(write: true, ct);
         var targets = new List<(EntityDefinition Entity, Guid Id)> { (definition, id) };
         foreach (var reference in SubjectReference.To(runtime.Definitions, definition).Where(r => r.Lookup is not null))

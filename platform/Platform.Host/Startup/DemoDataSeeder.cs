@@ -16,7 +16,7 @@ public sealed class DemoDataSeeder(RecordService records)
     public async Task<int> SeedIfEmptyAsync(TenantRuntime runtime, CancellationToken ct)
     {
         if (runtime.FindEntity("account") is null) return 0;
-        var existing = await records.QueryAsync(runtime, new RecordQuery("account") { Top = 1 }, ct);
+        var existing = await records.QueryAsync(runtime, new RecordQuery("account") { Top = 1 }, RecordActor.System, ct);
         if (existing.Rows.Count > 0) return 0;
 
         var faker = new Faker("en") { Random = new Randomizer(20261123) };

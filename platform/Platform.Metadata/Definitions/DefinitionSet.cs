@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Platform.Metadata.Definitions.Security;
 
 namespace Platform.Metadata.Definitions;
 
@@ -17,6 +18,9 @@ public sealed class DefinitionSet
         Modules = modules;
         _entities = modules.SelectMany(m => m.Entities).Select(e => e.Document)
             .GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.Last());
+        Roles = modules.SelectMany(m => m.Roles).Select(r => r.Document).GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.Last());
+        Teams = modules.SelectMany(m => m.Teams).Select(t => t.Document).GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.Last());
+        BusinessUnits = modules.SelectMany(m => m.BusinessUnits).Select(b => b.Document).GroupBy(b => b.Name).ToDictionary(g => g.Key, g => g.Last());
         Version = ComputeVersion(modules);
     }
 
@@ -28,6 +32,13 @@ public sealed class DefinitionSet
 
     public string Version { get; }
 
+    /// <summary>Security roles by name.</summary>
+    public IReadOnlyDictionary<string, RoleDefinition> Roles { get; }
+
+    public IReadOnlyDictionary<string, TeamDefinition> Teams { get; }
+
+    public IReadOnlyDictionary<string, BusinessUnitDefinition> BusinessUnits { get; }
+
     public EntityDefinition? Find(string entity) => _entities.GetValueOrDefault(entity);
 
     public bool Contains(string entity) => _entities.ContainsKey(entity);
@@ -38,6 +49,9 @@ public sealed class DefinitionSet
         {
             m.Manifest,
             Entities = m.Entities.Select(e => e.Document).OrderBy(e => e.Name, StringComparer.Ordinal).ToList(),
+            Roles = m.Roles.Select(r => r.Document).OrderBy(r => r.Name, StringComparer.Ordinal).ToList(),
+            Teams = m.Teams.Select(t => t.Document).OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
+            BusinessUnits = m.BusinessUnits.Select(b => b.Document).OrderBy(b => b.Name, StringComparer.Ordinal).ToList(),
         });
         var bytes = JsonSerializer.SerializeToUtf8Bytes(canonical, DefinitionJson.Options);
         return Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];

@@ -1,3 +1,5 @@
+using Platform.Metadata.Definitions.Security;
+
 namespace Platform.Metadata.Definitions;
 
 /// <summary>The module.json manifest of a module folder.</summary>
@@ -16,6 +18,9 @@ public sealed record ModuleDefinition
 {
     public required ModuleManifest Manifest { get; init; }
     public IReadOnlyList<SourcedDocument<EntityDefinition>> Entities { get; init; } = [];
+    public IReadOnlyList<SourcedDocument<RoleDefinition>> Roles { get; init; } = [];
+    public IReadOnlyList<SourcedDocument<TeamDefinition>> Teams { get; init; } = [];
+    public IReadOnlyList<SourcedDocument<BusinessUnitDefinition>> BusinessUnits { get; init; } = [];
     /// <summary>
     /// Script files referenced by the module's documents, path (relative to the module root) to text. Part of the
     /// definitions, so script text is versioned in schema history and exported with the module.

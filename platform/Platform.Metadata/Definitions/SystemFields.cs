@@ -10,8 +10,10 @@ public static class SystemFields
     public const string ModifiedBy = "modified_by";
     public const string Owner = "owner";
     public const string RowVersion = "row_version";
+    /// <summary>The business unit of the owner, stamped on create and assign, so business-unit scope is one indexed column test.</summary>
+    public const string OwningBusinessUnit = "owning_business_unit";
 
-    public static readonly IReadOnlyList<string> All = [Id, CreatedAt, CreatedBy, ModifiedAt, ModifiedBy, Owner, RowVersion];
+    public static readonly IReadOnlyList<string> All = [Id, CreatedAt, CreatedBy, ModifiedAt, ModifiedBy, Owner, OwningBusinessUnit, RowVersion];
 
     public static bool IsSystem(string name) => All.Contains(name);
 

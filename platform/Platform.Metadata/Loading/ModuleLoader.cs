@@ -4,7 +4,7 @@ using Platform.Metadata.Validation;
 namespace Platform.Metadata.Loading;
 
 /// <summary>
-/// Loads one module folder: module.json, entities/*.json and the scripts/*.js files entities reference. Other folders
+/// Loads one module folder: module.json, entities/*.json, the scripts/*.js files entities reference and security/ documents. Other folders
 /// (forms/, views/, workflows/, templates/, data/) belong to later features and are left alone.
 /// </summary>
 public static class ModuleLoader
@@ -43,7 +43,13 @@ public static class ModuleLoader
         }
         var (scripts, scriptErrors) = await ModuleScripts.LoadAsync(moduleFolder, entities, cancellationToken);
         errors.AddRange(scriptErrors);
-        var module = new ModuleDefinition { Manifest = manifest.Document, Entities = entities, Scripts = scripts, SourcePath = moduleFolder };
+        var security = await ModuleSecurityDocuments.LoadAsync(moduleFolder, cancellationToken);
+        errors.AddRange(security.Errors);
+        var module = new ModuleDefinition
+        {
+            Manifest = manifest.Document, Entities = entities, Scripts = scripts, SourcePath = moduleFolder,
+            Roles = security.Roles, Teams = security.Teams, BusinessUnits = security.BusinessUnits,
+        };
         return new ModuleLoadResult(module, errors, null, brokenEntities);
     }
 

@@ -15,7 +15,7 @@ public static class ModuleWriter
     };
 
     /// <summary>
-    /// Writes module.json, entities/&lt;name&gt;.json and the module's scripts into <paramref name="moduleFolder"/>, and removes entity files
+    /// Writes module.json, entities/&lt;name&gt;.json, security/ documents and the module's scripts into <paramref name="moduleFolder"/>, and removes entity files
     /// of entities the module no longer has, so loading the folder gives back exactly this module.
     /// </summary>
     public static async Task WriteAsync(ModuleDefinition module, string moduleFolder, CancellationToken cancellationToken = default)
@@ -38,6 +38,29 @@ public static class ModuleWriter
             await File.WriteAllTextAsync(file, code, cancellationToken);
         }
         foreach (var stale in Directory.EnumerateFiles(entitiesFolder, "*" + ModuleLayout.DocumentExtension))
+        {
+            if (!written.Contains(Path.GetFullPath(stale))) File.Delete(stale);
+        }
+        await WriteFolderAsync(moduleFolder, ModuleLayout.RolesFolder, module.Roles.Select(r => (r.Document.Name, (object)r.Document)), cancellationToken);
+        await WriteFolderAsync(moduleFolder, ModuleLayout.TeamsFolder, module.Teams.Select(t => (t.Document.Name, (object)t.Document)), cancellationToken);
+        await WriteFolderAsync(moduleFolder, ModuleLayout.BusinessUnitsFolder, module.BusinessUnits.Select(b => (b.Document.Name, (object)b.Document)), cancellationToken);
+    }
+
+    /// <summary>Writes one folder of named documents (created only when there is something to write) and removes stale files.</summary>
+    private static async Task WriteFolderAsync(string moduleFolder, string folder, IEnumerable<(string Name, object Document)> documents, CancellationToken ct)
+    {
+        var path = Path.Combine(moduleFolder, folder);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, document) in documents)
+        {
+            Directory.CreateDirectory(path);
+            var file = ModuleLayout.DocumentPath(moduleFolder, folder, name);
+            written.Add(Path.GetFullPath(file));
+            var json = JsonSerializer.Serialize(document, document.GetType(), Options).ReplaceLineEndings("\n") + "\n";
+            await File.WriteAllTextAsync(file, json, ct);
+        }
+        if (!Directory.Exists(path)) return;
+        foreach (var stale in Directory.EnumerateFiles(path, "*" + ModuleLayout.DocumentExtension))
         {
             if (!written.Contains(Path.GetFullPath(stale))) File.Delete(stale);
         }

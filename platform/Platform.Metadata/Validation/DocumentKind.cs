@@ -7,4 +7,10 @@ public enum DocumentKind
     Module,
     /// <summary>entities/&lt;name&gt;.json</summary>
     Entity,
+    /// <summary>security/roles/&lt;name&gt;.json</summary>
+    Role,
+    /// <summary>security/teams/&lt;name&gt;.json</summary>
+    Team,
+    /// <summary>security/business-units/&lt;name&gt;.json</summary>
+    BusinessUnit,
 }

@@ -7,10 +7,10 @@ public static class SchemaDocuments
 {
     private static readonly ConcurrentDictionary<DocumentKind, string> Texts = new();
 
-    /// <summary>The kinds by their URL/file name: "module", "entity".</summary>
+    /// <summary>The kinds by their URL/file name: "module", "entity", "role", "team", "business-unit".</summary>
     public static IReadOnlyList<string> Names { get; } = Enum.GetValues<DocumentKind>().Select(NameOf).ToList();
 
-    public static string NameOf(DocumentKind kind) => kind.ToString().ToLowerInvariant();
+    public static string NameOf(DocumentKind kind) => kind == DocumentKind.BusinessUnit ? "business-unit" : kind.ToString().ToLowerInvariant();
 
     /// <summary>The file name in /schemas, e.g. "entity.schema.json".</summary>
     public static string FileNameOf(DocumentKind kind) => $"{NameOf(kind)}.schema.json";

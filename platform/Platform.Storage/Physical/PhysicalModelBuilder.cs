@@ -29,6 +29,7 @@ public static class PhysicalModelBuilder
             new(SystemFields.ModifiedAt, ValueKind.DateTime, typeof(DateTime), false),
             new(SystemFields.ModifiedBy, ValueKind.Guid, typeof(Guid), true),
             new(SystemFields.Owner, ValueKind.Guid, typeof(Guid), true),
+            new(SystemFields.OwningBusinessUnit, ValueKind.String, typeof(string), true, MaxLength: 50),
             new(SystemFields.RowVersion, ValueKind.Integer, typeof(long), false, DefaultValue: 1L),
         ]);
 
@@ -54,6 +55,7 @@ public static class PhysicalModelBuilder
         foreach (var index in entity.Indexes)
             AddIndex(new IndexModel(index.Name ?? IdentifierNames.Make(index.Unique ? "ux" : "ix", [name, .. index.Fields]), index.Fields, index.Unique));
         AddIndex(new IndexModel(IdentifierNames.Make("ix", name, SystemFields.Owner), [SystemFields.Owner], false));
+        AddIndex(new IndexModel(IdentifierNames.Make("ix", name, SystemFields.OwningBusinessUnit), [SystemFields.OwningBusinessUnit], false));
         // A plain single-column index is redundant when another index starts with that column: it serves the same lookups.
         var all = indexes.ToList();
         indexes.RemoveAll(i => !i.IsUnique && i.Columns.Count == 1 &&

@@ -28,3 +28,9 @@ public sealed record OrNode(FilterNode Left, FilterNode Right) : FilterNode;
 public sealed record NotNode(FilterNode Operand) : FilterNode;
 
 public sealed record ConstantNode(bool Value) : FilterNode;
+
+/// <summary>
+/// field IN (SELECT column FROM table WHERE ...): a row qualifies through rows of another table of the same tenant
+/// database (record shares), so paging and counts stay in SQL.
+/// </summary>
+public sealed record InSubqueryNode(string Field, string Table, string Column, FilterNode Where) : FilterNode;

@@ -6,7 +6,9 @@ using Platform.Storage.Providers;
 namespace Platform.Storage.Records;
 
 /// <summary>Writes a <see cref="FilterNode"/> as a SQL condition over one table; every value becomes a parameter.</summary>
-public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlParameterList parameters)
+/// <param name="model">Resolves the tables of <see cref="InSubqueryNode"/>s; without it they are not supported.</param>
+/// <param name="schema">The tenant's schema (PostgreSQL), for subquery table names.</param>
+public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlParameterList parameters, PhysicalModel? model = null, string? schema = null)
 {
     private const string LikeEscape = " ESCAPE '\\'";
 
@@ -45,6 +47,13 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
                 break;
             case ListContainsAnyNode list:
                 WriteListContains(list, sql);
+                break;
+            case InSubqueryNode subquery when model is not null:
+                var inner = model.Table(subquery.Table);
+                sql.Append(Column(subquery.Field)).Append(" IN (SELECT ").Append(dialect.Quote(inner.Column(subquery.Column).Name))
+                    .Append(" FROM ").Append(dialect.Table(inner.Name, schema)).Append(" WHERE ");
+                new FilterSqlWriter(inner, dialect, parameters, model, schema).Write(subquery.Where, sql);
+                sql.Append(')');
                 break;
             default:
                 throw new NotSupportedException($"Filter node {node.GetType().Name} is not supported.");

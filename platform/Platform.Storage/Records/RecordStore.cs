@@ -63,7 +63,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Fi
         var columns = SelectedColumns(table, query.Select, order);
         var parameters = new SqlParameterList();
         var where = new StringBuilder();
-        if (query.Filter is not null) new FilterSqlWriter(table, _dialect, parameters).Write(query.Filter, where);
+        if (query.Filter is not null) new FilterSqlWriter(table, _dialect, parameters, Model, Database.Schema).Write(query.Filter, where);
         if (query.After is not null)
         {
             if (where.Length > 0) where.Append(" AND ");
@@ -91,7 +91,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Fi
         {
             var countParameters = new SqlParameterList();
             var countFilter = new StringBuilder();
-            if (query.Filter is not null) new FilterSqlWriter(table, _dialect, countParameters).Write(query.Filter, countFilter);
+            if (query.Filter is not null) new FilterSqlWriter(table, _dialect, countParameters, Model, Database.Schema).Write(query.Filter, countFilter);
             (count, capped) = await CountAsync(session, table, countFilter.ToString(), countParameters, query.Count == CountMode.Capped ? query.CountCap : null, ct);
         }
         return new RecordPage(rows, hasMore, count, capped);

@@ -27,7 +27,7 @@ public static class SchemaApplier
     public static async Task<SchemaApplyResult> ApplyAsync(SchemaPlan plan, bool allowDataLoss, CancellationToken ct)
     {
         if (Refusal(plan, allowDataLoss) is { } refused) return refused;
-        if (plan.IsEmpty) return SchemaApplyResult.Unchanged(plan);
+        if (plan.IsEmpty && !plan.DefinitionsChanged) return SchemaApplyResult.Unchanged(plan);
 
         var database = plan.Database;
         await using var context = DdlContext.Create(PhysicalModelBuilder.Build(plan.Target, database.Provider), database);
@@ -76,7 +76,7 @@ public static class SchemaApplier
         }
         var fresh = await SchemaPlanner.PlanAsync(database, latest, plan.Target, new DatabaseDataInspector(database, connection, dbTransaction), ct);
         if (Refusal(fresh, allowDataLoss) is { } refused) return refused;
-        if (fresh.IsEmpty) return SchemaApplyResult.Unchanged(fresh);
+        if (fresh.IsEmpty && !fresh.DefinitionsChanged) return SchemaApplyResult.Unchanged(fresh);
 
         var version = (latest?.Version ?? 0) + 1;
         var operations = new List<MigrationOperation>(fresh.Operations) { HistoryRow(fresh, version, database.Schema) };

@@ -27,6 +27,12 @@ public sealed record SchemaPlan(
     /// <summary>True when the database already matches the definitions.</summary>
     public bool IsEmpty => Operations.Count == 0;
 
+    /// <summary>
+    /// True when the definitions differ from the applied ones even if no table changes (a role, a script, a label):
+    /// applying still records them, or the tenant would keep serving the old ones.
+    /// </summary>
+    public bool DefinitionsChanged => Current?.Definitions.Version != Target.Version;
+
     public bool RequiresDataLossConsent => Issues.Any(i => i.Kind == PlanIssueKind.DataLoss);
 
     public bool IsBlocked => Issues.Any(i => i.Kind == PlanIssueKind.Blocking);

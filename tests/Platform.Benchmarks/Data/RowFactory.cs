@@ -63,6 +63,8 @@ public sealed class RowFactory(int seed)
         row[SystemFields.ModifiedAt] = now;
         row[SystemFields.ModifiedBy] = null;
         row[SystemFields.Owner] = null;
+        // Every loaded row belongs to the root business unit, the permissions case's user's.
+        row[SystemFields.OwningBusinessUnit] = "root";
         row[SystemFields.RowVersion] = 1L;
         return row;
     }

@@ -79,6 +79,24 @@ public sealed class BenchHost : IAsyncDisposable
         AccessToken = body.RootElement.GetProperty("access_token").GetString();
     }
 
+    /// <summary>
+    /// Creates a user through the users API (as the administrator) with the given roles and business unit, and returns
+    /// their bearer token — a real sign-in, so the permissions case measures what such a user's requests cost.
+    /// </summary>
+    public async Task<string> SignInUserAsync(string tenant, string userName, string[] roles, string businessUnit)
+    {
+        const string password = "bench-user-password-83k";
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        Authorize(client);
+        using (var created = await client.PostAsJsonAsync($"api/{tenant}/admin/users",
+                   new { user_name = userName, password, roles, teams = Array.Empty<string>(), business_unit = businessUnit }))
+            created.EnsureSuccessStatusCode();
+        using var response = await client.PostAsJsonAsync($"api/{tenant}/auth/token", new { username = userName, password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("access_token").GetString()!;
+    }
+
     /// <summary>Makes every request of <paramref name="client"/> carry the administrator's token.</summary>
     public void Authorize(HttpClient client) =>
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken ?? throw new InvalidOperationException("Call SignInAsync first."));

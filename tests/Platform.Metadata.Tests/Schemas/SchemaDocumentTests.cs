@@ -6,7 +6,7 @@ namespace Platform.Metadata.Tests.Schemas;
 
 public class SchemaDocumentTests
 {
-    public static TheoryData<DocumentKind> Kinds => [DocumentKind.Entity, DocumentKind.Module];
+    public static TheoryData<DocumentKind> Kinds => [DocumentKind.Entity, DocumentKind.Module, DocumentKind.Role, DocumentKind.Team, DocumentKind.BusinessUnit];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -20,6 +20,8 @@ public class SchemaDocumentTests
     [Theory]
     [InlineData("entity")]
     [InlineData("Module")]
+    [InlineData("business-unit")]
+    [InlineData("role")]
     public void Schemas_are_found_by_name(string name)
     {
         Assert.True(SchemaDocuments.TryGetText(name, out var text));

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Platform.Metadata.Definitions;
+using Platform.Metadata.Definitions.Security;
+using Platform.Records.Auditing;
+using Platform.Records.Events;
+using Platform.Records.Security;
+using Platform.Records.Validation;
+using Platform.Runtime;
+
+namespace Platform.Records;
+
+/// <summary>Assignment and sharing, and the field-security helpers of the read and write paths.</summary>
+public sealed partial class RecordService
+{
+    /// <summary>The actor's effective privileges and field access on an entity (for the metadata API and clients).</summary>
+    public static EntityAccess AccessOf(TenantRuntime runtime, RecordActor actor, string entity)
+    {
+        Entity(runtime, entity);
+        return RecordSecurity.Access(runtime, actor, entity);
+    }
+
+    /// <summary>
+    /// Gives a record to another user (assign privilege): the owner changes and the owning business unit follows the
+    /// new owner's. Raises an update event and writes an "assign" audit entry.
+    /// </summary>
+    public async Task<Dictionary<string, object?>> AssignAsync(TenantRuntime runtime, string entity, Guid id, Guid newOwner, RecordActor actor, CancellationToken ct)
+    {
+        var definition = Entity(runtime, entity);
+        var user = _security.Directory is { } directory ? await directory.FindAsync(runtime, newOwner, ct) : null;
+        if (user is not { IsActive: true })
+            throw new RecordValidationException([new FieldError("/owner", $"there is no active user with id {newOwner}")]);
+
+        RecordChange change;
+        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        {
+            var before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+            await _security.DemandAsync(runtime, session, actor, entity, id, before, Privilege.Assign, ct);
+            var values = new Dictionary<string, object?>
+            {
+                [SystemFields.Owner] = newOwner, [SystemFields.OwningBusinessUnit] = user.BusinessUnit,
+                [SystemFields.ModifiedAt] = DateTime.UtcNow, [SystemFields.ModifiedBy] = actor.UserId,
+            };
+            if (!await runtime.Store.UpdateAsync(session, entity, id, values, (long)before[SystemFields.RowVersion]!, ct))
+                throw new RecordConcurrencyException(entity, id, (long)before[SystemFields.RowVersion]!, null);
+            var after = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+            change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Updated, before, after, actor);
+            foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
+            await session.CommitAsync(ct);
+        }
+        await PublishAsync([change], ct);
+        await _audit.WriteAsync(runtime, new AuditEvent("assign", actor, entity, id, new Dictionary<string, object?>
+        {
+            ["from"] = change.Before![SystemFields.Owner], ["to"] = newOwner,
+        }), ct);
+        return Visible(runtime, actor, definition, (Dictionary<string, object?>)change.After!);
+    }
+
+    /// <summary>Shares a record with a user or team (share privilege); every share grants read, <paramref name="canUpdate"/> update too.</summary>
+    public async Task ShareAsync(TenantRuntime runtime, string entity, Guid id, SharePrincipal principal, bool canUpdate, RecordActor actor, CancellationToken ct)
+    {
+        Entity(runtime, entity);
+        await CheckPrincipalAsync(runtime, principal, ct);
+        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        {
+            var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+            await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Share, ct);
+            await RecordShares.SaveAsync(runtime, session, entity, id, principal, canUpdate, actor, ct);
+            await session.CommitAsync(ct);
+        }
+        await _audit.WriteAsync(runtime, new AuditEvent("share", actor, entity, id, new Dictionary<string, object?>
+        {
+            ["principal"] = principal.Key, ["rights"] = canUpdate ? "read,update" : "read",
+        }), ct);
+    }
+
+    /// <summary>Revokes a share (share privilege); not found when the record was not shared with the principal.</summary>
+    public async Task UnshareAsync(TenantRuntime runtime, string entity, Guid id, SharePrincipal principal, RecordActor actor, CancellationToken ct)
+    {
+        Entity(runtime, entity);
+        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        {
+            var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+            await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Share, ct);
+            if (!await RecordShares.RemoveAsync(runtime, session, entity, id, principal, ct))
+                throw new RecordNotFoundException($"{entity}/{id}/share/{principal.Kind}/{principal.Name}", null);
+            await session.CommitAsync(ct);
+        }
+        await _audit.WriteAsync(runtime, new AuditEvent("unshare", actor, entity, id, new Dictionary<string, object?> { ["principal"] = principal.Key }), ct);
+    }
+
+    /// <summary>Refuses unless the actor holds the privilege on the record (not found when they may not read it, else forbidden).</summary>
+    public async Task DemandAsync(TenantRuntime runtime, string entity, Guid id, Privilege privilege, RecordActor actor, CancellationToken ct)
+    {
+        Entity(runtime, entity);
+        await using var session = await runtime.Store.OpenAsync(write: false, ct);
+        var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+        await _security.DemandAsync(runtime, session, actor, entity, id, row, privilege, ct);
+    }
+
+    /// <summary>
+    /// The stored record as a before-save hook or formula sees it: checked for the update privilege first, but not
+    /// masked, so formulas compute from real values rather than writing back masked or missing ones.
+    /// </summary>
+    private async Task<Dictionary<string, object?>> StoredForWriteAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct)
+    {
+        await using var session = await runtime.Store.OpenAsync(write: false, ct);
+        var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+        await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Update, ct);
+        return row;
+    }
+
+    /// <summary>The shares of a record the actor may read.</summary>
+    public async Task<IReadOnlyList<RecordShares.Share>> SharesAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct)
+    {
+        Entity(runtime, entity);
+        await using var session = await runtime.Store.OpenAsync(write: false, ct);
+        var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+        await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Read, ct);
+        return await RecordShares.ListAsync(runtime, session, entity, id, ct);
+    }
+
+    private async Task CheckPrincipalAsync(TenantRuntime runtime, SharePrincipal principal, CancellationToken ct)
+    {
+        var known = principal.Kind switch
+        {
+            SharePrincipal.TeamKind => runtime.Definitions.Teams.ContainsKey(principal.Name),
+            SharePrincipal.UserKind => Guid.TryParse(principal.Name, out var user) && _security.Directory is { } directory &&
+                                       await directory.FindAsync(runtime, user, ct) is { IsActive: true },
+            _ => false,
+        };
+        if (!known) throw new RecordValidationException([new FieldError($"/{principal.Kind}", $"there is no {principal.Kind} '{principal.Name}'")]);
+    }
+
+    /// <summary>A copy of a written row as the actor may see it (the original goes to event handlers unmasked).</summary>
+    private static Dictionary<string, object?> Visible(TenantRuntime runtime, RecordActor actor, EntityDefinition definition, Dictionary<string, object?> row)
+    {
+        var access = RecordSecurity.Access(runtime, actor, definition.Name);
+        if (access.RestrictedFields.Count == 0) return row;
+        var copy = new Dictionary<string, object?>(row, StringComparer.Ordinal);
+        RecordSecurity.ApplyFieldSecurity(definition, access, copy);
+        return copy;
+    }
+
+    /// <summary>Errors for the fields of a body the actor may not write; checked before scripts run, on what the caller sent.</summary>
+    private static void CheckWritableBody(TenantRuntime runtime, RecordActor actor, EntityDefinition definition, JsonElement body, string pointer, List<FieldError> errors)
+    {
+        var access = RecordSecurity.Access(runtime, actor, definition.Name);
+        if (access.RestrictedFields.Count == 0 || body.ValueKind != JsonValueKind.Object) return;
+        var names = body.EnumerateObject().Select(p => p.Name).Distinct().ToDictionary(n => n, _ => (object?)null);
+        RecordSecurity.CheckWritable(access, names, pointer, errors);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Platform.Records;
+using Platform.Records.Security;
+using Platform.Security.Tests.Support;
+using static Platform.Security.Tests.Support.TestUsers;
+
+namespace Platform.Security.Tests;
+
+/// <summary>Shares grant read (and update) until revoked; assignment moves the owner and the owning business unit.</summary>
+public abstract class SharingTests(SecurityHost host)
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    private Task<Dictionary<string, object?>> GetAsync(DirectoryUser user, Guid id) => host.Records.GetAsync(host.Runtime, "account", id, Actor(user), Ct);
+
+    private Task UpdateAsync(DirectoryUser user, Guid id) =>
+        host.Records.UpdateAsync(host.Runtime, "account", id, JsonSerializer.SerializeToElement(new { city = "Shared city" }), null, Actor(user), Ct);
+
+    private async Task<int> VisibleCountAsync(DirectoryUser user, Guid id) =>
+        (await host.Records.GetManyAsync(host.Runtime, "account", [id], null, Actor(user), Ct)).Count;
+
+    [Fact]
+    public async Task A_read_share_lets_the_user_read_until_it_is_revoked()
+    {
+        var id = await host.AccountOfAsync(Alice, "share-read");
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => GetAsync(Carol, id));
+
+        await host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(Carol.Id), false, Actor(Alice), Ct);
+
+        Assert.Equal("share-read", (await GetAsync(Carol, id))["name"]);
+        Assert.Equal(1, await VisibleCountAsync(Carol, id));
+        await Assert.ThrowsAsync<RecordForbiddenException>(() => UpdateAsync(Carol, id));
+
+        await host.Records.UnshareAsync(host.Runtime, "account", id, SharePrincipal.User(Carol.Id), Actor(Alice), Ct);
+
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => GetAsync(Carol, id));
+        Assert.Equal(0, await VisibleCountAsync(Carol, id));
+    }
+
+    [Fact]
+    public async Task An_update_share_lets_the_user_update()
+    {
+        var id = await host.AccountOfAsync(Alice, "share-update");
+
+        await host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(Carol.Id), true, Actor(Alice), Ct);
+        await UpdateAsync(Carol, id);
+
+        Assert.Equal("Shared city", (await GetAsync(Alice, id))["city"]);
+    }
+
+    [Fact]
+    public async Task A_team_share_reaches_every_member_of_the_team()
+    {
+        var id = await host.AccountOfAsync(Carol, "share-team");
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => GetAsync(Alice, id));
+
+        await host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.Team("north-team"), false, Actor(Carol), Ct);
+
+        Assert.Equal("share-team", (await GetAsync(Alice, id))["name"]);
+        Assert.Equal("share-team", (await GetAsync(Bob, id))["name"]);
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => GetAsync(Dave, id));
+    }
+
+    [Fact]
+    public async Task Sharing_needs_the_share_privilege_and_an_existing_principal()
+    {
+        var id = await host.AccountOfAsync(Alice, "share-denied");
+
+        // Bob reads it through his team but shares only his own records.
+        await Assert.ThrowsAsync<RecordForbiddenException>(() =>
+            host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(Carol.Id), false, Actor(Bob), Ct));
+        await Assert.ThrowsAsync<RecordNotFoundException>(() =>
+            host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(Dave.Id), false, Actor(Carol), Ct));
+        var unknown = await Assert.ThrowsAsync<RecordValidationException>(() =>
+            host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.Team("ghosts"), false, Actor(Alice), Ct));
+        Assert.Equal("/team", unknown.Errors.Single().Pointer);
+    }
+
+    [Fact]
+    public async Task Assignment_changes_owner_and_owning_business_unit()
+    {
+        var id = await host.AccountOfAsync(Alice, "assign-1");
+
+        var assigned = await host.Records.AssignAsync(host.Runtime, "account", id, Carol.Id, Actor(Alice), Ct);
+
+        Assert.Equal(Carol.Id, assigned["owner"]);
+        Assert.Equal("south", assigned["owning_business_unit"]);
+        // Alice no longer owns it, and Carol is not in her team: it is gone from her sight.
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => GetAsync(Alice, id));
+        Assert.Equal("assign-1", (await GetAsync(Carol, id))["name"]);
+    }
+
+    [Fact]
+    public async Task Assignment_needs_the_assign_privilege_and_an_active_user()
+    {
+        var id = await host.AccountOfAsync(Alice, "assign-2");
+
+        await Assert.ThrowsAsync<RecordForbiddenException>(() => host.Records.AssignAsync(host.Runtime, "account", id, Bob.Id, Actor(Bob), Ct));
+        var unknown = await Assert.ThrowsAsync<RecordValidationException>(() =>
+            host.Records.AssignAsync(host.Runtime, "account", id, Guid.NewGuid(), Actor(Alice), Ct));
+        Assert.Equal("/owner", unknown.Errors.Single().Pointer);
+        await host.Records.AssignAsync(host.Runtime, "account", id, Bob.Id, Actor(Manager), Ct);
+    }
+}
+
+public sealed class SqliteSharingTests(SqliteSecurityHost host) : SharingTests(host), IClassFixture<SqliteSecurityHost>;
+
+public sealed class PostgresSharingTests(PostgresSecurityHost host) : SharingTests(host), IClassFixture<PostgresSecurityHost>;
