@@ -22,7 +22,9 @@ public static class PlatformApiEndpoints
     public static IServiceCollection AddPlatformApi(this IServiceCollection services)
     {
         services.AddSingleton<IScriptExecutor, JintScriptExecutor>();
+        services.AddSingleton<TenantScriptRunner>();
         services.AddSingleton<BeforeSaveScripts>();
+        services.AddSingleton<RecordHookScripts>();
         services.AddSingleton<RecordService>();
         services.TryAddSingleton<IAuditLog, NullAuditLog>();
         services.AddSingleton<OpenApiDocumentBuilder>();
