@@ -41,7 +41,7 @@ public static class ModuleLoader
                 : folderName;
             return new ModuleLoadResult(null, errors, id, [.. brokenEntities, .. entities.Select(e => e.Document.Name)]);
         }
-        var (scripts, scriptErrors) = await ModuleScripts.LoadAsync(moduleFolder, entities, cancellationToken);
+        var (scripts, scriptErrors) = await ModuleScripts.LoadAsync(moduleFolder, manifest.Document, entities, cancellationToken);
         errors.AddRange(scriptErrors);
         var module = new ModuleDefinition { Manifest = manifest.Document, Entities = entities, Scripts = scripts, SourcePath = moduleFolder };
         return new ModuleLoadResult(module, errors, null, brokenEntities);
