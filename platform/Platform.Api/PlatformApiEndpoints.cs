@@ -12,6 +12,7 @@ using Platform.Api.Tenants;
 using Platform.Records;
 using Platform.Records.Auditing;
 using Platform.Records.Scripting;
+using Platform.Records.Scripting.Runs;
 using Platform.Scripting;
 
 namespace Platform.Api;
@@ -22,6 +23,7 @@ public static class PlatformApiEndpoints
     public static IServiceCollection AddPlatformApi(this IServiceCollection services)
     {
         services.AddSingleton<IScriptExecutor, JintScriptExecutor>();
+        services.AddSingleton<IScriptRunLog, QueuedScriptRunLog>();
         services.AddSingleton<TenantScriptRunner>();
         services.AddSingleton<BeforeSaveScripts>();
         services.AddSingleton<RecordHookScripts>();
@@ -58,6 +60,10 @@ public static class PlatformApiEndpoints
         data.MapGet("/{id:guid}/{relation}", RelationLinks.ListAsync);
         data.MapPost("/{id:guid}/{relation}", RelationLinks.LinkAsync);
         data.MapDelete("/{id:guid}/{relation}/{targetId:guid}", RelationLinks.UnlinkAsync);
+
+        var scripts = tenant.MapGroup("/admin/scripts");
+        scripts.MapGet("", ScriptRunEndpoints.SummaryAsync);
+        scripts.MapGet("/runs", ScriptRunEndpoints.RunsAsync);
 
         var metadata = tenant.MapGroup("/metadata");
         metadata.MapGet("/entities", MetadataEndpoints.ListEntities);

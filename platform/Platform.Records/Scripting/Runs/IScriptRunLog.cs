@@ -10,4 +10,7 @@ namespace Platform.Records.Scripting.Runs;
 public interface IScriptRunLog
 {
     void Add(TenantRuntime runtime, ScriptRunReport report);
+
+    /// <summary>Writes what is queued, so a reader sees every run added before the call.</summary>
+    Task FlushAsync(CancellationToken ct);
 }
