@@ -11,7 +11,7 @@ namespace Platform.Records.Scripting.Runs;
 /// an enqueue; a failed request's runs are kept (they are written outside its transaction), which is what an admin
 /// chasing a limit failure needs.
 /// </summary>
-public sealed class QueuedScriptRunLog : IScriptRunLog, IAsyncDisposable
+public sealed class QueuedScriptRunLog : IScriptRunLog, IAsyncDisposable, IDisposable
 {
     public const int KeepPerScript = 100;
     /// <summary>Reports beyond this many unwritten ones are dropped (and counted) rather than growing memory without bound.</summary>
@@ -84,8 +84,12 @@ public sealed class QueuedScriptRunLog : IScriptRunLog, IAsyncDisposable
         }
     }
 
+    /// <summary>For containers disposed synchronously: writes what is queued, then stops.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
+        if (_stop.IsCancellationRequested) return;
         await _stop.CancelAsync();
         await _loop;
         using var last = new CancellationTokenSource(TimeSpan.FromSeconds(5));
