@@ -71,7 +71,7 @@ public sealed class ScriptedWritesHttpTests : ScriptTenantHost
         var schema = await SendAsync(HttpMethod.Get, "metadata/entities/lead/schema", null, HttpStatusCode.OK);
         var score = schema.GetProperty("properties").GetProperty("score");
         Assert.True(score.GetProperty("readOnly").GetBoolean());
-        Assert.StartsWith("(record.email", score.GetProperty("x-formula").GetString());
+        Assert.Equal("require('lead-scoring').score(record)", score.GetProperty("x-formula").GetString());
 
         var openApi = await SendAsync(HttpMethod.Get, "openapi.json", null, HttpStatusCode.OK);
         var schemas = openApi.GetProperty("components").GetProperty("schemas");
