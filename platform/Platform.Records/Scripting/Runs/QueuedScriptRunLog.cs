@@ -29,7 +29,8 @@ public sealed class QueuedScriptRunLog : IScriptRunLog, IAsyncDisposable, IDispo
     public QueuedScriptRunLog(ILogger<QueuedScriptRunLog>? logger = null)
     {
         _logger = logger;
-        _loop = Task.Run(LoopAsync);
+        // Not the first caller's flow (its request's AsyncLocals): the loop outlives it.
+        using (ExecutionContext.SuppressFlow()) _loop = Task.Run(LoopAsync);
     }
 
     /// <summary>Reports dropped because the queue was full.</summary>
