@@ -28,7 +28,9 @@ public sealed class ScriptTransactionHttpTests : ScriptTenantHost
             """,
         ["scripts/ledger-after.js"] = """
             if (record.previous === null) {
-              crm.create('entry', { note: 'created ' + record.name });
+              const entry = crm.create('entry', { note: 'created ' + record.name });
+              // Reads inside the unit of work see its uncommitted writes (they use its session).
+              if (crm.get('entry', entry.id) === null || crm.get('ledger', record.id) === null) throw new Error('own writes not visible');
             } else if (record.changed('amount')) {
               crm.create('entry', { note: 'amount ' + record.previous.amount + ' -> ' + record.amount });
             }
@@ -63,6 +65,16 @@ public sealed class ScriptTransactionHttpTests : ScriptTenantHost
         // record.changed is false for a field the update did not change: no second entry.
         await DataAsync(HttpMethod.Patch, $"ledger/{id}", new { locked = false }, HttpStatusCode.OK);
         Assert.Single(await NotesAsync("amount"));
+    }
+
+    [Fact]
+    public async Task Concurrent_saves_with_hook_writes_neither_deadlock_nor_mix()
+    {
+        // Each save's hook writes join that save's transaction: no second write connection waits on the first (SQLite busy).
+        var saves = Enumerable.Range(0, 12).Select(i => DataAsync(HttpMethod.Post, "ledger", new { name = $"parallel{i}" }, HttpStatusCode.Created));
+        await Task.WhenAll(saves);
+        Assert.Equal(12, (await NotesAsync("created parallel")).Count);
+        Assert.Equal(12, (await NotesAsync("before parallel")).Count);
     }
 
     [Theory]
