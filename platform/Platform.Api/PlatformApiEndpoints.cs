@@ -22,6 +22,7 @@ using Platform.Records.Auditing;
 using Platform.Records.Events;
 using Platform.Records.Scripting;
 using Platform.Records.Security;
+using Platform.Records.Scripting.Runs;
 using Platform.Scripting;
 
 namespace Platform.Api;
@@ -32,8 +33,11 @@ public static class PlatformApiEndpoints
     public static IServiceCollection AddPlatformApi(this IServiceCollection services)
     {
         services.AddSingleton<IScriptExecutor, JintScriptExecutor>();
+        services.AddSingleton<IScriptRunLog, QueuedScriptRunLog>();
+        services.AddSingleton<TenantScriptRunner>();
         services.AddSingleton<BeforeSaveScripts>();
         services.AddSingleton<RecordSecurity>();
+        services.AddSingleton<RecordHookScripts>();
         services.AddSingleton<RecordService>();
         // The audit trail: record writes through an event handler, other events through IAuditLog.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEventHandler, AuditRecordHandler>());
@@ -90,6 +94,10 @@ public static class PlatformApiEndpoints
         privacy.MapPost("/contacts/{id:guid}/erase", PrivacyEndpoints.EraseContactAsync);
         privacy.MapGet("/{entity}/{id:guid}/export", PrivacyEndpoints.ExportAsync);
         privacy.MapPost("/{entity}/{id:guid}/erase", PrivacyEndpoints.EraseAsync);
+
+        var scripts = tenant.MapGroup("/admin/scripts").RequireAuthorization(AuthSchemes.AdminPolicy);
+        scripts.MapGet("", ScriptRunEndpoints.SummaryAsync);
+        scripts.MapGet("/runs", ScriptRunEndpoints.RunsAsync);
 
         var metadata = tenant.MapGroup("/metadata");
         metadata.MapGet("/entities", MetadataEndpoints.ListEntities);

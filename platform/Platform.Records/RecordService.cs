@@ -6,6 +6,7 @@ using Platform.Records.Auditing;
 using Platform.Records.Events;
 using Platform.Records.Scripting;
 using Platform.Records.Security;
+using Platform.Records.Transactions;
 using Platform.Records.Validation;
 using Platform.Records.Writing;
 using Platform.Runtime;
@@ -16,9 +17,12 @@ namespace Platform.Records;
 /// <summary>
 /// The one way records are read and written — by the API now, by scripts and workflow activities later — so
 /// validation, row versions, events and permission checks (<see cref="RecordSecurity"/>) apply to every caller alike.
+/// Writes join the caller's open <see cref="RecordScope"/> (a script's crm calls inside a save or an action), so a
+/// script and everything it does commit together; only the outermost write commits and publishes.
 /// </summary>
 public sealed partial class RecordService(
-    IEnumerable<IRecordEventHandler> handlers, BeforeSaveScripts? scripts = null, RecordSecurity? security = null, IAuditLog? audit = null)
+    IEnumerable<IRecordEventHandler> handlers, BeforeSaveScripts? scripts = null, RecordHookScripts? hooks = null,
+    RecordSecurity? security = null, IAuditLog? audit = null)
 {
     private readonly IReadOnlyList<IRecordEventHandler> _handlers = handlers.ToList();
     private readonly RecordSecurity _security = security ?? new RecordSecurity();
@@ -34,9 +38,12 @@ public sealed partial class RecordService(
     public async Task<Dictionary<string, object?>> GetAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct)
     {
         var definition = Entity(runtime, entity);
-        await using var session = await runtime.Store.OpenAsync(write: false, ct);
-        var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
-        await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Read, ct);
+        var row = await RecordScope.ReadAsync(runtime, async session =>
+        {
+            var found = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+            await _security.DemandAsync(runtime, session, actor, entity, id, found, Privilege.Read, ct);
+            return found;
+        }, ct);
         RecordSecurity.ApplyFieldSecurity(definition, RecordSecurity.Access(runtime, actor, entity), row);
         return row;
     }
@@ -49,8 +56,7 @@ public sealed partial class RecordService(
         RecordSecurity.CheckQueryable(access, query);
         if (await _security.ScopeFilterAsync(runtime, actor, query.Entity, Privilege.Read, ct) is { } scope)
             query = query with { Filter = query.Filter is null ? scope : new AndNode(query.Filter, scope) };
-        await using var session = await runtime.Store.OpenAsync(write: false, ct);
-        var page = await runtime.Store.QueryAsync(session, query, ct);
+        var page = await RecordScope.ReadAsync(runtime, session => runtime.Store.QueryAsync(session, query, ct), ct);
         foreach (var row in page.Rows) RecordSecurity.ApplyFieldSecurity(definition, access, row);
         return page;
     }
@@ -75,8 +81,10 @@ public sealed partial class RecordService(
         RecordSecurity.DemandCreate(runtime, actor, entity);
         var errors = new List<FieldError>();
         CheckWritableBody(runtime, actor, definition, body, "", errors);
+        // Begun before the scripts run, so their crm writes are part of this create.
+        await using var scope = RecordScope.Begin(runtime);
         // Scripts run before validation, so what they set is validated like what the caller sent.
-        if (scripts is not null && BeforeSaveScripts.Applies(definition)) body = await scripts.RunAsync(runtime, definition, body, null, actor, ct);
+        if (scripts is not null && BeforeSaveScripts.Applies(definition)) body = await scripts.RunAsync(this, runtime, definition, body, null, actor, ct);
         var values = RecordBodyReader.Read(definition, body, "", errors);
         RecordBodyReader.ApplyDefaults(definition, values);
         RecordBodyReader.CheckRules(definition, values, definition.Fields, "", errors);
@@ -84,8 +92,9 @@ public sealed partial class RecordService(
 
         var changes = new List<RecordChange>();
         Dictionary<string, object?> created;
-        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        IReadOnlyList<RecordChange> committed;
         {
+            var session = await scope.SessionAsync(ct);
             if (idempotency is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, idempotency.Key, ct) is { } stored)
                 return (null, Replay(stored, idempotency));
 
@@ -102,7 +111,7 @@ public sealed partial class RecordService(
                     var response = new IdempotentReplay(201, created["id"]!.ToString(), idempotency.RenderResponse(Visible(runtime, actor, definition, created)));
                     await IdempotencyStore.SaveAsync(session, runtime.Store.Database, idempotency.Key, idempotency.RequestHash, response, ct);
                 }
-                await session.CommitAsync(ct);
+                committed = await scope.CommitAsync(changes, ct);
             }
             catch (DbException)
             {
@@ -117,7 +126,8 @@ public sealed partial class RecordService(
                 throw;
             }
         }
-        await PublishAsync(changes, ct);
+        await scope.DisposeAsync();
+        await PublishAsync(committed, ct);
         return (Visible(runtime, actor, definition, created), null);
     }
 
@@ -125,18 +135,20 @@ public sealed partial class RecordService(
         TenantRuntime runtime, string entity, Guid id, JsonElement patch, long? expectedVersion, RecordActor actor, CancellationToken ct)
     {
         var definition = Entity(runtime, entity);
+        await using var scope = RecordScope.Begin(runtime);
         var errors = new List<FieldError>();
         CheckWritableBody(runtime, actor, definition, patch, "", errors);
         if (scripts is not null && BeforeSaveScripts.Applies(definition))
-            patch = await scripts.RunAsync(runtime, definition, patch, await StoredForWriteAsync(runtime, entity, id, actor, ct), actor, ct);
+            patch = await scripts.RunAsync(this, runtime, definition, patch, await StoredForWriteAsync(runtime, entity, id, actor, ct), actor, ct);
         var values = RecordBodyReader.Read(definition, patch, "", errors);
         RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), "", errors);
         if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, definition, values, id, errors, ct);
 
         RecordChange change;
+        IReadOnlyList<RecordChange> committed;
         for (var attempt = 1; ; attempt++)
         {
-            await using var session = await runtime.Store.OpenAsync(write: true, ct);
+            var session = await scope.SessionAsync(ct);
             var before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
             await _security.DemandAsync(runtime, session, actor, entity, id, before, Privilege.Update, ct);
             var current = (long)before["row_version"]!;
@@ -168,24 +180,29 @@ public sealed partial class RecordService(
             var after = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
             change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Updated, before, after, actor);
             foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
-            await session.CommitAsync(ct);
+            if (hooks is not null) await hooks.AfterSaveAsync(this, runtime, definition, change, "", ct);
+            committed = await scope.CommitAsync([change], ct);
             break;
         }
-        await PublishAsync([change], ct);
+        await scope.DisposeAsync();
+        await PublishAsync(committed, ct);
         return Visible(runtime, actor, definition, (Dictionary<string, object?>)change.After!);
     }
 
     public async Task DeleteAsync(TenantRuntime runtime, string entity, Guid id, long? expectedVersion, RecordActor actor, CancellationToken ct)
     {
-        Entity(runtime, entity);
+        var definition = Entity(runtime, entity);
+        await using var scope = RecordScope.Begin(runtime);
         RecordChange change;
+        IReadOnlyList<RecordChange> committed;
         for (var attempt = 1; ; attempt++)
         {
-            await using var session = await runtime.Store.OpenAsync(write: true, ct);
+            var session = await scope.SessionAsync(ct);
             var before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
             await _security.DemandAsync(runtime, session, actor, entity, id, before, Privilege.Delete, ct);
             var current = (long)before["row_version"]!;
             if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
+            if (hooks is not null) await hooks.BeforeDeleteAsync(this, runtime, definition, before, actor, ct);
             if (await runtime.Store.FindRestrictingReferenceAsync(session, entity, id, ct) is { } reference)
                 throw new RecordConflictException(
                     $"The {entity} cannot be deleted: {reference.Entity} records refer to it through '{reference.Field}' (onDelete: restrict).", reference.Entity);
@@ -198,10 +215,29 @@ public sealed partial class RecordService(
                 throw new RecordConcurrencyException(entity, id, current, null);
             }
             await RecordShares.RemoveAllAsync(runtime, session, entity, id, ct);
-            await session.CommitAsync(ct);
+            if (hooks is not null) await hooks.AfterDeleteAsync(this, runtime, definition, before, actor, ct);
+            committed = await scope.CommitAsync([change], ct);
             break;
         }
-        await PublishAsync([change], ct);
+        await scope.DisposeAsync();
+        await PublishAsync(committed, ct);
+    }
+
+    /// <summary>
+    /// Runs work (a custom action, a workflow step) as one unit of work: every record call inside joins it, and
+    /// nothing is kept unless the work completes. Events are published after the commit.
+    /// </summary>
+    public async Task<T> InOneTransactionAsync<T>(TenantRuntime runtime, Func<Task<T>> work, CancellationToken ct)
+    {
+        T result;
+        IReadOnlyList<RecordChange> committed;
+        await using (var scope = RecordScope.Begin(runtime))
+        {
+            result = await work();
+            committed = await scope.CommitAsync([], ct);
+        }
+        await PublishAsync(committed, ct);
+        return result;
     }
 
     /// <summary>Creates or upserts up to 1,000 records in one transaction: every error is reported and nothing is written unless all are valid.</summary>
@@ -216,6 +252,8 @@ public sealed partial class RecordService(
             throw new RecordValidationException([new FieldError("/key", $"'{keyField}' is not a unique field of {entity}; upsert needs 'id' or a unique field")]);
 
         var access = RecordSecurity.Access(runtime, actor, entity);
+        await using var scope = RecordScope.Begin(runtime);
+        var runScripts = scripts is not null && BeforeSaveScripts.Applies(definition);
         var items = new List<(Dictionary<string, object?> Values, Guid? Id, string Pointer)>();
         for (var i = 0; i < request.Records.Count; i++)
         {
@@ -226,6 +264,20 @@ public sealed partial class RecordService(
             {
                 id = ReadId(body, pointer, errors);
                 body = Without(body, SystemFields.Id);
+            }
+            if (runScripts)
+            {
+                // Formulas, defaults and beforeSave per record, each error at its record's pointer (previous: the row an upsert updates).
+                var previous = keyField is null ? null : await FindExistingAsync(runtime, definition, keyField, id, body, ct);
+                try
+                {
+                    body = await scripts!.RunAsync(this, runtime, definition, body, previous, actor, ct, pointer);
+                }
+                catch (RecordValidationException invalid)
+                {
+                    errors.AddRange(invalid.Errors);
+                    continue;
+                }
             }
             var values = RecordBodyReader.Read(definition, body, pointer, errors);
             RecordSecurity.CheckWritable(access, values, pointer, errors);
@@ -238,9 +290,11 @@ public sealed partial class RecordService(
         var changes = new List<RecordChange>();
         var ids = new List<Guid>();
         int created = 0, updated = 0;
-        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        IReadOnlyList<RecordChange> committed;
         {
+            var session = await scope.SessionAsync(ct);
             var toCreate = new List<Dictionary<string, object?>>();
+            var createPointers = new List<string>();
             // A plain create writes nothing before the final insert, so its lookups and unique values are read in a few queries.
             WriteCheckData? checkData = null;
             if (keyField is null)
@@ -264,6 +318,7 @@ public sealed partial class RecordService(
                     await WriteChecks.CheckAsync(runtime.Store, session, definition, values, null, pointer, errors, ct, checkData);
                     if (id is { } newId) values[SystemFields.Id] = newId;
                     toCreate.Add(values);
+                    createPointers.Add(pointer);
                     continue;
                 }
                 var existingId = (Guid)existing[SystemFields.Id]!;
@@ -282,25 +337,27 @@ public sealed partial class RecordService(
                 var after = await runtime.Store.GetAsync(session, entity, existingId, ct);
                 var change = new RecordChange(runtime.Id, entity, existingId, RecordChangeKind.Updated, existing, after, actor);
                 foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
+                if (hooks is not null) await hooks.AfterSaveAsync(this, runtime, definition, change, pointer, ct);
                 changes.Add(change);
                 ids.Add(existingId);
                 updated++;
             }
             CheckUniqueWithinBatch(definition, toCreate, items, errors);
             ThrowIfAny(errors);
-            var rows = await InsertAsync(runtime, session, definition, toCreate, actor, changes, ct);
+            var rows = await InsertAsync(runtime, session, definition, toCreate, actor, changes, ct, createPointers);
             ids.AddRange(rows.Select(r => (Guid)r[SystemFields.Id]!));
             created = rows.Count;
-            await session.CommitAsync(ct);
+            committed = await scope.CommitAsync(changes, ct);
         }
-        await PublishAsync(changes, ct);
+        await scope.DisposeAsync();
+        await PublishAsync(committed, ct);
         return new BulkResult(created, updated, ids);
     }
 
     /// <summary>Stamps system fields, numbers autonumbers, inserts, and raises in-transaction events.</summary>
     private async Task<IReadOnlyList<Dictionary<string, object?>>> InsertAsync(
         TenantRuntime runtime, RecordSession session, EntityDefinition definition, IReadOnlyList<Dictionary<string, object?>> rows,
-        RecordActor actor, List<RecordChange> changes, CancellationToken ct)
+        RecordActor actor, List<RecordChange> changes, CancellationToken ct, IReadOnlyList<string>? pointers = null)
     {
         if (rows.Count == 0) return [];
         var now = DateTime.UtcNow;
@@ -328,7 +385,10 @@ public sealed partial class RecordService(
         await runtime.Store.InsertAsync(session, definition.Name, complete, ct);
         var result = complete.Select(r => new Dictionary<string, object?>(r)).ToList();
         var created = result.Select(row => new RecordChange(runtime.Id, definition.Name, (Guid)row[SystemFields.Id]!, RecordChangeKind.Created, null, row, actor)).ToList();
+        // Handlers take the batch at once (the audit trail writes it in a few statements); afterSave hooks run per record.
         foreach (var handler in _handlers) await handler.OnWritingManyAsync(created, session, ct);
+        if (hooks is not null)
+            for (var i = 0; i < created.Count; i++) await hooks.AfterSaveAsync(this, runtime, definition, created[i], pointers?[i] ?? "", ct);
         changes.AddRange(created);
         return result;
     }
@@ -360,6 +420,18 @@ public sealed partial class RecordService(
         }
     }
 
+    /// <summary>The stored row a bulk upsert item would update, for its scripts' <c>record.previous</c>.</summary>
+    private async Task<IReadOnlyDictionary<string, object?>?> FindExistingAsync(
+        TenantRuntime runtime, EntityDefinition definition, string keyField, Guid? id, JsonElement body, CancellationToken ct)
+    {
+        if (keyField == SystemFields.Id)
+            return id is { } given ? await RecordScope.ReadAsync(runtime, s => runtime.Store.GetAsync(s, definition.Name, given, ct), ct) : null;
+        var key = RecordBodyReader.Read(definition, body, "", []).GetValueOrDefault(keyField);
+        if (key is null) return null;
+        return await RecordScope.ReadAsync(runtime, async s =>
+            await runtime.Store.FindByValueAsync(s, definition.Name, keyField, key, null, ct) is { } found ? await runtime.Store.GetAsync(s, definition.Name, found, ct) : null, ct);
+    }
+
     private static Guid? ReadId(JsonElement body, string pointer, List<FieldError> errors)
     {
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty(SystemFields.Id, out var idJson))
@@ -382,8 +454,11 @@ public sealed partial class RecordService(
     private static async Task ThrowWithDatabaseChecksAsync(
         TenantRuntime runtime, EntityDefinition definition, IReadOnlyDictionary<string, object?> values, Guid? selfId, List<FieldError> errors, CancellationToken ct)
     {
-        await using (var session = await runtime.Store.OpenAsync(write: false, ct))
+        await RecordScope.ReadAsync(runtime, async session =>
+        {
             await WriteChecks.CheckAsync(runtime.Store, session, definition, values, selfId, "", errors, ct);
+            return true;
+        }, ct);
         ThrowIfAny(errors);
     }
 

@@ -50,7 +50,7 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
 
         using var crmTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         crmTimeout.CancelAfter(limits.Timeout);
-        var host = new ScriptHost(engine, context, crmTimeout.Token);
+        var host = new ScriptHost(engine, context, crmTimeout.Token, _cache);
         host.Install();
 
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();

@@ -10,7 +10,7 @@ namespace Platform.Scripting;
 /// </summary>
 internal sealed class PreparedScriptCache
 {
-    private readonly ConcurrentDictionary<(string Name, string Hash), Lazy<Entry>> _entries = new();
+    private readonly ConcurrentDictionary<(string Name, string Hash, bool Library), Lazy<Entry>> _entries = new();
 
     // Regexes compiled while preparing keep this timeout for every later run (Jint threat model TM-05).
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
@@ -18,7 +18,15 @@ internal sealed class PreparedScriptCache
     public int Count => _entries.Count;
 
     public Entry Get(ScriptSource script) =>
-        _entries.GetOrAdd((script.Name, script.Hash), _ => new Lazy<Entry>(() => Prepare(script))).Value;
+        _entries.GetOrAdd((script.Name, script.Hash, false), _ => new Lazy<Entry>(() => Prepare(script))).Value;
+
+    /// <summary>A library, prepared as a function of (module, exports) so its top-level names stay private to it.</summary>
+    public Entry GetLibrary(ScriptSource library) =>
+        _entries.GetOrAdd((library.Name, library.Hash, true), _ => new Lazy<Entry>(() => Prepare(AsLibrary(library)))).Value;
+
+    // On the first line, so line numbers in errors are the library file's own.
+    internal static ScriptSource AsLibrary(ScriptSource library) =>
+        new(library.Name, "(function (module, exports) { " + library.Code + "\n})");
 
     internal static Entry Prepare(ScriptSource script)
     {

@@ -13,6 +13,8 @@ public sealed record ScriptContext
     public object? Input { get; init; }
     /// <summary>Data access for the current tenant only; null means scripts get no <c>crm</c>.</summary>
     public IScriptCrm? Crm { get; init; }
+    /// <summary>Library name to script, available through <c>require(name)</c>; null means no libraries.</summary>
+    public IReadOnlyDictionary<string, ScriptSource>? Libraries { get; init; }
     public ScriptLimits Limits { get; init; } = ScriptLimits.Hook;
     public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
 }

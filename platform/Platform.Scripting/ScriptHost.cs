@@ -11,7 +11,7 @@ namespace Platform.Scripting;
 /// The globals of one run — record, user, tenant, crm, errors, log, now, input — built as plain JS objects with narrow
 /// host functions, and the counters that go into the run report.
 /// </summary>
-internal sealed class ScriptHost(Engine engine, ScriptContext context, CancellationToken crmToken)
+internal sealed class ScriptHost(Engine engine, ScriptContext context, CancellationToken crmToken, PreparedScriptCache cache)
 {
     private const int MaxLogMessageLength = 2_000;
     private static readonly HashSet<string> RecordHelpers = ["previous", "changed"];
@@ -63,6 +63,33 @@ internal sealed class ScriptHost(Engine engine, ScriptContext context, Cancellat
         engine.SetValue("log", log);
 
         if (context.Crm is { } crm) engine.SetValue("crm", Crm(crm));
+        engine.SetValue("require", Require());
+    }
+
+    /// <summary>
+    /// require(name): runs a library of the tenant once per run, on this engine (so every limit applies to it), and
+    /// returns its module.exports. Libraries are prepared once and cached like other scripts; a cycle gets the exports
+    /// filled so far, as in CommonJS.
+    /// </summary>
+    private ClrFunction Require()
+    {
+        var loaded = new Dictionary<string, JsValue>(StringComparer.Ordinal);
+        return Function("require", args =>
+        {
+            var name = Arg(args, 0);
+            if (loaded.TryGetValue(name, out var done)) return done;
+            if (context.Libraries?.GetValueOrDefault(name) is not { } library)
+                throw new JavaScriptException($"require('{name}'): there is no library '{name}' in this tenant's modules");
+            var entry = cache.GetLibrary(library);
+            if (entry.Error is { } syntax) throw new JavaScriptException($"require('{name}'): {syntax}");
+            var exports = new JsObject(engine);
+            var module = new JsObject(engine);
+            module.Set("exports", exports);
+            loaded[name] = exports;
+            var factory = engine.Evaluate(entry.Script!.Value);
+            engine.Invoke(factory, module, exports);
+            return loaded[name] = module.Get("exports");
+        });
     }
 
     /// <summary>The record's own fields after the run (helpers excluded), for the caller to apply.</summary>

@@ -6,7 +6,7 @@ namespace Platform.Benchmarks;
 public sealed record BenchmarkSettings
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project tests/Platform.Benchmarks -- [all|api|bulk|ddl] [--rows N] [--postgres <connection string>]\n" +
+        "usage: dotnet run -c Release --project tests/Platform.Benchmarks -- [all|api|bulk|ddl|scripts] [--rows N] [--postgres <connection string>]\n" +
         "       [--provider sqlite|postgres] [--duration S] [--warmup S] [--concurrency N] [--bulk-batches N] [--ddl-rows N]\n" +
         "PostgreSQL comes from --postgres or PLATFORM_TEST_POSTGRES; without either the PostgreSQL cases are skipped.";
 
@@ -39,7 +39,7 @@ public sealed record BenchmarkSettings
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value");
             settings = arg switch
             {
-                "all" or "api" or "permissions" or "bulk" or "ddl" => settings with { Case = arg },
+                "all" or "api" or "permissions" or "bulk" or "ddl" or "scripts" => settings with { Case = arg },
                 "--rows" => settings with { Rows = Int(Next()) },
                 "--postgres" => settings with { Postgres = Next() },
                 "--provider" => settings with { OnlyProvider = Next() is var p && p is "sqlite" or "postgres" ? p : throw new ArgumentException("--provider is sqlite or postgres") },

@@ -42,6 +42,15 @@ public static class BenchmarkProgram
                 report.Skip("PostgreSQL cases (api, bulk, ddl): no connection string; pass --postgres <cs> or set PLATFORM_TEST_POSTGRES");
             }
             if (settings.Runs("ddl") && settings.OnlyProvider == "sqlite") report.Skip("ddl case: it runs on PostgreSQL only");
+            if (settings.Runs("scripts"))
+            {
+                if (settings.UsesSqlite)
+                {
+                    await using var storage = BenchStorage.Sqlite();
+                    await ScriptsCase.RunAsync(storage, modules, folders, settings, report);
+                }
+                else report.Skip("scripts case: it runs on SQLite only");
+            }
         }
         catch (Exception e)
         {

@@ -13,7 +13,8 @@ public static class RecordJsonSchema
         if (!forWrite) properties[SystemFields.Id] = new JsonObject { ["type"] = "string", ["format"] = "uuid", ["readOnly"] = true };
         foreach (var field in entity.Fields)
         {
-            if (forWrite && field.Type == FieldType.AutoNumber) continue;
+            // Values the platform computes cannot be written: left out of input schemas, readOnly in the record's.
+            if (forWrite && Computed(field)) continue;
             properties[field.Name] = FieldSchema(field);
         }
         if (!forWrite)
@@ -32,11 +33,14 @@ public static class RecordJsonSchema
             ["additionalProperties"] = false,
         };
         // A stored record always has its required fields; a create may leave out those with a default.
-        var required = entity.Fields.Where(f => f.Required && f.Type != FieldType.AutoNumber && (!forWrite || f.Default is null))
+        var required = entity.Fields.Where(f => f.Required && !Computed(f) && (!forWrite || f.Default is null))
             .Select(f => (JsonNode)f.Name).ToArray();
         if (!partial && required.Length > 0) schema["required"] = new JsonArray(required);
         return schema;
     }
+
+    /// <summary>Autonumbers and formula fields: computed on save, never written by a caller.</summary>
+    private static bool Computed(FieldDefinition field) => field.Type == FieldType.AutoNumber || field.Formula is not null;
 
     private static JsonObject FieldSchema(FieldDefinition field)
     {
@@ -77,7 +81,8 @@ public static class RecordJsonSchema
         }
         if (field.Default is { } value) schema["default"] = value.DeepClone();
         if (field.Type == FieldType.Lookup) schema["x-lookup"] = field.Target;
-        if (field.Type == FieldType.AutoNumber) schema["readOnly"] = true;
+        if (Computed(field)) schema["readOnly"] = true;
+        if (field.Formula is { } formula) schema["x-formula"] = formula;
         return schema;
     }
 }

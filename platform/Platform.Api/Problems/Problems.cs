@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Platform.Records;
 using Platform.Records.Scripting;
+using Platform.Records.Transactions;
 using Platform.Records.Validation;
 
 namespace Platform.Api.Problems;
@@ -41,6 +42,9 @@ public static class Problems
                 ["script"] = script.Error.Script, ["line"] = script.Error.Line, ["column"] = script.Error.Column,
                 ["message"] = script.Error.Message, ["limit"] = script.Error.Limit,
             }),
+        // Writes nested too deep outside a script (a handler writing from a write); inside one it is the script's limit.
+        RecordScopeDepthException depth => Of(StatusCodes.Status422UnprocessableEntity, "Writes nested too deeply", depth.Message, "script-error",
+            new Dictionary<string, object?> { ["limit"] = "maxWriteDepth" }),
         RecordNotFoundException notFound => NotFound(notFound.Message),
         RecordForbiddenException forbidden => Of(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message, "forbidden"),
         RecordQueryRefusedException refused => BadQuery([(refused.Parameter, refused.Message)]),

@@ -13,16 +13,17 @@ namespace Platform.Api.Scripting;
 /// <summary>
 /// POST /data/{entity}/{id}/actions/{name}: validates the body against the action's input schema, runs its script with
 /// the record, the input and <c>crm</c>, and answers the script's result with its run report (usage beside limits).
+/// The whole action is one transaction: if the script fails, or adds errors, nothing it wrote is kept.
 /// </summary>
 internal static class RunAction
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, string entity, Guid id, string name, RecordService records, IScriptExecutor executor)
+    public static async Task<IResult> HandleAsync(HttpContext http, string entity, Guid id, string name, RecordService records, TenantScriptRunner runner)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
         var definition = RecordService.Entity(runtime, entity);
         if (!definition.Actions.TryGetValue(name, out var action)) return Problems.Problems.NotFound($"'{entity}' has no action '{name}'");
-        var code = runtime.Definitions.Modules.Select(m => m.Scripts.GetValueOrDefault(action.Script)).FirstOrDefault(s => s is not null);
-        if (code is null) return Problems.Problems.NotFound($"the script '{action.Script}' is not part of the applied modules");
+        var scripts = TenantScripts.Of(runtime);
+        if (scripts.FindFile(action.Script) is not { } script) return Problems.Problems.NotFound($"the script '{action.Script}' is not part of the applied modules");
 
         var body = await RequestBody.ReadAsync(http);
         using var input = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);
@@ -37,15 +38,20 @@ internal static class RunAction
         }
 
         var actor = Security.RequestActor.Of(http);
-        var record = await records.GetAsync(runtime, entity, id, actor, http.RequestAborted);
-        var result = await executor.ExecuteAsync(new ScriptSource(action.Script, code), new ScriptContext
+        var inputValue = input.RootElement.Clone();
+        var result = await records.InOneTransactionAsync(runtime, async () =>
         {
-            Tenant = runtime.Id, Record = record, Input = input.RootElement.Clone(), Limits = ScriptLimits.Action,
-            Crm = new RecordServiceCrm(records, runtime, actor),
+            var record = await records.GetAsync(runtime, entity, id, actor, http.RequestAborted);
+            var run = await runner.RunAsync(runtime, script, new ScriptContext
+            {
+                Tenant = runtime.Id, User = TenantScriptRunner.User(actor), Record = record, Input = inputValue, Limits = scripts.ActionLimits,
+                Crm = new RecordServiceCrm(records, runtime, actor),
+            }, http.RequestAborted);
+            // Errors the script added refuse the action: thrown inside the unit of work, so its writes roll back.
+            if (run.FieldErrors.Count > 0)
+                throw new RecordValidationException(run.FieldErrors.Select(e => new FieldError("/" + e.Field, e.Message)).ToList());
+            return run;
         }, http.RequestAborted);
-        if (result.Error is { } error) throw new RecordScriptException(error);
-        if (result.FieldErrors.Count > 0)
-            throw new RecordValidationException(result.FieldErrors.Select(e => new FieldError("/" + e.Field, e.Message)).ToList());
 
         return Results.Json(new
         {

@@ -11,6 +11,10 @@ public sealed record ModuleManifest
     public LocalizedText? Description { get; init; }
     /// <summary>Module id to version range (npm style: "^1.2.0", "~1.2", ">=1.0.0 <2.0.0", or NuGet style "[1.0,2.0)").</summary>
     public IReadOnlyDictionary<string, string> DependsOn { get; init; } = new Dictionary<string, string>();
+    /// <summary>Library name to script file (relative to the module root); other scripts of the tenant use it with require(name).</summary>
+    public IReadOnlyDictionary<string, string>? Libraries { get; init; }
+    /// <summary>The tenant's overrides of the platform's script limits.</summary>
+    public ScriptLimitSettings? ScriptLimits { get; init; }
 }
 
 /// <summary>A loaded module: its manifest and documents, each remembered with the file it came from.</summary>

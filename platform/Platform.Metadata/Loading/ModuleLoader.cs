@@ -41,7 +41,7 @@ public static class ModuleLoader
                 : folderName;
             return new ModuleLoadResult(null, errors, id, [.. brokenEntities, .. entities.Select(e => e.Document.Name)]);
         }
-        var (scripts, scriptErrors) = await ModuleScripts.LoadAsync(moduleFolder, entities, cancellationToken);
+        var (scripts, scriptErrors) = await ModuleScripts.LoadAsync(moduleFolder, manifest.Document, entities, cancellationToken);
         errors.AddRange(scriptErrors);
         var security = await ModuleSecurityDocuments.LoadAsync(moduleFolder, cancellationToken);
         errors.AddRange(security.Errors);

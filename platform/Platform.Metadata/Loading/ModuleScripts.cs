@@ -5,15 +5,16 @@ using Platform.Scripting;
 namespace Platform.Metadata.Loading;
 
 /// <summary>
-/// Reads the script files an entity document references (hooks, actions) and checks their syntax and that of formulas
-/// and default expressions, so validate/plan/apply report file, line and column instead of the first save failing.
+/// Reads the script files an entity document references (hooks, actions) and the libraries module.json declares, and
+/// checks their syntax and that of formulas and default expressions, so validate/plan/apply report file, line and
+/// column instead of the first save failing. A declared library whose file is missing is reported by ScriptRules.
 /// </summary>
 public static class ModuleScripts
 {
     public const string ScriptsFolder = "scripts";
 
     public static async Task<(Dictionary<string, string> Scripts, List<DefinitionError> Errors)> LoadAsync(
-        string moduleFolder, IEnumerable<SourcedDocument<EntityDefinition>> entities, CancellationToken ct)
+        string moduleFolder, ModuleManifest manifest, IEnumerable<SourcedDocument<EntityDefinition>> entities, CancellationToken ct)
     {
         var scripts = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<DefinitionError>();
@@ -33,10 +34,21 @@ public static class ModuleScripts
             }
             errors.AddRange(CheckExpressions(file, entity));
         }
+        var libraries = (manifest.Libraries ?? new Dictionary<string, string>()).Values.ToHashSet(StringComparer.Ordinal);
+        foreach (var path in libraries)
+            if (!scripts.ContainsKey(path) && Inside(root, path) is { } full && File.Exists(full))
+                scripts[path] = await File.ReadAllTextAsync(full, ct);
         foreach (var (path, code) in scripts)
-            if (ScriptSyntax.Check(new ScriptSource(path, code)) is { } error)
+            if ((libraries.Contains(path) ? ScriptSyntax.CheckLibrary(new ScriptSource(path, code)) : ScriptSyntax.Check(new ScriptSource(path, code))) is { } error)
                 errors.Add(new DefinitionError(Path.Combine(moduleFolder, path), "", $"syntax error at line {error.Line}, column {error.Column}: {error.Message}"));
         return (scripts, errors);
+    }
+
+    /// <summary>The full path of a file inside the module folder, or null for a path that leaves it.</summary>
+    private static string? Inside(string root, string path)
+    {
+        var full = Path.GetFullPath(Path.Combine(root, path));
+        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
     }
 
     /// <summary>Script paths with the JSON pointer of the property that names them.</summary>

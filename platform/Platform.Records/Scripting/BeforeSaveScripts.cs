@@ -10,60 +10,53 @@ namespace Platform.Records.Scripting;
 /// <summary>
 /// Runs an entity's formulas, default expressions and beforeSave hook over the request body, before validation, so
 /// whatever a script sets is validated like a value the caller sent. Works on the JSON body to leave the write path as is.
+/// Runs inside the save's unit of work, so the hook's <c>crm</c> writes commit or roll back with the save.
 /// </summary>
-public sealed class BeforeSaveScripts(IScriptExecutor executor)
+public sealed class BeforeSaveScripts(TenantScriptRunner runner)
 {
     public static bool Applies(EntityDefinition entity) =>
         entity.Hooks?.BeforeSave is not null || entity.Fields.Any(f => f.Formula is not null || f.DefaultExpression is not null);
 
     /// <param name="previous">The stored record on update; null on create.</param>
+    /// <param name="pointer">Prefix of error pointers ("/records/3" in a bulk request).</param>
     public async Task<JsonElement> RunAsync(
-        TenantRuntime runtime, EntityDefinition entity, JsonElement body, IReadOnlyDictionary<string, object?>? previous,
-        RecordActor actor, CancellationToken ct)
+        RecordService records, TenantRuntime runtime, EntityDefinition entity, JsonElement body, IReadOnlyDictionary<string, object?>? previous,
+        RecordActor actor, CancellationToken ct, string pointer = "")
     {
         if (body.ValueKind != JsonValueKind.Object) return body;
         var patch = JsonNode.Parse(body.GetRawText())!.AsObject();
         var errors = new List<FieldError>();
         foreach (var field in entity.Fields.Where(f => f.Formula is not null && patch.ContainsKey(f.Name)))
-            errors.Add(new FieldError("/" + field.Name, $"'{field.Name}' is calculated by a formula and cannot be written"));
+            errors.Add(new FieldError(pointer + "/" + field.Name, $"'{field.Name}' is calculated by a formula and cannot be written"));
         if (errors.Count > 0) throw new RecordValidationException(errors);
 
         var record = new Dictionary<string, object?>(previous ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
         foreach (var (name, value) in patch) record[name] = Plain(value);
-        var user = new ScriptUser(actor.UserId?.ToString() ?? "", actor.UserId?.ToString() ?? "", []);
+        var scripts = TenantScripts.Of(runtime);
+        var run = new ScriptContext
+        {
+            Tenant = runtime.Id, User = TenantScriptRunner.User(actor), Record = record, Previous = previous, Limits = scripts.HookLimits,
+        };
 
         if (previous is null)
             foreach (var field in entity.Fields.Where(f => f.DefaultExpression is not null && !patch.ContainsKey(f.Name)))
-                Set(patch, record, field.Name, (await RunAsync(runtime, $"{entity.Name}.{field.Name}.defaultExpression", field.DefaultExpression!, record, previous, user, ct)).Value);
+                Set(patch, record, field.Name, (await runner.RunAsync(runtime, scripts.Expression($"{entity.Name}.{field.Name}.defaultExpression", field.DefaultExpression!), run, ct)).Value);
 
         if (entity.Hooks?.BeforeSave is { } hook)
         {
-            var result = await RunAsync(runtime, hook, Source(runtime, hook), record, previous, user, ct);
+            var result = await runner.RunAsync(runtime, scripts.File(hook), run with { Crm = new RecordServiceCrm(records, runtime, actor) }, ct);
             foreach (var (name, value) in result.Record)
                 if (entity.FindField(name) is { Formula: null } && !Equals(value, Normalize(record.GetValueOrDefault(name))))
                     Set(patch, record, name, value);
-            errors.AddRange(result.FieldErrors.Select(e => new FieldError("/" + e.Field, e.Message)));
+            errors.AddRange(result.FieldErrors.Select(e => new FieldError(pointer + "/" + e.Field, e.Message)));
             if (errors.Count > 0) throw new RecordValidationException(errors);
         }
 
         // Formulas last, so they see what the hook set.
         foreach (var field in entity.Fields.Where(f => f.Formula is not null))
-            Set(patch, record, field.Name, (await RunAsync(runtime, $"{entity.Name}.{field.Name}.formula", field.Formula!, record, previous, user, ct)).Value);
+            Set(patch, record, field.Name, (await runner.RunAsync(runtime, scripts.Expression($"{entity.Name}.{field.Name}.formula", field.Formula!), run, ct)).Value);
         return JsonSerializer.SerializeToElement(patch);
     }
-
-    private async Task<ScriptResult> RunAsync(
-        TenantRuntime runtime, string name, string code, Dictionary<string, object?> record, IReadOnlyDictionary<string, object?>? previous,
-        ScriptUser user, CancellationToken ct)
-    {
-        var result = await executor.ExecuteAsync(new ScriptSource(name, code),
-            new ScriptContext { Tenant = runtime.Id, User = user, Record = record, Previous = previous, Limits = ScriptLimits.Hook }, ct);
-        return result.Error is { } error ? throw new RecordScriptException(error) : result;
-    }
-
-    private static string Source(TenantRuntime runtime, string path) =>
-        runtime.Definitions.Modules.Select(m => m.Scripts.GetValueOrDefault(path)).FirstOrDefault(s => s is not null)
-        ?? throw new RecordScriptException(new ScriptError(path, 0, 0, $"the script '{path}' is not part of the applied modules", ScriptErrorKind.Runtime));
 
     private static void Set(JsonObject patch, Dictionary<string, object?> record, string name, object? value)
     {

@@ -101,13 +101,14 @@ public sealed partial class RecordService
     /// The stored record as a before-save hook or formula sees it: checked for the update privilege first, but not
     /// masked, so formulas compute from real values rather than writing back masked or missing ones.
     /// </summary>
-    private async Task<Dictionary<string, object?>> StoredForWriteAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct)
-    {
-        await using var session = await runtime.Store.OpenAsync(write: false, ct);
-        var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
-        await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Update, ct);
-        return row;
-    }
+    private Task<Dictionary<string, object?>> StoredForWriteAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct) =>
+        // Through the write's scope: a hook's crm.update sees what the same transaction wrote before it.
+        Transactions.RecordScope.ReadAsync(runtime, async session =>
+        {
+            var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+            await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Update, ct);
+            return row;
+        }, ct);
 
     /// <summary>The shares of a record the actor may read.</summary>
     public async Task<IReadOnlyList<RecordShares.Share>> SharesAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct)

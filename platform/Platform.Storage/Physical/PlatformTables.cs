@@ -10,6 +10,8 @@ public static class PlatformTables
     public const string Audit = "platform_audit";
     /// <summary>Records shared with a user ("user:&lt;id&gt;") or a team ("team:&lt;name&gt;"); every share grants read, some update too.</summary>
     public const string RecordShares = "platform_record_shares";
+    /// <summary>Script run reports (usage beside limits, logs, error), the last ones per script, for admins.</summary>
+    public const string ScriptRuns = "platform_script_runs";
 
     public static IReadOnlyList<TableModel> All { get; } =
     [
@@ -74,5 +76,20 @@ public static class PlatformTables
             new IndexModel("ux_platform_record_shares_record", ["entity", "record_id", "principal"], true),
             new IndexModel("ix_platform_record_shares_principal", ["entity", "principal", "record_id"], false),
         ], []),
+        new(ScriptRuns,
+        [
+            new("id", ValueKind.String, typeof(string), false, MaxLength: 36),
+            new("script", ValueKind.String, typeof(string), false, MaxLength: 400),
+            new("hash", ValueKind.String, typeof(string), false, MaxLength: 64),
+            new("started_at_ms", ValueKind.Integer, typeof(long), false),
+            new("elapsed_us", ValueKind.Integer, typeof(long), false),
+            new("statements", ValueKind.Integer, typeof(long), false),
+            new("crm_queries", ValueKind.Integer, typeof(long), false),
+            new("crm_writes", ValueKind.Integer, typeof(long), false),
+            new("allocated_bytes", ValueKind.Integer, typeof(long), false),
+            new("limits", ValueKind.String, typeof(string), false),
+            new("error", ValueKind.String, typeof(string), true),
+            new("logs", ValueKind.String, typeof(string), true),
+        ], ["id"], [new IndexModel("ix_platform_script_runs_script", ["script", "started_at_ms"], false)], []),
     ];
 }

@@ -4,7 +4,7 @@ using System.Net;
 namespace Platform.Benchmarks.Load;
 
 /// <summary>
-/// Drives GET requests from a fixed number of concurrent workers over keep-alive connections and counts the
+/// Drives requests (GETs, or any request a factory builds) from a fixed number of concurrent workers over keep-alive connections and counts the
 /// successful responses. Bodies are read in full, so serialisation and transfer are part of every request.
 /// </summary>
 public sealed class HttpLoad : IDisposable
@@ -31,12 +31,16 @@ public sealed class HttpLoad : IDisposable
     public HttpClient Client => _client;
 
     /// <summary>Runs every worker for <paramref name="duration"/>; <paramref name="url"/> picks each request's path.</summary>
-    public async Task<LoadResult> RunAsync(Func<Random, string> url, TimeSpan duration)
+    public Task<LoadResult> RunAsync(Func<Random, string> url, TimeSpan duration) =>
+        RunAsync(r => new HttpRequestMessage(HttpMethod.Get, url(r)), HttpStatusCode.OK, duration);
+
+    /// <summary>Runs every worker for <paramref name="duration"/>; <paramref name="request"/> builds each request, which must answer <paramref name="expected"/>.</summary>
+    public async Task<LoadResult> RunAsync(Func<Random, HttpRequestMessage> request, HttpStatusCode expected, TimeSpan duration)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, _concurrency).Select(i => WorkerAsync(url, new Random(i * 7919 + Environment.TickCount), stopwatch, duration)).ToArray();
+        var workers = Enumerable.Range(0, _concurrency).Select(i => WorkerAsync(request, expected, new Random(i * 7919 + Environment.TickCount), stopwatch, duration)).ToArray();
         var results = await Task.WhenAll(workers);
         var elapsed = stopwatch.Elapsed;
         return new LoadResult(results.Sum(r => r.Ok), results.Sum(r => r.Failed), elapsed, results.Select(r => r.FirstFailure).FirstOrDefault(f => f is not null))
@@ -46,17 +50,19 @@ public sealed class HttpLoad : IDisposable
         };
     }
 
-    private async Task<(long Ok, long Failed, string? FirstFailure)> WorkerAsync(Func<Random, string> url, Random random, Stopwatch clock, TimeSpan duration)
+    private async Task<(long Ok, long Failed, string? FirstFailure)> WorkerAsync(
+        Func<Random, HttpRequestMessage> request, HttpStatusCode expected, Random random, Stopwatch clock, TimeSpan duration)
     {
         await Task.Yield();
         long ok = 0, failed = 0;
         string? firstFailure = null;
         while (clock.Elapsed < duration)
         {
-            var path = url(random);
-            using var response = await _client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+            using var message = request(random);
+            var path = $"{message.Method} {message.RequestUri}";
+            using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
             var body = await response.Content.ReadAsByteArrayAsync();
-            if (response.StatusCode == HttpStatusCode.OK && body.Length > 0) ok++;
+            if (response.StatusCode == expected && body.Length > 0) ok++;
             else
             {
                 failed++;

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Platform.Metadata.Definitions;
+using Platform.Runtime;
+using Platform.Scripting;
+
+namespace Platform.Records.Scripting;
+
+/// <summary>
+/// The scripts of one tenant's applied definitions — files, expressions, libraries and limits — built once per
+/// definition set (a content hash, shared by tenants with equal definitions), so a save never re-hashes script text.
+/// </summary>
+public sealed class TenantScripts
+{
+    private static readonly ConditionalWeakTable<DefinitionSet, TenantScripts> Cache = new();
+
+    private readonly Dictionary<string, ScriptSource> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Name, string Code), ScriptSource> _expressions = new();
+
+    private TenantScripts(DefinitionSet definitions)
+    {
+        foreach (var module in definitions.Modules)
+            foreach (var (path, code) in module.Scripts)
+                _files.TryAdd(path, new ScriptSource(path, code));
+        var libraries = new Dictionary<string, ScriptSource>(StringComparer.Ordinal);
+        foreach (var module in definitions.Modules)
+            foreach (var (name, path) in module.Manifest.Libraries ?? new Dictionary<string, string>())
+                if (module.Scripts.TryGetValue(path, out var code)) libraries[name] = new ScriptSource(path, code);
+        Libraries = libraries;
+        // Modules come in dependency order, so a tenant's own module overrides what a shipped module set.
+        HookLimits = TenantScriptLimits.Apply(ScriptLimits.Hook, definitions.Modules.Select(m => m.Manifest.ScriptLimits?.Hook));
+        ActionLimits = TenantScriptLimits.Apply(ScriptLimits.Action, definitions.Modules.Select(m => m.Manifest.ScriptLimits?.Action));
+    }
+
+    public static TenantScripts Of(TenantRuntime runtime) => Cache.GetValue(runtime.Definitions, d => new TenantScripts(d));
+
+    /// <summary>Library name to script, for <c>require(name)</c>.</summary>
+    public IReadOnlyDictionary<string, ScriptSource> Libraries { get; }
+
+    /// <summary>Limits of hooks, formulas and defaults: the platform's defaults with the tenant's overrides.</summary>
+    public ScriptLimits HookLimits { get; }
+
+    /// <summary>Limits of custom actions.</summary>
+    public ScriptLimits ActionLimits { get; }
+
+    public ScriptSource File(string path) => _files.GetValueOrDefault(path)
+        ?? throw new RecordScriptException(new ScriptError(path, 0, 0, $"the script '{path}' is not part of the applied modules", ScriptErrorKind.Runtime));
+
+    public ScriptSource? FindFile(string path) => _files.GetValueOrDefault(path);
+
+    /// <summary>A formula or default expression, named "entity.field.kind".</summary>
+    public ScriptSource Expression(string name, string code) => _expressions.GetOrAdd((name, code), k => new ScriptSource(k.Name, k.Code));
+}
