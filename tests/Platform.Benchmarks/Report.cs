@@ -66,7 +66,7 @@ public sealed class Report
     }
 
     private static string Line(Comparison c) =>
-        $"platform {F(c.Platform)} {c.Unit} vs baseline {F(c.Baseline)} {c.Unit}: ratio {F(c.Ratio, "0.00")}x (target >= {F(c.Target, "0.0")}x) {(c.Met ? "met" : "MISSED")}";
+        $"platform {F(c.Platform)} {c.Unit} vs baseline {F(c.Baseline)} {c.Unit}: ratio {F(c.Ratio, "0.00")}x (target >= {F(c.Target, "0.0#")}x) {(c.Met ? "met" : "MISSED")}";
 
     private static string Redact(string connectionString)
     {

@@ -98,11 +98,17 @@ public static class ScriptsCase
 
     private static async Task CompareCreatesAsync(BenchHost host, BenchmarkSettings settings, Report report, string provider, string scripted, string plain)
     {
-        using var load = new HttpLoad(host.BaseAddress, settings.Concurrency);
+        // Each tenant has its own administrator and token; one load client per tenant carries it.
+        using var scriptedLoad = new HttpLoad(host.BaseAddress, settings.Concurrency);
+        await host.SignInAsync(scripted);
+        host.Authorize(scriptedLoad.Client);
+        using var plainLoad = new HttpLoad(host.BaseAddress, settings.Concurrency);
+        await host.SignInAsync(plain);
+        host.Authorize(plainLoad.Client);
         Console.WriteLine($"  [{provider}] create: POST /api/{scripted}/data/ticket (beforeSave with 5 rules + 1 formula) vs POST /api/{plain}/data/ticket (no script)");
         var warmup = TimeSpan.FromSeconds(settings.WarmupSeconds);
-        await load.RunAsync(r => Create(plain, r), HttpStatusCode.Created, warmup);
-        await load.RunAsync(r => Create(scripted, r), HttpStatusCode.Created, warmup);
+        await plainLoad.RunAsync(r => Create(plain, r), HttpStatusCode.Created, warmup);
+        await scriptedLoad.RunAsync(r => Create(scripted, r), HttpStatusCode.Created, warmup);
         var segment = TimeSpan.FromSeconds(settings.DurationSeconds / settings.Rounds);
         LoadResult withScript = LoadResult.Empty, without = LoadResult.Empty;
         for (var round = 0; round < settings.Rounds; round++)
@@ -110,13 +116,13 @@ public static class ScriptsCase
             // ABBA order, so drift (the tables grow, WAL checkpoints) hits both sides alike.
             if (round % 2 == 0)
             {
-                withScript = withScript.Plus(await load.RunAsync(r => Create(scripted, r), HttpStatusCode.Created, segment));
-                without = without.Plus(await load.RunAsync(r => Create(plain, r), HttpStatusCode.Created, segment));
+                withScript = withScript.Plus(await scriptedLoad.RunAsync(r => Create(scripted, r), HttpStatusCode.Created, segment));
+                without = without.Plus(await plainLoad.RunAsync(r => Create(plain, r), HttpStatusCode.Created, segment));
             }
             else
             {
-                without = without.Plus(await load.RunAsync(r => Create(plain, r), HttpStatusCode.Created, segment));
-                withScript = withScript.Plus(await load.RunAsync(r => Create(scripted, r), HttpStatusCode.Created, segment));
+                without = without.Plus(await plainLoad.RunAsync(r => Create(plain, r), HttpStatusCode.Created, segment));
+                withScript = withScript.Plus(await scriptedLoad.RunAsync(r => Create(scripted, r), HttpStatusCode.Created, segment));
             }
         }
         if (withScript.Failed + without.Failed > 0)
