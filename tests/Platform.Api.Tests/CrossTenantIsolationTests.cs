@@ -48,10 +48,18 @@ public abstract class CrossTenantIsolationTests(ApiHost host, ITestOutputHelper 
         var credentials = await CredentialsOfAsync(a.Tenant);
         var before = (A: await SnapshotAsync(a), B: await SnapshotAsync(b));
 
-        var generator = new Generator(new Random(seed), a, b, credentials);
-        var probes = Enumerable.Range(0, PrimaryRequests).Select(_ => generator.Next()).ToList();
+        var generator = new Generator(seed, a, b, credentials);
+        var probes = Enumerable.Range(0, PrimaryRequests).Select(generator.Next).ToList();
 
         using var fuzz = Host.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        // The checks catch a leak when there is one: B's own administrator reading B's list breaks every rule above.
+        var bToken = await Host.TokenAsync(b.Tenant, TestAdmin.UserName, TestAdmin.Password);
+        var control = new Probe("control", HttpMethod.Get, $"/api/{b.Tenant}/data/contact", null,
+            new Credential("B's admin token", r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bToken), true), [], Rule.Empty);
+        var caught = Check(control, await SendAsync(fuzz, control, CancellationToken.None), b).ToList();
+        Assert.Contains("the answer holds B's marker", caught);
+        Assert.Contains(caught, c => c.StartsWith("the list has", StringComparison.Ordinal));
+
         var failures = new ConcurrentQueue<string>();
         var tally = new ConcurrentDictionary<string, int>();
         var sent = 0;
@@ -72,7 +80,7 @@ public abstract class CrossTenantIsolationTests(ApiHost host, ITestOutputHelper 
                     problems.Add($"answers {answer.Status} for B's id but {twinAnswer.Status} for an id that never existed: existence leaks");
             }
             foreach (var problem in problems)
-                failures.Enqueue($"[{probe.Category}] {probe.Method} {probe.Url} as {probe.Credential.Name}{(probe.Body is null ? "" : " body " + Shorten(probe.Body))}: {problem}; answer {answer.Status} {Shorten(answer.Body)}");
+                failures.Enqueue($"#{probe.Index} [{probe.Category}] {probe.Method} {probe.Url} as {probe.Credential.Name}{(probe.Body is null ? "" : " body " + Shorten(probe.Body))}: {problem}; answer {answer.Status} {Shorten(answer.Body)}");
         });
         clock.Stop();
 
@@ -96,7 +104,7 @@ public abstract class CrossTenantIsolationTests(ApiHost host, ITestOutputHelper 
     /// <summary>What a tenant holds: its marker, every record id by entity, unique values, its admin, B's copied continuation tokens.</summary>
     private sealed record Side(
         string Tenant, string Marker, IReadOnlyDictionary<string, List<Guid>> Ids, IReadOnlyList<string> ContactEmails,
-        IReadOnlyList<string> OpportunityEmails, Guid AdminId, IReadOnlyList<(string Entity, string OrderBy, string Token)> SkipTokens)
+        IReadOnlyList<string> OpportunityEmails, Guid AdminId, IReadOnlyList<(string Entity, string OrderBy, string Token)> SkipTokens, IReadOnlyList<string> IdempotencyKeys)
     {
         public IEnumerable<Guid> AllIds => Ids.Values.SelectMany(i => i).Append(AdminId);
 
@@ -114,8 +122,14 @@ public abstract class CrossTenantIsolationTests(ApiHost host, ITestOutputHelper 
         var contactEmails = new List<string>();
         var opportunityEmails = new List<string>();
 
-        async Task<Guid> CreateAsync(string entity, object body) =>
-            (await ExpectAsync(await client.PostAsync($"/api/{tenant}/data/{entity}", Body(body)), HttpStatusCode.Created)).Id();
+        async Task<Guid> CreateAsync(string entity, object body, string? idempotencyKey = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/{tenant}/data/{entity}") { Content = Body(body) };
+            if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+            return (await ExpectAsync(await client.SendAsync(request), HttpStatusCode.Created)).Id();
+        }
+
+        var idempotencyKeys = Enumerable.Range(0, count).Select(i => $"import-{known}-{i}").ToList();
 
         for (var i = 0; i < count; i++)
         {
@@ -123,7 +137,7 @@ public abstract class CrossTenantIsolationTests(ApiHost host, ITestOutputHelper 
             {
                 name = $"{marker} account {i}", city = marker, description = $"plans of {marker}", email = $"acct{i}.{known}@x.example",
                 tier = "vip", employees = 100 + i,
-            });
+            }, idempotencyKeys[i]);
             ids["account"].Add(account);
             var email = $"contact{i}.{known}@x.example";
             contactEmails.Add(email);
@@ -156,7 +170,7 @@ public abstract class CrossTenantIsolationTests(ApiHost host, ITestOutputHelper 
             tokens.Add((entity, orderBy, Uri.UnescapeDataString(token)));
         }
         var admin = (await ExpectAsync(await client.GetAsync($"/api/{tenant}/auth/me"), HttpStatusCode.OK)).Id();
-        return new Side(tenant, marker, ids, contactEmails, opportunityEmails, admin, tokens);
+        return new Side(tenant, marker, ids, contactEmails, opportunityEmails, admin, tokens, idempotencyKeys);
     }
 
     /// <summary>Every record of the tenant with its row version and every many-to-many link and record audit entry, read by its own administrator.</summary>
@@ -236,7 +250,7 @@ public abstract class CrossTenantIsolationTests(ApiHost host, ITestOutputHelper 
 
     private sealed record Probe(
         string Category, HttpMethod Method, string Url, string? Body, Credential Credential, IReadOnlyList<(string Name, string Value)> Headers,
-        Rule Rule, IReadOnlyList<string>? Planted = null, Probe? Twin = null);
+        Rule Rule, IReadOnlyList<string>? Planted = null, Probe? Twin = null, int Index = 0);
 
     private sealed record Answer(int Status, string Body, string? MediaType);
 
@@ -317,9 +331,11 @@ public abstract class CrossTenantIsolationTests(ApiHost host, ITestOutputHelper 
 
     // ---- the generator -----------------------------------------------------------------------------------------
 
-    /// <summary>Pseudo-random requests from a seeded <see cref="Random"/>: the same seed gives the same shapes.</summary>
-    private sealed class Generator(Random random, Side a, Side b, IReadOnlyList<Credential> credentials)
+    /// <summary>Pseudo-random requests from a seeded <see cref="Random"/>: the same seed gives the same shapes (the ids are the run's own).</summary>
+    private sealed class Generator(int seed, Side a, Side b, IReadOnlyList<Credential> credentials)
     {
+        private Random random = new(seed);
+
         private static readonly Dictionary<string, string> PrimaryField = new()
         {
             ["account"] = "name", ["contact"] = "full_name", ["opportunity"] = "name", ["activity"] = "subject", ["lead"] = "full_name",
@@ -341,13 +357,15 @@ public abstract class CrossTenantIsolationTests(ApiHost host, ITestOutputHelper 
             return this;
         }
 
-        public Probe Next()
+        /// <summary>Request number <paramref name="index"/>: its own generator from (seed, index), so each one replays alone.</summary>
+        public Probe Next(int index)
         {
             if (_kinds.Count == 0) Build();
+            random = new Random(unchecked(seed * 1_000_003 + index));
             var pick = random.Next(_total);
             foreach (var (weight, make) in _kinds)
             {
-                if (pick < weight) return make();
+                if (pick < weight) return make() with { Index = index };
                 pick -= weight;
             }
             throw new InvalidOperationException("unreachable");
@@ -366,7 +384,8 @@ public abstract class CrossTenantIsolationTests(ApiHost host, ITestOutputHelper 
             .Add(5, CreateWithBValues)
             .Add(6, LookupsAndLinksToB)
             .Add(4, AuditOfAAboutB)
-            .Add(3, GuessedIdsOnA);
+            .Add(3, GuessedIdsOnA)
+            .Add(3, IdempotencyKeyOfB);
 
         // ---- pieces
 
@@ -726,6 +745,18 @@ public abstract class CrossTenantIsolationTests(ApiHost host, ITestOutputHelper 
         }
 
         /// <summary>Ids never handed out, or one hex digit away from B's, on A's routes.</summary>
+        /// <summary>
+        /// A create on A's route with an Idempotency-Key B used: a replay of B's stored answer would hand over B's record.
+        /// The body misses the required name, so only that error may come back and nothing is written.
+        /// </summary>
+        private Probe IdempotencyKeyOfB()
+        {
+            var key = Pick(b.IdempotencyKeys);
+            var body = Json(new { city = $"A city {Interlocked.Increment(ref _serial)}", tier = "vip" });
+            return new Probe("Idempotency-Key of B on A's route", HttpMethod.Post, $"/api/{a.Tenant}/data/account", body, Credential(),
+                [("Idempotency-Key", key), .. Forged(10)], Rule.InvalidOnlyWherePlanted, Planted: ["/name"]);
+        }
+
         private Probe GuessedIdsOnA()
         {
             var entity = Entity();
