@@ -223,14 +223,23 @@ public abstract partial class ApiTests(ApiHost host)
     // ---- unknown tenants and entities --------------------------------------------------------------------------
 
     [Fact]
-    public async Task An_unknown_tenant_is_a_404_problem()
+    public async Task An_unknown_tenant_answers_like_a_known_one_without_credentials_so_tenant_names_cannot_be_probed()
     {
-        var problem = await ExpectProblemAsync(await Client.GetAsync("/api/no-such-tenant/data/account"), HttpStatusCode.NotFound);
-        Assert.Contains("no-such-tenant", problem.Str("detail"));
-        await ExpectProblemAsync(await Client.GetAsync("/api/no-such-tenant/openapi.json"), HttpStatusCode.NotFound);
-        await ExpectProblemAsync(await Client.PostAsync("/api/no-such-tenant/data/account", Body(new { name = "x" })), HttpStatusCode.NotFound);
-        // Not even a valid tenant id.
-        await ExpectProblemAsync(await Client.GetAsync("/api/NOT_A..TENANT/data/account"), HttpStatusCode.NotFound);
+        var known = await Host.SharedAsync("crm", () => Host.CreateTenantAsync());
+        foreach (var tenant in new[] { "no-such-tenant", "NOT_A..TENANT", known })
+        {
+            var problem = await ExpectProblemAsync(await Host.AnonymousClient.GetAsync($"/api/{tenant}/data/account"), HttpStatusCode.Unauthorized);
+            Assert.DoesNotContain(tenant, problem.Str("detail"));
+            await ExpectProblemAsync(await Host.AnonymousClient.GetAsync($"/api/{tenant}/openapi.json"), HttpStatusCode.Unauthorized);
+            await ExpectProblemAsync(await Host.AnonymousClient.PostAsync($"/api/{tenant}/data/account", Body(new { name = "x" })), HttpStatusCode.Unauthorized);
+        }
+        // The token endpoint refuses an unknown tenant exactly as it refuses a wrong password of a known one.
+        var unknown = await ExpectProblemAsync(
+            await Host.AnonymousClient.PostAsync("/api/no-such-tenant/auth/token", Body(new { username = "admin", password = "wrong" })), HttpStatusCode.Unauthorized);
+        var wrong = await ExpectProblemAsync(
+            await Host.AnonymousClient.PostAsync($"/api/{known}/auth/token", Body(new { username = "admin", password = "wrong" })), HttpStatusCode.Unauthorized);
+        Assert.Equal(wrong.Str("detail"), unknown.Str("detail"));
+        Assert.Equal(wrong.Str("type"), unknown.Str("type"));
     }
 
     [Fact]

@@ -81,7 +81,8 @@ public sealed class OperatorApiTests : IAsyncLifetime
 
         await HttpJson.ExpectProblemAsync(await SendAsync(HttpMethod.Delete, "/api/admin/tenants/wayne"), HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(HttpMethod.Delete, "/api/admin/tenants/wayne?confirm=wayne")).StatusCode);
-        await HttpJson.ExpectProblemAsync(await _tenantClient.GetAsync("/api/wayne/metadata/entities/opportunity"), HttpStatusCode.NotFound);
+        // The deleted tenant's tokens are worthless now.
+        await HttpJson.ExpectProblemAsync(await _tenantClient.GetAsync("/api/wayne/metadata/entities/opportunity"), HttpStatusCode.Unauthorized);
         Assert.False(File.Exists(Path.Combine(_dataDirectory, "tenants", "wayne.db")));
         await HttpJson.ExpectProblemAsync(await SendAsync(HttpMethod.Get, "/api/admin/tenants/wayne"), HttpStatusCode.NotFound);
     }

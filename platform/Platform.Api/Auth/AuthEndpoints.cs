@@ -69,9 +69,14 @@ public static class AuthEndpoints
         var runtime = TenantEndpointFilter.Runtime(http);
         var user = await login.CheckPasswordAsync(runtime, AuthJson.String(body, "username"), AuthJson.String(body, "password"),
             http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
-        if (user is not null) return (user, null);
+        return user is not null ? (user, null) : (null, SignInRefused(http));
+    }
+
+    /// <summary>One answer for a wrong password, an unknown or locked user, and an unknown tenant.</summary>
+    public static IResult SignInRefused(HttpContext http)
+    {
         http.Response.Headers.WWWAuthenticate = AuthorizationProblems.Challenge;
-        return (null, Problems.Problems.Of(StatusCodes.Status401Unauthorized, "Sign-in refused",
-            $"The user name or password is wrong, or the account is locked after {login.Lockout.MaxFailedLogins} failed attempts.", "invalid-credentials"));
+        return Problems.Problems.Of(StatusCodes.Status401Unauthorized, "Sign-in refused",
+            "The user name or password is wrong, or the account is locked after repeated failed attempts.", "invalid-credentials");
     }
 }

@@ -3,16 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
-using Platform.Runtime;
 
 namespace Platform.Api.Auth;
 
 /// <summary>
 /// Answers refused requests with RFC 9457 problem documents: 401 (with WWW-Authenticate) when no valid credentials
-/// for this tenant were given, 403 when the user may not do this, and 404 for a tenant that does not exist (as the
-/// tenant filter would, so unknown tenants look the same with or without credentials).
+/// for this tenant were given — whether or not the tenant exists, so nobody learns tenant names by probing — and 403
+/// when the user may not do this.
 /// </summary>
-public sealed class AuthorizationProblems(TenantRuntimeCache runtimes) : IAuthorizationMiddlewareResultHandler
+public sealed class AuthorizationProblems : IAuthorizationMiddlewareResultHandler
 {
     public const string Challenge = "Bearer realm=\"platform\", ApiKey realm=\"platform\"";
 
@@ -23,12 +22,6 @@ public sealed class AuthorizationProblems(TenantRuntimeCache runtimes) : IAuthor
             await next(context);
             return;
         }
-        if (context.Request.RouteValues["tenant"] is string tenant && await runtimes.GetAsync(tenant, context.RequestAborted) is null)
-        {
-            await Problems.Problems.NotFound($"There is no tenant '{tenant}'.").ExecuteAsync(context);
-            return;
-        }
-
         // A handler that calls Fail() is named in the failure reasons; one that stays silent leaves its requirement pending.
         var failure = authorizeResult.AuthorizationFailure;
         var failed = (failure?.FailedRequirements.Cast<object>() ?? []).Concat(failure?.FailureReasons.Select(r => (object)r.Handler) ?? []).ToList();

@@ -13,7 +13,12 @@ public sealed class TenantEndpointFilter(TenantRuntimeCache runtimes) : IEndpoin
         var http = context.HttpContext;
         var id = http.Request.RouteValues["tenant"] as string;
         var runtime = id is null ? null : await runtimes.GetAsync(id, http.RequestAborted);
-        if (runtime is null) return Problems.Problems.NotFound($"There is no tenant '{id}'.");
+        if (runtime is null)
+            // Only the sign-in endpoints are open: they refuse an unknown tenant exactly like a wrong password, so tenant
+            // names cannot be probed. Signed-in callers only get here with a token of a tenant deleted since.
+            return http.User.Identity?.IsAuthenticated == true
+                ? Problems.Problems.NotFound($"There is no tenant '{id}'.")
+                : Auth.AuthEndpoints.SignInRefused(http);
         if (runtime.Status != Platform.Tenancy.TenantStatus.Active)
             return Problems.Problems.Of(StatusCodes.Status403Forbidden, "Tenant suspended", $"The tenant '{id}' is suspended.", "tenant-suspended");
         http.Items[ItemKey] = runtime;
