@@ -29,7 +29,11 @@ public abstract partial class ApiTests
     protected async Task<TenantRuntime> RuntimeAsync(string tenant) =>
         (await Host.Services.GetRequiredService<TenantRuntimeCache>().GetAsync(tenant, CancellationToken.None))!;
 
-    private static readonly RecordActor Ann = new(Guid.Parse("0190a000-0000-7000-8000-00000000a001")) { Name = "ann", ClientAddress = "203.0.113.7" };
+    /// <summary>A sales-manager of root: she may create, and change the administrator's records (also in root), as the tests need.</summary>
+    private static readonly RecordActor Ann = new(Guid.Parse("0190a000-0000-7000-8000-00000000a001"))
+    {
+        Name = "ann", ClientAddress = "203.0.113.7", Roles = ["sales-manager"], BusinessUnit = "root",
+    };
 
     [Fact]
     public async Task Create_update_and_delete_are_audited_with_old_and_new_values_and_the_actor()

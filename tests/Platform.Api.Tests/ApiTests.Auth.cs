@@ -134,7 +134,7 @@ public abstract partial class ApiTests
     public async Task An_api_key_acts_as_its_owner_is_listed_without_its_secret_and_stops_working_when_revoked()
     {
         var tenant = await Host.CreateTenantAsync();
-        var (sales, salesId) = await Host.CreateUserClientAsync(tenant, "sally", roles: ["sales"]);
+        var (sales, salesId) = await Host.CreateUserClientAsync(tenant, "sally", roles: ["salesperson"]);
 
         var created = await ExpectAsync(await sales.PostAsync($"/api/{tenant}/auth/api-keys", Body(new { name = "ERP sync" })), HttpStatusCode.Created);
         var secret = created.Str("key");
@@ -251,13 +251,13 @@ public abstract partial class ApiTests
     public async Task The_users_admin_api_is_for_admins_only_and_nobody_grants_themselves_roles()
     {
         var tenant = await Host.CreateTenantAsync();
-        var (sales, salesId) = await Host.CreateUserClientAsync(tenant, "sam", roles: ["sales"], teams: ["north"], businessUnit: "emea");
+        var (sales, salesId) = await Host.CreateUserClientAsync(tenant, "sam", roles: ["salesperson"], teams: ["north"], businessUnit: "emea");
 
         await ExpectProblemAsync(await sales.GetAsync($"/api/{tenant}/admin/users"), HttpStatusCode.Forbidden);
         await ExpectProblemAsync(await sales.PostAsync($"/api/{tenant}/admin/users", Body(new { user_name = "mallory", password = UserClients.Password, roles = new[] { "admin" } })), HttpStatusCode.Forbidden);
         await ExpectProblemAsync(await sales.PatchAsync($"/api/{tenant}/admin/users/{salesId}", Body(new { roles = new[] { "admin" } })), HttpStatusCode.Forbidden);
         var me = await ExpectAsync(await sales.GetAsync($"/api/{tenant}/auth/me"), HttpStatusCode.OK);
-        Assert.Equal(["sales"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["salesperson"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal("emea", me.Str("business_unit"));
 
         // An administrator cannot change their own roles, and bodies cannot set what the API does not offer.
@@ -271,11 +271,11 @@ public abstract partial class ApiTests
         Assert.Equal(["/owner", "/created_by"], Pointers(record));
 
         // The administrator changes membership; the user's next token carries it.
-        var updated = await ExpectAsync(await Client.PatchAsync($"/api/{tenant}/admin/users/{salesId}", Body(new { roles = new[] { "sales", "manager" }, manager_id = admin.Str("id") })), HttpStatusCode.OK);
-        Assert.Equal(["sales", "manager"], updated.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        var updated = await ExpectAsync(await Client.PatchAsync($"/api/{tenant}/admin/users/{salesId}", Body(new { roles = new[] { "salesperson", "sales-manager" }, manager_id = admin.Str("id") })), HttpStatusCode.OK);
+        Assert.Equal(["salesperson", "sales-manager"], updated.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(["north"], updated.GetProperty("teams").EnumerateArray().Select(r => r.GetString()));
         var token = new JsonWebTokenHandler().ReadJsonWebToken(await Host.TokenAsync(tenant, "sam", UserClients.Password));
-        Assert.Equal(["sales", "manager"], token.Claims.Where(c => c.Type == PlatformClaims.Role).Select(c => c.Value));
+        Assert.Equal(["salesperson", "sales-manager"], token.Claims.Where(c => c.Type == PlatformClaims.Role).Select(c => c.Value));
         Assert.Equal(tenant, token.GetClaim(PlatformClaims.Tenant).Value);
         Assert.Equal("north", token.GetClaim(PlatformClaims.Team).Value);
         Assert.Equal("emea", token.GetClaim(PlatformClaims.BusinessUnit).Value);

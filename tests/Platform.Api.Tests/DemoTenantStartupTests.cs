@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Platform.Api.Tests.Support;
 using Platform.TestSupport;
@@ -62,6 +64,7 @@ public sealed class DemoTenantStartupTests : IDisposable
             Assert.Equal(counts["opportunity"], page.GetProperty("@odata.count").GetInt64());
             Assert.All(page.Values(), o => Assert.False(string.IsNullOrEmpty(o.GetProperty("account").Str("name"))));
             await ExpectAsync(await client.GetAsync("/api/demo/openapi.json"), HttpStatusCode.OK);
+            await AssertSampleRecordsBelongToAdminInRootAsync(host, client, counts);
         }
 
         // A restart finds the tenant up to date and seeds nothing more.
@@ -71,6 +74,25 @@ public sealed class DemoTenantStartupTests : IDisposable
             await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
             Assert.Equal(counts, await CountsAsync(client));
         }
+    }
+
+    /// <summary>
+    /// The sample records are owned by the administrator in business unit root, so a sales-manager of root (a role
+    /// without tenant scope) sees every one of them, as they would records their colleagues entered.
+    /// </summary>
+    private static async Task AssertSampleRecordsBelongToAdminInRootAsync(WebApplicationFactory<Program> host, HttpClient admin, Dictionary<string, long> counts)
+    {
+        var me = await ExpectAsync(await admin.GetAsync("/api/demo/auth/me"), HttpStatusCode.OK);
+        Assert.Equal("root", me.Str("business_unit"));
+        var account = (await ExpectAsync(await admin.GetAsync("/api/demo/data/account?$top=1"), HttpStatusCode.OK)).Values().Single();
+        Assert.Equal(me.Str("id"), account.Str("owner"));
+        Assert.Equal("root", account.Str("owning_business_unit"));
+
+        await TenantUsers.CreateAsync(admin, "demo", "root-manager", ["sales-manager"], businessUnit: "root");
+        using var manager = host.CreateClient();
+        manager.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", await TenantUsers.TokenAsync(manager, "demo", "root-manager", TenantUsers.Password));
+        Assert.Equal(counts, await CountsAsync(manager));
     }
 
     private static async Task<Dictionary<string, long>> CountsAsync(HttpClient client)

@@ -5,7 +5,7 @@ using Platform.Identity.Users;
 
 namespace Platform.Cli.Tests;
 
-/// <summary>apply on a new tenant creates user admin: the configured password, or a generated one printed once.</summary>
+/// <summary>apply on a new tenant creates user admin (in business unit root): the configured password, or a generated one printed once.</summary>
 public sealed partial class FirstAdministratorCommandTests : IAsyncLifetime
 {
     private const string Tenant = "acme";
@@ -41,6 +41,7 @@ public sealed partial class FirstAdministratorCommandTests : IAsyncLifetime
 
         var admin = await AdminAsync();
         Assert.Equal(["admin"], admin.Roles);
+        Assert.Equal("root", admin.BusinessUnit); // crm-core defines root: the administrator's records belong to it
         Assert.True(admin.IsActive);
         Assert.DoesNotContain(password, admin.PasswordHash);
         Assert.True(PasswordHashing.Verify(admin.PasswordHash, password));

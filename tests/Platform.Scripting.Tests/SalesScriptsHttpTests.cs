@@ -22,13 +22,11 @@ public sealed class SalesScriptsHttpTests : IAsyncLifetime
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            foreach (var (key, value) in TestHostSettings.Common) builder.UseSetting(key, value);
             builder.UseSetting("provider", "sqlite");
             builder.UseSetting("data-dir", _dataDirectory);
             builder.UseSetting("modules-dir", RepositoryPaths.Modules);
             builder.UseSetting("demo", "false");
-            builder.UseSetting("limits:tenant-requests-per-second", "0");
-            builder.UseSetting("limits:user-requests-per-second", "0");
-            builder.UseSetting(TestAdmin.PasswordSetting, TestAdmin.Password);
         });
         _client = _factory.CreateDefaultClient(new AdminTokenHandler());
         var installer = _factory.Services.GetRequiredService<ModuleInstaller>();

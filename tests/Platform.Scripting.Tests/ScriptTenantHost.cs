@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Auth;
 using Platform.Runtime;
 using Platform.TestSupport;
 
@@ -11,7 +12,8 @@ namespace Platform.Scripting.Tests;
 
 /// <summary>
 /// A host on SQLite with one tenant whose modules are crm-core, sales and a module written by the test (entities and
-/// scripts given as file contents), reached through the HTTP API.
+/// scripts given as file contents), reached through the HTTP API as the tenant's administrator (signed in with a
+/// bearer token, see <see cref="AdminTokenHandler"/>).
 /// </summary>
 public abstract class ScriptTenantHost : IAsyncLifetime
 {
@@ -28,12 +30,13 @@ public abstract class ScriptTenantHost : IAsyncLifetime
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            foreach (var (key, value) in TestHostSettings.Common) builder.UseSetting(key, value);
             builder.UseSetting("provider", "sqlite");
             builder.UseSetting("data-dir", _dataDirectory);
             builder.UseSetting("modules-dir", RepositoryPaths.Modules);
             builder.UseSetting("demo", "false");
         });
-        Client = _factory.CreateClient();
+        Client = _factory.CreateDefaultClient(new AdminTokenHandler());
         var folder = Path.Combine(_dataDirectory, "module");
         foreach (var (path, content) in ModuleFiles)
         {
@@ -46,6 +49,7 @@ public abstract class ScriptTenantHost : IAsyncLifetime
             [Path.Combine(RepositoryPaths.Modules, "crm-core"), Path.Combine(RepositoryPaths.Modules, "sales"), folder],
             allowDataLoss: false, CancellationToken.None);
         Assert.False(result.HasErrors, string.Join("\n", result.Errors));
+        await _factory.Services.GetRequiredService<TenantAdministrators>().EnsureAsync(Tenant, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

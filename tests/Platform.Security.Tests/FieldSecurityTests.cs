@@ -16,17 +16,17 @@ public abstract class FieldSecurityTests(SecurityHost host)
     public async Task Masked_contact_phone_and_email_read_masked_in_get_and_list_for_a_salesperson()
     {
         var (created, _) = await host.Records.CreateAsync(host.Runtime, "contact",
-            JsonSerializer.SerializeToElement(new { full_name = "Jin Li", phone = "13812341234", email = "jin@example.com" }), Actor(Alice), null, Ct);
+            JsonSerializer.SerializeToElement(new { full_name = "Jin Li", phone = "13812341234", email = "jin@example.com" }), host.Actor(Alice), null, Ct);
         var id = (Guid)created!["id"]!;
 
         Assert.Equal("138****1234", created["phone"]);
-        var got = await host.Records.GetAsync(host.Runtime, "contact", id, Actor(Alice), Ct);
+        var got = await host.Records.GetAsync(host.Runtime, "contact", id, host.Actor(Alice), Ct);
         Assert.Equal("138****1234", got["phone"]);
         Assert.Equal("j***@example.com", got["email"]);
-        var listed = (await host.Records.QueryAsync(host.Runtime, new RecordQuery("contact") { Filter = new ComparisonNode("id", ComparisonOperator.Eq, id) }, Actor(Bob), Ct)).Rows.Single();
+        var listed = (await host.Records.QueryAsync(host.Runtime, new RecordQuery("contact") { Filter = new ComparisonNode("id", ComparisonOperator.Eq, id) }, host.Actor(Bob), Ct)).Rows.Single();
         Assert.Equal("138****1234", listed["phone"]);
         // The manager's role restricts nothing: the full value.
-        Assert.Equal("13812341234", (await host.Records.GetAsync(host.Runtime, "contact", id, Actor(Manager), Ct))["phone"]);
+        Assert.Equal("13812341234", (await host.Records.GetAsync(host.Runtime, "contact", id, host.Actor(Manager), Ct))["phone"]);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public abstract class FieldSecurityTests(SecurityHost host)
 
         var id = await host.AccountOfAsync(Clerk, "ro-2");
         var patch = await Assert.ThrowsAsync<RecordValidationException>(() => host.Records.UpdateAsync(host.Runtime, "account", id,
-            JsonSerializer.SerializeToElement(new { annual_revenue = 7, description = "x" }), null, Actor(Clerk), Ct));
+            JsonSerializer.SerializeToElement(new { annual_revenue = 7, description = "x" }), null, host.Actor(Clerk), Ct));
         Assert.Contains(patch.Errors, e => e.Pointer == "/annual_revenue");
         Assert.Contains(patch.Errors, e => e.Pointer == "/description" && e.Message.Contains("cannot be written", StringComparison.Ordinal));
     }
@@ -46,11 +46,11 @@ public abstract class FieldSecurityTests(SecurityHost host)
     public async Task Hidden_fields_are_left_out_and_masked_fields_masked_for_the_clerk()
     {
         var id = await host.AccountOfAsync(Alice, "hid-1");
-        await host.Records.AssignAsync(host.Runtime, "account", id, Clerk.Id, Actor(Admin), Ct);
+        await host.Records.AssignAsync(host.Runtime, "account", id, host.IdOf(Clerk), host.Actor(Admin), Ct);
         await host.Records.UpdateAsync(host.Runtime, "account", id,
             JsonSerializer.SerializeToElement(new { description = "secret plan", phone = "02012345678", annual_revenue = 100 }), null, RecordActor.System, Ct);
 
-        var row = await host.Records.GetAsync(host.Runtime, "account", id, Actor(Clerk), Ct);
+        var row = await host.Records.GetAsync(host.Runtime, "account", id, host.Actor(Clerk), Ct);
 
         Assert.False(row.ContainsKey("description"));
         Assert.Equal("020****5678", row["phone"]);
@@ -61,12 +61,12 @@ public abstract class FieldSecurityTests(SecurityHost host)
     public async Task Formulas_compute_from_the_stored_values_of_fields_hidden_from_the_writer()
     {
         var (lead, _) = await host.Records.CreateAsync(host.Runtime, "lead",
-            JsonSerializer.SerializeToElement(new { full_name = "Formula Lead" }), Actor(Clerk), null, Ct);
+            JsonSerializer.SerializeToElement(new { full_name = "Formula Lead" }), host.Actor(Clerk), null, Ct);
         var id = (Guid)lead!["id"]!;
         await host.Records.UpdateAsync(host.Runtime, "lead", id, JsonSerializer.SerializeToElement(new { phone = "13800000000" }), null, RecordActor.System, Ct);
         var withPhone = (long)(await host.Records.GetAsync(host.Runtime, "lead", id, RecordActor.System, Ct))["score"]!;
 
-        var updated = await host.Records.UpdateAsync(host.Runtime, "lead", id, JsonSerializer.SerializeToElement(new { full_name = "Formula Lead 2" }), null, Actor(Clerk), Ct);
+        var updated = await host.Records.UpdateAsync(host.Runtime, "lead", id, JsonSerializer.SerializeToElement(new { full_name = "Formula Lead 2" }), null, host.Actor(Clerk), Ct);
 
         Assert.False(updated.ContainsKey("phone"));
         Assert.Equal(withPhone, (long)updated["score"]!);
@@ -80,7 +80,7 @@ public abstract class FieldSecurityTests(SecurityHost host)
     {
         var query = new RecordQuery("account") { Filter = new StringMatchNode(field, StringMatch.StartsWith, "secret") };
 
-        var refused = await Assert.ThrowsAsync<RecordQueryRefusedException>(() => host.Records.QueryAsync(host.Runtime, query, Actor(Clerk), Ct));
+        var refused = await Assert.ThrowsAsync<RecordQueryRefusedException>(() => host.Records.QueryAsync(host.Runtime, query, host.Actor(Clerk), Ct));
 
         Assert.Equal("$filter", refused.Parameter);
     }
@@ -90,7 +90,7 @@ public abstract class FieldSecurityTests(SecurityHost host)
     {
         var query = new RecordQuery("account") { OrderBy = [new OrderTerm("description")] };
 
-        var refused = await Assert.ThrowsAsync<RecordQueryRefusedException>(() => host.Records.QueryAsync(host.Runtime, query, Actor(Clerk), Ct));
+        var refused = await Assert.ThrowsAsync<RecordQueryRefusedException>(() => host.Records.QueryAsync(host.Runtime, query, host.Actor(Clerk), Ct));
 
         Assert.Equal("$orderby", refused.Parameter);
     }

@@ -5,7 +5,7 @@ using static Platform.Security.Tests.Support.TestUsers;
 
 namespace Platform.Security.Tests;
 
-/// <summary>The same rules through the HTTP API and a script's crm calls, with users signed in by the test login.</summary>
+/// <summary>The same rules through the HTTP API and a script's crm calls, with users signed in through the token endpoint.</summary>
 public abstract class HttpSecurityTests(SecurityHost host)
 {
     [Fact]
@@ -70,14 +70,14 @@ public abstract class HttpSecurityTests(SecurityHost host)
     {
         var id = await host.AccountOfAsync(Alice, "http-share");
 
-        Assert.Equal(HttpStatusCode.NoContent, (await host.SendAsync(Alice, HttpMethod.Post, $"data/account/{id}/share", new { user = Carol.Id, rights = new[] { "read", "update" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await host.SendAsync(Alice, HttpMethod.Post, $"data/account/{id}/share", new { user = host.IdOf(Carol), rights = new[] { "read", "update" } })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(Carol, HttpMethod.Patch, $"data/account/{id}", new { city = "Shared" })).StatusCode);
         var shares = await SecurityHost.JsonAsync(await host.SendAsync(Alice, HttpMethod.Get, $"data/account/{id}/shares"));
-        Assert.Equal(Carol.Id.ToString(), shares.GetProperty("value")[0].GetProperty("user").GetString());
-        Assert.Equal(HttpStatusCode.NoContent, (await host.SendAsync(Alice, HttpMethod.Delete, $"data/account/{id}/share/user/{Carol.Id}")).StatusCode);
+        Assert.Equal(host.IdOf(Carol).ToString(), shares.GetProperty("value")[0].GetProperty("user").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await host.SendAsync(Alice, HttpMethod.Delete, $"data/account/{id}/share/user/{host.IdOf(Carol)}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.SendAsync(Carol, HttpMethod.Get, $"data/account/{id}")).StatusCode);
 
-        var assign = await host.SendAsync(Alice, HttpMethod.Post, $"data/account/{id}/assign", new { owner = Dave.Id });
+        var assign = await host.SendAsync(Alice, HttpMethod.Post, $"data/account/{id}/assign", new { owner = host.IdOf(Dave) });
         Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
         Assert.Equal("north-east", (await SecurityHost.JsonAsync(assign)).GetProperty("owning_business_unit").GetString());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await host.SendAsync(Dave, HttpMethod.Post, $"data/account/{id}/share", new { rights = new[] { "read" } })).StatusCode);
@@ -87,21 +87,25 @@ public abstract class HttpSecurityTests(SecurityHost host)
     [Fact]
     public async Task Owner_in_a_create_body_is_refused()
     {
-        var response = await host.SendAsync(Alice, HttpMethod.Post, "data/account", new { name = "http-mass", owner = Carol.Id });
+        var response = await host.SendAsync(Alice, HttpMethod.Post, "data/account", new { name = "http-mass", owner = host.IdOf(Carol) });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("/owner", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_unauthenticated_request_reads_nothing_once_a_login_exists()
+    public async Task An_unauthenticated_request_is_refused_with_401_and_reads_or_writes_nothing()
     {
-        await host.AccountOfAsync(Alice, "http-anon");
+        var id = await host.AccountOfAsync(Alice, "http-anon");
 
-        var list = await SecurityHost.JsonAsync(await host.SendAsync(null, HttpMethod.Get, "data/account?$filter=name eq 'http-anon'"));
+        var list = await host.SendAsync(null, HttpMethod.Get, "data/account?$filter=name eq 'http-anon'");
+        Assert.Equal(HttpStatusCode.Unauthorized, list.StatusCode);
+        Assert.DoesNotContain("http-anon", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.SendAsync(null, HttpMethod.Get, $"data/account/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.SendAsync(null, HttpMethod.Post, "data/account", new { name = "http-anon-write" })).StatusCode);
 
-        Assert.Equal(0, list.GetProperty("value").GetArrayLength());
-        Assert.Equal(HttpStatusCode.Forbidden, (await host.SendAsync(null, HttpMethod.Post, "data/account", new { name = "anon" })).StatusCode);
+        var written = await SecurityHost.JsonAsync(await host.SendAsync(Admin, HttpMethod.Get, "data/account?$filter=name eq 'http-anon-write'"));
+        Assert.Equal(0, written.GetProperty("value").GetArrayLength());
     }
 
     [Fact]
@@ -128,6 +132,43 @@ public abstract class HttpSecurityTests(SecurityHost host)
         Assert.Contains(body.GetProperty("roles").EnumerateArray(), r => r.GetProperty("name").GetString() == "salesperson");
         Assert.Contains(body.GetProperty("businessUnits").EnumerateArray(), b => b.GetProperty("name").GetString() == "north-east");
         Assert.Contains(body.GetProperty("teams").EnumerateArray(), t => t.GetProperty("name").GetString() == "north-team");
+    }
+
+    [Fact]
+    public async Task Administration_and_privacy_routes_refuse_signed_in_non_administrators_with_403()
+    {
+        var created = await host.SendAsync(Alice, HttpMethod.Post, "data/contact", new { full_name = "Admin Routes Subject" });
+        var contact = (await SecurityHost.JsonAsync(created)).GetProperty("id").GetString();
+        var requests = new (HttpMethod Method, string Path, object? Body)[]
+        {
+            (HttpMethod.Get, "admin/users", null),
+            (HttpMethod.Post, "admin/users", new { user_name = "intruder", password = "intruder-password-1x9", roles = new[] { "admin" } }),
+            (HttpMethod.Get, "admin/audit", null),
+            (HttpMethod.Get, "admin/scripts", null),
+            (HttpMethod.Get, "admin/scripts/runs", null),
+            (HttpMethod.Get, $"privacy/contacts/{contact}/export", null),
+            (HttpMethod.Post, $"privacy/contacts/{contact}/erase", null),
+            (HttpMethod.Get, $"privacy/contact/{contact}/export", null),
+            (HttpMethod.Post, $"privacy/contact/{contact}/erase", null),
+            (HttpMethod.Get, "metadata/security", null),
+        };
+
+        foreach (var user in new[] { Alice, Manager, Reader, Nobody })
+            foreach (var (method, path, body) in requests)
+            {
+                var response = await host.SendAsync(user, method, path, body);
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{user.UserName}: {method} {path} answered {(int)response.StatusCode}, not 403");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+
+        // Nothing was done: no user was created and the contact was not erased; the administrator gets the routes.
+        Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(Admin, HttpMethod.Get, "admin/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(Admin, HttpMethod.Get, "admin/scripts")).StatusCode);
+        var users = await SecurityHost.JsonAsync(await host.SendAsync(Admin, HttpMethod.Get, "admin/users"));
+        Assert.DoesNotContain(users.GetProperty("value").EnumerateArray(), u => u.GetProperty("user_name").GetString() == "intruder");
+        var export = await host.SendAsync(Admin, HttpMethod.Get, $"privacy/contacts/{contact}/export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Contains("Admin Routes Subject", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

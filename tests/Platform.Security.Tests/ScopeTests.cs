@@ -11,18 +11,18 @@ public abstract class ScopeTests(SecurityHost host)
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    private async Task<List<string>> NamesAsync(Platform.Records.Security.DirectoryUser user, string prefix)
+    private async Task<List<string>> NamesAsync(TestUser user, string prefix)
     {
         var query = new RecordQuery("account") { Filter = new StringMatchNode("name", StringMatch.StartsWith, prefix), Top = 100, Count = CountMode.Exact };
-        var page = await host.Records.QueryAsync(host.Runtime, query, Actor(user), Ct);
+        var page = await host.Records.QueryAsync(host.Runtime, query, host.Actor(user), Ct);
         Assert.Equal(page.Rows.Count, page.Count);
         return page.Rows.Select(r => (string)r["name"]!).Order().ToList();
     }
 
-    private Task UpdateAsync(Platform.Records.Security.DirectoryUser user, Guid id) =>
-        host.Records.UpdateAsync(host.Runtime, "account", id, JsonSerializer.SerializeToElement(new { city = "Changed" }), null, Actor(user), Ct);
+    private Task UpdateAsync(TestUser user, Guid id) =>
+        host.Records.UpdateAsync(host.Runtime, "account", id, JsonSerializer.SerializeToElement(new { city = "Changed" }), null, host.Actor(user), Ct);
 
-    private Task DeleteAsync(Platform.Records.Security.DirectoryUser user, Guid id) => host.Records.DeleteAsync(host.Runtime, "account", id, null, Actor(user), Ct);
+    private Task DeleteAsync(TestUser user, Guid id) => host.Records.DeleteAsync(host.Runtime, "account", id, null, host.Actor(user), Ct);
 
     [Fact]
     public async Task Own_scope_lets_the_owner_update_and_delete_but_not_a_teammate()
@@ -52,10 +52,10 @@ public abstract class ScopeTests(SecurityHost host)
     {
         var id = await host.AccountOfAsync(Alice, "hidden-1");
 
-        await Assert.ThrowsAsync<RecordNotFoundException>(() => host.Records.GetAsync(host.Runtime, "account", id, Actor(Carol), Ct));
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => host.Records.GetAsync(host.Runtime, "account", id, host.Actor(Carol), Ct));
         await Assert.ThrowsAsync<RecordNotFoundException>(() => UpdateAsync(Carol, id));
         await Assert.ThrowsAsync<RecordNotFoundException>(() => DeleteAsync(Carol, id));
-        Assert.Empty(await host.Records.GetManyAsync(host.Runtime, "account", [id], null, Actor(Carol), Ct));
+        Assert.Empty(await host.Records.GetManyAsync(host.Runtime, "account", [id], null, host.Actor(Carol), Ct));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public abstract class ScopeTests(SecurityHost host)
         var id = await host.AccountOfAsync(Alice, "none-1");
 
         Assert.Empty(await NamesAsync(Nobody, "none-"));
-        await Assert.ThrowsAsync<RecordNotFoundException>(() => host.Records.GetAsync(host.Runtime, "account", id, Actor(Nobody), Ct));
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => host.Records.GetAsync(host.Runtime, "account", id, host.Actor(Nobody), Ct));
         await Assert.ThrowsAsync<RecordForbiddenException>(() => host.AccountOfAsync(Nobody, "none-2"));
     }
 
@@ -115,7 +115,7 @@ public abstract class ScopeTests(SecurityHost host)
 
         var row = await host.Records.GetAsync(host.Runtime, "account", id, Platform.Records.RecordActor.System, Ct);
 
-        Assert.Equal(Dave.Id, row["owner"]);
+        Assert.Equal(host.IdOf(Dave), row["owner"]);
         Assert.Equal("north-east", row["owning_business_unit"]);
     }
 
@@ -129,10 +129,10 @@ public abstract class ScopeTests(SecurityHost host)
             JsonSerializer.SerializeToElement(new { name = "bulk-2" }),
         ]);
 
-        var refused = await Assert.ThrowsAsync<RecordValidationException>(() => host.Records.BulkAsync(host.Runtime, "account", request, Actor(Bob), Ct));
+        var refused = await Assert.ThrowsAsync<RecordValidationException>(() => host.Records.BulkAsync(host.Runtime, "account", request, host.Actor(Bob), Ct));
         Assert.Contains(refused.Errors, e => e.Pointer == "/records/0");
         var nobody = await Assert.ThrowsAsync<RecordValidationException>(() => host.Records.BulkAsync(host.Runtime, "account",
-            new Platform.Records.Writing.BulkRequest(Platform.Records.Writing.BulkMode.Create, null, [JsonSerializer.SerializeToElement(new { name = "bulk-3" })]), Actor(Nobody), Ct));
+            new Platform.Records.Writing.BulkRequest(Platform.Records.Writing.BulkMode.Create, null, [JsonSerializer.SerializeToElement(new { name = "bulk-3" })]), host.Actor(Nobody), Ct));
         Assert.Contains(nobody.Errors, e => e.Pointer == "/records/0" && e.Message.Contains("may not create", StringComparison.Ordinal));
         Assert.Equal(["bulk-1"], await NamesAsync(Admin, "bulk-"));
     }
@@ -145,10 +145,10 @@ public abstract class ScopeTests(SecurityHost host)
     public async Task Owner_and_system_fields_in_a_body_are_refused(string field)
     {
         var id = await host.AccountOfAsync(Alice, "mass-1");
-        var body = new Dictionary<string, object?> { [field] = field == "row_version" ? 9 : field == "owning_business_unit" ? "root" : Carol.Id };
+        var body = new Dictionary<string, object?> { [field] = field == "row_version" ? 9 : field == "owning_business_unit" ? "root" : host.IdOf(Carol) };
 
         var error = await Assert.ThrowsAsync<RecordValidationException>(() =>
-            host.Records.UpdateAsync(host.Runtime, "account", id, JsonSerializer.SerializeToElement(body), null, Actor(Alice), Ct));
+            host.Records.UpdateAsync(host.Runtime, "account", id, JsonSerializer.SerializeToElement(body), null, host.Actor(Alice), Ct));
 
         Assert.Contains(error.Errors, e => e.Pointer == "/" + field && e.Message.Contains("system field", StringComparison.Ordinal));
     }

@@ -11,13 +11,13 @@ public abstract class SharingTests(SecurityHost host)
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    private Task<Dictionary<string, object?>> GetAsync(DirectoryUser user, Guid id) => host.Records.GetAsync(host.Runtime, "account", id, Actor(user), Ct);
+    private Task<Dictionary<string, object?>> GetAsync(TestUser user, Guid id) => host.Records.GetAsync(host.Runtime, "account", id, host.Actor(user), Ct);
 
-    private Task UpdateAsync(DirectoryUser user, Guid id) =>
-        host.Records.UpdateAsync(host.Runtime, "account", id, JsonSerializer.SerializeToElement(new { city = "Shared city" }), null, Actor(user), Ct);
+    private Task UpdateAsync(TestUser user, Guid id) =>
+        host.Records.UpdateAsync(host.Runtime, "account", id, JsonSerializer.SerializeToElement(new { city = "Shared city" }), null, host.Actor(user), Ct);
 
-    private async Task<int> VisibleCountAsync(DirectoryUser user, Guid id) =>
-        (await host.Records.GetManyAsync(host.Runtime, "account", [id], null, Actor(user), Ct)).Count;
+    private async Task<int> VisibleCountAsync(TestUser user, Guid id) =>
+        (await host.Records.GetManyAsync(host.Runtime, "account", [id], null, host.Actor(user), Ct)).Count;
 
     [Fact]
     public async Task A_read_share_lets_the_user_read_until_it_is_revoked()
@@ -25,13 +25,13 @@ public abstract class SharingTests(SecurityHost host)
         var id = await host.AccountOfAsync(Alice, "share-read");
         await Assert.ThrowsAsync<RecordNotFoundException>(() => GetAsync(Carol, id));
 
-        await host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(Carol.Id), false, Actor(Alice), Ct);
+        await host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(host.IdOf(Carol)), false, host.Actor(Alice), Ct);
 
         Assert.Equal("share-read", (await GetAsync(Carol, id))["name"]);
         Assert.Equal(1, await VisibleCountAsync(Carol, id));
         await Assert.ThrowsAsync<RecordForbiddenException>(() => UpdateAsync(Carol, id));
 
-        await host.Records.UnshareAsync(host.Runtime, "account", id, SharePrincipal.User(Carol.Id), Actor(Alice), Ct);
+        await host.Records.UnshareAsync(host.Runtime, "account", id, SharePrincipal.User(host.IdOf(Carol)), host.Actor(Alice), Ct);
 
         await Assert.ThrowsAsync<RecordNotFoundException>(() => GetAsync(Carol, id));
         Assert.Equal(0, await VisibleCountAsync(Carol, id));
@@ -42,7 +42,7 @@ public abstract class SharingTests(SecurityHost host)
     {
         var id = await host.AccountOfAsync(Alice, "share-update");
 
-        await host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(Carol.Id), true, Actor(Alice), Ct);
+        await host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(host.IdOf(Carol)), true, host.Actor(Alice), Ct);
         await UpdateAsync(Carol, id);
 
         Assert.Equal("Shared city", (await GetAsync(Alice, id))["city"]);
@@ -54,7 +54,7 @@ public abstract class SharingTests(SecurityHost host)
         var id = await host.AccountOfAsync(Carol, "share-team");
         await Assert.ThrowsAsync<RecordNotFoundException>(() => GetAsync(Alice, id));
 
-        await host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.Team("north-team"), false, Actor(Carol), Ct);
+        await host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.Team("north-team"), false, host.Actor(Carol), Ct);
 
         Assert.Equal("share-team", (await GetAsync(Alice, id))["name"]);
         Assert.Equal("share-team", (await GetAsync(Bob, id))["name"]);
@@ -68,11 +68,11 @@ public abstract class SharingTests(SecurityHost host)
 
         // Bob reads it through his team but shares only his own records.
         await Assert.ThrowsAsync<RecordForbiddenException>(() =>
-            host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(Carol.Id), false, Actor(Bob), Ct));
+            host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(host.IdOf(Carol)), false, host.Actor(Bob), Ct));
         await Assert.ThrowsAsync<RecordNotFoundException>(() =>
-            host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(Dave.Id), false, Actor(Carol), Ct));
+            host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(host.IdOf(Dave)), false, host.Actor(Carol), Ct));
         var unknown = await Assert.ThrowsAsync<RecordValidationException>(() =>
-            host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.Team("ghosts"), false, Actor(Alice), Ct));
+            host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.Team("ghosts"), false, host.Actor(Alice), Ct));
         Assert.Equal("/team", unknown.Errors.Single().Pointer);
     }
 
@@ -81,9 +81,9 @@ public abstract class SharingTests(SecurityHost host)
     {
         var id = await host.AccountOfAsync(Alice, "assign-1");
 
-        var assigned = await host.Records.AssignAsync(host.Runtime, "account", id, Carol.Id, Actor(Alice), Ct);
+        var assigned = await host.Records.AssignAsync(host.Runtime, "account", id, host.IdOf(Carol), host.Actor(Alice), Ct);
 
-        Assert.Equal(Carol.Id, assigned["owner"]);
+        Assert.Equal(host.IdOf(Carol), assigned["owner"]);
         Assert.Equal("south", assigned["owning_business_unit"]);
         // Alice no longer owns it, and Carol is not in her team: it is gone from her sight.
         await Assert.ThrowsAsync<RecordNotFoundException>(() => GetAsync(Alice, id));
@@ -95,11 +95,11 @@ public abstract class SharingTests(SecurityHost host)
     {
         var id = await host.AccountOfAsync(Alice, "assign-2");
 
-        await Assert.ThrowsAsync<RecordForbiddenException>(() => host.Records.AssignAsync(host.Runtime, "account", id, Bob.Id, Actor(Bob), Ct));
+        await Assert.ThrowsAsync<RecordForbiddenException>(() => host.Records.AssignAsync(host.Runtime, "account", id, host.IdOf(Bob), host.Actor(Bob), Ct));
         var unknown = await Assert.ThrowsAsync<RecordValidationException>(() =>
-            host.Records.AssignAsync(host.Runtime, "account", id, Guid.NewGuid(), Actor(Alice), Ct));
+            host.Records.AssignAsync(host.Runtime, "account", id, Guid.NewGuid(), host.Actor(Alice), Ct));
         Assert.Equal("/owner", unknown.Errors.Single().Pointer);
-        await host.Records.AssignAsync(host.Runtime, "account", id, Bob.Id, Actor(Manager), Ct);
+        await host.Records.AssignAsync(host.Runtime, "account", id, host.IdOf(Bob), host.Actor(Manager), Ct);
     }
 }
 

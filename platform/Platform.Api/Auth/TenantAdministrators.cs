@@ -13,7 +13,8 @@ public sealed class TenantAdministrators(AuthSettings settings, TenantRuntimeCac
     public async Task<FirstAdministratorResult> EnsureAsync(string tenantId, CancellationToken ct)
     {
         var runtime = await runtimes.GetAsync(tenantId, ct) ?? throw new InvalidOperationException($"No tenant '{tenantId}'.");
-        var result = await FirstAdministrator.EnsureAsync(runtime.Tenant.Database, settings.AdminPassword, ct);
+        var result = await FirstAdministrator.EnsureAsync(runtime.Tenant.Database, settings.AdminPassword,
+            FirstAdministrator.BusinessUnitIn(runtime.Definitions), ct);
         if (!result.Created) return result;
         directory.Invalidate(tenantId);
         if (result.GeneratedPassword is { } password)

@@ -46,7 +46,7 @@ internal static class ApplyCommand
             await context.Out.WriteLineAsync(applied.Changed
                 ? $"Applied: tenant '{tenant}' is at schema version {applied.Version}."
                 : $"Tenant '{tenant}' is up to date (schema version {applied.Version?.ToString() ?? "none"}).");
-            await FirstAdministratorOutput.EnsureAsync(context, result.Tenant!, ct);
+            await FirstAdministratorOutput.EnsureAsync(context, result.Tenant!, result.Plan?.Target, ct);
             return ExitCodes.Success;
         });
         return command;

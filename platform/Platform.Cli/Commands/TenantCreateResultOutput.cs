@@ -22,7 +22,7 @@ internal sealed class TenantCreateResultOutput(TenantCreateResult result)
         await context.Out.WriteLineAsync($"Created tenant '{tenant.Id}' ({tenant.Database}).");
         if (result.Install.Applied is { Version: { } version })
             await context.Out.WriteLineAsync($"Applied modules: schema version {version}.");
-        await FirstAdministratorOutput.EnsureAsync(context, tenant, ct);
+        await FirstAdministratorOutput.EnsureAsync(context, tenant, result.Install.Plan?.Target, ct);
         return ExitCodes.Success;
     }
 }

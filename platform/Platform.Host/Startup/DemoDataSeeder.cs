@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bogus;
+using Platform.Identity.Users;
 using Platform.Records;
 using Platform.Records.Writing;
 using Platform.Runtime;
@@ -9,7 +10,9 @@ namespace Platform.Host.Startup;
 
 /// <summary>
 /// A few hundred believable sample records for the demo tenant, written through the record service (so they pass
-/// the same validation as API writes). Deterministic: the same seed gives the same data.
+/// the same validation as API writes). Deterministic: the same seed gives the same data. The records are owned by the
+/// tenant's administrator in business unit root, so they are ordinary records of that unit (a sales-manager of root
+/// sees them), not ownerless ones only tenant-scope roles could see.
 /// </summary>
 public sealed class DemoDataSeeder(RecordService records)
 {
@@ -19,11 +22,12 @@ public sealed class DemoDataSeeder(RecordService records)
         var existing = await records.QueryAsync(runtime, new RecordQuery("account") { Top = 1 }, RecordActor.System, ct);
         if (existing.Rows.Count > 0) return 0;
 
+        var owner = await OwnerAsync(runtime, ct);
         var faker = new Faker("en") { Random = new Randomizer(20261123) };
         var total = 0;
         var tiers = new[] { "vip", "regular", "regular", "potential", "potential" };
         var industries = new[] { "retail", "manufacturing", "technology", "finance", "healthcare", "other" };
-        var accounts = await CreateAsync(runtime, "account", Enumerable.Range(0, 60).Select(_ => new Dictionary<string, object?>
+        var accounts = await CreateAsync(runtime, owner, "account", Enumerable.Range(0, 60).Select(_ => new Dictionary<string, object?>
         {
             ["name"] = faker.Company.CompanyName(),
             ["tier"] = faker.PickRandom(tiers),
@@ -37,7 +41,7 @@ public sealed class DemoDataSeeder(RecordService records)
         }), ct);
         total += accounts.Count;
 
-        var contacts = await CreateAsync(runtime, "contact", Enumerable.Range(0, 150).Select(i => new Dictionary<string, object?>
+        var contacts = await CreateAsync(runtime, owner, "contact", Enumerable.Range(0, 150).Select(i => new Dictionary<string, object?>
         {
             ["full_name"] = faker.Name.FullName(),
             ["account"] = Pick(faker, accounts),
@@ -50,7 +54,7 @@ public sealed class DemoDataSeeder(RecordService records)
         total += contacts.Count;
 
         var kinds = new[] { "call", "email", "meeting", "note" };
-        total += (await CreateAsync(runtime, "activity", Enumerable.Range(0, 200).Select(_ => new Dictionary<string, object?>
+        total += (await CreateAsync(runtime, owner, "activity", Enumerable.Range(0, 200).Select(_ => new Dictionary<string, object?>
         {
             ["subject"] = faker.Hacker.Phrase().TrimEnd('!', '.'),
             ["kind"] = faker.PickRandom(kinds),
@@ -65,7 +69,7 @@ public sealed class DemoDataSeeder(RecordService records)
         {
             var sources = new[] { "web", "referral", "event", "cold_call", "other" };
             var statuses = new[] { "new", "contacted", "qualified", "disqualified" };
-            total += (await CreateAsync(runtime, "lead", Enumerable.Range(0, 80).Select(i => new Dictionary<string, object?>
+            total += (await CreateAsync(runtime, owner, "lead", Enumerable.Range(0, 80).Select(i => new Dictionary<string, object?>
             {
                 ["full_name"] = faker.Name.FullName(),
                 ["company"] = faker.Company.CompanyName(),
@@ -78,7 +82,7 @@ public sealed class DemoDataSeeder(RecordService records)
         if (runtime.FindEntity("opportunity") is not null)
         {
             var stages = new[] { "prospecting", "prospecting", "won", "lost" };
-            total += (await CreateAsync(runtime, "opportunity", Enumerable.Range(0, 70).Select(_ =>
+            total += (await CreateAsync(runtime, owner, "opportunity", Enumerable.Range(0, 70).Select(_ =>
             {
                 var stage = faker.PickRandom(stages);
                 return new Dictionary<string, object?>
@@ -99,10 +103,26 @@ public sealed class DemoDataSeeder(RecordService records)
     // Bogus' PickRandom binds an IReadOnlyList to its params overload and returns the list itself.
     private static string Pick(Faker faker, IReadOnlyList<Guid> ids) => ids[faker.Random.Int(0, ids.Count - 1)].ToString();
 
-    private async Task<IReadOnlyList<Guid>> CreateAsync(TenantRuntime runtime, string entity, IEnumerable<Dictionary<string, object?>> rows, CancellationToken ct)
+    /// <summary>
+    /// The platform writing on the administrator's behalf: permission checks do not apply (as for any seeding), but the
+    /// records get the administrator as owner and creator, and business unit root (stamped when an older administrator has none).
+    /// </summary>
+    private static async Task<RecordActor> OwnerAsync(TenantRuntime runtime, CancellationToken ct)
+    {
+        var admin = await UserStore.FindByNameAsync(runtime.Tenant.Database, FirstAdministrator.UserName, ct)
+            ?? throw new InvalidOperationException($"Tenant '{runtime.Id}' has no user '{FirstAdministrator.UserName}' to own the sample records.");
+        return RecordActor.System with
+        {
+            UserId = admin.Id, Name = admin.UserName,
+            BusinessUnit = admin.BusinessUnit ?? FirstAdministrator.BusinessUnitIn(runtime.Definitions),
+        };
+    }
+
+    private async Task<IReadOnlyList<Guid>> CreateAsync(TenantRuntime runtime, RecordActor owner, string entity, IEnumerable<Dictionary<string, object?>> rows,
+        CancellationToken ct)
     {
         var elements = rows.Select(r => JsonSerializer.SerializeToElement(r)).ToList();
-        var result = await records.BulkAsync(runtime, entity, new BulkRequest(BulkMode.Create, null, elements), RecordActor.System, ct);
+        var result = await records.BulkAsync(runtime, entity, new BulkRequest(BulkMode.Create, null, elements), owner, ct);
         return result.Ids;
     }
 }

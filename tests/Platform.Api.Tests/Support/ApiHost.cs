@@ -60,13 +60,10 @@ public abstract class ApiHost : IAsyncLifetime
     public static WebApplicationFactory<Program> Start(IReadOnlyDictionary<string, string> settings, bool demo) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            // Suites send bursts far above production rate limits; the limits have their own tests (settings override these).
-            builder.UseSetting("limits:tenant-requests-per-second", "0");
-            builder.UseSetting("limits:user-requests-per-second", "0");
+            foreach (var (key, value) in TestHostSettings.Common) builder.UseSetting(key, value);
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.UseSetting("modules-dir", RepositoryPaths.Modules);
             builder.UseSetting("demo", demo ? "true" : "false");
-            builder.UseSetting(TestAdmin.PasswordSetting, TestAdmin.Password);
             builder.UseEnvironment("Development");
         });
 

@@ -1,28 +1,30 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Auth;
 using Platform.Records;
-using Platform.Records.Security;
 using Platform.Runtime;
 using Platform.TestSupport;
 
 namespace Platform.Security.Tests.Support;
 
 /// <summary>
-/// One tenant with crm-core, sales and the secure-test fixture module, a header login standing in for identity,
-/// and <see cref="TestUsers"/> as the user directory. Shared by the tests of a class; each test makes its own records.
+/// One tenant with crm-core, sales and the secure-test fixture module, and the <see cref="TestUsers"/> as real users:
+/// created through the users admin API and signed in through the token endpoint, like any client. Shared by the tests
+/// of a class; each test makes its own records.
 /// </summary>
 public abstract class SecurityHost : IAsyncLifetime
 {
     public const string Tenant = "secure";
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-security-").FullName;
+    private readonly Dictionary<TestUser, SignedInUser> _users = [];
     private WebApplicationFactory<Program> _factory = null!;
 
-    public HttpClient Http { get; private set; } = null!;
+    /// <summary>A client without credentials.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
     public IServiceProvider Services => _factory.Services;
     public RecordService Records { get; private set; } = null!;
     public TenantRuntime Runtime { get; private set; } = null!;
@@ -37,52 +39,73 @@ public abstract class SecurityHost : IAsyncLifetime
         var storage = await PrepareStorageAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            foreach (var (key, value) in TestHostSettings.Common) builder.UseSetting(key, value);
             foreach (var (key, value) in storage) builder.UseSetting(key, value);
             builder.UseSetting("data-dir", _dataDirectory);
             builder.UseSetting("modules-dir", RepositoryPaths.Modules);
             builder.UseSetting("demo", "false");
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<IUserDirectory, TestUsers>();
-                services.AddAuthentication(HeaderAuthentication.SchemeName)
-                    .AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, _ => { });
-            });
         });
-        Http = _factory.CreateClient();
+        Anonymous = _factory.CreateClient();
         var installer = _factory.Services.GetRequiredService<ModuleInstaller>();
         var result = await installer.ApplyAsync(Tenant,
             [Path.Combine(RepositoryPaths.Modules, "crm-core"), Path.Combine(RepositoryPaths.Modules, "sales"),
              Path.Combine(AppContext.BaseDirectory, "Fixtures", "secure-test")],
             allowDataLoss: false, CancellationToken.None);
         Assert.False(result.HasErrors, string.Join("\n", result.Errors));
+        await _factory.Services.GetRequiredService<TenantAdministrators>().EnsureAsync(Tenant, CancellationToken.None);
         Records = _factory.Services.GetRequiredService<RecordService>();
         Runtime = (await _factory.Services.GetRequiredService<TenantRuntimeCache>().GetAsync(Tenant, CancellationToken.None))!;
+        await SignInAllAsync();
+    }
+
+    /// <summary>Creates every test user but the administrator (the platform made that one) and signs each in.</summary>
+    private async Task SignInAllAsync()
+    {
+        using var admin = _factory.CreateDefaultClient(new AdminTokenHandler());
+        foreach (var user in TestUsers.All)
+        {
+            var isAdmin = user.UserName == TestAdmin.UserName;
+            if (!isAdmin) await TenantUsers.CreateAsync(admin, Tenant, user.UserName, user.Roles, user.Teams, user.BusinessUnit);
+            var token = await TenantUsers.TokenAsync(Anonymous, Tenant, user.UserName, isAdmin ? TestAdmin.Password : TenantUsers.Password);
+            var client = _factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var me = await JsonAsync(await client.GetAsync($"/api/{Tenant}/auth/me"));
+            Assert.Equal(user.BusinessUnit, me.GetProperty("business_unit").GetString());
+            _users[user] = new SignedInUser(user, Guid.Parse(me.GetProperty("id").GetString()!), client);
+        }
     }
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
+        foreach (var user in _users.Values) user.Client.Dispose();
+        Anonymous.Dispose();
         await _factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
         await ReleaseStorageAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
     }
 
+    /// <summary>The user's id in this host's tenant.</summary>
+    public Guid IdOf(TestUser user) => _users[user].Id;
+
+    /// <summary>The actor the user's sign-in gives, for calls straight to <see cref="RecordService"/>.</summary>
+    public RecordActor Actor(TestUser user) => _users[user].Actor;
+
     /// <summary>Creates an account owned by the user (and stamped with their business unit), through RecordService.</summary>
-    public async Task<Guid> AccountOfAsync(DirectoryUser owner, string name, object? more = null)
+    public async Task<Guid> AccountOfAsync(TestUser owner, string name, object? more = null)
     {
         var body = JsonSerializer.SerializeToNode(more ?? new { })!.AsObject();
         body["name"] = name;
-        var (created, _) = await Records.CreateAsync(Runtime, "account", JsonSerializer.SerializeToElement(body), TestUsers.Actor(owner), null, CancellationToken.None);
+        var (created, _) = await Records.CreateAsync(Runtime, "account", JsonSerializer.SerializeToElement(body), Actor(owner), null, CancellationToken.None);
         return (Guid)created!["id"]!;
     }
 
-    public async Task<HttpResponseMessage> SendAsync(DirectoryUser? user, HttpMethod method, string path, object? body = null)
+    /// <summary>Sends a request to the tenant's API as the user (with their bearer token), or without credentials when null.</summary>
+    public async Task<HttpResponseMessage> SendAsync(TestUser? user, HttpMethod method, string path, object? body = null)
     {
         using var request = new HttpRequestMessage(method, $"/api/{Tenant}/{path}");
-        if (user is not null) request.Headers.Add(HeaderAuthentication.Header, user.UserName);
         if (body is not null) request.Content = JsonContent.Create(body);
-        return await Http.SendAsync(request);
+        return await (user is null ? Anonymous : _users[user].Client).SendAsync(request);
     }
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
