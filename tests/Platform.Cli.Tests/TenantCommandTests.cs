@@ -3,23 +3,9 @@ using Platform.Cli.Tests.Support;
 namespace Platform.Cli.Tests;
 
 /// <summary>plan, apply and export against one provider; run on SQLite and PostgreSQL by the subclasses.</summary>
-public abstract class TenantCommandTests : IAsyncLifetime
+public abstract class TenantCommandTests : TenantStorageTests
 {
     private const string Tenant = "acme";
-    private readonly TempFolder _temp = new();
-
-    protected TenantStorage Storage { get; private set; } = null!;
-
-    protected abstract Task<TenantStorage> CreateStorageAsync();
-
-    public async Task InitializeAsync() => Storage = await CreateStorageAsync();
-
-    public async Task DisposeAsync()
-    {
-        await Storage.DisposeAsync();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task Plan_on_a_new_tenant_prints_create_table_and_creates_nothing()
     {
@@ -59,7 +45,7 @@ public abstract class TenantCommandTests : IAsyncLifetime
     public async Task Apply_refuses_data_loss_without_consent_and_changes_nothing()
     {
         CliHarness.AssertExit(0, await RunAsync("apply", CliHarness.ShippedModules));
-        var modules = ModuleCopies.CopyShipped(_temp.Path);
+        var modules = ModuleCopies.CopyShipped(Temp.Path);
         await ModuleCopies.EditFieldAsync(modules[0], "account", "website", _ => null);
 
         var plan = await RunAsync("plan", modules);
@@ -88,7 +74,7 @@ public abstract class TenantCommandTests : IAsyncLifetime
     {
         CliHarness.AssertExit(0, await RunAsync("apply", CliHarness.ShippedModules));
         await Storage.InsertAccountAsync(Tenant, "No city");
-        var modules = ModuleCopies.CopyShipped(_temp.Path);
+        var modules = ModuleCopies.CopyShipped(Temp.Path);
         await ModuleCopies.EditFieldAsync(modules[0], "account", "city", field =>
         {
             field["required"] = true;
@@ -109,7 +95,7 @@ public abstract class TenantCommandTests : IAsyncLifetime
     public async Task Export_then_plan_of_the_exported_folders_has_no_changes()
     {
         CliHarness.AssertExit(0, await RunAsync("apply", CliHarness.ShippedModules));
-        var target = _temp.Combine("export");
+        var target = Temp.Combine("export");
 
         var export = await CliHarness.RunAsync(["export", "--tenant", Tenant, .. Storage.Arguments, target]);
 
@@ -128,17 +114,17 @@ public abstract class TenantCommandTests : IAsyncLifetime
     [Fact]
     public async Task Export_of_an_unknown_tenant_fails_with_one_line()
     {
-        var run = await CliHarness.RunAsync(["export", "--tenant", "nobody", .. Storage.Arguments, _temp.Combine("export")]);
+        var run = await CliHarness.RunAsync(["export", "--tenant", "nobody", .. Storage.Arguments, Temp.Combine("export")]);
 
         CliHarness.AssertExit(1, run);
         Assert.Equal("error: No tenant 'nobody'.", run.Error.Trim());
-        Assert.False(Directory.Exists(_temp.Combine("export")));
+        Assert.False(Directory.Exists(Temp.Combine("export")));
     }
 
     [Fact]
     public async Task Plan_and_apply_of_invalid_modules_print_errors_and_create_no_tenant()
     {
-        var modules = ModuleCopies.CopyShipped(_temp.Path);
+        var modules = ModuleCopies.CopyShipped(Temp.Path);
         await ModuleCopies.EditFieldAsync(modules[1], "opportunity", "account", field =>
         {
             field["target"] = "no_such_entity";

@@ -3,22 +3,8 @@ using Platform.Cli.Tests.Support;
 namespace Platform.Cli.Tests;
 
 /// <summary><c>tenant create|list|suspend|resume|delete</c> against one provider; run on SQLite and PostgreSQL by the subclasses.</summary>
-public abstract class TenantLifecycleTests : IAsyncLifetime
+public abstract class TenantLifecycleTests : TenantStorageTests
 {
-    private readonly TempFolder _temp = new();
-
-    protected TenantStorage Storage { get; private set; } = null!;
-
-    protected abstract Task<TenantStorage> CreateStorageAsync();
-
-    public async Task InitializeAsync() => Storage = await CreateStorageAsync();
-
-    public async Task DisposeAsync()
-    {
-        await Storage.DisposeAsync();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task Create_with_modules_then_suspend_resume_and_delete_walk_the_whole_lifecycle()
     {
@@ -67,7 +53,7 @@ public abstract class TenantLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Create_with_invalid_modules_keeps_no_tenant()
     {
-        var modules = ModuleCopies.CopyShipped(_temp.Path);
+        var modules = ModuleCopies.CopyShipped(Temp.Path);
         await ModuleCopies.EditFieldAsync(modules[1], "opportunity", "account", field =>
         {
             field["target"] = "no_such_entity";
