@@ -106,27 +106,9 @@ public static class ScriptsCase
         await host.SignInAsync(plain);
         host.Authorize(plainLoad.Client);
         Console.WriteLine($"  [{provider}] create: POST /api/{scripted}/data/ticket (beforeSave with 5 rules + 1 formula) vs POST /api/{plain}/data/ticket (no script)");
-        var warmup = TimeSpan.FromSeconds(settings.WarmupSeconds);
-        await plainLoad.RunAsync(r => Create(plain, r), HttpStatusCode.Created, warmup);
-        await scriptedLoad.RunAsync(r => Create(scripted, r), HttpStatusCode.Created, warmup);
-        var segment = TimeSpan.FromSeconds(settings.DurationSeconds / settings.Rounds);
-        LoadResult withScript = LoadResult.Empty, without = LoadResult.Empty;
-        for (var round = 0; round < settings.Rounds; round++)
-        {
-            // ABBA order, so drift (the tables grow, WAL checkpoints) hits both sides alike.
-            if (round % 2 == 0)
-            {
-                withScript = withScript.Plus(await scriptedLoad.RunAsync(r => Create(scripted, r), HttpStatusCode.Created, segment));
-                without = without.Plus(await plainLoad.RunAsync(r => Create(plain, r), HttpStatusCode.Created, segment));
-            }
-            else
-            {
-                without = without.Plus(await plainLoad.RunAsync(r => Create(plain, r), HttpStatusCode.Created, segment));
-                withScript = withScript.Plus(await scriptedLoad.RunAsync(r => Create(scripted, r), HttpStatusCode.Created, segment));
-            }
-        }
-        if (withScript.Failed + without.Failed > 0)
-            throw new InvalidOperationException($"creates failed: {withScript.FirstFailure ?? without.FirstFailure}");
+        var (withScript, without) = await AlternatingRounds.RunAsync(settings,
+            d => scriptedLoad.RunAsync(r => Create(scripted, r), HttpStatusCode.Created, d),
+            d => plainLoad.RunAsync(r => Create(plain, r), HttpStatusCode.Created, d));
         Console.WriteLine($"     scripted: {withScript.Ok:N0} creates in {withScript.Elapsed.TotalSeconds:0.0} s = {withScript.PerSecond:N0} req/s ({withScript.PerRequest})");
         Console.WriteLine($"     plain:    {without.Ok:N0} creates in {without.Elapsed.TotalSeconds:0.0} s = {without.PerSecond:N0} req/s ({without.PerRequest})");
         report.Add(new Comparison(provider, "create with beforeSave", "req/s", withScript.PerSecond, without.PerSecond, Target));
