@@ -6,14 +6,24 @@ using Jint.Runtime;
 namespace Platform.Scripting;
 
 /// <summary>
-/// Runs each script on a fresh Jint engine (engines are not thread-safe and a reused one would carry globals and
-/// prototype changes between runs) from a shared cache of prepared scripts, with every limit switched on explicitly.
+/// Runs scripts from a shared cache of prepared scripts on pooled sandbox engines: each tenant's runs reuse engines set up
+/// once (limits, guards, frozen intrinsics, host functions), restored to a clean global state after every run. A run
+/// that ends in a limit or host fault discards its engine instead of returning it.
 /// </summary>
 public sealed partial class JintScriptExecutor : IScriptExecutor
 {
     private readonly PreparedScriptCache _cache = new();
+    private readonly SandboxEnginePool _engines;
+
+    public JintScriptExecutor() => _engines = new SandboxEnginePool(_cache);
 
     public int CachedScripts => _cache.Count;
+
+    /// <summary>Sandbox engines set up so far (each is reused for many runs of one tenant).</summary>
+    public long EnginesCreated => _engines.Created;
+
+    /// <summary>Engines waiting in the pool for their tenant's next run.</summary>
+    public int IdleEngines => _engines.IdleCount;
 
     public ScriptError? Check(ScriptSource script) => _cache.Get(script).Error;
 
@@ -27,58 +37,61 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
         var startedAt = context.Clock();
         var entry = _cache.Get(script);
         if (entry.Error is not null)
-            return Result(script, context, startedAt, new ScriptUsage(TimeSpan.Zero, 0, 0, 0, 0), entry.Error, null, null);
+            return Result(script, context, startedAt, new ScriptUsage(TimeSpan.Zero, 0, 0, 0, 0), entry.Error, null, null, null);
 
-        var counter = new StatementCounter();
-        var engine = new Engine(options =>
-        {
-            options.Strict();
-            options.DisableStringCompilation();
-            options.TimeoutInterval(limits.Timeout);
-            options.MaxStatements(limits.MaxStatements);
-            options.LimitMemory(limits.MaxMemoryBytes);
-            options.LimitRecursion(limits.MaxRecursionDepth);
-            options.RegexTimeoutInterval(limits.RegexTimeout);
-            options.MaxArraySize(limits.MaxArrayLength);
-            options.MaxJsonParseDepth(32);
-            options.CancellationToken(ct);
-            options.Constraints.StackOverflowGuard = true;
-            options.Constraint(counter);
-            // No AllowClr: no namespaces, no importNamespace, no System; CLR exceptions are never catchable by scripts.
-        });
-        BuiltInGuards.Install(engine, limits);
-
-        using var crmTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        crmTimeout.CancelAfter(limits.Timeout);
-        var host = new ScriptHost(engine, context, crmTimeout.Token, _cache);
-        host.Install();
-
+        var sandbox = _engines.Rent(context.Tenant, limits);
+        using var run = new ScriptRun(context, ct);
+        var reusable = false;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         ScriptError? error = null;
         object? value = null;
+        Dictionary<string, object?>? record = null;
+        sandbox.Begin(run, ct);
         try
         {
-            value = JsConvert.FromJs(engine.Evaluate(entry.Script!.Value));
+            value = JsConvert.FromJs(sandbox.Engine.Evaluate(entry.Script!.Value));
+            // Inside the run: a getter the script put on record still runs under its limits, and on its own engine.
+            record = ScriptHost.ReadRecord(run);
+            reusable = true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            error = Describe(script, engine, e, limits);
+            error = Describe(script, sandbox.Engine, e, limits);
+            // A script's own throw unwinds cleanly; a limit or host fault stops Jint mid-statement, so that engine goes.
+            reusable = e is JavaScriptException && error.Kind == ScriptErrorKind.Runtime;
         }
-        watch.Stop();
-        var usage = new ScriptUsage(watch.Elapsed, counter.Count, host.CrmQueries, host.CrmWrites,
+        finally
+        {
+            watch.Stop();
+            reusable &= End(sandbox);
+            if (reusable) _engines.Return(context.Tenant, sandbox);
+        }
+        var usage = new ScriptUsage(watch.Elapsed, sandbox.Statements, run.CrmQueries, run.CrmWrites,
             GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
         if (error is null && ct.IsCancellationRequested) ct.ThrowIfCancellationRequested();
-        return Result(script, context, startedAt, usage, error, error is null ? host : null, value, host);
+        return Result(script, context, startedAt, usage, error, error is null ? record : null, value, run);
+    }
+
+    private static bool End(SandboxEngine sandbox)
+    {
+        try
+        {
+            sandbox.End();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static ScriptResult Result(
         ScriptSource script, ScriptContext context, DateTimeOffset startedAt, ScriptUsage usage, ScriptError? error,
-        ScriptHost? succeeded, object? value, ScriptHost? host = null)
+        Dictionary<string, object?>? record, object? value, ScriptRun? run)
     {
-        var report = new ScriptRunReport(script.Name, script.Hash, startedAt, context.Limits, usage, error, host?.Logs ?? []);
-        var record = succeeded?.ReadRecord() ?? new Dictionary<string, object?>(context.Record);
-        return new ScriptResult(record, host?.FieldErrors ?? [], value, report);
+        var report = new ScriptRunReport(script.Name, script.Hash, startedAt, context.Limits, usage, error, run?.Logs ?? []);
+        return new ScriptResult(record ?? new Dictionary<string, object?>(context.Record), run?.FieldErrors ?? [], value, report);
     }
 
     private static ScriptError Describe(ScriptSource script, Engine engine, Exception e, ScriptLimits limits)

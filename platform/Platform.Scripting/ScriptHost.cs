@@ -8,45 +8,29 @@ using Jint.Runtime.Interop;
 namespace Platform.Scripting;
 
 /// <summary>
-/// The globals of one run — record, user, tenant, crm, errors, log, now, input — built as plain JS objects with narrow
-/// host functions, and the counters that go into the run report.
+/// The globals a script sees — record, user, tenant, input, crm, errors, log, now, require — installed once per engine.
+/// The functions are shared by every run of the engine and frozen with the intrinsics, and read the run in progress;
+/// the values of the run (record, user, tenant, input) are lazy globals, built on first read and dropped when the
+/// engine's globals are restored after the run.
 /// </summary>
-internal sealed class ScriptHost(Engine engine, ScriptContext context, CancellationToken crmToken, PreparedScriptCache cache)
+internal sealed class ScriptHost(Engine engine, PreparedScriptCache cache)
 {
     private const int MaxLogMessageLength = 2_000;
     private static readonly HashSet<string> RecordHelpers = ["previous", "changed"];
 
-    public List<ScriptFieldError> FieldErrors { get; } = [];
-    public List<ScriptLogEntry> Logs { get; } = [];
-    public int CrmQueries { get; private set; }
-    public int CrmWrites { get; private set; }
-    public JsObject Record { get; private set; } = null!;
+    private ScriptRun? _run;
+    private ClrFunction _changed = null!;
+    private JsObject _crm = null!;
 
-    public void Install()
+    private ScriptRun Run => _run ?? throw new InvalidOperationException("No script run is in progress on this engine.");
+
+    /// <summary>Installs the shared host functions as globals; returns the host objects that are not globals, to freeze too.</summary>
+    public IEnumerable<ObjectInstance> InstallFunctions()
     {
-        Record = (JsObject)JsConvert.ToJs(engine, context.Record);
-        var previous = context.Previous is null ? JsValue.Null : JsConvert.ToJs(engine, context.Previous);
-        Hidden(Record, "previous", previous);
-        Hidden(Record, "changed", Function("changed", args =>
-        {
-            if (context.Previous is null) return JsBoolean.True;
-            var field = Arg(args, 0);
-            var was = previous is ObjectInstance p ? p.Get(field) : JsValue.Undefined;
-            return Equals(JsConvert.FromJs(Record.Get(field)), JsConvert.FromJs(was)) ? JsBoolean.False : JsBoolean.True;
-        }));
-        engine.SetValue("record", Record);
-        engine.SetValue("user", JsConvert.ToJs(engine, new Dictionary<string, object?>
-        {
-            ["id"] = context.User.Id, ["name"] = context.User.Name, ["roles"] = context.User.Roles,
-        }));
-        engine.SetValue("tenant", JsConvert.ToJs(engine, new Dictionary<string, object?> { ["id"] = context.Tenant }));
-        if (context.Input is not null) engine.SetValue("input", JsConvert.ToJs(engine, context.Input));
-        engine.SetValue("now", Function("now", _ => JsValue.FromObject(engine, context.Clock().UtcDateTime)));
-
         var errors = new JsObject(engine);
         errors.Set("add", Function("add", args =>
         {
-            FieldErrors.Add(new ScriptFieldError(Arg(args, 0), Truncate(Arg(args, 1))));
+            Run.FieldErrors.Add(new ScriptFieldError(Arg(args, 0), Truncate(Arg(args, 1))));
             return JsValue.Undefined;
         }));
         engine.SetValue("errors", errors);
@@ -55,15 +39,64 @@ internal sealed class ScriptHost(Engine engine, ScriptContext context, Cancellat
         foreach (var level in new[] { "info", "warn", "error" })
             log.Set(level, Function(level, args =>
             {
-                if (Logs.Count >= context.Limits.MaxLogEntries)
-                    throw new ScriptLimitExceededException("maxLogEntries", $"more than {context.Limits.MaxLogEntries} log entries");
-                Logs.Add(new ScriptLogEntry(level, Truncate(string.Join(" ", args.Select(a => a.IsString() ? a.ToString() : Describe(a))))));
+                var run = Run;
+                if (run.Logs.Count >= run.Context.Limits.MaxLogEntries)
+                    throw new ScriptLimitExceededException("maxLogEntries", $"more than {run.Context.Limits.MaxLogEntries} log entries");
+                run.Logs.Add(new ScriptLogEntry(level, Truncate(string.Join(" ", args.Select(a => a.IsString() ? a.ToString() : Describe(a))))));
                 return JsValue.Undefined;
             }));
         engine.SetValue("log", log);
+        engine.SetValue("now", Function("now", _ => JsValue.FromObject(engine, Run.Context.Clock().UtcDateTime)));
+        engine.SetValue("require", Function("require", Require));
 
-        if (context.Crm is { } crm) engine.SetValue("crm", Crm(crm));
-        engine.SetValue("require", Require());
+        _changed = Function("changed", args =>
+        {
+            var run = Run;
+            if (run.Context.Previous is null || run.Record is not ObjectInstance record) return JsBoolean.True;
+            var field = Arg(args, 0);
+            var was = record.Get("previous") is ObjectInstance p ? p.Get(field) : JsValue.Undefined;
+            return Equals(JsConvert.FromJs(record.Get(field)), JsConvert.FromJs(was)) ? JsBoolean.False : JsBoolean.True;
+        });
+        _crm = Crm();
+        return [_changed, _crm];
+    }
+
+    /// <summary>The run's values, built when the script first reads them (after the snapshot, so each run rebuilds them).</summary>
+    public void InstallRunGlobals()
+    {
+        engine.Advanced.AddLazyGlobal("record", _ => Run.Record = RecordOf(Run.Context));
+        engine.Advanced.AddLazyGlobal("user", _ => JsConvert.ToJs(engine, new Dictionary<string, object?>
+        {
+            ["id"] = Run.Context.User.Id, ["name"] = Run.Context.User.Name, ["roles"] = Run.Context.User.Roles,
+        }));
+        engine.Advanced.AddLazyGlobal("tenant", _ => JsConvert.ToJs(engine, new Dictionary<string, object?> { ["id"] = Run.Context.Tenant }));
+        engine.Advanced.AddLazyGlobal("input", _ => Run.Context.Input is { } input ? JsConvert.ToJs(engine, input) : JsValue.Undefined);
+        engine.Advanced.AddLazyGlobal("crm", _ => Run.Context.Crm is null ? JsValue.Undefined : _crm);
+    }
+
+    public void Begin(ScriptRun run) => _run = run;
+
+    public void End() => _run = null;
+
+    /// <summary>The record's own fields after the run (helpers excluded), for the caller to apply.</summary>
+    public static Dictionary<string, object?> ReadRecord(ScriptRun run)
+    {
+        if (run.Record is not ObjectInstance record) return new Dictionary<string, object?>(run.Context.Record);
+        var values = new Dictionary<string, object?>();
+        foreach (var key in record.GetOwnPropertyKeys(Types.String))
+        {
+            var name = key.ToString();
+            if (!RecordHelpers.Contains(name)) values[name] = JsConvert.FromJs(record.Get(key));
+        }
+        return values;
+    }
+
+    private JsValue RecordOf(ScriptContext context)
+    {
+        var record = (JsObject)JsConvert.ToJs(engine, context.Record);
+        Hidden(record, "previous", context.Previous is null ? JsValue.Null : JsConvert.ToJs(engine, context.Previous));
+        Hidden(record, "changed", _changed);
+        return record;
     }
 
     /// <summary>
@@ -71,81 +104,70 @@ internal sealed class ScriptHost(Engine engine, ScriptContext context, Cancellat
     /// returns its module.exports. Libraries are prepared once and cached like other scripts; a cycle gets the exports
     /// filled so far, as in CommonJS.
     /// </summary>
-    private ClrFunction Require()
+    private JsValue Require(JsValue[] args)
     {
-        var loaded = new Dictionary<string, JsValue>(StringComparer.Ordinal);
-        return Function("require", args =>
-        {
-            var name = Arg(args, 0);
-            if (loaded.TryGetValue(name, out var done)) return done;
-            if (context.Libraries?.GetValueOrDefault(name) is not { } library)
-                throw new JavaScriptException($"require('{name}'): there is no library '{name}' in this tenant's modules");
-            var entry = cache.GetLibrary(library);
-            if (entry.Error is { } syntax) throw new JavaScriptException($"require('{name}'): {syntax}");
-            var exports = new JsObject(engine);
-            var module = new JsObject(engine);
-            module.Set("exports", exports);
-            loaded[name] = exports;
-            var factory = engine.Evaluate(entry.Script!.Value);
-            engine.Invoke(factory, module, exports);
-            return loaded[name] = module.Get("exports");
-        });
+        var run = Run;
+        var name = Arg(args, 0);
+        if (run.Libraries.TryGetValue(name, out var done)) return done;
+        if (run.Context.Libraries?.GetValueOrDefault(name) is not { } library)
+            throw new JavaScriptException($"require('{name}'): there is no library '{name}' in this tenant's modules");
+        var entry = cache.GetLibrary(library);
+        if (entry.Error is { } syntax) throw new JavaScriptException($"require('{name}'): {syntax}");
+        var exports = new JsObject(engine);
+        var module = new JsObject(engine);
+        module.Set("exports", exports);
+        run.Libraries[name] = exports;
+        var factory = engine.Evaluate(entry.Script!.Value);
+        engine.Invoke(factory, module, exports);
+        return run.Libraries[name] = module.Get("exports");
     }
 
-    /// <summary>The record's own fields after the run (helpers excluded), for the caller to apply.</summary>
-    public Dictionary<string, object?> ReadRecord()
+    private JsObject Crm()
     {
-        var values = new Dictionary<string, object?>();
-        foreach (var key in Record.GetOwnPropertyKeys(Types.String))
-        {
-            var name = key.ToString();
-            if (!RecordHelpers.Contains(name)) values[name] = JsConvert.FromJs(Record.Get(key));
-        }
-        return values;
-    }
-
-    private JsObject Crm(IScriptCrm crm)
-    {
-        // Jint host functions are synchronous; the record service is async, so each call blocks on it. The token is
-        // cancelled at the script's timeout, because Jint cannot interrupt a host call that is still running.
+        // Jint host functions are synchronous; the record service is async, so each call blocks on it, bounded by the
+        // run's remaining time (ScriptRun.CrmToken).
         var obj = new JsObject(engine);
         obj.Set("get", Function("get", args =>
         {
-            Count(query: true);
-            return JsConvert.ToJs(engine, crm.GetAsync(Arg(args, 0), Id(args, 1), crmToken).GetAwaiter().GetResult());
+            var run = Count(query: true);
+            return JsConvert.ToJs(engine, run.Context.Crm!.GetAsync(Arg(args, 0), Id(args, 1), run.CrmToken).GetAwaiter().GetResult());
         }));
         obj.Set("query", Function("query", args =>
         {
-            Count(query: true);
+            var run = Count(query: true);
             string? filter = args.Length > 1 && args[1].IsString() ? args[1].ToString() : null;
             int? top = args.Length > 2 && args[2].IsNumber() ? (int)TypeConverter.ToNumber(args[2]) : null;
-            return JsConvert.ToJs(engine, crm.QueryAsync(Arg(args, 0), filter, top, crmToken).GetAwaiter().GetResult());
+            return JsConvert.ToJs(engine, run.Context.Crm!.QueryAsync(Arg(args, 0), filter, top, run.CrmToken).GetAwaiter().GetResult());
         }));
         obj.Set("create", Function("create", args =>
         {
-            Count(query: false);
-            return JsConvert.ToJs(engine, crm.CreateAsync(Arg(args, 0), Values(args, 1), crmToken).GetAwaiter().GetResult());
+            var run = Count(query: false);
+            return JsConvert.ToJs(engine, run.Context.Crm!.CreateAsync(Arg(args, 0), Values(args, 1), run.CrmToken).GetAwaiter().GetResult());
         }));
         obj.Set("update", Function("update", args =>
         {
-            Count(query: false);
-            return JsConvert.ToJs(engine, crm.UpdateAsync(Arg(args, 0), Id(args, 1), Values(args, 2), crmToken).GetAwaiter().GetResult());
+            var run = Count(query: false);
+            return JsConvert.ToJs(engine, run.Context.Crm!.UpdateAsync(Arg(args, 0), Id(args, 1), Values(args, 2), run.CrmToken).GetAwaiter().GetResult());
         }));
         obj.Set("delete", Function("delete", args =>
         {
-            Count(query: false);
-            crm.DeleteAsync(Arg(args, 0), Id(args, 1), crmToken).GetAwaiter().GetResult();
+            var run = Count(query: false);
+            run.Context.Crm!.DeleteAsync(Arg(args, 0), Id(args, 1), run.CrmToken).GetAwaiter().GetResult();
             return JsValue.Undefined;
         }));
         return obj;
     }
 
-    private void Count(bool query)
+    private ScriptRun Count(bool query)
     {
-        if (query && ++CrmQueries > context.Limits.MaxCrmQueries)
-            throw new ScriptLimitExceededException("maxCrmQueries", $"more than {context.Limits.MaxCrmQueries} crm queries");
-        if (!query && ++CrmWrites > context.Limits.MaxCrmWrites)
-            throw new ScriptLimitExceededException("maxCrmWrites", $"more than {context.Limits.MaxCrmWrites} crm writes");
+        var run = Run;
+        if (run.Context.Crm is null) throw new JavaScriptException("crm is not available to this script");
+        var limits = run.Context.Limits;
+        if (query && ++run.CrmQueries > limits.MaxCrmQueries)
+            throw new ScriptLimitExceededException("maxCrmQueries", $"more than {limits.MaxCrmQueries} crm queries");
+        if (!query && ++run.CrmWrites > limits.MaxCrmWrites)
+            throw new ScriptLimitExceededException("maxCrmWrites", $"more than {limits.MaxCrmWrites} crm writes");
+        return run;
     }
 
     private ClrFunction Function(string name, Func<JsValue[], JsValue> body) =>
@@ -158,9 +180,7 @@ internal sealed class ScriptHost(Engine engine, ScriptContext context, Cancellat
         args.Length > index && !args[index].IsUndefined() && !args[index].IsNull() ? TypeConverter.ToString(args[index]) : "";
 
     private static Guid Id(JsValue[] args, int index) =>
-        Guid.TryParse(Arg(args, index), out var id) ? id : throw new JavaScriptException(ErrorTypeNames(args, index));
-
-    private static string ErrorTypeNames(JsValue[] args, int index) => $"'{Arg(args, index)}' is not a record id";
+        Guid.TryParse(Arg(args, index), out var id) ? id : throw new JavaScriptException($"'{Arg(args, index)}' is not a record id");
 
     private static IReadOnlyDictionary<string, object?> Values(JsValue[] args, int index) =>
         args.Length > index && JsConvert.FromJs(args[index]) is Dictionary<string, object?> values ? values : new Dictionary<string, object?>();

@@ -6,10 +6,13 @@ namespace Platform.Storage.Records;
 /// <summary>An open connection to a tenant database, with a transaction when writing.</summary>
 public sealed class RecordSession : IAsyncDisposable
 {
-    private RecordSession(DbConnection connection, DbTransaction? transaction)
+    private readonly IDisposable? _writeTurn;
+
+    private RecordSession(DbConnection connection, DbTransaction? transaction, IDisposable? writeTurn)
     {
         Connection = connection;
         Transaction = transaction;
+        _writeTurn = writeTurn;
     }
 
     public DbConnection Connection { get; }
@@ -17,17 +20,20 @@ public sealed class RecordSession : IAsyncDisposable
 
     public static async Task<RecordSession> OpenAsync(TenantDatabase database, bool write, CancellationToken ct)
     {
-        var connection = await TenantConnections.OpenAsync(database, ct);
+        var writeTurn = write ? await SqliteWriteGate.EnterAsync(database, ct) : null;
+        DbConnection? connection = null;
         try
         {
+            connection = await TenantConnections.OpenAsync(database, ct);
             // Microsoft.Data.Sqlite begins IMMEDIATE transactions: the write lock is taken up front, so two
             // writers never deadlock upgrading a read lock.
             var transaction = write ? await connection.BeginTransactionAsync(ct) : null;
-            return new RecordSession(connection, transaction);
+            return new RecordSession(connection, transaction, writeTurn);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null) await connection.DisposeAsync();
+            writeTurn?.Dispose();
             throw;
         }
     }
@@ -41,7 +47,14 @@ public sealed class RecordSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Transaction is not null) await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        try
+        {
+            if (Transaction is not null) await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+        finally
+        {
+            _writeTurn?.Dispose();
+        }
     }
 }

@@ -1,0 +1,102 @@
+using Jint;
+using Jint.Native;
+using Jint.Native.Object;
+using Jint.Runtime;
+using Jint.Runtime.Descriptors;
+using Jint.Runtime.Interop;
+
+namespace Platform.Scripting;
+
+/// <summary>
+/// Freezes every built-in object of a reused engine — prototypes, constructors, Math, JSON, the hidden iterator and
+/// generator prototypes, the guards and the shared host functions — so nothing a run does to them reaches the next run.
+/// The global object itself stays open (top-level <c>var</c> must work); Jint's global snapshot restores it after each run.
+/// <para>
+/// Freezing makes inherited properties read-only, and in strict mode assigning a property an ancestor holds read-only
+/// throws (the "override mistake"): <c>this.name = 'MyError'</c> in an Error subclass, <c>o.toString = …</c>. As in
+/// SES, those few properties become accessors whose setter defines an own property on the receiver instead.
+/// </para>
+/// </summary>
+internal static class FrozenIntrinsics
+{
+    private static readonly string[] ErrorTypes =
+        ["Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "AggregateError"];
+
+    private static readonly string[] ErrorOverrides = ["name", "message", "constructor", "toString"];
+
+    // Reachable only through instances: freezing from the globals alone would miss them.
+    private const string HiddenIntrinsics = """
+        [Object.getPrototypeOf(function* () {}), Object.getPrototypeOf(async function () {}), Object.getPrototypeOf(async function* () {}),
+         Object.getPrototypeOf([][Symbol.iterator]()), Object.getPrototypeOf(new Map()[Symbol.iterator]()),
+         Object.getPrototypeOf(new Set()[Symbol.iterator]()), Object.getPrototypeOf(''[Symbol.iterator]()),
+         Object.getPrototypeOf(/a/[Symbol.matchAll]('')), Object.getPrototypeOf(Int8Array.prototype),
+         typeof Iterator === 'function' ? Object.getPrototypeOf(Iterator.from([])) : null]
+        """;
+
+    /// <summary>Freezes what the global object reaches, plus <paramref name="extra"/> objects; returns how many were frozen.</summary>
+    public static int Freeze(Engine engine, IEnumerable<ObjectInstance> extra)
+    {
+        AllowOverrides(engine);
+        var global = engine.Global;
+        var freeze = ((ObjectInstance)engine.GetValue("Object")).Get("freeze");
+        var seen = new HashSet<ObjectInstance>(ReferenceEqualityComparer.Instance) { global };
+        var pending = new Stack<ObjectInstance>();
+        void Visit(JsValue? value)
+        {
+            if (value is ObjectInstance o && seen.Add(o)) pending.Push(o);
+        }
+
+        foreach (var key in global.GetOwnPropertyKeys(Types.String | Types.Symbol)) VisitProperty(global.GetOwnProperty(key), Visit);
+        if (engine.Evaluate(HiddenIntrinsics) is ObjectInstance hidden)
+            foreach (var key in hidden.GetOwnPropertyKeys(Types.String)) Visit(hidden.Get(key));
+        foreach (var o in extra) Visit(o);
+
+        var frozen = 0;
+        while (pending.TryPop(out var o))
+        {
+            Visit(o.Prototype);
+            foreach (var key in o.GetOwnPropertyKeys(Types.String | Types.Symbol)) VisitProperty(o.GetOwnProperty(key), Visit);
+            engine.Invoke(freeze, o);
+            frozen++;
+        }
+        return frozen;
+    }
+
+    private static void VisitProperty(PropertyDescriptor descriptor, Action<JsValue?> visit)
+    {
+        if (descriptor.IsDataDescriptor()) visit(descriptor.Value);
+        visit(descriptor.Get);
+        visit(descriptor.Set);
+    }
+
+    private static void AllowOverrides(Engine engine)
+    {
+        var objectPrototype = Prototype(engine, "Object");
+        foreach (var key in objectPrototype.GetOwnPropertyKeys(Types.String))
+            if (key.ToString() != "__proto__") AllowOverride(engine, objectPrototype, key.ToString());
+        foreach (var type in ErrorTypes)
+            if (engine.GetValue(type) is ObjectInstance)
+                foreach (var name in ErrorOverrides) AllowOverride(engine, Prototype(engine, type), name);
+    }
+
+    private static ObjectInstance Prototype(Engine engine, string constructor) =>
+        (ObjectInstance)((ObjectInstance)engine.GetValue(constructor)).Get("prototype");
+
+    private static void AllowOverride(Engine engine, ObjectInstance target, string name)
+    {
+        var descriptor = target.GetOwnProperty(name);
+        if (descriptor == PropertyDescriptor.Undefined || !descriptor.IsDataDescriptor()) return;
+        var value = descriptor.Value;
+        var getter = new ClrFunction(engine, "get " + name, (_, _) => value);
+        var setter = new ClrFunction(engine, "set " + name, (self, args) =>
+        {
+            if (ReferenceEquals(self, target) || self is not ObjectInstance receiver)
+                throw new JavaScriptException(engine.Intrinsics.TypeError, $"Cannot assign to read only property '{name}'");
+            var own = new PropertyDescriptor(args.Length > 0 ? args[0] : JsValue.Undefined, writable: true, enumerable: true, configurable: true);
+            if (!receiver.DefineOwnProperty(name, own))
+                throw new JavaScriptException(engine.Intrinsics.TypeError, $"Cannot assign to read only property '{name}'");
+            return JsValue.Undefined;
+        });
+        target.DefineOwnProperty(name, new GetSetPropertyDescriptor(getter, setter, descriptor.Enumerable, configurable: true));
+    }
+}

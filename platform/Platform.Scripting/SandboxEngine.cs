@@ -1,0 +1,78 @@
+using Jint;
+using Jint.Constraints;
+
+namespace Platform.Scripting;
+
+/// <summary>
+/// One Jint engine set up once — every limit switched on explicitly, the built-in guards, frozen intrinsics, the host
+/// functions — and then reused for runs of one tenant with one set of limits. Between runs Jint's global snapshot
+/// restores the global object (a run's <c>var</c>s, <c>let</c>s, added or replaced globals, the run's lazy values);
+/// the frozen intrinsics and host functions cannot carry anything from one run to the next.
+/// Setting all this up costs milliseconds, so it happens when a tenant's pool is empty, not per run.
+/// </summary>
+internal sealed class SandboxEngine
+{
+    private readonly OperationDeadlineConstraint _deadline = new();
+    private readonly StatementCounter _statements = new();
+    private readonly ScriptHost _host;
+    private readonly GlobalSnapshot _clean;
+
+    public SandboxEngine(ScriptLimits limits, PreparedScriptCache cache)
+    {
+        Limits = limits;
+        Engine = new Engine(options =>
+        {
+            options.Strict();
+            options.DisableStringCompilation();
+            options.MaxStatements(limits.MaxStatements);
+            options.LimitMemory(limits.MaxMemoryBytes);
+            options.LimitRecursion(limits.MaxRecursionDepth);
+            options.RegexTimeoutInterval(limits.RegexTimeout);
+            options.MaxArraySize(limits.MaxArrayLength);
+            options.MaxJsonParseDepth(32);
+            options.Constraints.StackOverflowGuard = true;
+            // The run's time and the request's cancellation: one budget per run, however many entries it makes
+            // (a require() evaluates its library in a nested entry, which would re-arm a per-entry timeout).
+            options.Constraint(_deadline);
+            options.Constraint(_statements);
+            // No AllowClr: no namespaces, no importNamespace, no System; CLR exceptions are never catchable by scripts.
+        });
+        BuiltInGuards.Install(Engine, limits);
+        _host = new ScriptHost(Engine, cache);
+        var hostObjects = _host.InstallFunctions();
+        FrozenObjects = FrozenIntrinsics.Freeze(Engine, hostObjects);
+        _host.InstallRunGlobals();
+        _clean = Engine.Advanced.CaptureGlobalSnapshot();
+    }
+
+    public Engine Engine { get; }
+
+    public ScriptLimits Limits { get; }
+
+    /// <summary>Built-in and host objects frozen when the engine was set up.</summary>
+    public int FrozenObjects { get; }
+
+    /// <summary>Statements the current (or last) run executed.</summary>
+    public long Statements => _statements.Count;
+
+    /// <summary>When the engine last finished a run (Stopwatch timestamp), for the pool's idle trimming.</summary>
+    public long LastUsed { get; private set; }
+
+    /// <summary>Starts a run: its state becomes what the host functions see, its time budget starts now.</summary>
+    public void Begin(ScriptRun run, CancellationToken ct)
+    {
+        _host.Begin(run);
+        _statements.Restart();
+        _deadline.Begin(Limits.Timeout, ct);
+    }
+
+    /// <summary>Ends a run and returns the engine to its clean state. Never throws for what the script did.</summary>
+    public void End()
+    {
+        _deadline.End();
+        _host.End();
+        Engine.Advanced.ResetCallStack();
+        Engine.Advanced.RestoreGlobalSnapshot(_clean);
+        LastUsed = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
+}
