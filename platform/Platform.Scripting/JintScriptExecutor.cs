@@ -40,7 +40,7 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
             return Result(script, context, startedAt, new ScriptUsage(TimeSpan.Zero, 0, 0, 0, 0), entry.Error, null, null, null);
 
         var sandbox = _engines.Rent(context.Tenant, limits);
-        using var run = new ScriptRun(context, ct);
+        var run = new ScriptRun(context, ct);
         var reusable = false;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();

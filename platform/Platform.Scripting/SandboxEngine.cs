@@ -1,5 +1,4 @@
 using Jint;
-using Jint.Constraints;
 
 namespace Platform.Scripting;
 
@@ -12,7 +11,7 @@ namespace Platform.Scripting;
 /// </summary>
 internal sealed class SandboxEngine
 {
-    private readonly OperationDeadlineConstraint _deadline = new();
+    private readonly RunDeadline _deadline = new();
     private readonly StatementCounter _statements = new();
     private readonly ScriptHost _host;
     private readonly GlobalSnapshot _clean;
@@ -31,14 +30,13 @@ internal sealed class SandboxEngine
             options.MaxArraySize(limits.MaxArrayLength);
             options.MaxJsonParseDepth(32);
             options.Constraints.StackOverflowGuard = true;
-            // The run's time and the request's cancellation: one budget per run, however many entries it makes
-            // (a require() evaluates its library in a nested entry, which would re-arm a per-entry timeout).
-            options.Constraint(_deadline);
+            // The run's time and the request's cancellation (see RunDeadline).
+            options.Constraint(_deadline.Constraint);
             options.Constraint(_statements);
             // No AllowClr: no namespaces, no importNamespace, no System; CLR exceptions are never catchable by scripts.
         });
         BuiltInGuards.Install(Engine, limits);
-        _host = new ScriptHost(Engine, cache);
+        _host = new ScriptHost(Engine, cache, _deadline);
         var hostObjects = _host.InstallFunctions();
         FrozenObjects = FrozenIntrinsics.Freeze(Engine, hostObjects);
         _host.InstallRunGlobals();

@@ -13,7 +13,7 @@ namespace Platform.Scripting;
 /// the values of the run (record, user, tenant, input) are lazy globals, built on first read and dropped when the
 /// engine's globals are restored after the run.
 /// </summary>
-internal sealed class ScriptHost(Engine engine, PreparedScriptCache cache)
+internal sealed class ScriptHost(Engine engine, PreparedScriptCache cache, RunDeadline deadline)
 {
     private const int MaxLogMessageLength = 2_000;
     private static readonly HashSet<string> RecordHelpers = ["previous", "changed"];
@@ -124,38 +124,35 @@ internal sealed class ScriptHost(Engine engine, PreparedScriptCache cache)
 
     private JsObject Crm()
     {
-        // Jint host functions are synchronous; the record service is async, so each call blocks on it, bounded by the
-        // run's remaining time (ScriptRun.CrmToken).
         var obj = new JsObject(engine);
-        obj.Set("get", Function("get", args =>
-        {
-            var run = Count(query: true);
-            return JsConvert.ToJs(engine, run.Context.Crm!.GetAsync(Arg(args, 0), Id(args, 1), run.CrmToken).GetAwaiter().GetResult());
-        }));
+        obj.Set("get", Function("get", args => Call(query: true, (crm, ct) => crm.GetAsync(Arg(args, 0), Id(args, 1), ct))));
         obj.Set("query", Function("query", args =>
         {
-            var run = Count(query: true);
             string? filter = args.Length > 1 && args[1].IsString() ? args[1].ToString() : null;
             int? top = args.Length > 2 && args[2].IsNumber() ? (int)TypeConverter.ToNumber(args[2]) : null;
-            return JsConvert.ToJs(engine, run.Context.Crm!.QueryAsync(Arg(args, 0), filter, top, run.CrmToken).GetAwaiter().GetResult());
+            return Call(query: true, (crm, ct) => crm.QueryAsync(Arg(args, 0), filter, top, ct));
         }));
-        obj.Set("create", Function("create", args =>
+        obj.Set("create", Function("create", args => Call(query: false, (crm, ct) => crm.CreateAsync(Arg(args, 0), Values(args, 1), ct))));
+        obj.Set("update", Function("update", args => Call(query: false, (crm, ct) => crm.UpdateAsync(Arg(args, 0), Id(args, 1), Values(args, 2), ct))));
+        obj.Set("delete", Function("delete", args => Call<object?>(query: false, async (crm, ct) =>
         {
-            var run = Count(query: false);
-            return JsConvert.ToJs(engine, run.Context.Crm!.CreateAsync(Arg(args, 0), Values(args, 1), run.CrmToken).GetAwaiter().GetResult());
-        }));
-        obj.Set("update", Function("update", args =>
-        {
-            var run = Count(query: false);
-            return JsConvert.ToJs(engine, run.Context.Crm!.UpdateAsync(Arg(args, 0), Id(args, 1), Values(args, 2), run.CrmToken).GetAwaiter().GetResult());
-        }));
-        obj.Set("delete", Function("delete", args =>
-        {
-            var run = Count(query: false);
-            run.Context.Crm!.DeleteAsync(Arg(args, 0), Id(args, 1), run.CrmToken).GetAwaiter().GetResult();
-            return JsValue.Undefined;
-        }));
+            await crm.DeleteAsync(Arg(args, 0), Id(args, 1), ct);
+            return null;
+        })));
         return obj;
+    }
+
+    /// <summary>
+    /// Jint host functions are synchronous and the record service is async, so a call blocks on it — with the script's
+    /// clock stopped (see <see cref="RunDeadline"/>) and bounded by the request's cancellation and the crm call timeout.
+    /// </summary>
+    private JsValue Call<T>(bool query, Func<IScriptCrm, CancellationToken, Task<T>> call)
+    {
+        var run = Count(query);
+        using var paused = deadline.Pause();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(run.CancellationToken);
+        timeout.CancelAfter(RunDeadline.CrmCallTimeout);
+        return JsConvert.ToJs(engine, call(run.Context.Crm!, timeout.Token).GetAwaiter().GetResult());
     }
 
     private ScriptRun Count(bool query)

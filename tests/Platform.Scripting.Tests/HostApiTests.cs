@@ -100,17 +100,35 @@ public sealed class HostApiTests
         Assert.Equal(2, executor.CachedScripts);
     }
 
+    [Fact]
+    public async Task Time_inside_crm_calls_is_not_charged_to_the_script()
+    {
+        var limits = ScriptLimits.Hook with { Timeout = TimeSpan.FromMilliseconds(200), MaxStatements = int.MaxValue };
+        var slow = new FakeCrm { Delay = TimeSpan.FromMilliseconds(150) };
+
+        var (waited, elapsed) = await ScriptRunner.RunAsync("for (let i = 0; i < 3; i++) crm.query('account');\n'done'", limits, crm: slow);
+        var (looped, _) = await ScriptRunner.RunAsync("crm.query('account');\nwhile (true) {}", limits, crm: slow);
+
+        Assert.True(waited.Succeeded, waited.Error?.ToString());
+        Assert.True(elapsed >= TimeSpan.FromMilliseconds(450), $"{elapsed.TotalMilliseconds:0} ms");
+        Assert.Equal("timeout", looped.Error!.Limit);
+        Assert.Equal(2, looped.Error.Line);
+    }
+
     private sealed class FakeCrm : IScriptCrm
     {
         public int Calls { get; private set; }
 
+        public TimeSpan Delay { get; init; }
+
         public Task<IReadOnlyDictionary<string, object?>?> GetAsync(string entity, Guid id, CancellationToken ct) =>
             Task.FromResult<IReadOnlyDictionary<string, object?>?>(null);
 
-        public Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> QueryAsync(string entity, string? filter, int? top, CancellationToken ct)
+        public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> QueryAsync(string entity, string? filter, int? top, CancellationToken ct)
         {
             Calls++;
-            return Task.FromResult<IReadOnlyList<IReadOnlyDictionary<string, object?>>>([]);
+            if (Delay > TimeSpan.Zero) await Task.Delay(Delay, ct);
+            return [];
         }
 
         public Task<IReadOnlyDictionary<string, object?>> CreateAsync(string entity, IReadOnlyDictionary<string, object?> values, CancellationToken ct) =>
