@@ -47,6 +47,7 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
         ScriptError? error = null;
         object? value = null;
         Dictionary<string, object?>? record = null;
+        long statements;
         sandbox.Begin(run, ct);
         try
         {
@@ -64,10 +65,12 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
         finally
         {
             watch.Stop();
+            statements = sandbox.Statements;
             reusable &= End(sandbox);
             if (reusable) _engines.Return(context.Tenant, sandbox);
         }
-        var usage = new ScriptUsage(watch.Elapsed, sandbox.Statements, run.CrmQueries, run.CrmWrites,
+        // Not from the engine: once returned, another run may have it.
+        var usage = new ScriptUsage(watch.Elapsed, statements, run.CrmQueries, run.CrmWrites,
             GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
         if (error is null && ct.IsCancellationRequested) ct.ThrowIfCancellationRequested();
         return Result(script, context, startedAt, usage, error, error is null ? record : null, value, run);
@@ -111,7 +114,8 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
             InsufficientExecutionStackException => ("maxRecursionDepth", "exhausted the native stack"),
             JavaScriptException j when j.Message.Contains("Maximum call stack size exceeded", StringComparison.Ordinal) =>
                 ("maxRecursionDepth", "exhausted the native stack"),
-            OperationCanceledException => ("timeout", "was cancelled"),
+            // The request's own cancellation is not described (it propagates); this is a crm call's timeout.
+            OperationCanceledException => ("timeout", $"a crm call took longer than {RunDeadline.CrmCallTimeout.TotalSeconds:0} s"),
             _ => ((string?)null, e.Message),
         };
         return limit is null
