@@ -153,20 +153,33 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Fi
             return;
         }
         var perStatement = Math.Max(1, Math.Min(500, _dialect.MaxParameters / columns.Count));
+        // PostgreSQL takes positional $n placeholders with unnamed parameters as they are; named ones make Npgsql parse
+        // the statement and look up each of its thousands of names.
+        var positional = _dialect.Provider == DatabaseProvider.Postgres;
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var chunk = Math.Min(perStatement, rows.Count - start);
-            var parameters = new SqlParameterList();
+            var values = new List<object?>(chunk * columns.Count);
             var sql = new StringBuilder("INSERT INTO ").Append(T(table.Name)).Append(" (")
                 .AppendJoin(", ", columns.Select(c => Q(c.Name))).Append(") VALUES ");
             for (var r = 0; r < chunk; r++)
             {
                 var row = rows[start + r];
-                if (r > 0) sql.Append(", ");
-                sql.Append('(').AppendJoin(", ", columns.Select(c => parameters.Add(ColumnValueCodec.ToDb(c, row.GetValueOrDefault(c.Name), _dialect.Provider, cipher)))).Append(')');
+                sql.Append(r > 0 ? ", (" : "(");
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    values.Add(ColumnValueCodec.ToDb(columns[c], row.GetValueOrDefault(columns[c].Name), _dialect.Provider, cipher));
+                    sql.Append(c > 0 ? ", " : "").Append(positional ? "$" : "@p").Append(positional ? values.Count : values.Count - 1);
+                }
+                sql.Append(')');
             }
             await using var command = session.Command(sql.ToString());
-            parameters.AddTo(command);
+            for (var i = 0; i < values.Count; i++)
+            {
+                var parameter = command.AddParameter(positional ? "" : "@p" + i, values[i]);
+                // An untyped null takes the type of the column it meets; typed as text, PostgreSQL refuses it for other columns.
+                if (values[i] is null) parameter.ResetDbType();
+            }
             await command.ExecuteNonQueryAsync(ct);
         }
     }
