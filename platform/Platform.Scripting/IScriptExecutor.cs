@@ -9,6 +9,6 @@ public interface IScriptExecutor
     /// <summary>Parses (and caches) a script; returns its syntax error with line and column, or null.</summary>
     ScriptError? Check(ScriptSource script);
 
-    /// <summary>Runs a script once on a fresh engine; never throws for script faults, the result carries them.</summary>
+    /// <summary>Runs a script once, seeing nothing of earlier runs; never throws for script faults, the result carries them.</summary>
     Task<ScriptResult> ExecuteAsync(ScriptSource script, ScriptContext context, CancellationToken ct);
 }

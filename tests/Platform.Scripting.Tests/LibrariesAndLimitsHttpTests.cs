@@ -40,7 +40,7 @@ public sealed class LibrariesAndLimitsHttpTests : ScriptTenantHost
         var created = await DataAsync(HttpMethod.Post, "item", new { gross = 1200 }, HttpStatusCode.Created);
         Assert.Equal(1000m, created.GetProperty("net").GetDecimal());
         Assert.Equal("high", created.GetProperty("band").GetString());
-        // Every run gets a fresh engine: the library's side effect on globalThis does not survive to the next save.
+        // Every run starts from clean globals: the library's side effect on globalThis does not survive to the next save.
         await DataAsync(HttpMethod.Post, "item", new { gross = 12 }, HttpStatusCode.Created);
     }
 
