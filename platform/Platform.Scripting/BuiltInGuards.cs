@@ -56,6 +56,36 @@ internal static class BuiltInGuards
         Wrap(engine, stringConstructor, "fromCharCode", (_, args) => CheckArray(args.Length, maxArray, "fromCharCode"));
     }
 
+    /// <summary>
+    /// Symbol.for registers into Jint's symbol registry, which lives as long as the engine: restoring the globals does
+    /// not clear it (Jint says so), so on a pooled engine every run of a tenant could add up to its memory limit of keys
+    /// for good. This counts the distinct keys registered on the engine; the returned check turns true past
+    /// <paramref name="maxKeys"/> keys or <paramref name="maxChars"/> characters, and the engine is then retired
+    /// instead of going back to the pool. No run can read another's keys; this bounds memory, not visibility.
+    /// </summary>
+    public static Func<bool> TrackSymbolRegistry(Engine engine, int maxKeys, long maxChars)
+    {
+        var symbol = (ObjectInstance)engine.GetValue("Symbol");
+        if (symbol.Get("for") is not JsFunction original) return () => false;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        long chars = 0;
+        var full = false;
+        var wrapper = new ClrFunction(engine, "for", (self, args) =>
+        {
+            // Converted once, here, and passed on as a string: a key object's toString still runs exactly once.
+            var key = TypeConverter.ToString(args.Length > 0 ? args[0] : JsValue.Undefined);
+            if (!full && keys.Add(key))
+            {
+                chars += key.Length;
+                full = keys.Count > maxKeys || chars > maxChars;
+                if (full) keys.Clear();
+            }
+            return original.Call(self, [new JsString(key)]);
+        }, 1, PropertyFlag.Configurable);
+        symbol.FastSetProperty("for", new PropertyDescriptor(wrapper, PropertyFlag.Writable | PropertyFlag.Configurable));
+        return () => full;
+    }
+
     private static void Wrap(Engine engine, ObjectInstance target, string name, Action<JsValue, JsValue[]> check)
     {
         if (target.Get(name) is not JsFunction original) return;

@@ -24,13 +24,26 @@ internal static class FrozenIntrinsics
 
     private static readonly string[] ErrorOverrides = ["name", "message", "constructor", "toString"];
 
-    // Reachable only through instances: freezing from the globals alone would miss them.
+    // Reachable only through instances: freezing from the globals alone would miss them. Jint builds several of them
+    // lazily, on first use, so they are created here. Iterator.from([]) is the array iterator itself; the helper and
+    // wrapper prototypes (Iterator.prototype.map, Iterator.from of a plain { next }, Iterator.concat/zip, their async
+    // counterparts, and the async-from-sync iterator AsyncIterator.from([]) returns) are distinct objects — left
+    // extensible, one run could stash data on them or replace their next() and run its code inside the next run.
     private const string HiddenIntrinsics = """
         [Object.getPrototypeOf(function* () {}), Object.getPrototypeOf(async function () {}), Object.getPrototypeOf(async function* () {}),
          Object.getPrototypeOf([][Symbol.iterator]()), Object.getPrototypeOf(new Map()[Symbol.iterator]()),
          Object.getPrototypeOf(new Set()[Symbol.iterator]()), Object.getPrototypeOf(''[Symbol.iterator]()),
          Object.getPrototypeOf(/a/[Symbol.matchAll]('')), Object.getPrototypeOf(Int8Array.prototype),
-         typeof Iterator === 'function' ? Object.getPrototypeOf(Iterator.from([])) : null]
+         typeof Iterator === 'function' ? Object.getPrototypeOf(Iterator.from([])) : null,
+         typeof Iterator === 'function' ? Object.getPrototypeOf(Iterator.from({ next() { return { done: true }; } })) : null,
+         typeof Iterator === 'function' && typeof Iterator.prototype.map === 'function' ? Object.getPrototypeOf([].values().map(x => x)) : null,
+         typeof Iterator === 'function' && typeof Iterator.concat === 'function' ? Object.getPrototypeOf(Iterator.concat([])) : null,
+         typeof Iterator === 'function' && typeof Iterator.zip === 'function' ? Object.getPrototypeOf(Iterator.zip([])) : null,
+         typeof AsyncIterator === 'function' && typeof AsyncIterator.from === 'function' ? Object.getPrototypeOf(AsyncIterator.from([])) : null,
+         typeof AsyncIterator === 'function' && typeof AsyncIterator.from === 'function'
+           ? Object.getPrototypeOf(AsyncIterator.from({ next() { return Promise.resolve({ done: true }); } })) : null,
+         typeof AsyncIterator === 'function' && typeof AsyncIterator.prototype.map === 'function'
+           ? Object.getPrototypeOf((async function* () {})().map(x => x)) : null]
         """;
 
     /// <summary>Freezes what the global object reaches, plus <paramref name="extra"/> objects; returns how many were frozen.</summary>

@@ -66,7 +66,7 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
         {
             watch.Stop();
             statements = sandbox.Statements;
-            reusable &= End(sandbox);
+            reusable &= End(sandbox) && sandbox.Reusable;
             if (reusable) _engines.Return(context.Tenant, sandbox);
         }
         // Not from the engine: once returned, another run may have it.

@@ -15,6 +15,12 @@ internal sealed class SandboxEngine
     private readonly StatementCounter _statements = new();
     private readonly ScriptHost _host;
     private readonly GlobalSnapshot _clean;
+    private readonly Func<bool> _symbolRegistryFull;
+
+    /// <summary>Distinct Symbol.for keys (and their characters) an engine may hold before it is retired, not reused.</summary>
+    public const int MaxSymbolKeys = 10_000;
+
+    public const long MaxSymbolKeyChars = 1_000_000;
 
     public SandboxEngine(ScriptLimits limits, PreparedScriptCache cache)
     {
@@ -36,6 +42,7 @@ internal sealed class SandboxEngine
             // No AllowClr: no namespaces, no importNamespace, no System; CLR exceptions are never catchable by scripts.
         });
         BuiltInGuards.Install(Engine, limits);
+        _symbolRegistryFull = BuiltInGuards.TrackSymbolRegistry(Engine, MaxSymbolKeys, MaxSymbolKeyChars);
         _host = new ScriptHost(Engine, cache, _deadline);
         var hostObjects = _host.InstallFunctions();
         FrozenObjects = FrozenIntrinsics.Freeze(Engine, hostObjects);
@@ -52,6 +59,12 @@ internal sealed class SandboxEngine
 
     /// <summary>Statements the current (or last) run executed.</summary>
     public long Statements => _statements.Count;
+
+    /// <summary>
+    /// False once the engine holds more than a bound of state that restoring the globals does not clear (the Symbol.for
+    /// registry): it is then dropped after its run instead of going back to the pool.
+    /// </summary>
+    public bool Reusable => !_symbolRegistryFull();
 
     /// <summary>When the engine last finished a run (Stopwatch timestamp), for the pool's idle trimming.</summary>
     public long LastUsed { get; private set; }
