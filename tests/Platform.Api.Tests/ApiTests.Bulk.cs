@@ -122,4 +122,57 @@ public abstract partial class ApiTests
             Body(new { mode = "upsert", key = "job_title", records = new[] { new { job_title = "CTO" } } })), HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["/key"], Pointers(problem));
     }
+
+    [Fact]
+    public async Task Bulk_created_values_read_back_exactly_whatever_their_kind_or_characters()
+    {
+        // Large batches travel another way on PostgreSQL (COPY in text format): every kind and every character that
+        // format escapes must come back as sent.
+        var tenant = await Host.CreateTenantAsync();
+        var account = await CreateAccountAsync(tenant, "Acme");
+        const string tricky = "tab\there\nnew line\r\nback\\slash \\N not null ' \" ünïcödé 🚀 ";
+        var records = Enumerable.Range(0, 60).Select(i => new
+        {
+            name = $"Deal {i}",
+            account,
+            amount = 1234.56m + i,
+            probability = i % 2 == 0 ? (int?)i : null,
+            close_date = i % 3 == 0 ? null : $"2026-{i % 12 + 1:00}-{i % 28 + 1:00}",
+            tags = i % 2 == 0 ? new[] { "key" } : [],
+            notes = i % 5 == 0 ? null : tricky + i,
+        }).ToList();
+
+        var result = await BulkAsync(tenant, "opportunity", new { records });
+
+        var ids = result.GetProperty("ids").EnumerateArray().Select(i => Guid.Parse(i.GetString()!)).ToList();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var stored = await GetAsync(tenant, "opportunity", ids[i]);
+            var sent = records[i];
+            Assert.Equal(sent.name, stored.Str("name"));
+            Assert.Equal(account, Guid.Parse(stored.Str("account")));
+            Assert.Equal(sent.amount, stored.GetProperty("amount").GetDecimal());
+            Assert.Equal(sent.probability, stored.GetProperty("probability").ValueKind == System.Text.Json.JsonValueKind.Null ? null : stored.GetProperty("probability").GetInt32());
+            Assert.Equal(sent.close_date, stored.GetProperty("close_date").ValueKind == System.Text.Json.JsonValueKind.Null ? null : stored.Str("close_date"));
+            Assert.Equal(sent.tags, stored.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToArray());
+            Assert.Equal(sent.notes, stored.GetProperty("notes").ValueKind == System.Text.Json.JsonValueKind.Null ? null : stored.Str("notes"));
+        }
+
+        var contacts = Enumerable.Range(0, 55).Select(i => new
+        {
+            full_name = $"Person {i}",
+            birthday = $"{1950 + i}-0{i % 9 + 1}-1{i % 9}",
+            do_not_email = i % 2 == 0,
+            last_contacted_at = new DateTime(2026, 11, 23, 8, 30, 15, DateTimeKind.Utc).AddMicroseconds(i * 1_234_567), // PostgreSQL keeps microseconds
+        }).ToList();
+        var contactIds = (await BulkAsync(tenant, "contact", new { records = contacts })).GetProperty("ids").EnumerateArray()
+            .Select(i => Guid.Parse(i.GetString()!)).ToList();
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            var stored = await GetAsync(tenant, "contact", contactIds[i]);
+            Assert.Equal(contacts[i].birthday, stored.Str("birthday"));
+            Assert.Equal(contacts[i].do_not_email, stored.GetProperty("do_not_email").GetBoolean());
+            Assert.Equal(contacts[i].last_contacted_at, stored.GetProperty("last_contacted_at").GetDateTime().ToUniversalTime());
+        }
+    }
 }

@@ -152,6 +152,11 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Fi
             await InsertEachAsync(session, table, columns, rows, ct);
             return;
         }
+        if (_dialect.Provider == DatabaseProvider.Postgres && rows.Count >= PostgresCopyWriter.MinRows)
+        {
+            await PostgresCopyWriter.WriteAsync(session, T(table.Name), columns, rows, cipher, _dialect, ct);
+            return;
+        }
         var perStatement = Math.Max(1, Math.Min(500, _dialect.MaxParameters / columns.Count));
         // PostgreSQL takes positional $n placeholders with unnamed parameters as they are; named ones make Npgsql parse
         // the statement and look up each of its thousands of names.
