@@ -15,7 +15,7 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
     private readonly PreparedScriptCache _cache = new();
     private readonly SandboxEnginePool _engines;
 
-    public JintScriptExecutor() => _engines = new SandboxEnginePool(_cache);
+    public JintScriptExecutor(ScriptEnginePoolOptions? pool = null) => _engines = new SandboxEnginePool(_cache, pool ?? new ScriptEnginePoolOptions());
 
     public int CachedScripts => _cache.Count;
 

@@ -16,6 +16,7 @@ internal sealed class SandboxEngine
     private readonly ScriptHost _host;
     private readonly GlobalSnapshot _clean;
     private readonly Func<bool> _symbolRegistryFull;
+    private bool _lastRunReleased;
 
     /// <summary>Distinct Symbol.for keys (and their characters) an engine may hold before it is retired, not reused.</summary>
     public const int MaxSymbolKeys = 10_000;
@@ -85,5 +86,18 @@ internal sealed class SandboxEngine
         Engine.Advanced.ResetCallStack();
         Engine.Advanced.RestoreGlobalSnapshot(_clean);
         LastUsed = System.Diagnostics.Stopwatch.GetTimestamp();
+        _lastRunReleased = false;
+    }
+
+    /// <summary>
+    /// Jint's warmed call sites keep the last receiver and callee they served, so an idle engine would keep its last
+    /// run's record alive (scripts cannot reach it). Dropping the caches costs the next run a re-warm; done once per
+    /// idle spell, not per run.
+    /// </summary>
+    public void ReleaseLastRun()
+    {
+        if (_lastRunReleased) return;
+        Engine.Advanced.DiscardInterpreterCaches();
+        _lastRunReleased = true;
     }
 }

@@ -8,18 +8,10 @@ namespace Platform.Scripting;
 /// intrinsics and the global snapshot leave nothing of a run behind that a script can read, but Jint does not promise
 /// that for mutually distrusting code (its snapshot restore is "not an isolation boundary"), and tenants are exactly that.
 /// A run rents an engine (a nested run — a hook's crm call firing another hook — rents another one) and returns it when
-/// it ended cleanly. Idle engines are bounded per key and in total, and dropped after <see cref="IdleLifetime"/>.
+/// it ended cleanly. Idle engines are bounded per key and in total, and dropped after a while (<see cref="ScriptEnginePoolOptions"/>).
 /// </summary>
-internal sealed class SandboxEnginePool(PreparedScriptCache cache)
+internal sealed class SandboxEnginePool(PreparedScriptCache cache, ScriptEnginePoolOptions options)
 {
-    /// <summary>Idle engines kept per tenant and limits: enough for the runs one tenant has in flight at once.</summary>
-    public static readonly int MaxIdlePerKey = Math.Max(4, 2 * Environment.ProcessorCount);
-
-    /// <summary>Idle engines kept in all (each holds a few hundred KB of frozen intrinsics).</summary>
-    public const int MaxIdle = 256;
-
-    public static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(2);
-
     private readonly ConcurrentDictionary<(string Tenant, ScriptLimits Limits), ConcurrentStack<SandboxEngine>> _idle = new();
     private int _idleCount;
     private long _created;
@@ -46,8 +38,8 @@ internal sealed class SandboxEnginePool(PreparedScriptCache cache)
     {
         TrimIfDue();
         var stack = _idle.GetOrAdd((tenant, engine.Limits), _ => new ConcurrentStack<SandboxEngine>());
-        if (stack.Count >= MaxIdlePerKey) return;
-        if (Interlocked.Increment(ref _idleCount) > MaxIdle)
+        if (stack.Count >= options.MaxIdlePerTenant) return;
+        if (Interlocked.Increment(ref _idleCount) > options.MaxIdle)
         {
             Interlocked.Decrement(ref _idleCount);
             return;
@@ -55,20 +47,27 @@ internal sealed class SandboxEnginePool(PreparedScriptCache cache)
         stack.Push(engine);
     }
 
-    /// <summary>Drops engines idle longer than <see cref="IdleLifetime"/> (checked at most every few seconds, on return).</summary>
+    /// <summary>Drops engines idle longer than their lifetime and quietens resting ones (checked at most every trim interval, on return).</summary>
     private void TrimIfDue()
     {
         var now = Stopwatch.GetTimestamp();
         var due = Interlocked.Read(ref _nextTrim);
-        if (now < due || Interlocked.CompareExchange(ref _nextTrim, now + Stopwatch.Frequency * 10, due) != due) return;
+        if (now < due || Interlocked.CompareExchange(ref _nextTrim, now + (long)(options.TrimInterval.TotalSeconds * Stopwatch.Frequency), due) != due) return;
         // Empty stacks stay (one small entry per tenant and limits): removing one could lose an engine pushed meanwhile.
         foreach (var stack in _idle.Values)
         {
             var keep = new List<SandboxEngine>();
             while (stack.TryPop(out var engine))
             {
-                if (Stopwatch.GetElapsedTime(engine.LastUsed, now) < IdleLifetime) keep.Add(engine);
-                else Interlocked.Decrement(ref _idleCount);
+                var idle = Stopwatch.GetElapsedTime(engine.LastUsed, now);
+                if (idle >= options.IdleLifetime)
+                {
+                    Interlocked.Decrement(ref _idleCount);
+                    continue;
+                }
+                // Popped, so no run holds it: an engine resting a while lets go of its last run's objects.
+                if (idle >= options.QuietAfter) engine.ReleaseLastRun();
+                keep.Add(engine);
             }
             // Oldest first back onto the stack, so the most recently used engine is rented next.
             for (var i = keep.Count - 1; i >= 0; i--) stack.Push(keep[i]);

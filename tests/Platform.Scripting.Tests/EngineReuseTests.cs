@@ -141,4 +141,41 @@ public sealed class EngineReuseTests
         // As many engines as runs were in flight at once (thread-pool threads), not one per run.
         Assert.True(executor.EnginesCreated < 100, $"{executor.EnginesCreated} engines for 400 runs");
     }
+
+    [Fact]
+    public async Task Idle_engines_are_bounded_per_tenant_and_in_all()
+    {
+        var executor = new JintScriptExecutor(new ScriptEnginePoolOptions { MaxIdlePerTenant = 2, MaxIdle = 3 });
+        var script = new ScriptSource("nested.js", "record.n");
+
+        // Five runs in flight at once for one tenant (nested, as a hook's crm call fires another hook), then three tenants.
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => executor.ExecuteAsync(script, Context("acme"), CancellationToken.None))));
+        var afterOneTenant = executor.IdleEngines;
+        foreach (var tenant in new[] { "globex", "initech", "umbrella" }) await executor.ExecuteAsync(script, Context(tenant), CancellationToken.None);
+
+        Assert.InRange(afterOneTenant, 1, 2);
+        Assert.Equal(3, executor.IdleEngines);
+    }
+
+    [Fact]
+    public async Task Engines_idle_past_their_lifetime_are_dropped_and_resting_ones_still_run()
+    {
+        var executor = new JintScriptExecutor(new ScriptEnginePoolOptions
+        {
+            IdleLifetime = TimeSpan.FromMilliseconds(400), QuietAfter = TimeSpan.FromMilliseconds(100), TrimInterval = TimeSpan.FromMilliseconds(50),
+        });
+        await RunAsync(executor, "1", tenant: "old");
+        await RunAsync(executor, "1", tenant: "resting");
+        await Task.Delay(200);
+        // A return after the trim interval quietens both (idle past QuietAfter); the resting tenant's engine still serves it.
+        await RunAsync(executor, "1", tenant: "busy");
+        var resting = await RunAsync(executor, "record.n * 2", tenant: "resting", record: new() { ["n"] = 21 });
+        await Task.Delay(450);
+        await RunAsync(executor, "1", tenant: "busy");
+
+        Assert.Equal(42L, resting.Value);
+        Assert.Equal(3, executor.EnginesCreated);
+        // "old" and "resting" were dropped after their lifetime; "busy" is back in the pool.
+        Assert.Equal(1, executor.IdleEngines);
+    }
 }
