@@ -162,15 +162,15 @@ public sealed class EngineReuseTests
     {
         var executor = new JintScriptExecutor(new ScriptEnginePoolOptions
         {
-            IdleLifetime = TimeSpan.FromMilliseconds(400), QuietAfter = TimeSpan.FromMilliseconds(100), TrimInterval = TimeSpan.FromMilliseconds(50),
+            IdleLifetime = TimeSpan.FromSeconds(2), QuietAfter = TimeSpan.FromMilliseconds(100), TrimInterval = TimeSpan.FromMilliseconds(50),
         });
         await RunAsync(executor, "1", tenant: "old");
         await RunAsync(executor, "1", tenant: "resting");
-        await Task.Delay(200);
+        await Task.Delay(300);
         // A return after the trim interval quietens both (idle past QuietAfter); the resting tenant's engine still serves it.
         await RunAsync(executor, "1", tenant: "busy");
         var resting = await RunAsync(executor, "record.n * 2", tenant: "resting", record: new() { ["n"] = 21 });
-        await Task.Delay(450);
+        await Task.Delay(2_300);
         await RunAsync(executor, "1", tenant: "busy");
 
         Assert.Equal(42L, resting.Value);

@@ -172,6 +172,23 @@ public abstract class HttpSecurityTests(SecurityHost host)
     }
 
     [Fact]
+    public async Task A_role_document_that_administers_opens_the_administration_routes_but_no_records()
+    {
+        var contact = (await SecurityHost.JsonAsync(await host.SendAsync(Alice, HttpMethod.Post, "data/contact", new { full_name = "Auditor Subject" })))
+            .GetProperty("id").GetString();
+
+        foreach (var path in new[] { "admin/users", "admin/audit", "admin/scripts", "metadata/security" })
+        {
+            var response = await host.SendAsync(Auditor, HttpMethod.Get, path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+        }
+        // Administering the tenant is not a privilege on its records: privacy export opens, but reads only what the role may.
+        Assert.Equal(HttpStatusCode.NotFound, (await host.SendAsync(Auditor, HttpMethod.Get, $"privacy/contacts/{contact}/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.SendAsync(Auditor, HttpMethod.Get, $"data/contact/{contact}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.SendAsync(Auditor, HttpMethod.Post, "data/contact", new { full_name = "Not mine to create" })).StatusCode);
+    }
+
+    [Fact]
     public async Task A_scripts_crm_calls_see_only_what_the_caller_may_see_and_masked()
     {
         var mine = await host.AccountOfAsync(Clerk, "script-mine", new { phone = "13811112222" });

@@ -53,7 +53,7 @@ public static class ApiKeyEndpoints
         return Results.NoContent();
     }
 
-    private static bool IsAdmin(HttpContext http) => http.User.IsInRole(AuthSchemes.AdminRole);
+    private static bool IsAdmin(HttpContext http) => AdministersTenant.Includes(http.User, TenantEndpointFilter.Runtime(http));
 
     private static object Write(ApiKeyInfo key) => new
     {

@@ -19,8 +19,6 @@ public static class AuthSchemes
 
     public const string CookieName = "platform_session";
 
-    /// <summary>Authorization policy of the users admin API (until the permissions engine brings finer privileges).</summary>
+    /// <summary>Authorization policy of the administration routes: the user administers the tenant (<see cref="AdministersTenant"/>).</summary>
     public const string AdminPolicy = "platform-admin";
-
-    public const string AdminRole = "admin";
 }

@@ -52,10 +52,11 @@ public static class AuthServices
 
         services.AddSingleton<IAuthorizationHandler, TenantMatchRequirement>();
         services.AddSingleton<IAuthorizationHandler, CookieCsrfRequirement>();
+        services.AddSingleton<IAuthorizationHandler, AdministersTenant>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(TenantUser().Build())
-            .AddPolicy(AuthSchemes.AdminPolicy, TenantUser().RequireRole(AuthSchemes.AdminRole).Build());
+            .AddPolicy(AuthSchemes.AdminPolicy, TenantUser().AddRequirements(new AdministersTenant.Requirement()).Build());
         return services;
     }
 

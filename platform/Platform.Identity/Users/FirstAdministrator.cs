@@ -13,7 +13,7 @@ namespace Platform.Identity.Users;
 public static class FirstAdministrator
 {
     public const string UserName = "admin";
-    public const string Role = "admin";
+    public const string Role = Platform.Metadata.Definitions.Security.RoleDefinition.BuiltInAdministrator;
     public const string PasswordVariable = "PLATFORM_ADMIN_PASSWORD";
     public const string BusinessUnit = "root";
 

@@ -31,12 +31,12 @@ public sealed class SecurityModel
     public IReadOnlyList<string> UnitAndDescendants(string unit) => _unitAndDescendants.GetValueOrDefault(unit) ?? [unit];
 
     /// <summary>
-    /// Whether the roles include one that grants every privilege with tenant scope on every entity ("*"): such a user
-    /// administers the tenant (reads its security definitions). A property of the documents, not of a role's name.
+    /// Whether the roles administer the tenant: the built-in <see cref="RoleDefinition.BuiltInAdministrator"/> role, or a
+    /// role whose document says <c>"administers": true</c>. One rule for every administration route (users, API keys,
+    /// audit, privacy, script runs, security metadata); a property of the documents, not of record privileges.
     /// </summary>
-    public bool IsAdministrator(IReadOnlyList<string> roles) =>
-        roles.Any(r => _definitions.Roles.GetValueOrDefault(r)?.Privileges.GetValueOrDefault(RoleDefinition.AllEntities) is { } all &&
-                       Enum.GetValues<Privilege>().All(p => all.Scope(p) == PrivilegeScope.Tenant));
+    public bool IsAdministrator(IEnumerable<string> roles) =>
+        roles.Any(r => r == RoleDefinition.BuiltInAdministrator || _definitions.Roles.GetValueOrDefault(r)?.Administers == true);
 
     /// <summary>The effective privileges on an entity of a user holding these roles (unknown role names grant nothing).</summary>
     public EntityAccess Access(IReadOnlyList<string> roles, string entity)

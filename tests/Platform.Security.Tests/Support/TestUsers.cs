@@ -20,5 +20,8 @@ public static class TestUsers
     public static readonly TestUser NorthReader = new("northreader", "north", [], ["bu-reader"]);
     public static readonly TestUser Nobody = new("nobody", "north", [], []);
 
-    public static IReadOnlyList<TestUser> All { get; } = [Alice, Bob, Carol, Dave, Manager, Admin, Reader, Clerk, NorthReader, Nobody];
+    /// <summary>Administers the tenant through a role document ("administers": true), with no record privileges.</summary>
+    public static readonly TestUser Auditor = new("auditor", "root", [], ["auditor"]);
+
+    public static IReadOnlyList<TestUser> All { get; } = [Alice, Bob, Carol, Dave, Manager, Admin, Reader, Clerk, NorthReader, Nobody, Auditor];
 }

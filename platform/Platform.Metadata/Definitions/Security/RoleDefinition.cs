@@ -6,9 +6,14 @@ public sealed record RoleDefinition
     /// <summary>The entity key that applies to every entity a role does not name itself.</summary>
     public const string AllEntities = "*";
 
+    /// <summary>The first administrator's role: administers its tenant whether or not a document defines it.</summary>
+    public const string BuiltInAdministrator = "admin";
+
     public required string Name { get; init; }
     public LocalizedText? Label { get; init; }
     public LocalizedText? Description { get; init; }
+    /// <summary>Holders administer the tenant (users, everyone's API keys, audit, privacy, script runs).</summary>
+    public bool Administers { get; init; }
     /// <summary>Entity name (or "*") to privileges.</summary>
     public IReadOnlyDictionary<string, EntityPrivileges> Privileges { get; init; } = new Dictionary<string, EntityPrivileges>();
     /// <summary>Entity name to field name to restriction.</summary>
