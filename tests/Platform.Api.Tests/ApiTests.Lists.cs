@@ -100,6 +100,23 @@ public abstract partial class ApiTests
         Assert.Equal(expected, page.Values().Select(r => r.Str("name")).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("contains(name,'MÜLLER')", "Müller Straße GmbH")]
+    [InlineData("contains(name,'straße')", "Müller Straße GmbH")]
+    [InlineData("startswith(name,'école')", "ÉCOLE Privée")]
+    [InlineData("endswith(name,'PRIVÉE')", "ÉCOLE Privée")]
+    [InlineData("contains(name,'ölw')", "Ölwerke Łódź")]
+    [InlineData("contains(name,'ŁÓDŹ')", "Ölwerke Łódź")]
+    public async Task Text_matches_ignore_case_beyond_ascii(string filter, string expected)
+    {
+        var tenant = await Host.CreateTenantAsync();
+        foreach (var name in new[] { "Müller Straße GmbH", "ÉCOLE Privée", "Ölwerke Łódź", "Mueller Strasse" }) await CreateAccountAsync(tenant, name);
+
+        var page = await ListAsync(tenant, "account", ("$filter", filter));
+
+        Assert.Equal([expected], page.Values().Select(r => r.Str("name")));
+    }
+
     [Fact]
     public async Task Filter_on_a_lookup_id_returns_the_records_pointing_at_it()
     {

@@ -34,6 +34,9 @@ public abstract class SqlDialect
     /// <summary>The operator that matches LIKE patterns case-insensitively.</summary>
     public virtual string CaseInsensitiveLike => "LIKE";
 
+    /// <summary>A case-insensitive LIKE of a column against a pattern parameter (an ESCAPE clause may follow).</summary>
+    public virtual string CaseInsensitiveMatch(string column, string pattern) => $"{column} {CaseInsensitiveLike} {pattern}";
+
     /// <summary>Most parameters one statement may carry (SQL Server allows 2,100).</summary>
     public virtual int MaxParameters => 30000;
 

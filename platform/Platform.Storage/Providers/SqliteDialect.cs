@@ -15,6 +15,13 @@ public sealed class SqliteDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
+    /// <summary>
+    /// SQLite's LIKE ignores case for ASCII letters only ("MÜLLER" would not find "Müller"): both sides are folded by
+    /// <see cref="SqliteConnectionSetup.FoldFunction"/>, .NET's invariant lower-casing, registered on every connection.
+    /// </summary>
+    public override string CaseInsensitiveMatch(string column, string pattern) =>
+        $"{SqliteConnectionSetup.FoldFunction}({column}) LIKE {SqliteConnectionSetup.FoldFunction}({pattern})";
+
     public override void Configure(DbContextOptionsBuilder builder, string connectionString) => builder.UseSqlite(connectionString);
 
     /// <summary>

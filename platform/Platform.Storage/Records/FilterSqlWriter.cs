@@ -43,7 +43,7 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
                     StringMatch.EndsWith => "%" + EscapeLike(match.Value),
                     _ => "%" + EscapeLike(match.Value) + "%",
                 };
-                sql.Append(Column(match.Field)).Append(' ').Append(dialect.CaseInsensitiveLike).Append(' ').Append(parameters.Add(pattern)).Append(LikeEscape);
+                sql.Append(dialect.CaseInsensitiveMatch(Column(match.Field), parameters.Add(pattern))).Append(LikeEscape);
                 break;
             case ListContainsAnyNode list:
                 WriteListContains(list, sql);
