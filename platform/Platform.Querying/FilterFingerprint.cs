@@ -28,6 +28,7 @@ public static class FilterFingerprint
         OrNode o => new JsonArray("or", Canonical(o.Left), Canonical(o.Right)),
         NotNode n => new JsonArray("not", Canonical(n.Operand)),
         ConstantNode k => new JsonArray("const", k.Value),
+        RelatedNode r => new JsonArray("rel", r.Lookup, r.Entity, Canonical(r.Where)),
         _ => throw new NotSupportedException($"Filter node {node.GetType().Name} is not supported."),
     };
 }

@@ -1,3 +1,4 @@
+using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using Platform.Querying.Edm;
 using Platform.Storage.Physical;
@@ -13,13 +14,15 @@ namespace Platform.Querying;
 /// Turns the AST the OData parser produced for $filter into a storage-neutral <see cref="FilterNode"/>.
 /// Only the shapes the platform supports are accepted; anything else is refused with a message naming it.
 /// </summary>
-internal sealed class FilterTranslator(EdmEntityBinding entity)
+/// <param name="bindings">Finds the entity a lookup's navigation leads to, for conditions on a related record.</param>
+/// <param name="via">Set when translating a related record's condition: the navigation its fields are reached through.</param>
+internal sealed class FilterTranslator(EdmEntityBinding entity, Func<IEdmEntityType, EdmEntityBinding?> bindings, string? via = null)
 {
     private int _inValues;
 
     public FilterNode Translate(SingleValueNode expression) => Node(expression);
 
-    private FilterNode Node(SingleValueNode node) => node switch
+    private FilterNode Node(SingleValueNode node) => via is null && Navigation(node) is { } navigation ? Related(node, navigation) : node switch
     {
         ConvertNode convert => Node(convert.Source),
         BinaryOperatorNode { OperatorKind: BinaryOperatorKind.And } and => new AndNode(Node(and.Left), Node(and.Right)),
@@ -151,11 +154,54 @@ internal sealed class FilterTranslator(EdmEntityBinding entity)
         return list.Collection.ToList();
     }
 
+    /// <summary>
+    /// A condition on the record a lookup points to (one level: <c>account/name</c>), as its own translation over that
+    /// entity's fields. Each comparison becomes its own related condition; a lookup points to one record, so
+    /// "account/name eq 'A' and account/city eq 'B'" still means one account with both.
+    /// </summary>
+    private FilterNode Related(SingleValueNode node, SingleNavigationNode navigation)
+    {
+        if (navigation.Source is not ResourceRangeVariableReferenceNode)
+            throw new QueryException("Only one lookup may be followed in a filter (account/name, not account/owner/name).");
+        var lookup = entity.LookupOf(navigation.NavigationProperty.Name)
+                     ?? throw new QueryException($"'{navigation.NavigationProperty.Name}' is not a lookup field.");
+        var target = bindings(navigation.NavigationProperty.ToEntityType())
+                     ?? throw new QueryException($"The entity '{lookup}' points to is not known.");
+        var inner = new FilterTranslator(target, bindings, navigation.NavigationProperty.Name).Node(node);
+        return new RelatedNode(lookup, target.Table.Name, inner);
+    }
+
+    /// <summary>The navigation a comparison's fields are reached through, or null when they are the record's own.</summary>
+    private static SingleNavigationNode? Navigation(SingleValueNode node)
+    {
+        var properties = Properties(node).ToList();
+        var navigations = properties.Select(p => p.Source).OfType<SingleNavigationNode>().ToList();
+        if (navigations.Count == 0) return null;
+        if (navigations.Count != properties.Count || navigations.Select(n => n.NavigationProperty.Name).Distinct().Count() > 1)
+            throw new QueryException("A comparison may use fields of one related record only, not mix them with others.");
+        return navigations[0];
+    }
+
+    /// <summary>The fields one comparison (not an and/or/any) reads.</summary>
+    private static IEnumerable<SingleValuePropertyAccessNode> Properties(SingleValueNode node) => node switch
+    {
+        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or } => [],
+        ConvertNode convert => Properties(convert.Source),
+        BinaryOperatorNode binary => Properties(binary.Left).Concat(Properties(binary.Right)),
+        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not, Operand: SingleValuePropertyAccessNode flag } => [flag],
+        ODataIn inNode when inNode.Left is SingleValueNode left => Properties(left),
+        SingleValueFunctionCallNode call => call.Parameters.OfType<SingleValueNode>().SelectMany(Properties),
+        SingleValuePropertyAccessNode property => [property],
+        _ => [],
+    };
+
     private ColumnModel Column(SingleValuePropertyAccessNode node)
     {
-        // Paths through a navigation (account__ref/name) reach another entity's fields; they are not supported.
-        if (node.Source is not ResourceRangeVariableReferenceNode)
-            throw new QueryException($"Only fields of the record itself can be filtered on, not '{node.Property.Name}' of a related record.");
+        var reachable = via is null
+            ? node.Source is ResourceRangeVariableReferenceNode
+            : node.Source is SingleNavigationNode navigation && navigation.NavigationProperty.Name == via;
+        if (!reachable)
+            throw new QueryException($"Only fields of the record itself or of a record one of its lookups points to can be filtered on, not '{node.Property.Name}'.");
         var column = entity.Table.FindColumn(node.Property.Name)
                      ?? throw new QueryException($"Could not find a field named '{node.Property.Name}'.");
         // Ciphertext with a random nonce cannot be compared by the database.

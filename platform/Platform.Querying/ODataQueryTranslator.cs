@@ -74,7 +74,8 @@ public sealed class ODataQueryTranslator(PhysicalModel model)
     private ODataQueryOptionParser Parser(EdmEntityBinding binding, QueryOptions options)
     {
         var raw = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!string.IsNullOrWhiteSpace(options.Filter)) raw["$filter"] = options.Filter;
+        if (!string.IsNullOrWhiteSpace(options.Filter))
+            raw["$filter"] = FilterPathRewriter.Rewrite(options.Filter, name => binding.IsLookup(name) ? EdmModelBuilder.NavigationName(name) : null);
         if (!string.IsNullOrWhiteSpace(options.OrderBy)) raw["$orderby"] = options.OrderBy;
         if (!string.IsNullOrWhiteSpace(options.Select)) raw["$select"] = options.Select;
         if (!string.IsNullOrWhiteSpace(options.Expand))
@@ -87,8 +88,10 @@ public sealed class ODataQueryTranslator(PhysicalModel model)
         };
     }
 
-    private static FilterNode? Filter(ODataQueryOptionParser parser, EdmEntityBinding binding) =>
-        parser.ParseFilter() is { } clause ? new FilterTranslator(binding).Translate(clause.Expression) : null;
+    private FilterNode? Filter(ODataQueryOptionParser parser, EdmEntityBinding binding) =>
+        parser.ParseFilter() is { } clause ? new FilterTranslator(binding, BindingOf).Translate(clause.Expression) : null;
+
+    private EdmEntityBinding? BindingOf(IEdmEntityType type) => _edm.Entities.Values.FirstOrDefault(b => b.Type.FullName() == type.FullName());
 
     private static IReadOnlyList<OrderTerm>? Order(ODataQueryOptionParser parser, EdmEntityBinding binding)
     {

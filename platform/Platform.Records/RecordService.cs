@@ -54,6 +54,7 @@ public sealed partial class RecordService(
         var definition = Entity(runtime, query.Entity);
         var access = RecordSecurity.Access(runtime, actor, query.Entity);
         RecordSecurity.CheckQueryable(access, query);
+        if (query.Filter is not null) query = query with { Filter = await _security.ResolveRelatedAsync(runtime, actor, query.Filter, ct) };
         if (await _security.ScopeFilterAsync(runtime, actor, query.Entity, Privilege.Read, ct) is { } scope)
             query = query with { Filter = query.Filter is null ? scope : new AndNode(query.Filter, scope) };
         var page = await RecordScope.ReadAsync(runtime, session => runtime.Store.QueryAsync(session, query, ct), ct);

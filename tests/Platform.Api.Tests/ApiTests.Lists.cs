@@ -117,6 +117,51 @@ public abstract partial class ApiTests
         Assert.Equal([expected], page.Values().Select(r => r.Str("name")));
     }
 
+    [Theory]
+    [InlineData("account/name eq 'Alpha Corp'", new[] { "Alpha renewal", "Alpha upsell" })]
+    [InlineData("startswith(account/name,'alp')", new[] { "Alpha renewal", "Alpha upsell" })]
+    [InlineData("account/city eq 'Paris'", new[] { "Beta pilot" })]
+    [InlineData("account/employees in (20, 30)", new[] { "Beta pilot" })]
+    [InlineData("not (account/name eq 'Alpha Corp')", new[] { "Beta pilot" })]
+    [InlineData("account/tier eq 'vip' and account/city eq 'Berlin'", new[] { "Alpha renewal", "Alpha upsell" })]
+    [InlineData("account/name eq 'Beta Ltd' or name eq 'Alpha upsell'", new[] { "Alpha upsell", "Beta pilot" })]
+    [InlineData("name eq 'account/name'", new string[0])]
+    public async Task Filter_follows_a_lookup_to_the_fields_of_the_record_it_points_to(string filter, string[] expected)
+    {
+        var data = await ListDataAsync();
+
+        var page = await ListAsync(data.Tenant, "opportunity", ("$filter", filter));
+
+        Assert.Equal(expected, page.Values().Select(r => r.Str("name")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pages_of_a_filter_through_a_lookup_follow_on_with_the_skiptoken()
+    {
+        var data = await ListDataAsync();
+        const string filter = "account/name eq 'Alpha Corp'";
+
+        var first = await ListAsync(data.Tenant, "opportunity", ("$filter", filter), ("$top", "1"), ("$orderby", "name"));
+        var next = first.GetProperty("@odata.nextLink").GetString()!;
+        var second = await ExpectAsync(await Client.GetAsync(next), HttpStatusCode.OK);
+
+        Assert.Equal(["Alpha renewal"], first.Values().Select(r => r.Str("name")));
+        Assert.Equal(["Alpha upsell"], second.Values().Select(r => r.Str("name")));
+    }
+
+    [Theory]
+    [InlineData("account/owner/user_name eq 'x'")]
+    [InlineData("account/name eq name")]
+    [InlineData("account/nope eq 1")]
+    public async Task Filter_through_a_lookup_refuses_what_it_cannot_answer_with_a_400(string filter)
+    {
+        var data = await ListDataAsync();
+
+        var response = await Client.GetAsync($"/api/{data.Tenant}/data/opportunity?$filter={Uri.EscapeDataString(filter)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Filter_on_a_lookup_id_returns_the_records_pointing_at_it()
     {

@@ -174,10 +174,27 @@ public sealed class FilterTranslationTests
     [InlineData("tags/any()", "needs a condition")]
     [InlineData("tags/any(t: t ne 'hot')", "only 't eq <value>'")]
     [InlineData("tags/any(t: contains(t,'h'))", "only 't eq <value>'")]
-    [InlineData("account__ref/name eq 'x'", "Only fields of the record itself")]
+    [InlineData("account/name eq name", "fields of one related record only")]
+    [InlineData("account/name eq 'x' or account/nope eq 1", "Could not find a property named 'nope'")]
     [InlineData("name eq @alias", "")]
     public void Unsupported_shapes_are_refused_clearly(string filter, string expected) =>
         Assert.Contains(expected, FilterError(filter));
+
+    [Fact]
+    public void A_path_through_a_lookup_is_a_condition_on_the_record_it_points_to()
+    {
+        Assert.Equal(new RelatedNode("account", "account", new ComparisonNode("name", ComparisonOperator.Eq, "Acme")), Filter("account/name eq 'Acme'"));
+        Assert.Equal(new RelatedNode("account", "account", new StringMatchNode("name", StringMatch.StartsWith, "Ac")), Filter("startswith(account/name,'Ac')"));
+        var both = Assert.IsType<AndNode>(Filter("account/industry eq 'tech' and name eq 'x'"));
+        Assert.Equal(new RelatedNode("account", "account", new ComparisonNode("industry", ComparisonOperator.Eq, "tech")), both.Left);
+        Assert.Equal(new ComparisonNode("name", ComparisonOperator.Eq, "x"), both.Right);
+    }
+
+    [Theory]
+    [InlineData("name eq 'account/name'", "account/name")]
+    [InlineData("name eq 'it''s account/name'", "it's account/name")]
+    public void Quoted_text_that_looks_like_a_path_stays_text(string filter, string value) =>
+        Assert.Equal(new ComparisonNode("name", ComparisonOperator.Eq, value), Filter(filter));
 
     [Fact]
     public void In_lists_are_bounded()

@@ -66,6 +66,30 @@ public abstract class HttpSecurityTests(SecurityHost host)
     }
 
     [Fact]
+    public async Task A_filter_on_a_related_record_sees_only_related_records_the_user_may_read()
+    {
+        var carols = await host.AccountOfAsync(Carol, "http-related-filter-carol");
+        var alices = await host.AccountOfAsync(Alice, "http-related-filter-alice");
+        foreach (var (name, account) in new[] { ("Related Filter Carol", carols), ("Related Filter Alice", alices) })
+            Assert.Equal(HttpStatusCode.Created, (await host.SendAsync(Alice, HttpMethod.Post, "data/contact", new { full_name = name, account })).StatusCode);
+
+        async Task<string[]> NamesAsync(TestUser user, string filter) =>
+            (await SecurityHost.JsonAsync(await host.SendAsync(user, HttpMethod.Get, $"data/contact?$filter={Uri.EscapeDataString(filter)}")))
+            .GetProperty("value").EnumerateArray().Select(r => r.GetProperty("full_name").GetString()!).ToArray();
+
+        // Alice reads both contacts, but not Carol's account: a filter on its name finds nothing (it cannot probe it).
+        Assert.Empty(await NamesAsync(Alice, "account/name eq 'http-related-filter-carol'"));
+        Assert.Empty(await NamesAsync(Alice, "startswith(account/name,'http-related-filter-c')"));
+        Assert.Equal(["Related Filter Alice"], await NamesAsync(Alice, "startswith(account/name,'http-related-filter-')"));
+        Assert.Equal(["Related Filter Carol"], await NamesAsync(Admin, "account/name eq 'http-related-filter-carol'"));
+
+        // Field rules of the related entity hold too: the clerk may not filter on an account's hidden description.
+        var hidden = await host.SendAsync(Clerk, HttpMethod.Get, "data/contact?$filter=" + Uri.EscapeDataString("account/description eq 'x'"));
+        Assert.Equal(HttpStatusCode.BadRequest, hidden.StatusCode);
+        Assert.Contains("description", await hidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Share_assign_and_revoke_through_the_endpoints()
     {
         var id = await host.AccountOfAsync(Alice, "http-share");

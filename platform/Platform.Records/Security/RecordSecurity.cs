@@ -39,6 +39,27 @@ public sealed class RecordSecurity(IUserDirectory? directory = null)
         return principals.Count == 0 ? filter : new OrNode(filter, RecordShares.SharedWith(entity, principals, privilege == Privilege.Update));
     }
 
+    /// <summary>
+    /// Turns conditions on related records (<c>account/name eq 'Acme'</c>) into subqueries over the records of that
+    /// entity the actor may read, with the same field rules as a filter on that entity itself: a condition cannot find
+    /// out what a list of the related entity would not show.
+    /// </summary>
+    public async Task<FilterNode> ResolveRelatedAsync(TenantRuntime runtime, RecordActor actor, FilterNode node, CancellationToken ct) => node switch
+    {
+        RelatedNode related => await SubqueryAsync(runtime, actor, related, ct),
+        AndNode a => new AndNode(await ResolveRelatedAsync(runtime, actor, a.Left, ct), await ResolveRelatedAsync(runtime, actor, a.Right, ct)),
+        OrNode o => new OrNode(await ResolveRelatedAsync(runtime, actor, o.Left, ct), await ResolveRelatedAsync(runtime, actor, o.Right, ct)),
+        NotNode n => new NotNode(await ResolveRelatedAsync(runtime, actor, n.Operand, ct)),
+        _ => node,
+    };
+
+    private async Task<FilterNode> SubqueryAsync(TenantRuntime runtime, RecordActor actor, RelatedNode related, CancellationToken ct)
+    {
+        CheckQueryable(Access(runtime, actor, related.Entity), new RecordQuery(related.Entity) { Filter = related.Where });
+        var scope = await ScopeFilterAsync(runtime, actor, related.Entity, Privilege.Read, ct);
+        return new InSubqueryNode(related.Lookup, related.Entity, SystemFields.Id, scope is null ? related.Where : new AndNode(related.Where, scope));
+    }
+
     /// <summary>Whether the actor holds the privilege on a loaded row (its owner and owning business unit), shares included.</summary>
     public async Task<bool> AllowsAsync(
         TenantRuntime runtime, RecordSession session, RecordActor actor, string entity, IReadOnlyDictionary<string, object?> row, Privilege privilege, CancellationToken ct)
@@ -137,6 +158,8 @@ public sealed class RecordSecurity(IUserDirectory? directory = null)
         AndNode a => FieldsOf(a.Left).Concat(FieldsOf(a.Right)),
         OrNode o => FieldsOf(o.Left).Concat(FieldsOf(o.Right)),
         NotNode n => FieldsOf(n.Operand),
+        // Following a lookup reads it; the related record's own fields are checked against its entity's rules.
+        RelatedNode r => [r.Lookup],
         _ => [],
     };
 

@@ -34,3 +34,10 @@ public sealed record ConstantNode(bool Value) : FilterNode;
 /// database (record shares), so paging and counts stay in SQL.
 /// </summary>
 public sealed record InSubqueryNode(string Field, string Table, string Column, FilterNode Where) : FilterNode;
+
+/// <summary>
+/// A condition on the record a lookup points to (<c>account/name eq 'Acme'</c>): <paramref name="Where"/> is over the
+/// fields of <paramref name="Entity"/>. The record service resolves it into an <see cref="InSubqueryNode"/> bounded by
+/// what the reader may see of that entity; storage never writes one unresolved.
+/// </summary>
+public sealed record RelatedNode(string Lookup, string Entity, FilterNode Where) : FilterNode;
