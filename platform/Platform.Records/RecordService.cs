@@ -345,10 +345,23 @@ public sealed partial class RecordService(
             }
             CheckUniqueWithinBatch(definition, toCreate, items, errors);
             ThrowIfAny(errors);
-            var rows = await InsertAsync(runtime, session, definition, toCreate, actor, changes, ct, createPointers);
-            ids.AddRange(rows.Select(r => (Guid)r[SystemFields.Id]!));
-            created = rows.Count;
-            committed = await scope.CommitAsync(changes, ct);
+            try
+            {
+                var rows = await InsertAsync(runtime, session, definition, toCreate, actor, changes, ct, createPointers);
+                ids.AddRange(rows.Select(r => (Guid)r[SystemFields.Id]!));
+                created = rows.Count;
+                committed = await scope.CommitAsync(changes, ct);
+            }
+            catch (DbException) when (!scope.IsNested)
+            {
+                // A concurrent write took a unique value (or removed a lookup target) after the checks read the database:
+                // report it at the record's pointer as the checks would have.
+                await using var retry = await runtime.Store.OpenAsync(write: false, ct);
+                for (var i = 0; i < toCreate.Count; i++)
+                    await WriteChecks.CheckAsync(runtime.Store, retry, definition, toCreate[i], null, createPointers[i], errors, ct);
+                ThrowIfAny(errors);
+                throw;
+            }
         }
         await scope.DisposeAsync();
         await PublishAsync(committed, ct);

@@ -175,4 +175,22 @@ public abstract partial class ApiTests
             Assert.Equal(contacts[i].last_contacted_at, stored.GetProperty("last_contacted_at").GetDateTime().ToUniversalTime());
         }
     }
+
+    [Fact]
+    public async Task Two_batches_racing_for_the_same_unique_values_end_in_one_success_and_one_422_never_a_500()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        for (var round = 0; round < 6; round++)
+        {
+            var records = Enumerable.Range(0, 100).Select(i => new { full_name = $"Racer {round}-{i}", email = $"racer{round}-{i}@example.com" }).ToList();
+            var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+                Client.PostAsync(Data(tenant, "contact") + "/bulk", Body(new { records }))));
+
+            var statuses = responses.Select(r => r.StatusCode).Order().ToList();
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.UnprocessableEntity], statuses);
+            var refused = await ExpectProblemAsync(responses.Single(r => r.StatusCode == HttpStatusCode.UnprocessableEntity), HttpStatusCode.UnprocessableEntity);
+            Assert.Contains("/records/0/email", Pointers(refused));
+        }
+        Assert.Equal(600, await CountAsync(tenant, "contact"));
+    }
 }
