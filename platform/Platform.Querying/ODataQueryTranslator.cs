@@ -91,7 +91,8 @@ public sealed class ODataQueryTranslator(PhysicalModel model)
     private FilterNode? Filter(ODataQueryOptionParser parser, EdmEntityBinding binding) =>
         parser.ParseFilter() is { } clause ? new FilterTranslator(binding, BindingOf).Translate(clause.Expression) : null;
 
-    private EdmEntityBinding? BindingOf(IEdmEntityType type) => _edm.Entities.Values.FirstOrDefault(b => b.Type.FullName() == type.FullName());
+    // EDM types are named after their tables (EdmModelBuilder).
+    private EdmEntityBinding? BindingOf(IEdmEntityType type) => _edm.Find(type.Name);
 
     private static IReadOnlyList<OrderTerm>? Order(ODataQueryOptionParser parser, EdmEntityBinding binding)
     {

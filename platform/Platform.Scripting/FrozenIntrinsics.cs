@@ -46,8 +46,8 @@ internal static class FrozenIntrinsics
            ? Object.getPrototypeOf((async function* () {})().map(x => x)) : null]
         """;
 
-    /// <summary>Freezes what the global object reaches, plus <paramref name="extra"/> objects; returns how many were frozen.</summary>
-    public static int Freeze(Engine engine, IEnumerable<ObjectInstance> extra)
+    /// <summary>Freezes what the global object reaches, plus <paramref name="extra"/> objects.</summary>
+    public static void Freeze(Engine engine, IEnumerable<ObjectInstance> extra)
     {
         AllowOverrides(engine);
         var global = engine.Global;
@@ -64,15 +64,12 @@ internal static class FrozenIntrinsics
             foreach (var key in hidden.GetOwnPropertyKeys(Types.String)) Visit(hidden.Get(key));
         foreach (var o in extra) Visit(o);
 
-        var frozen = 0;
         while (pending.TryPop(out var o))
         {
             Visit(o.Prototype);
             foreach (var key in o.GetOwnPropertyKeys(Types.String | Types.Symbol)) VisitProperty(o.GetOwnProperty(key), Visit);
             engine.Invoke(freeze, o);
-            frozen++;
         }
-        return frozen;
     }
 
     private static void VisitProperty(PropertyDescriptor descriptor, Action<JsValue?> visit)

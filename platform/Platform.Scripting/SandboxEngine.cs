@@ -46,7 +46,7 @@ internal sealed class SandboxEngine
         _symbolRegistryFull = BuiltInGuards.TrackSymbolRegistry(Engine, MaxSymbolKeys, MaxSymbolKeyChars);
         _host = new ScriptHost(Engine, cache, _deadline);
         var hostObjects = _host.InstallFunctions();
-        FrozenObjects = FrozenIntrinsics.Freeze(Engine, hostObjects);
+        FrozenIntrinsics.Freeze(Engine, hostObjects);
         _host.InstallRunGlobals();
         _clean = Engine.Advanced.CaptureGlobalSnapshot();
     }
@@ -55,8 +55,6 @@ internal sealed class SandboxEngine
 
     public ScriptLimits Limits { get; }
 
-    /// <summary>Built-in and host objects frozen when the engine was set up.</summary>
-    public int FrozenObjects { get; }
 
     /// <summary>Statements the current (or last) run executed.</summary>
     public long Statements => _statements.Count;

@@ -8,7 +8,6 @@ public sealed class PostgresDialect : SqlDialect
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
     public override bool NullsSortFirst => false;
-    public override string CaseInsensitiveLike => "ILIKE";
 
     /// <summary>
     /// ILIKE folds case by the database's ctype, which for a C-locale database (common on servers) is ASCII only. The

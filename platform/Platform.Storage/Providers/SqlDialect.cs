@@ -31,11 +31,8 @@ public abstract class SqlDialect
     /// <summary>True when NULL sorts before every value in ascending order (SQLite, SQL Server); false on PostgreSQL.</summary>
     public abstract bool NullsSortFirst { get; }
 
-    /// <summary>The operator that matches LIKE patterns case-insensitively.</summary>
-    public virtual string CaseInsensitiveLike => "LIKE";
-
     /// <summary>A case-insensitive LIKE of a column against a pattern parameter (an ESCAPE clause may follow).</summary>
-    public virtual string CaseInsensitiveMatch(string column, string pattern) => $"{column} {CaseInsensitiveLike} {pattern}";
+    public virtual string CaseInsensitiveMatch(string column, string pattern) => $"{column} LIKE {pattern}";
 
     /// <summary>Most parameters one statement may carry (SQL Server allows 2,100).</summary>
     public virtual int MaxParameters => 30000;
