@@ -27,7 +27,7 @@ public static class BenchmarkProgram
         var folders = new[] { Path.Combine(modules, "crm-core"), Path.Combine(modules, "sales") };
         try
         {
-            if (settings.UsesSqlite && (settings.Runs("api") || settings.Runs("bulk")))
+            if (settings.UsesSqlite && (settings.Runs("api") || settings.Runs("permissions") || settings.Runs("bulk")))
             {
                 await using var storage = BenchStorage.Sqlite();
                 await RunProviderAsync(storage, modules, folders, settings, report);
@@ -66,7 +66,8 @@ public static class BenchmarkProgram
         await using var host = BenchHost.Build(storage, modules);
         if (settings.Runs("api") || settings.Runs("permissions") || settings.Runs("bulk"))
         {
-            var tenant = await BenchTenant.CreateAsync(host.Services, "bench", folders, settings.Rows);
+            var units = BenchBusinessUnits.WriteModule(storage.WorkDirectory);
+            var tenant = await BenchTenant.CreateAsync(host.Services, "bench", [.. folders, units], settings.Rows);
             await host.StartAsync(tenant.Database);
             await host.SignInAsync(tenant.Id);
             Console.WriteLine($"  host listening on {host.BaseAddress}");

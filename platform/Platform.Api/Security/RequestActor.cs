@@ -20,6 +20,7 @@ public static class RequestActor
 
     public static RecordActor Of(HttpContext http)
     {
+        if (http.Features.Get<IRecordActorFeature>() is { } chosen) return chosen.Actor;
         var user = http.User;
         var address = http.Connection.RemoteIpAddress?.ToString();
         if (user.Identity?.IsAuthenticated != true || !Guid.TryParse(user.FindFirstValue(PlatformClaims.UserId), out var id))

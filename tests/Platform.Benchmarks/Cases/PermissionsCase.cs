@@ -1,15 +1,18 @@
+using System.Text.Json;
 using Platform.Benchmarks.Data;
 using Platform.Benchmarks.Hosting;
 using Platform.Benchmarks.Load;
+using Platform.Metadata.Definitions;
 
 namespace Platform.Benchmarks.Cases;
 
 /// <summary>
-/// Target: with permissions on — a signed-in sales-manager of business unit "root", whose read scope becomes an
-/// indexed owning_business_unit condition plus the shares subquery — get-by-id and the list page reach at least 0.9x
-/// the requests/s of the same requests with permissions bypassed: the administrator, whose tenant scope adds no
-/// condition (both sides pay the same sign-in and privilege lookup, so the ratio isolates the row-level filtering).
-/// Every loaded row belongs to "root", so both sides answer with the same rows.
+/// Target: with permissions on, get-by-id and the list page reach at least 0.9x the requests/s of the same requests with
+/// the permission checks bypassed. The user is a sales-manager of one of twelve business units over which the rows
+/// are spread, so the read scope (an owning_business_unit condition plus the shares subquery) keeps about a twelfth of
+/// the table: the list has to look past the other units' rows to fill its page. The bypassed side is the same user's
+/// token on the same endpoint (<see cref="PermissionBypass"/>): same authentication and tenant checks, no permission
+/// checks — not the administrator, whose privilege lookup is still a permission check.
 /// </summary>
 public static class PermissionsCase
 {
@@ -17,38 +20,61 @@ public static class PermissionsCase
 
     public static async Task RunAsync(BenchHost host, BenchTenant tenant, BenchmarkSettings settings, Report report, string provider)
     {
-        using var bypassed = new HttpLoad(host.BaseAddress, settings.Concurrency);
-        host.Authorize(bypassed.Client);
+        var token = await host.SignInUserAsync(tenant.Id, "unit-manager", ["sales-manager"], BenchBusinessUnits.Scoped);
         using var scoped = new HttpLoad(host.BaseAddress, settings.Concurrency);
-        var token = await host.SignInUserAsync(tenant.Id, "bu-manager", ["sales-manager"], "root");
-        scoped.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var ids = tenant.Opportunities;
-        var list = $"api/{tenant.Id}/data/opportunity?$filter=" + Uri.EscapeDataString($"stage eq '{RowFactory.ListStage}' and amount gt {RowFactory.ListMinAmount}") +
-                   "&$orderby=" + Uri.EscapeDataString("close_date desc") + "&$top=50";
-        await CheckSameAsync(scoped.Client, bypassed.Client, $"api/{tenant.Id}/data/opportunity/{ids[0]}");
-        await CheckSameAsync(scoped.Client, bypassed.Client, list);
+        using var bypassed = new HttpLoad(host.BaseAddress, settings.Concurrency);
+        foreach (var load in new[] { scoped, bypassed })
+            load.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
-        Console.WriteLine($"  [{provider}] permissions get-by-id: business-unit user vs bypassed");
-        var (on, off) = await CompareAsync(scoped, bypassed, settings, r => $"api/{tenant.Id}/data/opportunity/{ids[r.Next(ids.Count)]}");
+        var ids = tenant.ScopedOpportunities;
+        var api = $"api/{tenant.Id}/data/opportunity";
+        var bypass = PermissionBypass.Prefix.TrimStart('/') + "/" + api;
+        var list = "?$filter=" + Uri.EscapeDataString($"stage eq '{RowFactory.ListStage}' and amount gt {RowFactory.ListMinAmount}") +
+                   "&$orderby=" + Uri.EscapeDataString("close_date desc") + "&$top=50";
+        await CheckSameRecordAsync(scoped.Client, $"{api}/{ids[0]}", $"{bypass}/{ids[0]}");
+        await CheckSelectivityAsync(scoped.Client, api + list, bypass + list);
+
+        Console.WriteLine($"  [{provider}] permissions get-by-id: user of {BenchBusinessUnits.Scoped} (1 of {BenchBusinessUnits.Count} units) vs checks bypassed");
+        var (on, off) = await CompareAsync(scoped, bypassed, settings, r => $"{api}/{ids[r.Next(ids.Count)]}", r => $"{bypass}/{ids[r.Next(ids.Count)]}");
         report.Add(new Comparison(provider, "permissions get-by-id", "req/s", on, off, Target));
 
-        Console.WriteLine($"  [{provider}] permissions list page: business-unit user vs bypassed");
-        (on, off) = await CompareAsync(scoped, bypassed, settings, _ => list);
+        Console.WriteLine($"  [{provider}] permissions list page: user of {BenchBusinessUnits.Scoped} vs checks bypassed");
+        (on, off) = await CompareAsync(scoped, bypassed, settings, _ => api + list, _ => bypass + list);
         report.Add(new Comparison(provider, "permissions list page of 50", "req/s", on, off, Target));
     }
 
-    private static async Task<(double On, double Off)> CompareAsync(HttpLoad on, HttpLoad off, BenchmarkSettings settings, Func<Random, string> url)
+    private static async Task<(double On, double Off)> CompareAsync(HttpLoad on, HttpLoad off, BenchmarkSettings settings, Func<Random, string> onUrl, Func<Random, string> offUrl)
     {
-        var (a, b) = await AlternatingRounds.RunAsync(settings, d => on.RunAsync(url, d), d => off.RunAsync(url, d));
+        var (a, b) = await AlternatingRounds.RunAsync(settings, d => on.RunAsync(onUrl, d), d => off.RunAsync(offUrl, d));
         Console.WriteLine($"     permissions on:  {a.Ok:N0} requests = {a.PerSecond:N0} req/s ({a.PerRequest})");
         Console.WriteLine($"     bypassed:        {b.Ok:N0} requests = {b.PerSecond:N0} req/s ({b.PerRequest})");
         return (a.PerSecond, b.PerSecond);
     }
 
-    private static async Task CheckSameAsync(HttpClient on, HttpClient off, string url)
+    /// <summary>A record of the user's unit reads the same on both sides.</summary>
+    private static async Task CheckSameRecordAsync(HttpClient client, string on, string off)
     {
-        var a = await on.GetStringAsync(url);
-        var b = await off.GetStringAsync(url);
-        if (a != b) throw new InvalidOperationException($"the business-unit user and the bypass see different answers for {url}");
+        var a = await client.GetStringAsync(on);
+        var b = await client.GetStringAsync(off);
+        if (a != b) throw new InvalidOperationException($"the user and the bypass read different records at {on}");
+    }
+
+    /// <summary>The scope really filters: the user's page holds only their unit's rows, the bypassed page several units'.</summary>
+    private static async Task CheckSelectivityAsync(HttpClient client, string on, string off)
+    {
+        var mine = await UnitsAsync(client, on);
+        var all = await UnitsAsync(client, off);
+        if (mine.Count != 50 || mine.Any(u => u != BenchBusinessUnits.Scoped))
+            throw new InvalidOperationException($"the user's page should be 50 rows of {BenchBusinessUnits.Scoped}: {string.Join(", ", mine.Distinct())}");
+        if (all.Count != 50 || all.Distinct().Count() < 2)
+            throw new InvalidOperationException("the bypassed page should be 50 rows of several units");
+        Console.WriteLine($"     list page: the user's 50 rows are all {BenchBusinessUnits.Scoped}; the bypassed page spans {all.Distinct().Count()} units");
+    }
+
+    private static async Task<List<string>> UnitsAsync(HttpClient client, string url)
+    {
+        using var page = JsonDocument.Parse(await client.GetStringAsync(url));
+        return page.RootElement.GetProperty("value").EnumerateArray()
+            .Select(r => r.GetProperty(SystemFields.OwningBusinessUnit).GetString()!).ToList();
     }
 }

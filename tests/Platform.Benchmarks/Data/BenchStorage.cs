@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using System.Security.Cryptography;
 using Npgsql;
 using Platform.Storage.Providers;
 
@@ -15,31 +16,46 @@ public sealed class BenchStorage : IAsyncDisposable
     private BenchStorage(DatabaseProvider provider, string? dataDirectory, string? connectionString, string? adminConnection, string? databaseName)
     {
         Provider = provider;
-        DataDirectory = dataDirectory;
+        WorkDirectory = Directory.CreateTempSubdirectory("platform-bench-").FullName;
+        DataDirectory = dataDirectory ?? WorkDirectory;
         ConnectionString = connectionString;
         _adminConnection = adminConnection;
         DatabaseName = databaseName;
     }
 
     public DatabaseProvider Provider { get; }
-    public string? DataDirectory { get; }
+    /// <summary>A temporary folder of this run (generated modules, and the data directory on SQLite); deleted at the end.</summary>
+    public string WorkDirectory { get; }
+    public string DataDirectory { get; }
     public string? ConnectionString { get; }
     public string? DatabaseName { get; }
 
     public string Name => Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
 
-    /// <summary>The host's configuration keys (see Platform.Host's PlatformHostOptions).</summary>
-    public Dictionary<string, string?> HostConfiguration(string modulesDirectory) => new()
+    /// <summary>
+    /// The host's configuration keys (see Platform.Host's PlatformHostOptions). On PostgreSQL the signing and encryption
+    /// keys are given, as every node of a cluster must be given them; on SQLite the host generates them in the data
+    /// directory, as a fresh single-node install does. Nothing is written into the repository either way.
+    /// </summary>
+    public Dictionary<string, string?> HostConfiguration(string modulesDirectory)
     {
-        ["provider"] = Name,
-        ["data-dir"] = DataDirectory,
-        ["connection"] = ConnectionString,
-        ["modules-dir"] = modulesDirectory,
-        ["demo"] = "false",
-    };
+        var configuration = new Dictionary<string, string?>
+        {
+            ["provider"] = Name,
+            ["data-dir"] = DataDirectory,
+            ["connection"] = ConnectionString,
+            ["modules-dir"] = modulesDirectory,
+            ["demo"] = "false",
+        };
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            configuration["auth:signing-key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+            configuration["encryption:key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        }
+        return configuration;
+    }
 
-    public static BenchStorage Sqlite() =>
-        new(DatabaseProvider.Sqlite, Directory.CreateTempSubdirectory("platform-bench-").FullName, null, null, null);
+    public static BenchStorage Sqlite() => new(DatabaseProvider.Sqlite, null, null, null, null);
 
     public static async Task<BenchStorage> PostgresAsync(string serverConnection)
     {
@@ -56,13 +72,10 @@ public sealed class BenchStorage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Provider == DatabaseProvider.Sqlite)
-        {
-            SqliteConnection.ClearAllPools();
-            try { Directory.Delete(DataDirectory!, recursive: true); }
-            catch (IOException) { /* a leftover temp folder is harmless */ }
-            return;
-        }
+        if (Provider == DatabaseProvider.Sqlite) SqliteConnection.ClearAllPools();
+        try { Directory.Delete(WorkDirectory, recursive: true); }
+        catch (IOException) { /* a leftover temp folder is harmless */ }
+        if (Provider == DatabaseProvider.Sqlite) return;
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_adminConnection);
         await connection.OpenAsync();

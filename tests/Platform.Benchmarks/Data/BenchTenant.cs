@@ -15,11 +15,12 @@ public sealed class BenchTenant
     public const long ApiNumberStart = 50_000_000;
     private const int LoadChunk = 10_000;
 
-    private BenchTenant(TenantRuntime runtime, IReadOnlyList<Guid> accounts, IReadOnlyList<Guid> opportunities, RowFactory rows)
+    private BenchTenant(TenantRuntime runtime, IReadOnlyList<Guid> accounts, IReadOnlyList<Guid> opportunities, IReadOnlyList<Guid> scoped, RowFactory rows)
     {
         Runtime = runtime;
         Accounts = accounts;
         Opportunities = opportunities;
+        ScopedOpportunities = scoped;
         Rows = rows;
     }
 
@@ -28,6 +29,8 @@ public sealed class BenchTenant
     public TenantDatabase Database => Runtime.Tenant.Database;
     public IReadOnlyList<Guid> Accounts { get; }
     public IReadOnlyList<Guid> Opportunities { get; }
+    /// <summary>The loaded opportunities of <see cref="BenchBusinessUnits.Scoped"/>: what the permissions case's user may read.</summary>
+    public IReadOnlyList<Guid> ScopedOpportunities { get; }
     public RowFactory Rows { get; }
 
     public TableModel Table(string entity) => Runtime.Model.Table(entity);
@@ -46,27 +49,29 @@ public sealed class BenchTenant
     {
         var clock = Stopwatch.StartNew();
         var runtime = await InstallAsync(services, tenantId, moduleFolders);
-        Console.WriteLine($"  tenant '{tenantId}' installed (crm-core, sales) in {clock.ElapsedMilliseconds} ms");
+        Console.WriteLine($"  tenant '{tenantId}' installed ({string.Join(", ", moduleFolders.Select(Path.GetFileName))}) in {clock.ElapsedMilliseconds} ms");
 
         clock.Restart();
         var rows = new RowFactory(seed: 20261123);
         var now = DateTime.UtcNow;
         var accounts = new RawInserter(runtime.Tenant.Database, runtime.Model.Table("account"));
-        var accountRows = Enumerable.Range(1, AccountCount).Select(i => RowFactory.WithSystemFields(rows.Account(i), now)).ToList();
+        var accountRows = Enumerable.Range(1, AccountCount).Select(i => RowFactory.WithSystemFields(rows.Account(i), now, BenchBusinessUnits.For(i))).ToList();
         await accounts.InsertAsync(accountRows);
         var accountIds = accountRows.Select(r => (Guid)r[SystemFields.Id]!).ToList();
 
         var inserter = new RawInserter(runtime.Tenant.Database, runtime.Model.Table("opportunity"));
         var ids = new List<Guid>(opportunities);
+        var scoped = new List<Guid>(opportunities / BenchBusinessUnits.Count + 1);
         for (var start = 0; start < opportunities; start += LoadChunk)
         {
             var chunk = Enumerable.Range(0, Math.Min(LoadChunk, opportunities - start)).Select(_ => rows.Opportunity(accountIds, now)).ToList();
             ids.AddRange(chunk.Select(r => (Guid)r[SystemFields.Id]!));
+            scoped.AddRange(chunk.Where(r => (string?)r[SystemFields.OwningBusinessUnit] == BenchBusinessUnits.Scoped).Select(r => (Guid)r[SystemFields.Id]!));
             await inserter.InsertAsync(chunk);
         }
         await PrepareAsync(runtime.Tenant.Database);
         Console.WriteLine($"  loaded {AccountCount:N0} accounts and {opportunities:N0} opportunities ({inserter.Description}, 10,000 rows per transaction) in {clock.Elapsed.TotalSeconds:0.0} s");
-        return new BenchTenant(runtime, accountIds, ids, rows);
+        return new BenchTenant(runtime, accountIds, ids, scoped, rows);
     }
 
     /// <summary>Moves the autonumber past the loaded range and refreshes planner statistics.</summary>

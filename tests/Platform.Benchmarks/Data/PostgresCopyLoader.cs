@@ -10,25 +10,30 @@ public static class PostgresCopyLoader
 {
     public static async Task LoadAsync(TenantDatabase database, TableModel table, IEnumerable<IReadOnlyDictionary<string, object?>> rows)
     {
-        var d = database.Dialect;
-        var name = d.Table(table.Name, database.Schema);
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        var types = await ColumnTypesAsync(connection, name);
+        await CopyAsync(connection, database, table, await ColumnTypesAsync(connection, database, table), rows, CancellationToken.None);
+    }
+
+    /// <summary>One binary COPY of the rows on an open connection (inside its transaction, if one is open).</summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, TenantDatabase database, TableModel table, IReadOnlyDictionary<string, string> types,
+        IEnumerable<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct)
+    {
+        var d = database.Dialect;
         var columns = table.Columns;
-        var copy = $"COPY {name} ({string.Join(", ", columns.Select(c => d.Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
-        await using var importer = await connection.BeginBinaryImportAsync(copy);
+        var copy = $"COPY {d.Table(table.Name, database.Schema)} ({string.Join(", ", columns.Select(c => d.Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
         foreach (var row in rows)
         {
-            await importer.StartRowAsync();
+            await importer.StartRowAsync(ct);
             foreach (var column in columns)
             {
                 var value = ColumnValueCodec.ToDb(column, row.GetValueOrDefault(column.Name), DatabaseProvider.Postgres);
-                if (value is null) await importer.WriteNullAsync();
-                else await importer.WriteAsync(value, types[column.Name]);
+                if (value is null) await importer.WriteNullAsync(ct);
+                else await importer.WriteAsync(value, types[column.Name], ct);
             }
         }
-        await importer.CompleteAsync();
+        await importer.CompleteAsync(ct);
     }
 
     /// <summary>The table's relfilenode: it changes exactly when PostgreSQL rewrites the table.</summary>
@@ -41,11 +46,12 @@ public static class PostgresCopyLoader
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<Dictionary<string, string>> ColumnTypesAsync(NpgsqlConnection connection, string table)
+    /// <summary>The PostgreSQL type of each column, which binary COPY must be told.</summary>
+    public static async Task<Dictionary<string, string>> ColumnTypesAsync(NpgsqlConnection connection, TenantDatabase database, TableModel table)
     {
         await using var command = new NpgsqlCommand(
             "SELECT a.attname, format_type(a.atttypid, NULL) FROM pg_attribute a WHERE a.attrelid = @t::regclass AND a.attnum > 0 AND NOT a.attisdropped", connection);
-        command.Parameters.AddWithValue("t", table);
+        command.Parameters.AddWithValue("t", database.Dialect.Table(table.Name, database.Schema));
         await using var reader = await command.ExecuteReaderAsync();
         var types = new Dictionary<string, string>();
         while (await reader.ReadAsync()) types[reader.GetString(0)] = reader.GetString(1);

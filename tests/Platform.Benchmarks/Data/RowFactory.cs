@@ -53,18 +53,17 @@ public sealed class RowFactory(int seed)
         var row = OpportunityFields(accounts);
         row[SystemFields.Id] = Guid.CreateVersion7();
         row["number"] = $"OPP-{_serial:00000}";
-        return WithSystemFields(row, now);
+        return WithSystemFields(row, now, BenchBusinessUnits.For(_serial));
     }
 
-    public static Dictionary<string, object?> WithSystemFields(Dictionary<string, object?> row, DateTime now)
+    public static Dictionary<string, object?> WithSystemFields(Dictionary<string, object?> row, DateTime now, string businessUnit = "root")
     {
         row[SystemFields.CreatedAt] = now;
         row[SystemFields.CreatedBy] = null;
         row[SystemFields.ModifiedAt] = now;
         row[SystemFields.ModifiedBy] = null;
         row[SystemFields.Owner] = null;
-        // Every loaded row belongs to the root business unit, the permissions case's user's.
-        row[SystemFields.OwningBusinessUnit] = "root";
+        row[SystemFields.OwningBusinessUnit] = businessUnit;
         row[SystemFields.RowVersion] = 1L;
         return row;
     }

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Platform.Api;
 using Platform.Api.Auth;
 using Platform.Benchmarks.Data;
 using Platform.Host.Startup;
@@ -18,8 +17,9 @@ using Platform.Storage.Providers;
 namespace Platform.Benchmarks.Hosting;
 
 /// <summary>
-/// One real Kestrel host on 127.0.0.1, composed like Platform.Host's Program (AddPlatformHost, AddPlatformApi,
-/// exception handler, status pages, authentication, MapPlatformApi) plus the hand-written baseline endpoints.
+/// One real Kestrel host on 127.0.0.1, composed by the same calls as Platform.Host's Program
+/// (<see cref="PlatformHostApplication"/>: services, exception handler, status pages, authentication, request limits,
+/// authorization, the API) plus the hand-written baseline endpoints and the permission bypass.
 /// Every endpoint, the baseline's too, requires a bearer token, so both sides pay for authentication alike.
 /// </summary>
 public sealed class BenchHost : IAsyncDisposable
@@ -43,18 +43,20 @@ public sealed class BenchHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(storage.HostConfiguration(modulesDirectory));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["auth:admin-password"] = AdminPassword });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["auth:admin-password"] = AdminPassword,
+            // The benchmarks measure the API, not the rate limiter: switched off explicitly (0), the body limit kept.
+            ["limits:tenant-requests-per-second"] = "0",
+            ["limits:user-requests-per-second"] = "0",
+        });
         // As in production settings: no per-request information logs.
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddPlatformHost(builder.Configuration);
-        builder.Services.AddPlatformApi();
+        builder.Services.AddPlatformHostApplication(builder.Configuration);
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapPlatformApi();
+        PermissionBypass.Use(app);
+        app.UsePlatformHostPipeline();
         return new BenchHost(app);
     }
 
