@@ -29,9 +29,9 @@ public sealed class RecordSecurity(IUserDirectory? directory = null)
         {
             PrivilegeScope.Own when actor.UserId is { } user => new ComparisonNode(SystemFields.Owner, ComparisonOperator.Eq, user),
             PrivilegeScope.Team when actor.UserId is not null => new InNode(SystemFields.Owner, await TeamOwnersAsync(runtime, actor, ct)),
-            PrivilegeScope.BusinessUnit when actor.BusinessUnit is { } unit => new ComparisonNode(SystemFields.OwningBusinessUnit, ComparisonOperator.Eq, unit),
+            PrivilegeScope.BusinessUnit when actor.BusinessUnit is { } unit => new InNode(SystemFields.OwningBusinessUnit, [unit]) { Broad = true },
             PrivilegeScope.BusinessUnitAndChildren when actor.BusinessUnit is { } unit =>
-                new InNode(SystemFields.OwningBusinessUnit, SecurityModel.For(runtime.Definitions).UnitAndDescendants(unit).Cast<object?>().ToList()),
+                new InNode(SystemFields.OwningBusinessUnit, SecurityModel.For(runtime.Definitions).UnitAndDescendants(unit).Cast<object?>().ToList()) { Broad = true },
             _ => new ConstantNode(false),
         };
         if (privilege is not (Privilege.Read or Privilege.Update)) return filter;

@@ -34,6 +34,12 @@ public abstract class SqlDialect
     /// <summary>A case-insensitive LIKE of a column against a pattern parameter (an ESCAPE clause may follow).</summary>
     public virtual string CaseInsensitiveMatch(string column, string pattern) => $"{column} LIKE {pattern}";
 
+    /// <summary>
+    /// A column reference the planner may filter on but not pick an index for (see <see cref="Records.InNode.Broad"/>);
+    /// only SQLite needs it, PostgreSQL weighs the LIMIT itself.
+    /// </summary>
+    public virtual string NotAnAccessPath(string column) => column;
+
     /// <summary>Most parameters one statement may carry (SQL Server allows 2,100).</summary>
     public virtual int MaxParameters => 30000;
 

@@ -22,6 +22,9 @@ public sealed class SqliteDialect : SqlDialect
     public override string CaseInsensitiveMatch(string column, string pattern) =>
         $"{SqliteConnectionSetup.FoldFunction}({column}) LIKE {SqliteConnectionSetup.FoldFunction}({pattern})";
 
+    /// <summary>SQLite's documented way to keep a term out of index selection: a unary plus on the column.</summary>
+    public override string NotAnAccessPath(string column) => "+" + column;
+
     public override void Configure(DbContextOptionsBuilder builder, string connectionString) => builder.UseSqlite(connectionString);
 
     /// <summary>

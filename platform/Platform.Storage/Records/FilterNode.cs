@@ -13,7 +13,15 @@ public enum StringMatch { Contains, StartsWith, EndsWith }
 /// <summary>field op value; a null value with Eq/Ne means IS NULL / IS NOT NULL.</summary>
 public sealed record ComparisonNode(string Field, ComparisonOperator Operator, object? Value) : FilterNode;
 
-public sealed record InNode(string Field, IReadOnlyList<object?> Values) : FilterNode;
+public sealed record InNode(string Field, IReadOnlyList<object?> Values) : FilterNode
+{
+    /// <summary>
+    /// The condition keeps a large share of the rows (a business-unit scope): it filters, but should not choose the
+    /// index a query runs on. SQLite's planner costs an index without the LIMIT, so it would read a whole unit and sort
+    /// it rather than walk the index that gives the page's order and stop after one page.
+    /// </summary>
+    public bool Broad { get; init; }
+}
 
 /// <summary>Case-insensitive substring, prefix or suffix match on a text field.</summary>
 public sealed record StringMatchNode(string Field, StringMatch Match, string Value) : FilterNode;

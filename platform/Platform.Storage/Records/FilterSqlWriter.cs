@@ -111,7 +111,7 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
         var values = node.Values.Where(v => v is not null && Neighbours(column, v) is null).ToList();
         if (values.Count == 0) { sql.Append(hasNull ? $"{Column(node.Field)} IS NULL" : "(1=0)"); return; }
         var stored = values.Select(v => ColumnValueCodec.ToDb(column, v, dialect.Provider)).ToList();
-        sql.Append('(').Append(Column(node.Field));
+        sql.Append('(').Append(node.Broad ? dialect.NotAnAccessPath(Column(node.Field)) : Column(node.Field));
         if (PostgresArray(stored) is { } array)
             sql.Append(" = ANY(").Append(parameters.Add(array)).Append(')');
         else
