@@ -23,7 +23,7 @@ internal static class RunAction
         var definition = RecordService.Entity(runtime, entity);
         if (!definition.Actions.TryGetValue(name, out var action)) return Problems.Problems.NotFound($"'{entity}' has no action '{name}'");
         var scripts = TenantScripts.Of(runtime);
-        if (scripts.FindFile(action.Script) is not { } script) return Problems.Problems.NotFound($"the script '{action.Script}' is not part of the applied modules");
+        if (scripts.FindFile(definition, action.Script) is not { } script) return Problems.Problems.NotFound($"the script '{action.Script}' is not part of the applied modules");
 
         var body = await RequestBody.ReadAsync(http);
         using var input = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);
