@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.Validation;
 using Platform.Runtime;
 using Platform.Scripting;
 
@@ -19,6 +20,7 @@ public sealed class TenantScripts
     private readonly Dictionary<(string Module, string Path), ScriptSource> _files = new();
     private readonly Dictionary<string, string> _moduleOfEntity = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Name, string Code), ScriptSource> _expressions = new();
+    private readonly ConcurrentDictionary<(string Entity, string Action), Lazy<Task<(ActionInputSchema? Schema, string? Error)>>> _inputSchemas = new();
 
     private TenantScripts(DefinitionSet definitions)
     {
@@ -56,6 +58,19 @@ public sealed class TenantScripts
 
     public ScriptSource? FindFile(EntityDefinition entity, string path) =>
         _moduleOfEntity.TryGetValue(entity.Name, out var module) ? _files.GetValueOrDefault((module, path)) : null;
+
+    /// <summary>
+    /// The action's compiled input schema (null when it has none), built once per definitions: never per request, and
+    /// never fetching anything (only references inside the schema resolve).
+    /// </summary>
+    public async Task<ActionInputSchema?> InputSchemaAsync(EntityDefinition entity, string action, ActionDefinition definition)
+    {
+        if (definition.InputSchema is not { } schema) return null;
+        var compiled = await _inputSchemas.GetOrAdd((entity.Name, action),
+            _ => new Lazy<Task<(ActionInputSchema? Schema, string? Error)>>(() => ActionInputSchema.CompileAsync(schema, CancellationToken.None))).Value;
+        return compiled.Schema ?? throw new RecordScriptException(new ScriptError(definition.Script, 0, 0,
+            $"the action '{action}' of '{entity.Name}': {compiled.Error}", ScriptErrorKind.Runtime));
+    }
 
     /// <summary>A formula or default expression, named "entity.field.kind".</summary>
     public ScriptSource Expression(string name, string code) => _expressions.GetOrAdd((name, code), k => new ScriptSource(k.Name, k.Code));
