@@ -41,7 +41,7 @@ internal static class BuiltInGuards
                     if (o.Get(i) is JsString s) total += s.Length;
             CheckString(total, maxString, "join");
         });
-        foreach (var name in new[] { "fill", "copyWithin", "reverse", "sort", "toSorted", "toReversed", "flat", "flatMap", "toString", "toLocaleString" })
+        foreach (var name in new[] { "fill", "copyWithin", "reverse", "sort", "toSorted", "toReversed", "flat", "flatMap", "toString" })
             Wrap(engine, arrays, name, (self, _) => CheckArray(Length(self), maxArray, name));
         Wrap(engine, arrays, "concat", (self, args) =>
             CheckArray(Length(self) + args.Sum(a => a is ObjectInstance ? Length(a) : 1), maxArray, "concat"));
@@ -54,6 +54,48 @@ internal static class BuiltInGuards
             if (args.Length > 1 && args[1] is ObjectInstance o) CheckArray(Length(o), maxArray, "apply");
         });
         Wrap(engine, stringConstructor, "fromCharCode", (_, args) => CheckArray(args.Length, maxArray, "fromCharCode"));
+
+        // These build their result from values only known while they run, so the guard does their work itself, checking
+        // the length as it goes; each value is still converted exactly once, in the order the spec says.
+        Replace(engine, strings, "concat", (original, self, args) =>
+        {
+            if (self.IsNull() || self.IsUndefined()) return original.Call(self, args);
+            var text = new JsString(TypeConverter.ToString(self));
+            double total = text.Length;
+            var parts = new JsValue[args.Length];
+            for (var i = 0; i < args.Length; i++)
+            {
+                var part = new JsString(TypeConverter.ToString(args[i]));
+                total += part.Length;
+                CheckString(total, maxString, "concat");
+                parts[i] = part;
+            }
+            return original.Call(text, parts);
+        });
+        Replace(engine, arrays, "toLocaleString", (original, self, args) =>
+        {
+            if (self is not ObjectInstance array) return original.Call(self, args);
+            var length = Length(array);
+            CheckArray(length, maxArray, "toLocaleString");
+            var result = new System.Text.StringBuilder();
+            for (uint i = 0; i < length; i++)
+            {
+                if (i > 0) result.Append(',');
+                var element = array.Get(i);
+                if (element.IsNull() || element.IsUndefined()) continue;
+                // Object(element): a primitive's method comes from its prototype, as the spec's Invoke reads it.
+                var boxed = element as ObjectInstance ?? (ObjectInstance)engine.Intrinsics.Object.Call(JsValue.Undefined, [element]);
+                var method = boxed.Get("toLocaleString");
+                if (!method.IsCallable()) throw new JavaScriptException(engine.Intrinsics.TypeError, "toLocaleString is not a function");
+                var part = TypeConverter.ToString(engine.Call(method, element, args));
+                if (result.Length + (double)part.Length > maxString)
+                    throw new ScriptLimitExceededException("maxStringLength",
+                        $"Array.prototype.toLocaleString would produce more than {maxString} characters; the limit is {maxString}");
+                result.Append(part);
+            }
+            return new JsString(result.ToString());
+        });
+        JsonStringifyGuard.Install(engine, maxString);
     }
 
     /// <summary>
@@ -95,6 +137,15 @@ internal static class BuiltInGuards
             check(self, args);
             return original.Call(self, args);
         }, length, PropertyFlag.Configurable);
+        target.FastSetProperty(name, new PropertyDescriptor(wrapper, PropertyFlag.Writable | PropertyFlag.Configurable));
+    }
+
+    /// <summary>Replaces a built-in with a guarded implementation that may call the original.</summary>
+    private static void Replace(Engine engine, ObjectInstance target, string name, Func<JsFunction, JsValue, JsValue[], JsValue> body)
+    {
+        if (target.Get(name) is not JsFunction original) return;
+        var length = (int)TypeConverter.ToNumber(original.Get("length"));
+        var wrapper = new ClrFunction(engine, name, (self, args) => body(original, self, args), length, PropertyFlag.Configurable);
         target.FastSetProperty(name, new PropertyDescriptor(wrapper, PropertyFlag.Writable | PropertyFlag.Configurable));
     }
 

@@ -14,8 +14,13 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
 {
     private readonly PreparedScriptCache _cache = new();
     private readonly SandboxEnginePool _engines;
+    private readonly TenantRunGate _gate;
 
-    public JintScriptExecutor(ScriptEnginePoolOptions? pool = null) => _engines = new SandboxEnginePool(_cache, pool ?? new ScriptEnginePoolOptions());
+    public JintScriptExecutor(ScriptEnginePoolOptions? pool = null, ScriptConcurrencyOptions? concurrency = null)
+    {
+        _engines = new SandboxEnginePool(_cache, pool ?? new ScriptEnginePoolOptions());
+        _gate = new TenantRunGate(concurrency ?? new ScriptConcurrencyOptions());
+    }
 
     public int CachedScripts => _cache.Count;
 
@@ -27,9 +32,32 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
 
     public ScriptError? Check(ScriptSource script) => _cache.Get(script).Error;
 
-    // Jint is synchronous; the run stays on the caller's thread because memory is counted per thread.
-    public Task<ScriptResult> ExecuteAsync(ScriptSource script, ScriptContext context, CancellationToken ct) =>
-        Task.FromResult(Execute(script, context, ct));
+    /// <summary>
+    /// Waits (asynchronously) for one of the tenant's run slots, then runs. A run inside another run of the tenant, or
+    /// whose caller holds the tenant's write lock, starts at once (see <see cref="TenantRunGate"/>).
+    /// </summary>
+    public async Task<ScriptResult> ExecuteAsync(ScriptSource script, ScriptContext context, CancellationToken ct)
+    {
+        if (TenantRunGate.IsInsideRunOf(context.Tenant) || context.HoldsTenantWriteLock)
+        {
+            TenantRunGate.MarkRunning(context.Tenant);
+            return Execute(script, context, ct);
+        }
+        using var slot = await _gate.EnterAsync(context.Tenant, ct);
+        if (slot is null) return NoSlot(script, context);
+        TenantRunGate.MarkRunning(context.Tenant);
+        // Jint is synchronous; the whole run stays on this thread because memory is counted per thread.
+        return Execute(script, context, ct);
+    }
+
+    private ScriptResult NoSlot(ScriptSource script, ScriptContext context)
+    {
+        var options = _gate.Options;
+        var error = new ScriptError(script.Name, 0, 0,
+            $"Limit 'concurrentRuns' exceeded in {script.Name}: the tenant already runs {options.MaxRunsPerTenant} scripts at once " +
+            $"and none finished within {options.MaxWait.TotalSeconds:0} s", ScriptErrorKind.LimitExceeded, "concurrentRuns");
+        return Result(script, context, context.Clock(), new ScriptUsage(TimeSpan.Zero, 0, 0, 0, 0), error, null, null, null);
+    }
 
     private ScriptResult Execute(ScriptSource script, ScriptContext context, CancellationToken ct)
     {

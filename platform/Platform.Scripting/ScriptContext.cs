@@ -17,4 +17,9 @@ public sealed record ScriptContext
     public IReadOnlyDictionary<string, ScriptSource>? Libraries { get; init; }
     public ScriptLimits Limits { get; init; } = ScriptLimits.Hook;
     public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
+    /// <summary>
+    /// The caller holds the tenant's write lock, which runs holding a slot may be waiting for (SQLite's one writer per
+    /// tenant): the run starts without waiting for a slot, or both would wait on each other.
+    /// </summary>
+    public bool HoldsTenantWriteLock { get; init; }
 }

@@ -122,29 +122,51 @@ internal sealed class ScriptHost(Engine engine, PreparedScriptCache cache, RunDe
         return run.Libraries[name] = module.Get("exports");
     }
 
+    /// <summary>
+    /// Each function reads its arguments first — a toString, getter or proxy trap of an argument is script code and runs
+    /// on the script's clock — and only then counts the call and pauses the clock for the record service.
+    /// </summary>
     private JsObject Crm()
     {
         var obj = new JsObject(engine);
-        obj.Set("get", Function("get", args => Call(query: true, (crm, ct) => crm.GetAsync(Arg(args, 0), Id(args, 1), ct))));
+        obj.Set("get", Function("get", args =>
+        {
+            var (entity, id) = (Arg(args, 0), Id(args, 1));
+            return Call(query: true, (crm, ct) => crm.GetAsync(entity, id, ct));
+        }));
         obj.Set("query", Function("query", args =>
         {
+            var entity = Arg(args, 0);
             string? filter = args.Length > 1 && args[1].IsString() ? args[1].ToString() : null;
             int? top = args.Length > 2 && args[2].IsNumber() ? (int)TypeConverter.ToNumber(args[2]) : null;
-            return Call(query: true, (crm, ct) => crm.QueryAsync(Arg(args, 0), filter, top, ct));
+            return Call(query: true, (crm, ct) => crm.QueryAsync(entity, filter, top, ct));
         }));
-        obj.Set("create", Function("create", args => Call(query: false, (crm, ct) => crm.CreateAsync(Arg(args, 0), Values(args, 1), ct))));
-        obj.Set("update", Function("update", args => Call(query: false, (crm, ct) => crm.UpdateAsync(Arg(args, 0), Id(args, 1), Values(args, 2), ct))));
-        obj.Set("delete", Function("delete", args => Call<object?>(query: false, async (crm, ct) =>
+        obj.Set("create", Function("create", args =>
         {
-            await crm.DeleteAsync(Arg(args, 0), Id(args, 1), ct);
-            return null;
-        })));
+            var (entity, values) = (Arg(args, 0), Values(args, 1));
+            return Call(query: false, (crm, ct) => crm.CreateAsync(entity, values, ct));
+        }));
+        obj.Set("update", Function("update", args =>
+        {
+            var (entity, id, values) = (Arg(args, 0), Id(args, 1), Values(args, 2));
+            return Call(query: false, (crm, ct) => crm.UpdateAsync(entity, id, values, ct));
+        }));
+        obj.Set("delete", Function("delete", args =>
+        {
+            var (entity, id) = (Arg(args, 0), Id(args, 1));
+            return Call<object?>(query: false, async (crm, ct) =>
+            {
+                await crm.DeleteAsync(entity, id, ct);
+                return null;
+            });
+        }));
         return obj;
     }
 
     /// <summary>
     /// Jint host functions are synchronous and the record service is async, so a call blocks on it — with the script's
     /// clock stopped (see <see cref="RunDeadline"/>) and bounded by the request's cancellation and the crm call timeout.
+    /// Arguments are already plain CLR values here: nothing of the script runs while the clock is stopped.
     /// </summary>
     private JsValue Call<T>(bool query, Func<IScriptCrm, CancellationToken, Task<T>> call)
     {
@@ -176,8 +198,11 @@ internal sealed class ScriptHost(Engine engine, PreparedScriptCache cache, RunDe
     private static string Arg(JsValue[] args, int index) =>
         args.Length > index && !args[index].IsUndefined() && !args[index].IsNull() ? TypeConverter.ToString(args[index]) : "";
 
-    private static Guid Id(JsValue[] args, int index) =>
-        Guid.TryParse(Arg(args, index), out var id) ? id : throw new JavaScriptException($"'{Arg(args, index)}' is not a record id");
+    private static Guid Id(JsValue[] args, int index)
+    {
+        var text = Arg(args, index);
+        return Guid.TryParse(text, out var id) ? id : throw new JavaScriptException($"'{text}' is not a record id");
+    }
 
     private static IReadOnlyDictionary<string, object?> Values(JsValue[] args, int index) =>
         args.Length > index && JsConvert.FromJs(args[index]) is Dictionary<string, object?> values ? values : new Dictionary<string, object?>();

@@ -112,6 +112,30 @@ public abstract class TenantCommandTests : TenantStorageTests
     }
 
     [Fact]
+    public async Task A_script_only_edit_plans_as_a_script_change_naming_the_file_and_apply_records_it()
+    {
+        CliHarness.AssertExit(0, await RunAsync("apply", CliHarness.ShippedModules));
+        var modules = ModuleCopies.CopyShipped(Temp.Path);
+        const string refuseAll = "errors.add('name', 'refused by the edited script');\n";
+        await File.WriteAllTextAsync(Path.Combine(modules[1], "scripts", "opportunity-rules.js"), refuseAll);
+
+        var plan = await RunAsync("plan", modules);
+
+        CliHarness.AssertExit(0, plan);
+        Assert.DoesNotContain("No changes.", plan.Out);
+        Assert.Contains("SCRIPT CHANGED: sales/scripts/opportunity-rules.js", plan.Out);
+        Assert.DoesNotContain("convert-lead.js", plan.Out);
+
+        var apply = await RunAsync("apply", modules);
+        CliHarness.AssertExit(0, apply);
+        Assert.Contains("SCRIPT CHANGED: sales/scripts/opportunity-rules.js", apply.Out);
+        Assert.Contains("schema version 2", apply.Out);
+        var applied = (await Storage.LatestSchemaAsync(Tenant))!.Definitions;
+        Assert.Equal(refuseAll, applied.Modules.Single(m => m.Id == "sales").Scripts["scripts/opportunity-rules.js"]);
+        Assert.Equal("No changes.", (await RunAsync("plan", modules)).Out.Trim());
+    }
+
+    [Fact]
     public async Task Export_of_an_unknown_tenant_fails_with_one_line()
     {
         var run = await CliHarness.RunAsync(["export", "--tenant", "nobody", .. Storage.Arguments, Temp.Combine("export")]);

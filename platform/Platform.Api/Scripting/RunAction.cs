@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using NJsonSchema;
 using Platform.Api.Records;
 using Platform.Api.Tenants;
 using Platform.Records;
@@ -23,19 +22,13 @@ internal static class RunAction
         var definition = RecordService.Entity(runtime, entity);
         if (!definition.Actions.TryGetValue(name, out var action)) return Problems.Problems.NotFound($"'{entity}' has no action '{name}'");
         var scripts = TenantScripts.Of(runtime);
-        if (scripts.FindFile(action.Script) is not { } script) return Problems.Problems.NotFound($"the script '{action.Script}' is not part of the applied modules");
+        if (scripts.FindFile(definition, action.Script) is not { } script) return Problems.Problems.NotFound($"the script '{action.Script}' is not part of the applied modules");
 
         var body = await RequestBody.ReadAsync(http);
         using var input = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);
-        if (action.InputSchema is { } inputSchema)
-        {
-            var schema = await JsonSchema.FromJsonAsync(inputSchema.ToJsonString(), http.RequestAborted);
-            var errors = schema.Validate(input.RootElement.GetRawText());
-            if (errors.Count > 0)
-                return Problems.Problems.Validation(errors.Select(e => new FieldError(
-                    "/" + string.Join("/", (e.Path ?? "#").TrimStart('#', '/').Split('.', StringSplitOptions.RemoveEmptyEntries)), e.Kind.ToString())).ToList(),
-                    "The action input is not valid");
-        }
+        // Compiled once per applied definitions; only references inside the schema resolve.
+        if (await scripts.InputSchemaAsync(definition, name, action) is { } schema && schema.Validate(input.RootElement.GetRawText()) is { Count: > 0 } errors)
+            return Problems.Problems.Validation(errors.Select(e => new FieldError(e.Pointer, e.Message)).ToList(), "The action input is not valid");
 
         var actor = Security.RequestActor.Of(http);
         var inputValue = input.RootElement.Clone();

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Platform.Metadata.Definitions.Security;
 
@@ -7,7 +6,9 @@ namespace Platform.Metadata.Definitions;
 
 /// <summary>
 /// The immutable set of modules and entities a tenant has (or is about to have).
-/// Its <see cref="Version"/> is a content hash, so equal definitions share one cache entry across tenants.
+/// Its <see cref="Version"/> is a SHA-256 of everything the tenant runs — every manifest, document and script or
+/// library file — so caches keyed by it (physical models, compiled scripts) are shared only by equal content, and an
+/// edit to any file, a script alone included, is a new version that plan shows and apply makes live.
 /// </summary>
 public sealed class DefinitionSet
 {
@@ -52,8 +53,10 @@ public sealed class DefinitionSet
             Roles = m.Roles.Select(r => r.Document).OrderBy(r => r.Name, StringComparer.Ordinal).ToList(),
             Teams = m.Teams.Select(t => t.Document).OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
             BusinessUnits = m.BusinessUnits.Select(b => b.Document).OrderBy(b => b.Name, StringComparer.Ordinal).ToList(),
+            Scripts = m.Scripts.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new { Path = s.Key, Text = s.Value }).ToList(),
         });
         var bytes = JsonSerializer.SerializeToUtf8Bytes(canonical, DefinitionJson.Options);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+        // The whole hash: it keys state shared between tenants, so it must not be cheap to collide.
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 }

@@ -6,8 +6,8 @@ namespace Platform.Metadata.Loading;
 
 /// <summary>
 /// Reads the script files an entity document references (hooks, actions) and the libraries module.json declares, and
-/// checks their syntax and that of formulas and default expressions, so validate/plan/apply report file, line and
-/// column instead of the first save failing. A declared library whose file is missing is reported by ScriptRules.
+/// checks their syntax and that of formulas and default expressions, and compiles actions' input schemas, so
+/// validate/plan/apply report file, line and column instead of the first save failing. A declared library whose file is missing is reported by ScriptRules.
 /// </summary>
 public static class ModuleScripts
 {
@@ -33,6 +33,7 @@ public static class ModuleScripts
                 scripts[path] = await File.ReadAllTextAsync(full, ct);
             }
             errors.AddRange(CheckExpressions(file, entity));
+            errors.AddRange(await CheckInputSchemasAsync(file, entity, ct));
         }
         var libraries = (manifest.Libraries ?? new Dictionary<string, string>()).Values.ToHashSet(StringComparer.Ordinal);
         foreach (var path in libraries)
@@ -58,6 +59,18 @@ public static class ModuleScripts
             yield return (JsonPointer.Append("/hooks", hook), path);
         foreach (var (name, action) in entity.Actions)
             yield return (JsonPointer.Append(JsonPointer.Append("/actions", name), "script"), action.Script);
+    }
+
+    /// <summary>Compiles each action's input schema, as requests will use it (so a remote $ref is refused here, not fetched later).</summary>
+    private static async Task<IEnumerable<DefinitionError>> CheckInputSchemasAsync(string file, EntityDefinition entity, CancellationToken ct)
+    {
+        var errors = new List<DefinitionError>();
+        foreach (var (name, action) in entity.Actions)
+        {
+            if (action.InputSchema is not { } schema || (await ActionInputSchema.CompileAsync(schema, ct)).Error is not { } error) continue;
+            errors.Add(new DefinitionError(file, JsonPointer.Append(JsonPointer.Append("/actions", name), "inputSchema"), error));
+        }
+        return errors;
     }
 
     private static IEnumerable<DefinitionError> CheckExpressions(string file, EntityDefinition entity)

@@ -45,7 +45,7 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
 
         if (entity.Hooks?.BeforeSave is { } hook)
         {
-            var result = await runner.RunAsync(runtime, scripts.File(hook), run with { Crm = new RecordServiceCrm(records, runtime, actor) }, ct);
+            var result = await runner.RunAsync(runtime, scripts.File(entity, hook), run with { Crm = new RecordServiceCrm(records, runtime, actor) }, ct);
             foreach (var (name, value) in result.Record)
                 if (entity.FindField(name) is { Formula: null } && !Equals(value, Normalize(record.GetValueOrDefault(name))))
                     Set(patch, record, name, value);

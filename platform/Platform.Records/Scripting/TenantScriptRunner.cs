@@ -1,4 +1,6 @@
 using Platform.Records.Scripting.Runs;
+using Platform.Records.Transactions;
+using Platform.Storage.Providers;
 using Platform.Runtime;
 using Platform.Scripting;
 
@@ -14,7 +16,11 @@ public sealed class TenantScriptRunner(IScriptExecutor executor, IScriptRunLog? 
     public async Task<ScriptResult> RunAsync(TenantRuntime runtime, ScriptSource script, ScriptContext context, CancellationToken ct)
     {
         var scripts = TenantScripts.Of(runtime);
-        var result = await executor.ExecuteAsync(script, scripts.Libraries.Count == 0 ? context : context with { Libraries = scripts.Libraries }, ct);
+        if (scripts.Libraries.Count > 0) context = context with { Libraries = scripts.Libraries };
+        // SQLite has one writer per tenant: a run holding the write lock must not queue behind runs that wait for it.
+        if (runtime.Store.Database.Provider == DatabaseProvider.Sqlite && RecordScope.HoldsWriteSession(runtime))
+            context = context with { HoldsTenantWriteLock = true };
+        var result = await executor.ExecuteAsync(script, context, ct);
         runLog?.Add(runtime, result.Report);
         return result.Error is { } error ? throw new RecordScriptException(error) : result;
     }

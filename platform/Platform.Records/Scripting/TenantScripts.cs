@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.Validation;
 using Platform.Runtime;
 using Platform.Scripting;
 
@@ -8,20 +9,28 @@ namespace Platform.Records.Scripting;
 
 /// <summary>
 /// The scripts of one tenant's applied definitions — files, expressions, libraries and limits — built once per
-/// definition set (a content hash, shared by tenants with equal definitions), so a save never re-hashes script text.
+/// definition set, so a save never re-hashes script text. A definition set is shared only by tenants whose documents
+/// and script files are all equal (its version hashes them all). Files are keyed by module and path: an entity's hooks
+/// and actions name files of its own module, so two modules that both ship <c>scripts/rules.js</c> each run their own.
 /// </summary>
 public sealed class TenantScripts
 {
     private static readonly ConditionalWeakTable<DefinitionSet, TenantScripts> Cache = new();
 
-    private readonly Dictionary<string, ScriptSource> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Module, string Path), ScriptSource> _files = new();
+    private readonly Dictionary<string, string> _moduleOfEntity = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Name, string Code), ScriptSource> _expressions = new();
+    private readonly ConcurrentDictionary<(string Entity, string Action), Lazy<Task<(ActionInputSchema? Schema, string? Error)>>> _inputSchemas = new();
 
     private TenantScripts(DefinitionSet definitions)
     {
         foreach (var module in definitions.Modules)
+        {
             foreach (var (path, code) in module.Scripts)
-                _files.TryAdd(path, new ScriptSource(path, code));
+                _files[(module.Id, path)] = new ScriptSource(path, code);
+            foreach (var entity in module.Entities)
+                _moduleOfEntity[entity.Document.Name] = module.Id;
+        }
         var libraries = new Dictionary<string, ScriptSource>(StringComparer.Ordinal);
         foreach (var module in definitions.Modules)
             foreach (var (name, path) in module.Manifest.Libraries ?? new Dictionary<string, string>())
@@ -43,10 +52,25 @@ public sealed class TenantScripts
     /// <summary>Limits of custom actions.</summary>
     public ScriptLimits ActionLimits { get; }
 
-    public ScriptSource File(string path) => _files.GetValueOrDefault(path)
+    /// <summary>A script file of the module that defines <paramref name="entity"/> (its hooks and actions name them).</summary>
+    public ScriptSource File(EntityDefinition entity, string path) => FindFile(entity, path)
         ?? throw new RecordScriptException(new ScriptError(path, 0, 0, $"the script '{path}' is not part of the applied modules", ScriptErrorKind.Runtime));
 
-    public ScriptSource? FindFile(string path) => _files.GetValueOrDefault(path);
+    public ScriptSource? FindFile(EntityDefinition entity, string path) =>
+        _moduleOfEntity.TryGetValue(entity.Name, out var module) ? _files.GetValueOrDefault((module, path)) : null;
+
+    /// <summary>
+    /// The action's compiled input schema (null when it has none), built once per definitions: never per request, and
+    /// never fetching anything (only references inside the schema resolve).
+    /// </summary>
+    public async Task<ActionInputSchema?> InputSchemaAsync(EntityDefinition entity, string action, ActionDefinition definition)
+    {
+        if (definition.InputSchema is not { } schema) return null;
+        var compiled = await _inputSchemas.GetOrAdd((entity.Name, action),
+            _ => new Lazy<Task<(ActionInputSchema? Schema, string? Error)>>(() => ActionInputSchema.CompileAsync(schema, CancellationToken.None))).Value;
+        return compiled.Schema ?? throw new RecordScriptException(new ScriptError(definition.Script, 0, 0,
+            $"the action '{action}' of '{entity.Name}': {compiled.Error}", ScriptErrorKind.Runtime));
+    }
 
     /// <summary>A formula or default expression, named "entity.field.kind".</summary>
     public ScriptSource Expression(string name, string code) => _expressions.GetOrAdd((name, code), k => new ScriptSource(k.Name, k.Code));

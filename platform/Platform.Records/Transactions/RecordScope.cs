@@ -70,6 +70,9 @@ public sealed class RecordScope : IAsyncDisposable
     private static RecordScope? Current(TenantRuntime runtime) =>
         Ambient.Value is { _disposed: false } open && open._runtime.Id == runtime.Id ? open : null;
 
+    /// <summary>True when the current flow's unit of work of this tenant has opened its write transaction.</summary>
+    internal static bool HoldsWriteSession(TenantRuntime runtime) => Current(runtime) is { _session: not null };
+
     /// <summary>The scope's write transaction, opened by whoever first needs it.</summary>
     public async Task<RecordSession> SessionAsync(CancellationToken ct)
     {

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Auth;
+using Platform.Runtime;
+using Platform.TestSupport;
+using Xunit.Abstractions;
+
+namespace Platform.Scripting.Tests;
+
+/// <summary>
+/// One tenant's scripts cannot starve another: while a tenant's hooks spin at their time limit (in the hook and inside
+/// a crm argument) from many concurrent requests, another tenant on the same host keeps at least half the throughput
+/// of its plain reads and writes. Quiet and loaded windows alternate, so load from outside the test weighs on both.
+/// </summary>
+public sealed class TenantFairnessHttpTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Spinners = 8;
+    private const int QuietWorkers = 4;
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-fairness-").FullName;
+    private WebApplicationFactory<Program> _factory = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in TestHostSettings.Common) builder.UseSetting(key, value);
+            builder.UseSetting("provider", "sqlite");
+            builder.UseSetting("data-dir", _dataDirectory);
+            builder.UseSetting("modules-dir", RepositoryPaths.Modules);
+            builder.UseSetting("demo", "false");
+        });
+        _client = _factory.CreateDefaultClient(new AdminTokenHandler());
+        var spinner = Path.Combine(_dataDirectory, "spinner");
+        Write(spinner, "module.json", """{ "id": "spinner", "version": "1.0.0", "scriptLimits": { "hook": { "maxStatements": 100000000 } } }""");
+        Write(spinner, "entities/busy.json", """
+            { "name": "busy", "hooks": { "beforeSave": "scripts/spin.js" }, "fields": [ { "name": "mode", "type": "text" } ] }
+            """);
+        Write(spinner, "scripts/spin.js", """
+            if (record.mode === 'argument') crm.query({ toString() { while (true) {} } });
+            while (true) {}
+            """);
+        await ApplyAsync("spinner", [.. Shipped, spinner]);
+        await ApplyAsync("quiet", Shipped);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task Another_tenants_reads_and_writes_keep_half_their_throughput_while_one_tenants_hooks_spin()
+    {
+        await QuietOperationsAsync(TimeSpan.FromSeconds(1)); // warm-up: runtimes, connections, JIT
+        long alone = 0, loaded = 0;
+        for (var round = 0; round < 2; round++)
+        {
+            alone += await QuietOperationsAsync(Window);
+            using var stop = new CancellationTokenSource();
+            var spinning = Enumerable.Range(0, Spinners).Select(i => SpinAsync(i % 2 == 0 ? "hook" : "argument", stop.Token)).ToList();
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            loaded += await QuietOperationsAsync(Window);
+            await stop.CancelAsync();
+            var refused = (await Task.WhenAll(spinning)).Sum();
+            Assert.True(refused > 0, "no spinning hook ran to its limit");
+        }
+
+        output.WriteLine($"quiet tenant: {alone} operations alone, {loaded} while the other tenant's hooks spin");
+        Assert.True(loaded * 2 >= alone, $"the quiet tenant fell from {alone} to {loaded} operations");
+    }
+
+    /// <summary>Reads and writes of the quiet tenant, from several workers, over <paramref name="window"/>: how many completed.</summary>
+    private async Task<long> QuietOperationsAsync(TimeSpan window)
+    {
+        long done = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, QuietWorkers).Select(async worker =>
+        {
+            while (clock.Elapsed < window)
+            {
+                using var response = worker % 2 == 0
+                    ? await _client.GetAsync("/api/quiet/data/account?$top=20")
+                    : await _client.PostAsJsonAsync("/api/quiet/data/account", new { name = $"Quiet {Guid.NewGuid():N}" });
+                Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                Interlocked.Increment(ref done);
+            }
+        }));
+        return done;
+    }
+
+    /// <summary>Creates records of the spinning tenant until stopped; every one must fail at a limit (never a 500).</summary>
+    private async Task<int> SpinAsync(string mode, CancellationToken stop)
+    {
+        var refused = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            using var response = await _client.PostAsJsonAsync("/api/spinner/data/busy", new { mode }, CancellationToken.None);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            refused++;
+        }
+        return refused;
+    }
+
+    private static IReadOnlyList<string> Shipped { get; } =
+        [Path.Combine(RepositoryPaths.Modules, "crm-core"), Path.Combine(RepositoryPaths.Modules, "sales")];
+
+    private static void Write(string folder, string path, string content)
+    {
+        var file = Path.Combine(folder, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, content);
+    }
+
+    private async Task ApplyAsync(string tenant, IReadOnlyList<string> modules)
+    {
+        var result = await _factory.Services.GetRequiredService<ModuleInstaller>().ApplyAsync(tenant, modules, allowDataLoss: false, CancellationToken.None);
+        Assert.False(result.HasErrors, string.Join("\n", result.Errors));
+        await _factory.Services.GetRequiredService<TenantAdministrators>().EnsureAsync(tenant, CancellationToken.None);
+    }
+}
