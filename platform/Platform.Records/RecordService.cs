@@ -132,13 +132,18 @@ public sealed partial class RecordService(
         return (Visible(runtime, actor, definition, created), null);
     }
 
-    public async Task<Dictionary<string, object?>> UpdateAsync(
-        TenantRuntime runtime, string entity, Guid id, JsonElement patch, long? expectedVersion, RecordActor actor, CancellationToken ct)
+    public Task<Dictionary<string, object?>> UpdateAsync(
+        TenantRuntime runtime, string entity, Guid id, JsonElement patch, long? expectedVersion, RecordActor actor, CancellationToken ct) =>
+        UpdateCoreAsync(runtime, entity, id, patch, expectedVersion, actor, checkFieldAccess: true, ct);
+
+    /// <param name="checkFieldAccess">False only for changes the platform makes on the user's behalf (a delete's setNull).</param>
+    private async Task<Dictionary<string, object?>> UpdateCoreAsync(
+        TenantRuntime runtime, string entity, Guid id, JsonElement patch, long? expectedVersion, RecordActor actor, bool checkFieldAccess, CancellationToken ct)
     {
         var definition = Entity(runtime, entity);
         await using var scope = RecordScope.Begin(runtime);
         var errors = new List<FieldError>();
-        CheckWritableBody(runtime, actor, definition, patch, "", errors);
+        if (checkFieldAccess) CheckWritableBody(runtime, actor, definition, patch, "", errors);
         if (scripts is not null && BeforeSaveScripts.Applies(definition))
             patch = await scripts.RunAsync(this, runtime, definition, patch, await StoredForWriteAsync(runtime, entity, id, actor, ct), actor, ct);
         var values = RecordBodyReader.Read(definition, patch, "", errors);
@@ -190,35 +195,35 @@ public sealed partial class RecordService(
         return Visible(runtime, actor, definition, (Dictionary<string, object?>)change.After!);
     }
 
+    /// <summary>
+    /// Deletes a record and, in the same transaction, what its lookups' onDelete rules take with it: cascade children
+    /// are deleted and setNull children cleared here, each checked, hooked and audited like a write of its own
+    /// (see <see cref="DeleteCascade"/>); the database's foreign keys only back this up.
+    /// </summary>
     public async Task DeleteAsync(TenantRuntime runtime, string entity, Guid id, long? expectedVersion, RecordActor actor, CancellationToken ct)
     {
         var definition = Entity(runtime, entity);
         await using var scope = RecordScope.Begin(runtime);
-        RecordChange change;
         IReadOnlyList<RecordChange> committed;
-        for (var attempt = 1; ; attempt++)
         {
             var session = await scope.SessionAsync(ct);
-            var before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
-            await _security.DemandAsync(runtime, session, actor, entity, id, before, Privilege.Delete, ct);
-            var current = (long)before["row_version"]!;
-            if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
-            if (hooks is not null) await hooks.BeforeDeleteAsync(this, runtime, definition, before, actor, ct);
-            if (await runtime.Store.FindRestrictingReferenceAsync(session, entity, id, ct) is { } reference)
-                throw new RecordConflictException(
-                    $"The {entity} cannot be deleted: {reference.Entity} records refer to it through '{reference.Field}' (onDelete: restrict).", reference.Entity);
-            change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Deleted, before, null, actor);
-            foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
-            if (!await runtime.Store.DeleteAsync(session, entity, id, current, ct))
+            Dictionary<string, object?> before;
+            for (var attempt = 1; ; attempt++)
             {
+                before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+                await _security.DemandAsync(runtime, session, actor, entity, id, before, Privilege.Delete, ct);
+                var current = (long)before["row_version"]!;
+                if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
+                // Claims the row at the version checked (a row lock on PostgreSQL) before hooks and cascades run, so a
+                // lost race is retried before anything else was written rather than after.
+                if (await runtime.Store.UpdateAsync(session, entity, id, new Dictionary<string, object?>(), current, ct)) break;
                 // As in UpdateAsync: without If-Match a lost race is retried (a record deleted meanwhile is then a 404).
                 if (expectedVersion is null && attempt < MaxWriteAttempts) continue;
                 throw new RecordConcurrencyException(entity, id, current, null);
             }
-            await RecordShares.RemoveAllAsync(runtime, session, entity, id, ct);
-            if (hooks is not null) await hooks.AfterDeleteAsync(this, runtime, definition, before, actor, ct);
-            committed = await scope.CommitAsync([change], ct);
-            break;
+            var changes = new List<RecordChange>();
+            await DeleteClaimedAsync(runtime, session, definition, before, actor, changes, new DeleteCascade(), ct);
+            committed = await scope.CommitAsync(changes, ct);
         }
         await scope.DisposeAsync();
         await PublishAsync(committed, ct);
