@@ -89,7 +89,7 @@ public sealed partial class RecordService(
         var values = RecordBodyReader.Read(definition, body, "", errors);
         RecordBodyReader.ApplyDefaults(definition, values);
         RecordBodyReader.CheckRules(definition, values, definition.Fields, "", errors);
-        if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, definition, values, null, errors, ct);
+        if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, actor, definition, values, null, errors, ct);
 
         var changes = new List<RecordChange>();
         Dictionary<string, object?> created;
@@ -99,7 +99,7 @@ public sealed partial class RecordService(
             if (idempotency is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, idempotency.Key, ct) is { } stored)
                 return (null, Replay(stored, idempotency));
 
-            await WriteChecks.CheckAsync(runtime.Store, session, definition, values, null, "", errors, ct);
+            await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, null, "", errors, ct);
             // A request with the same key may have committed since the lookup above, taking the unique values: replay it.
             if (errors.Count > 0 && idempotency is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, idempotency.Key, ct) is { } raced)
                 return (null, Replay(raced, idempotency));
@@ -122,7 +122,7 @@ public sealed partial class RecordService(
                 await using var retry = await runtime.Store.OpenAsync(write: false, ct);
                 if (idempotency is not null && await IdempotencyStore.FindAsync(retry, runtime.Store.Database, idempotency.Key, ct) is { } winner)
                     return (null, Replay(winner, idempotency));
-                await WriteChecks.CheckAsync(runtime.Store, retry, definition, values, null, "", errors, ct);
+                await WriteChecks.CheckAsync(Writer(runtime, actor), retry, definition, values, null, "", errors, ct);
                 ThrowIfAny(errors);
                 throw;
             }
@@ -148,7 +148,7 @@ public sealed partial class RecordService(
             patch = await scripts.RunAsync(this, runtime, definition, patch, await StoredForWriteAsync(runtime, entity, id, actor, ct), actor, ct);
         var values = RecordBodyReader.Read(definition, patch, "", errors);
         RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), "", errors);
-        if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, definition, values, id, errors, ct);
+        if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, actor, definition, values, id, errors, ct);
 
         RecordChange change;
         IReadOnlyList<RecordChange> committed;
@@ -160,7 +160,7 @@ public sealed partial class RecordService(
             var current = (long)before["row_version"]!;
             if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
 
-            await WriteChecks.CheckAsync(runtime.Store, session, definition, values, id, "", errors, ct);
+            await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, id, "", errors, ct);
             ThrowIfAny(errors);
             values[SystemFields.ModifiedAt] = DateTime.UtcNow;
             values[SystemFields.ModifiedBy] = actor.UserId;
@@ -173,7 +173,7 @@ public sealed partial class RecordService(
             {
                 // A concurrent write took a unique value after our checks (PostgreSQL): report it like the checks do.
                 await using var retry = await runtime.Store.OpenAsync(write: false, ct);
-                await WriteChecks.CheckAsync(runtime.Store, retry, definition, values, id, "", errors, ct);
+                await WriteChecks.CheckAsync(Writer(runtime, actor), retry, definition, values, id, "", errors, ct);
                 ThrowIfAny(errors);
                 throw;
             }
@@ -306,7 +306,7 @@ public sealed partial class RecordService(
             if (keyField is null)
             {
                 foreach (var item in items) RecordBodyReader.ApplyDefaults(definition, item.Values);
-                checkData = await WriteCheckData.ReadAsync(runtime.Store, session, definition, items.Select(i => (IReadOnlyDictionary<string, object?>)i.Values).ToList(), ct);
+                checkData = await WriteCheckData.ReadAsync(Writer(runtime, actor), session, definition, items.Select(i => (IReadOnlyDictionary<string, object?>)i.Values).ToList(), ct);
             }
             foreach (var (values, id, pointer) in items)
             {
@@ -321,7 +321,7 @@ public sealed partial class RecordService(
                         errors.Add(new FieldError(pointer, $"you may not create {entity} records"));
                     RecordBodyReader.ApplyDefaults(definition, values);
                     RecordBodyReader.CheckRules(definition, values, definition.Fields, pointer, errors);
-                    await WriteChecks.CheckAsync(runtime.Store, session, definition, values, null, pointer, errors, ct, checkData);
+                    await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, null, pointer, errors, ct, checkData);
                     if (id is { } newId) values[SystemFields.Id] = newId;
                     toCreate.Add(values);
                     createPointers.Add(pointer);
@@ -335,7 +335,7 @@ public sealed partial class RecordService(
                     continue;
                 }
                 RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), pointer, errors);
-                await WriteChecks.CheckAsync(runtime.Store, session, definition, values, existingId, pointer, errors, ct);
+                await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, existingId, pointer, errors, ct);
                 if (errors.Count > 0) continue;
                 values[SystemFields.ModifiedAt] = DateTime.UtcNow;
                 values[SystemFields.ModifiedBy] = actor.UserId;
@@ -363,7 +363,7 @@ public sealed partial class RecordService(
                 // report it at the record's pointer as the checks would have.
                 await using var retry = await runtime.Store.OpenAsync(write: false, ct);
                 for (var i = 0; i < toCreate.Count; i++)
-                    await WriteChecks.CheckAsync(runtime.Store, retry, definition, toCreate[i], null, createPointers[i], errors, ct);
+                    await WriteChecks.CheckAsync(Writer(runtime, actor), retry, definition, toCreate[i], null, createPointers[i], errors, ct);
                 ThrowIfAny(errors);
                 throw;
             }
@@ -469,13 +469,15 @@ public sealed partial class RecordService(
         return JsonSerializer.SerializeToElement(node);
     }
 
+    private WriterSight Writer(TenantRuntime runtime, RecordActor actor) => new(runtime, actor, _security);
+
     /// <summary>The body already broke field rules: the database checks run too, so one answer lists every error of the body.</summary>
-    private static async Task ThrowWithDatabaseChecksAsync(
-        TenantRuntime runtime, EntityDefinition definition, IReadOnlyDictionary<string, object?> values, Guid? selfId, List<FieldError> errors, CancellationToken ct)
+    private async Task ThrowWithDatabaseChecksAsync(
+        TenantRuntime runtime, RecordActor actor, EntityDefinition definition, IReadOnlyDictionary<string, object?> values, Guid? selfId, List<FieldError> errors, CancellationToken ct)
     {
         await RecordScope.ReadAsync(runtime, async session =>
         {
-            await WriteChecks.CheckAsync(runtime.Store, session, definition, values, selfId, "", errors, ct);
+            await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, selfId, "", errors, ct);
             return true;
         }, ct);
         ThrowIfAny(errors);
