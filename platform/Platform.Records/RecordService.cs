@@ -88,7 +88,7 @@ public sealed partial class RecordService(
         if (scripts is not null && BeforeSaveScripts.Applies(definition)) body = await scripts.RunAsync(this, runtime, definition, body, null, actor, ct);
         var values = RecordBodyReader.Read(definition, body, "", errors);
         RecordBodyReader.ApplyDefaults(definition, values);
-        RecordBodyReader.CheckRules(definition, values, definition.Fields, "", errors);
+        RecordBodyReader.CheckRules(definition, values, Stored(definition), "", errors);
         if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, actor, definition, values, null, errors, ct);
 
         var changes = new List<RecordChange>();
@@ -160,6 +160,7 @@ public sealed partial class RecordService(
             var current = (long)before["row_version"]!;
             if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
 
+            await ComputeFormulasAsync(runtime, definition, before, values, actor, "", errors, ct);
             await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, id, "", errors, ct);
             ThrowIfAny(errors);
             values[SystemFields.ModifiedAt] = DateTime.UtcNow;
@@ -274,7 +275,7 @@ public sealed partial class RecordService(
             if (runScripts)
             {
                 // Formulas, defaults and beforeSave per record, each error at its record's pointer (previous: the row an upsert updates).
-                var previous = keyField is null ? null : await FindExistingAsync(runtime, definition, keyField, id, body, ct);
+                var previous = keyField is null ? null : await FindExistingAsync(runtime, definition, keyField, id, body, actor, ct);
                 try
                 {
                     body = await scripts!.RunAsync(this, runtime, definition, body, previous, actor, ct, pointer);
@@ -320,7 +321,7 @@ public sealed partial class RecordService(
                     if (access.Scope(Privilege.Create) == PrivilegeScope.None)
                         errors.Add(new FieldError(pointer, $"you may not create {entity} records"));
                     RecordBodyReader.ApplyDefaults(definition, values);
-                    RecordBodyReader.CheckRules(definition, values, definition.Fields, pointer, errors);
+                    RecordBodyReader.CheckRules(definition, values, Stored(definition), pointer, errors);
                     await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, null, pointer, errors, ct, checkData);
                     if (id is { } newId) values[SystemFields.Id] = newId;
                     toCreate.Add(values);
@@ -335,6 +336,7 @@ public sealed partial class RecordService(
                     continue;
                 }
                 RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), pointer, errors);
+                await ComputeFormulasAsync(runtime, definition, existing, values, actor, pointer, errors, ct);
                 await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, existingId, pointer, errors, ct);
                 if (errors.Count > 0) continue;
                 values[SystemFields.ModifiedAt] = DateTime.UtcNow;
@@ -401,6 +403,14 @@ public sealed partial class RecordService(
             row[SystemFields.RowVersion] = 1L;
             complete.Add(row);
         }
+        if (scripts is not null && BeforeSaveScripts.HasFormulas(definition))
+        {
+            // Formulas see the record as saved: defaults, autonumbers and system fields included.
+            var errors = new List<FieldError>();
+            for (var i = 0; i < complete.Count; i++)
+                await scripts.ComputeFormulasAsync(runtime, definition, (Dictionary<string, object?>)complete[i], null, actor, pointers?[i] ?? "", errors, ct);
+            ThrowIfAny(errors);
+        }
         await runtime.Store.InsertAsync(session, definition.Name, complete, ct);
         var result = complete.Select(r => new Dictionary<string, object?>(r)).ToList();
         var created = result.Select(row => new RecordChange(runtime.Id, definition.Name, (Guid)row[SystemFields.Id]!, RecordChangeKind.Created, null, row, actor)).ToList();
@@ -439,16 +449,21 @@ public sealed partial class RecordService(
         }
     }
 
-    /// <summary>The stored row a bulk upsert item would update, for its scripts' <c>record.previous</c>.</summary>
+    /// <summary>
+    /// The stored row a bulk upsert item would update, for its scripts' <c>record.previous</c>; none when the actor may
+    /// not update it (the item is refused later), so a script never sees a row its user could not.
+    /// </summary>
     private async Task<IReadOnlyDictionary<string, object?>?> FindExistingAsync(
-        TenantRuntime runtime, EntityDefinition definition, string keyField, Guid? id, JsonElement body, CancellationToken ct)
+        TenantRuntime runtime, EntityDefinition definition, string keyField, Guid? id, JsonElement body, RecordActor actor, CancellationToken ct)
     {
-        if (keyField == SystemFields.Id)
-            return id is { } given ? await RecordScope.ReadAsync(runtime, s => runtime.Store.GetAsync(s, definition.Name, given, ct), ct) : null;
-        var key = RecordBodyReader.Read(definition, body, "", []).GetValueOrDefault(keyField);
+        var key = keyField == SystemFields.Id ? id : RecordBodyReader.Read(definition, body, "", []).GetValueOrDefault(keyField);
         if (key is null) return null;
         return await RecordScope.ReadAsync(runtime, async s =>
-            await runtime.Store.FindByValueAsync(s, definition.Name, keyField, key, null, ct) is { } found ? await runtime.Store.GetAsync(s, definition.Name, found, ct) : null, ct);
+        {
+            var found = keyField == SystemFields.Id ? (Guid)key : await runtime.Store.FindByValueAsync(s, definition.Name, keyField, key, null, ct);
+            var row = found is { } existing ? await runtime.Store.GetAsync(s, definition.Name, existing, ct) : null;
+            return row is not null && await _security.AllowsAsync(runtime, s, actor, definition.Name, row, Privilege.Update, ct) ? row : null;
+        }, ct);
     }
 
     private static Guid? ReadId(JsonElement body, string pointer, List<FieldError> errors)
@@ -470,6 +485,21 @@ public sealed partial class RecordService(
     }
 
     private WriterSight Writer(TenantRuntime runtime, RecordActor actor) => new(runtime, actor, _security);
+
+    /// <summary>The fields a body's values are checked against on create: all but formulas, which are computed at the insert.</summary>
+    private static IEnumerable<FieldDefinition> Stored(EntityDefinition definition) => definition.Fields.Where(f => f.Formula is null);
+
+    /// <summary>On update, sets the formula fields in <paramref name="values"/> from the stored row with the changes applied.</summary>
+    private async Task ComputeFormulasAsync(
+        TenantRuntime runtime, EntityDefinition definition, IReadOnlyDictionary<string, object?> stored, Dictionary<string, object?> values,
+        RecordActor actor, string pointer, List<FieldError> errors, CancellationToken ct)
+    {
+        if (scripts is null || !BeforeSaveScripts.HasFormulas(definition)) return;
+        var saved = new Dictionary<string, object?>(stored, StringComparer.Ordinal);
+        foreach (var (name, value) in values) saved[name] = value;
+        await scripts.ComputeFormulasAsync(runtime, definition, saved, stored, actor, pointer, errors, ct);
+        foreach (var field in definition.Fields.Where(f => f.Formula is not null && saved.ContainsKey(f.Name))) values[field.Name] = saved[field.Name];
+    }
 
     /// <summary>The body already broke field rules: the database checks run too, so one answer lists every error of the body.</summary>
     private async Task ThrowWithDatabaseChecksAsync(
