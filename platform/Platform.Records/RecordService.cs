@@ -259,6 +259,9 @@ public sealed partial class RecordService(
             throw new RecordValidationException([new FieldError("/key", $"'{keyField}' is not a unique field of {entity}; upsert needs 'id' or a unique field")]);
 
         var access = RecordSecurity.Access(runtime, actor, entity);
+        // Matching on a value the writer sees masked or not at all would confirm it, as a filter on it would.
+        if (keyField is not null && access.Field(keyField).Read != FieldRead.Full)
+            throw new RecordValidationException([new FieldError("/key", $"'{keyField}' is {access.Field(keyField).Name} for your roles and cannot be the upsert key")]);
         await using var scope = RecordScope.Begin(runtime);
         var runScripts = scripts is not null && BeforeSaveScripts.Applies(definition);
         var items = new List<(Dictionary<string, object?> Values, Guid? Id, string Pointer)>();

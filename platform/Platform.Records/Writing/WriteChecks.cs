@@ -38,7 +38,7 @@ internal static class WriteChecks
     private static async Task<string> TakenMessageAsync(
         WriterSight writer, RecordSession session, EntityDefinition entity, FieldDefinition field, object value, Guid other, CancellationToken ct)
     {
-        if (!writer.SeesInFull(entity.Name, field.Name)) return $"this value cannot be used; {field.Name} must be unique";
+        if (!writer.SeesInFull(entity.Name, field.Name)) return "this value cannot be used";
         if ((await writer.ReadableIdsAsync(session, entity.Name, [other], ct)).Count == 0) return $"'{value}' is already taken; {field.Name} must be unique";
         return $"'{value}' is already used by {entity.Name} {other}; {field.Name} must be unique";
     }
