@@ -277,7 +277,7 @@ public sealed partial class RecordService(
             }
             if (runScripts)
             {
-                // Formulas, defaults and beforeSave per record, each error at its record's pointer (previous: the row an upsert updates).
+                // Default expressions and beforeSave per record, each error at its record's pointer (previous: the row an upsert updates).
                 var previous = keyField is null ? null : await FindExistingAsync(runtime, definition, keyField, id, body, actor, ct);
                 try
                 {
