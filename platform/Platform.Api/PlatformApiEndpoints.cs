@@ -17,6 +17,7 @@ using Platform.Api.Security;
 using Platform.Api.Tenants;
 using Platform.Audit.Privacy;
 using Platform.Audit.Trail;
+using Platform.Storage.Schema;
 using Platform.Records;
 using Platform.Records.Auditing;
 using Platform.Records.Events;
@@ -42,6 +43,8 @@ public static class PlatformApiEndpoints
         // The audit trail: record writes through an event handler, other events through IAuditLog.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEventHandler, AuditRecordHandler>());
         services.TryAddSingleton<IAuditLog, DatabaseAuditLog>();
+        // Security-document changes are audited in the transaction of whichever apply makes them (host start, operator API).
+        services.TryAddSingleton<ISchemaChangeAudit, SecurityDefinitionAudit>();
         services.AddSingleton<DataSubjectService>();
         services.AddSingleton<OpenApiDocumentBuilder>();
         services.AddSingleton<TenantEndpointFilter>();

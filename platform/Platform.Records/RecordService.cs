@@ -88,8 +88,8 @@ public sealed partial class RecordService(
         if (scripts is not null && BeforeSaveScripts.Applies(definition)) body = await scripts.RunAsync(this, runtime, definition, body, null, actor, ct);
         var values = RecordBodyReader.Read(definition, body, "", errors);
         RecordBodyReader.ApplyDefaults(definition, values);
-        RecordBodyReader.CheckRules(definition, values, definition.Fields, "", errors);
-        if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, definition, values, null, errors, ct);
+        RecordBodyReader.CheckRules(definition, values, Stored(definition), "", errors);
+        if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, actor, definition, values, null, errors, ct);
 
         var changes = new List<RecordChange>();
         Dictionary<string, object?> created;
@@ -99,7 +99,7 @@ public sealed partial class RecordService(
             if (idempotency is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, idempotency.Key, ct) is { } stored)
                 return (null, Replay(stored, idempotency));
 
-            await WriteChecks.CheckAsync(runtime.Store, session, definition, values, null, "", errors, ct);
+            await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, null, "", errors, ct);
             // A request with the same key may have committed since the lookup above, taking the unique values: replay it.
             if (errors.Count > 0 && idempotency is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, idempotency.Key, ct) is { } raced)
                 return (null, Replay(raced, idempotency));
@@ -122,7 +122,7 @@ public sealed partial class RecordService(
                 await using var retry = await runtime.Store.OpenAsync(write: false, ct);
                 if (idempotency is not null && await IdempotencyStore.FindAsync(retry, runtime.Store.Database, idempotency.Key, ct) is { } winner)
                     return (null, Replay(winner, idempotency));
-                await WriteChecks.CheckAsync(runtime.Store, retry, definition, values, null, "", errors, ct);
+                await WriteChecks.CheckAsync(Writer(runtime, actor), retry, definition, values, null, "", errors, ct);
                 ThrowIfAny(errors);
                 throw;
             }
@@ -132,18 +132,23 @@ public sealed partial class RecordService(
         return (Visible(runtime, actor, definition, created), null);
     }
 
-    public async Task<Dictionary<string, object?>> UpdateAsync(
-        TenantRuntime runtime, string entity, Guid id, JsonElement patch, long? expectedVersion, RecordActor actor, CancellationToken ct)
+    public Task<Dictionary<string, object?>> UpdateAsync(
+        TenantRuntime runtime, string entity, Guid id, JsonElement patch, long? expectedVersion, RecordActor actor, CancellationToken ct) =>
+        UpdateCoreAsync(runtime, entity, id, patch, expectedVersion, actor, checkFieldAccess: true, ct);
+
+    /// <param name="checkFieldAccess">False only for changes the platform makes on the user's behalf (a delete's setNull).</param>
+    private async Task<Dictionary<string, object?>> UpdateCoreAsync(
+        TenantRuntime runtime, string entity, Guid id, JsonElement patch, long? expectedVersion, RecordActor actor, bool checkFieldAccess, CancellationToken ct)
     {
         var definition = Entity(runtime, entity);
         await using var scope = RecordScope.Begin(runtime);
         var errors = new List<FieldError>();
-        CheckWritableBody(runtime, actor, definition, patch, "", errors);
+        if (checkFieldAccess) CheckWritableBody(runtime, actor, definition, patch, "", errors);
         if (scripts is not null && BeforeSaveScripts.Applies(definition))
             patch = await scripts.RunAsync(this, runtime, definition, patch, await StoredForWriteAsync(runtime, entity, id, actor, ct), actor, ct);
         var values = RecordBodyReader.Read(definition, patch, "", errors);
         RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), "", errors);
-        if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, definition, values, id, errors, ct);
+        if (errors.Count > 0) await ThrowWithDatabaseChecksAsync(runtime, actor, definition, values, id, errors, ct);
 
         RecordChange change;
         IReadOnlyList<RecordChange> committed;
@@ -155,7 +160,8 @@ public sealed partial class RecordService(
             var current = (long)before["row_version"]!;
             if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
 
-            await WriteChecks.CheckAsync(runtime.Store, session, definition, values, id, "", errors, ct);
+            await ComputeFormulasAsync(runtime, definition, before, values, actor, "", errors, ct);
+            await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, id, "", errors, ct);
             ThrowIfAny(errors);
             values[SystemFields.ModifiedAt] = DateTime.UtcNow;
             values[SystemFields.ModifiedBy] = actor.UserId;
@@ -168,7 +174,7 @@ public sealed partial class RecordService(
             {
                 // A concurrent write took a unique value after our checks (PostgreSQL): report it like the checks do.
                 await using var retry = await runtime.Store.OpenAsync(write: false, ct);
-                await WriteChecks.CheckAsync(runtime.Store, retry, definition, values, id, "", errors, ct);
+                await WriteChecks.CheckAsync(Writer(runtime, actor), retry, definition, values, id, "", errors, ct);
                 ThrowIfAny(errors);
                 throw;
             }
@@ -190,35 +196,35 @@ public sealed partial class RecordService(
         return Visible(runtime, actor, definition, (Dictionary<string, object?>)change.After!);
     }
 
+    /// <summary>
+    /// Deletes a record and, in the same transaction, what its lookups' onDelete rules take with it: cascade children
+    /// are deleted and setNull children cleared here, each checked, hooked and audited like a write of its own
+    /// (see <see cref="DeleteCascade"/>); the database's foreign keys only back this up.
+    /// </summary>
     public async Task DeleteAsync(TenantRuntime runtime, string entity, Guid id, long? expectedVersion, RecordActor actor, CancellationToken ct)
     {
         var definition = Entity(runtime, entity);
         await using var scope = RecordScope.Begin(runtime);
-        RecordChange change;
         IReadOnlyList<RecordChange> committed;
-        for (var attempt = 1; ; attempt++)
         {
             var session = await scope.SessionAsync(ct);
-            var before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
-            await _security.DemandAsync(runtime, session, actor, entity, id, before, Privilege.Delete, ct);
-            var current = (long)before["row_version"]!;
-            if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
-            if (hooks is not null) await hooks.BeforeDeleteAsync(this, runtime, definition, before, actor, ct);
-            if (await runtime.Store.FindRestrictingReferenceAsync(session, entity, id, ct) is { } reference)
-                throw new RecordConflictException(
-                    $"The {entity} cannot be deleted: {reference.Entity} records refer to it through '{reference.Field}' (onDelete: restrict).", reference.Entity);
-            change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Deleted, before, null, actor);
-            foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
-            if (!await runtime.Store.DeleteAsync(session, entity, id, current, ct))
+            Dictionary<string, object?> before;
+            for (var attempt = 1; ; attempt++)
             {
+                before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+                await _security.DemandAsync(runtime, session, actor, entity, id, before, Privilege.Delete, ct);
+                var current = (long)before["row_version"]!;
+                if (expectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
+                // Claims the row at the version checked (a row lock on PostgreSQL) before hooks and cascades run, so a
+                // lost race is retried before anything else was written rather than after.
+                if (await runtime.Store.UpdateAsync(session, entity, id, new Dictionary<string, object?>(), current, ct)) break;
                 // As in UpdateAsync: without If-Match a lost race is retried (a record deleted meanwhile is then a 404).
                 if (expectedVersion is null && attempt < MaxWriteAttempts) continue;
                 throw new RecordConcurrencyException(entity, id, current, null);
             }
-            await RecordShares.RemoveAllAsync(runtime, session, entity, id, ct);
-            if (hooks is not null) await hooks.AfterDeleteAsync(this, runtime, definition, before, actor, ct);
-            committed = await scope.CommitAsync([change], ct);
-            break;
+            var changes = new List<RecordChange>();
+            await DeleteClaimedAsync(runtime, session, definition, before, actor, changes, new DeleteCascade(), ct);
+            committed = await scope.CommitAsync(changes, ct);
         }
         await scope.DisposeAsync();
         await PublishAsync(committed, ct);
@@ -253,6 +259,9 @@ public sealed partial class RecordService(
             throw new RecordValidationException([new FieldError("/key", $"'{keyField}' is not a unique field of {entity}; upsert needs 'id' or a unique field")]);
 
         var access = RecordSecurity.Access(runtime, actor, entity);
+        // Matching on a value the writer sees masked or not at all would confirm it, as a filter on it would.
+        if (keyField is not null && access.Field(keyField).Read != FieldRead.Full)
+            throw new RecordValidationException([new FieldError("/key", $"'{keyField}' is {access.Field(keyField).Name} for your roles and cannot be the upsert key")]);
         await using var scope = RecordScope.Begin(runtime);
         var runScripts = scripts is not null && BeforeSaveScripts.Applies(definition);
         var items = new List<(Dictionary<string, object?> Values, Guid? Id, string Pointer)>();
@@ -268,8 +277,8 @@ public sealed partial class RecordService(
             }
             if (runScripts)
             {
-                // Formulas, defaults and beforeSave per record, each error at its record's pointer (previous: the row an upsert updates).
-                var previous = keyField is null ? null : await FindExistingAsync(runtime, definition, keyField, id, body, ct);
+                // Default expressions and beforeSave per record, each error at its record's pointer (previous: the row an upsert updates).
+                var previous = keyField is null ? null : await FindExistingAsync(runtime, definition, keyField, id, body, actor, ct);
                 try
                 {
                     body = await scripts!.RunAsync(this, runtime, definition, body, previous, actor, ct, pointer);
@@ -301,7 +310,7 @@ public sealed partial class RecordService(
             if (keyField is null)
             {
                 foreach (var item in items) RecordBodyReader.ApplyDefaults(definition, item.Values);
-                checkData = await WriteCheckData.ReadAsync(runtime.Store, session, definition, items.Select(i => (IReadOnlyDictionary<string, object?>)i.Values).ToList(), ct);
+                checkData = await WriteCheckData.ReadAsync(Writer(runtime, actor), session, definition, items.Select(i => (IReadOnlyDictionary<string, object?>)i.Values).ToList(), ct);
             }
             foreach (var (values, id, pointer) in items)
             {
@@ -315,8 +324,8 @@ public sealed partial class RecordService(
                     if (access.Scope(Privilege.Create) == PrivilegeScope.None)
                         errors.Add(new FieldError(pointer, $"you may not create {entity} records"));
                     RecordBodyReader.ApplyDefaults(definition, values);
-                    RecordBodyReader.CheckRules(definition, values, definition.Fields, pointer, errors);
-                    await WriteChecks.CheckAsync(runtime.Store, session, definition, values, null, pointer, errors, ct, checkData);
+                    RecordBodyReader.CheckRules(definition, values, Stored(definition), pointer, errors);
+                    await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, null, pointer, errors, ct, checkData);
                     if (id is { } newId) values[SystemFields.Id] = newId;
                     toCreate.Add(values);
                     createPointers.Add(pointer);
@@ -330,7 +339,8 @@ public sealed partial class RecordService(
                     continue;
                 }
                 RecordBodyReader.CheckRules(definition, values, definition.Fields.Where(f => values.ContainsKey(f.Name)), pointer, errors);
-                await WriteChecks.CheckAsync(runtime.Store, session, definition, values, existingId, pointer, errors, ct);
+                await ComputeFormulasAsync(runtime, definition, existing, values, actor, pointer, errors, ct);
+                await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, existingId, pointer, errors, ct);
                 if (errors.Count > 0) continue;
                 values[SystemFields.ModifiedAt] = DateTime.UtcNow;
                 values[SystemFields.ModifiedBy] = actor.UserId;
@@ -358,7 +368,7 @@ public sealed partial class RecordService(
                 // report it at the record's pointer as the checks would have.
                 await using var retry = await runtime.Store.OpenAsync(write: false, ct);
                 for (var i = 0; i < toCreate.Count; i++)
-                    await WriteChecks.CheckAsync(runtime.Store, retry, definition, toCreate[i], null, createPointers[i], errors, ct);
+                    await WriteChecks.CheckAsync(Writer(runtime, actor), retry, definition, toCreate[i], null, createPointers[i], errors, ct);
                 ThrowIfAny(errors);
                 throw;
             }
@@ -395,6 +405,14 @@ public sealed partial class RecordService(
             row[SystemFields.OwningBusinessUnit] = actor.BusinessUnit;
             row[SystemFields.RowVersion] = 1L;
             complete.Add(row);
+        }
+        if (scripts is not null && BeforeSaveScripts.HasFormulas(definition))
+        {
+            // Formulas see the record as saved: defaults, autonumbers and system fields included.
+            var errors = new List<FieldError>();
+            for (var i = 0; i < complete.Count; i++)
+                await scripts.ComputeFormulasAsync(runtime, definition, (Dictionary<string, object?>)complete[i], null, actor, pointers?[i] ?? "", errors, ct);
+            ThrowIfAny(errors);
         }
         await runtime.Store.InsertAsync(session, definition.Name, complete, ct);
         var result = complete.Select(r => new Dictionary<string, object?>(r)).ToList();
@@ -434,16 +452,21 @@ public sealed partial class RecordService(
         }
     }
 
-    /// <summary>The stored row a bulk upsert item would update, for its scripts' <c>record.previous</c>.</summary>
+    /// <summary>
+    /// The stored row a bulk upsert item would update, for its scripts' <c>record.previous</c>; none when the actor may
+    /// not update it (the item is refused later), so a script never sees a row its user could not.
+    /// </summary>
     private async Task<IReadOnlyDictionary<string, object?>?> FindExistingAsync(
-        TenantRuntime runtime, EntityDefinition definition, string keyField, Guid? id, JsonElement body, CancellationToken ct)
+        TenantRuntime runtime, EntityDefinition definition, string keyField, Guid? id, JsonElement body, RecordActor actor, CancellationToken ct)
     {
-        if (keyField == SystemFields.Id)
-            return id is { } given ? await RecordScope.ReadAsync(runtime, s => runtime.Store.GetAsync(s, definition.Name, given, ct), ct) : null;
-        var key = RecordBodyReader.Read(definition, body, "", []).GetValueOrDefault(keyField);
+        var key = keyField == SystemFields.Id ? id : RecordBodyReader.Read(definition, body, "", []).GetValueOrDefault(keyField);
         if (key is null) return null;
         return await RecordScope.ReadAsync(runtime, async s =>
-            await runtime.Store.FindByValueAsync(s, definition.Name, keyField, key, null, ct) is { } found ? await runtime.Store.GetAsync(s, definition.Name, found, ct) : null, ct);
+        {
+            var found = keyField == SystemFields.Id ? (Guid)key : await runtime.Store.FindByValueAsync(s, definition.Name, keyField, key, null, ct);
+            var row = found is { } existing ? await runtime.Store.GetAsync(s, definition.Name, existing, ct) : null;
+            return row is not null && await _security.AllowsAsync(runtime, s, actor, definition.Name, row, Privilege.Update, ct) ? row : null;
+        }, ct);
     }
 
     private static Guid? ReadId(JsonElement body, string pointer, List<FieldError> errors)
@@ -464,13 +487,30 @@ public sealed partial class RecordService(
         return JsonSerializer.SerializeToElement(node);
     }
 
+    private WriterSight Writer(TenantRuntime runtime, RecordActor actor) => new(runtime, actor, _security);
+
+    /// <summary>The fields a body's values are checked against on create: all but formulas, which are computed at the insert.</summary>
+    private static IEnumerable<FieldDefinition> Stored(EntityDefinition definition) => definition.Fields.Where(f => f.Formula is null);
+
+    /// <summary>On update, sets the formula fields in <paramref name="values"/> from the stored row with the changes applied.</summary>
+    private async Task ComputeFormulasAsync(
+        TenantRuntime runtime, EntityDefinition definition, IReadOnlyDictionary<string, object?> stored, Dictionary<string, object?> values,
+        RecordActor actor, string pointer, List<FieldError> errors, CancellationToken ct)
+    {
+        if (scripts is null || !BeforeSaveScripts.HasFormulas(definition)) return;
+        var saved = new Dictionary<string, object?>(stored, StringComparer.Ordinal);
+        foreach (var (name, value) in values) saved[name] = value;
+        await scripts.ComputeFormulasAsync(runtime, definition, saved, stored, actor, pointer, errors, ct);
+        foreach (var field in definition.Fields.Where(f => f.Formula is not null && saved.ContainsKey(f.Name))) values[field.Name] = saved[field.Name];
+    }
+
     /// <summary>The body already broke field rules: the database checks run too, so one answer lists every error of the body.</summary>
-    private static async Task ThrowWithDatabaseChecksAsync(
-        TenantRuntime runtime, EntityDefinition definition, IReadOnlyDictionary<string, object?> values, Guid? selfId, List<FieldError> errors, CancellationToken ct)
+    private async Task ThrowWithDatabaseChecksAsync(
+        TenantRuntime runtime, RecordActor actor, EntityDefinition definition, IReadOnlyDictionary<string, object?> values, Guid? selfId, List<FieldError> errors, CancellationToken ct)
     {
         await RecordScope.ReadAsync(runtime, async session =>
         {
-            await WriteChecks.CheckAsync(runtime.Store, session, definition, values, selfId, "", errors, ct);
+            await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, selfId, "", errors, ct);
             return true;
         }, ct);
         ThrowIfAny(errors);

@@ -10,7 +10,8 @@ namespace Platform.Runtime;
 /// the whole set is validated, planned against the tenant database and, on apply, applied atomically.
 /// The CLI, the host's first start and (later) the studio all come through here.
 /// </summary>
-public sealed class ModuleInstaller(TenantCatalog catalog, TenantRuntimeCache runtimes)
+/// <param name="audit">Audits changes of security documents in the apply's transaction (every host and the CLI pass one).</param>
+public sealed class ModuleInstaller(TenantCatalog catalog, TenantRuntimeCache runtimes, ISchemaChangeAudit? audit = null)
 {
     public Task<ModuleInstallResult> PlanAsync(string tenantId, IReadOnlyList<string> moduleFolders, CancellationToken ct) =>
         RunAsync(tenantId, moduleFolders, apply: false, allowDataLoss: false, ct);
@@ -35,7 +36,7 @@ public sealed class ModuleInstaller(TenantCatalog catalog, TenantRuntimeCache ru
             : await SchemaPlanner.PlanAsync(database, load.Set, ct);
         if (!apply || tenant is null) return new ModuleInstallResult(tenant, [], plan, null);
 
-        var applied = await SchemaApplier.ApplyAsync(plan, allowDataLoss, ct);
+        var applied = await SchemaApplier.ApplyAsync(plan, allowDataLoss, ct, audit);
         if (applied.Changed) runtimes.Invalidate(tenantId);
         return new ModuleInstallResult(tenant, [], plan, applied);
     }

@@ -88,6 +88,18 @@ public sealed class OperatorApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tenant_created_through_the_operator_api_has_its_security_documents_in_its_audit_trail()
+    {
+        await HttpJson.ExpectAsync(await SendAsync(HttpMethod.Post, "/api/admin/tenants", new { id = "gotham", modules = new[] { "crm-core" } }), HttpStatusCode.Created);
+
+        var trail = await HttpJson.ExpectAsync(await _tenantClient.GetAsync("/api/gotham/admin/audit?action=security-definition-changed"), HttpStatusCode.OK);
+
+        var changes = trail.Values().Select(e => e.GetProperty("details")).Select(d => $"{d.Str("kind")} {d.Str("name")} {d.Str("change")}").ToList();
+        Assert.Contains("role salesperson added", changes);
+        Assert.Contains("team sales added", changes);
+    }
+
+    [Fact]
     public async Task Create_refuses_reserved_ids_unknown_modules_and_taken_ids_with_problems()
     {
         var reserved = await HttpJson.ExpectProblemAsync(await SendAsync(HttpMethod.Post, "/api/admin/tenants", new { id = "admin" }), HttpStatusCode.UnprocessableEntity);

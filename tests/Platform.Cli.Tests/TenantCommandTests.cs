@@ -42,6 +42,25 @@ public abstract class TenantCommandTests : TenantStorageTests
     }
 
     [Fact]
+    public async Task Apply_audits_each_security_document_it_changes_in_its_own_transaction()
+    {
+        CliHarness.AssertExit(0, await RunAsync("apply", CliHarness.ShippedModules));
+        Assert.Contains("role salesperson added", await Storage.SecurityAuditAsync(Tenant));
+        Assert.Contains("businessUnit root added", await Storage.SecurityAuditAsync(Tenant));
+
+        // A role change refused with the rest of its plan (data loss without consent) leaves no entry.
+        var modules = ModuleCopies.CopyShipped(Temp.Path);
+        var role = Path.Combine(modules[0], "security", "roles", "salesperson.json");
+        await File.WriteAllTextAsync(role, (await File.ReadAllTextAsync(role)).Replace("\"read\": \"team\"", "\"read\": \"businessUnit\"", StringComparison.Ordinal));
+        await ModuleCopies.EditFieldAsync(modules[0], "account", "website", _ => null);
+        CliHarness.AssertExit(2, await RunAsync("apply", modules));
+        Assert.DoesNotContain("role salesperson changed", await Storage.SecurityAuditAsync(Tenant));
+
+        CliHarness.AssertExit(0, await RunAsync("apply", modules, "--allow-data-loss"));
+        Assert.Single(await Storage.SecurityAuditAsync(Tenant), e => e == "role salesperson changed");
+    }
+
+    [Fact]
     public async Task Apply_refuses_data_loss_without_consent_and_changes_nothing()
     {
         CliHarness.AssertExit(0, await RunAsync("apply", CliHarness.ShippedModules));

@@ -73,6 +73,20 @@ public abstract class FieldSecurityTests(SecurityHost host)
         Assert.Equal("13800000000", (await host.Records.GetAsync(host.Runtime, "lead", id, RecordActor.System, Ct))["phone"]);
     }
 
+    [Fact]
+    public async Task A_role_that_grants_nothing_on_an_entity_does_not_unmask_its_fields()
+    {
+        // The auditor role administers the tenant but grants no privilege on records (and names no field security).
+        var salespersonAndAuditor = host.Actor(Alice) with { Roles = ["salesperson", "auditor"] };
+        var (created, _) = await host.Records.CreateAsync(host.Runtime, "contact",
+            JsonSerializer.SerializeToElement(new { full_name = "Masked Still", phone = "13812345678" }), host.Actor(Alice), null, Ct);
+
+        var row = await host.Records.GetAsync(host.Runtime, "contact", (Guid)created!["id"]!, salespersonAndAuditor, Ct);
+
+        Assert.Equal("138****5678", row["phone"]);
+        Assert.Equal("masked", RecordService.AccessOf(host.Runtime, salespersonAndAuditor, "contact").Field("phone").Name);
+    }
+
     [Theory]
     [InlineData("description")]
     [InlineData("phone")]

@@ -24,9 +24,11 @@ public abstract class HttpSecurityTests(SecurityHost host)
     [Fact]
     public async Task A_list_with_expand_leaves_out_targets_the_user_may_not_read()
     {
-        var account = await host.AccountOfAsync(Carol, "http-expand");
+        // A lookup may point only to a record its writer can read: the account leaves Alice's sight after she links it.
+        var account = await host.AccountOfAsync(Alice, "http-expand");
         var created = await host.SendAsync(Alice, HttpMethod.Post, "data/contact", new { full_name = "Expand Me", account, phone = "13900001111" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await host.Records.AssignAsync(host.Runtime, "account", account, host.IdOf(Carol), host.Actor(Alice), CancellationToken.None);
 
         var list = await SecurityHost.JsonAsync(await host.SendAsync(Alice, HttpMethod.Get, "data/contact?$filter=full_name eq 'Expand Me'&$expand=account($select=name)"));
 
@@ -68,10 +70,12 @@ public abstract class HttpSecurityTests(SecurityHost host)
     [Fact]
     public async Task A_filter_on_a_related_record_sees_only_related_records_the_user_may_read()
     {
-        var carols = await host.AccountOfAsync(Carol, "http-related-filter-carol");
+        var carols = await host.AccountOfAsync(Alice, "http-related-filter-carol");
         var alices = await host.AccountOfAsync(Alice, "http-related-filter-alice");
         foreach (var (name, account) in new[] { ("Related Filter Carol", carols), ("Related Filter Alice", alices) })
             Assert.Equal(HttpStatusCode.Created, (await host.SendAsync(Alice, HttpMethod.Post, "data/contact", new { full_name = name, account })).StatusCode);
+        // Linked while Alice could read it (a lookup may only point to a readable record), then given to Carol.
+        await host.Records.AssignAsync(host.Runtime, "account", carols, host.IdOf(Carol), host.Actor(Alice), CancellationToken.None);
 
         async Task<string[]> NamesAsync(TestUser user, string filter) =>
             (await SecurityHost.JsonAsync(await host.SendAsync(user, HttpMethod.Get, $"data/contact?$filter={Uri.EscapeDataString(filter)}")))

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Metadata.Definitions.Security;
+using Platform.Records.Security;
 using Platform.Runtime;
 using Platform.Security.Tests.Support;
+using Platform.Storage.Physical;
+using Platform.Storage.Records;
 using Platform.TestSupport;
 
 namespace Platform.Security.Tests;
@@ -30,6 +33,15 @@ public sealed class SecurityDocumentApplyTests(SqliteSecurityHost host) : IClass
         Assert.False(result.HasErrors, string.Join("\n", result.Errors));
         var runtime = await host.Services.GetRequiredService<TenantRuntimeCache>().GetAsync("docs", CancellationToken.None);
         Assert.Equal(PrivilegeScope.Tenant, runtime!.Definitions.Roles["clerk"].For("account")!.Scope(Privilege.Read));
+        // The host's installer (host start, operator API) audits the change in the apply's transaction.
+        await using var session = await runtime.Store.OpenAsync(false, CancellationToken.None);
+        var entries = await runtime.Store.QueryAsync(session, new RecordQuery(PlatformTables.Audit)
+        {
+            Filter = new ComparisonNode("action", ComparisonOperator.Eq, SecurityDefinitionChanges.Action), Top = 100,
+        }, CancellationToken.None);
+        var clerk = entries.Rows.Select(r => (string)r["details"]!).Where(d => d.Contains("\"clerk\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, clerk.Count);
+        Assert.Contains(clerk, d => d.Contains("\"changed\"", StringComparison.Ordinal));
     }
 
     private static void CopyFolder(string from, string to)

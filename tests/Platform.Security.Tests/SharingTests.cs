@@ -101,6 +101,59 @@ public abstract class SharingTests(SecurityHost host)
         Assert.Equal("/owner", unknown.Errors.Single().Pointer);
         await host.Records.AssignAsync(host.Runtime, "account", id, host.IdOf(Bob), host.Actor(Manager), Ct);
     }
+
+    [Fact]
+    public async Task A_share_grants_only_rights_the_sharer_holds_on_the_record()
+    {
+        // Bob as a "sharer" may share his team's records but reads only his own and updates none.
+        var sharer = host.Actor(Bob) with { Roles = ["sharer"] };
+        var alices = await host.AccountOfAsync(Alice, "share-not-readable");
+        var bobs = await host.AccountOfAsync(Bob, "share-not-updatable");
+
+        await Assert.ThrowsAsync<RecordNotFoundException>(() =>
+            host.Records.ShareAsync(host.Runtime, "account", alices, SharePrincipal.User(host.IdOf(Carol)), false, sharer, Ct));
+        var update = await Assert.ThrowsAsync<RecordForbiddenException>(() =>
+            host.Records.ShareAsync(host.Runtime, "account", bobs, SharePrincipal.User(host.IdOf(Carol)), true, sharer, Ct));
+        Assert.Contains("update", update.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => GetAsync(Carol, alices));
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => GetAsync(Carol, bobs));
+
+        await host.Records.ShareAsync(host.Runtime, "account", bobs, SharePrincipal.User(host.IdOf(Carol)), false, sharer, Ct);
+        Assert.Equal("share-not-updatable", (await GetAsync(Carol, bobs))["name"]);
+    }
+
+    [Fact]
+    public async Task Share_unshare_and_assign_keep_nothing_when_their_audit_entry_cannot_be_written()
+    {
+        var records = host.RecordsWithAudit(new FailingAuditLog());
+        var id = await host.AccountOfAsync(Alice, "audit-atomic");
+
+        await Assert.ThrowsAsync<AuditUnavailableException>(() =>
+            records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(host.IdOf(Carol)), false, host.Actor(Alice), Ct));
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => GetAsync(Carol, id));
+
+        await host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(host.IdOf(Carol)), false, host.Actor(Alice), Ct);
+        await Assert.ThrowsAsync<AuditUnavailableException>(() =>
+            records.UnshareAsync(host.Runtime, "account", id, SharePrincipal.User(host.IdOf(Carol)), host.Actor(Alice), Ct));
+        Assert.Equal("audit-atomic", (await GetAsync(Carol, id))["name"]);
+
+        await Assert.ThrowsAsync<AuditUnavailableException>(() => records.AssignAsync(host.Runtime, "account", id, host.IdOf(Bob), host.Actor(Alice), Ct));
+        Assert.Equal(host.IdOf(Alice), (await GetAsync(Alice, id))["owner"]);
+    }
+
+    [Fact]
+    public async Task Share_unshare_and_assign_are_in_the_audit_trail()
+    {
+        var id = await host.AccountOfAsync(Alice, "audit-trail");
+        await host.Records.ShareAsync(host.Runtime, "account", id, SharePrincipal.User(host.IdOf(Carol)), false, host.Actor(Alice), Ct);
+        await host.Records.UnshareAsync(host.Runtime, "account", id, SharePrincipal.User(host.IdOf(Carol)), host.Actor(Alice), Ct);
+        await host.Records.AssignAsync(host.Runtime, "account", id, host.IdOf(Bob), host.Actor(Alice), Ct);
+
+        var actions = (await SecurityHost.JsonAsync(await host.SendAsync(Admin, HttpMethod.Get, $"admin/audit?entity=account&record={id}")))
+            .GetProperty("value").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+
+        Assert.Equal(["assign", "create", "share", "unshare", "update"], actions.Order(StringComparer.Ordinal));
+    }
 }
 
 public sealed class SqliteSharingTests(SqliteSecurityHost host) : SharingTests(host), IClassFixture<SqliteSecurityHost>;

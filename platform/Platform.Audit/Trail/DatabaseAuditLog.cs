@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Platform.Records.Auditing;
 using Platform.Runtime;
+using Platform.Storage.Records;
 
 namespace Platform.Audit.Trail;
 
@@ -13,6 +14,9 @@ public sealed class DatabaseAuditLog : IAuditLog
         await AuditWriter.AppendAsync(runtime.Store, session, [ToEntry(entry)], ct);
         await session.CommitAsync(ct);
     }
+
+    public Task WriteAsync(TenantRuntime runtime, RecordSession session, AuditEvent entry, CancellationToken ct) =>
+        AuditWriter.AppendAsync(runtime.Store, session, [ToEntry(entry)], ct);
 
     public static AuditEntry ToEntry(AuditEvent entry)
     {

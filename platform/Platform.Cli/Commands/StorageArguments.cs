@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Platform.Audit.Trail;
 using Platform.Runtime;
 using Platform.Tenancy;
 
@@ -73,11 +74,12 @@ internal sealed class StorageArguments
         return PlatformStorageOptions.Sqlite(string.IsNullOrWhiteSpace(dataDir) ? "data" : dataDir);
     }
 
-    public static ModuleInstaller Installer(TenantCatalog catalog) => new(catalog, new TenantRuntimeCache(catalog));
+    // Security-document changes are audited in the apply's transaction, as on the host.
+    public static ModuleInstaller Installer(TenantCatalog catalog) => new(catalog, new TenantRuntimeCache(catalog), new SecurityDefinitionAudit());
 
     public static TenantAdministration Administration(TenantCatalog catalog)
     {
         var runtimes = new TenantRuntimeCache(catalog);
-        return new TenantAdministration(catalog, runtimes, new ModuleInstaller(catalog, runtimes));
+        return new TenantAdministration(catalog, runtimes, new ModuleInstaller(catalog, runtimes, new SecurityDefinitionAudit()));
     }
 }

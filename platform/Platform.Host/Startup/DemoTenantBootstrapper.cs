@@ -1,7 +1,4 @@
 using Platform.Api.Auth;
-using Platform.Records;
-using Platform.Records.Auditing;
-using Platform.Records.Security;
 using Platform.Runtime;
 
 namespace Platform.Host.Startup;
@@ -12,7 +9,7 @@ namespace Platform.Host.Startup;
 /// </summary>
 public sealed class DemoTenantBootstrapper(
     PlatformHostOptions options, ModuleInstaller installer, TenantRuntimeCache runtimes, DemoDataSeeder seeder,
-    HostReadiness readiness, TenantAdministrators administrators, ILogger<DemoTenantBootstrapper> logger, IAuditLog audit) : BackgroundService
+    HostReadiness readiness, TenantAdministrators administrators, ILogger<DemoTenantBootstrapper> logger) : BackgroundService
 {
     public const string DemoTenant = "demo";
 
@@ -41,7 +38,6 @@ public sealed class DemoTenantBootstrapper(
         var folders = Directory.GetDirectories(options.ModulesDirectory)
             .Where(d => File.Exists(Path.Combine(d, "module.json"))).OrderBy(d => d, StringComparer.Ordinal).ToList();
         readiness.Report("installing modules");
-        var before = (await runtimes.GetAsync(DemoTenant, ct))?.Definitions;
         var result = await installer.ApplyAsync(DemoTenant, folders, allowDataLoss: false, ct);
         if (result.HasErrors) throw new InvalidOperationException("The shipped modules are not valid:\n" + string.Join("\n", result.Errors));
         if (result.Refused) throw new InvalidOperationException($"The demo tenant's schema was not changed: {result.Applied!.Reason}\n{result.Plan}");
@@ -51,7 +47,6 @@ public sealed class DemoTenantBootstrapper(
 
         readiness.Report("seeding sample data");
         var runtime = await runtimes.GetAsync(DemoTenant, ct) ?? throw new InvalidOperationException("The demo tenant vanished.");
-        if (result.Applied.Changed) await SecurityDefinitionChanges.AuditAsync(audit, runtime, before, RecordActor.System, ct);
         var seeded = await seeder.SeedIfEmptyAsync(runtime, ct);
         if (seeded > 0) logger.LogInformation("Tenant {Tenant}: {Count} sample records created.", DemoTenant, seeded);
     }

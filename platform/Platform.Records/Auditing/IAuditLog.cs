@@ -1,4 +1,5 @@
 using Platform.Runtime;
+using Platform.Storage.Records;
 
 namespace Platform.Records.Auditing;
 
@@ -9,6 +10,13 @@ namespace Platform.Records.Auditing;
 public interface IAuditLog
 {
     Task WriteAsync(TenantRuntime runtime, AuditEvent entry, CancellationToken ct);
+
+    /// <summary>
+    /// Writes the entry inside the caller's open write transaction, so it commits or rolls back with the change it
+    /// describes (a share, an assignment, a link). A log that stores entries must override this: the fallback writes
+    /// apart from the transaction and suits only logs that keep nothing in the tenant database.
+    /// </summary>
+    Task WriteAsync(TenantRuntime runtime, RecordSession session, AuditEvent entry, CancellationToken ct) => WriteAsync(runtime, entry, ct);
 }
 
 /// <param name="Action">What happened, e.g. "login", "login-failed", "role-granted", "share", "assign", "erase".</param>
@@ -21,4 +29,6 @@ public sealed record AuditEvent(
 public sealed class NullAuditLog : IAuditLog
 {
     public Task WriteAsync(TenantRuntime runtime, AuditEvent entry, CancellationToken ct) => Task.CompletedTask;
+
+    public Task WriteAsync(TenantRuntime runtime, RecordSession session, AuditEvent entry, CancellationToken ct) => Task.CompletedTask;
 }

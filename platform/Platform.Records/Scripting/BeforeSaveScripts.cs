@@ -8,8 +8,8 @@ using Platform.Scripting;
 namespace Platform.Records.Scripting;
 
 /// <summary>
-/// Runs an entity's formulas, default expressions and beforeSave hook over the request body, before validation, so
-/// whatever a script sets is validated like a value the caller sent. Works on the JSON body to leave the write path as is.
+/// Runs an entity's default expressions and beforeSave hook over the request body, before validation, so whatever a
+/// script sets is validated like a value the caller sent; formulas run once the row is complete (<see cref="ComputeFormulasAsync"/>). Works on the JSON body to leave the write path as is.
 /// Runs inside the save's unit of work, so the hook's <c>crm</c> writes commit or roll back with the save.
 /// </summary>
 public sealed class BeforeSaveScripts(TenantScriptRunner runner)
@@ -53,10 +53,36 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
             if (errors.Count > 0) throw new RecordValidationException(errors);
         }
 
-        // Formulas last, so they see what the hook set.
-        foreach (var field in entity.Fields.Where(f => f.Formula is not null))
-            Set(patch, record, field.Name, (await runner.RunAsync(runtime, scripts.Expression($"{entity.Name}.{field.Name}.formula", field.Formula!), run, ct)).Value);
+        // Formulas run later, over the row as it is saved (ComputeFormulasAsync).
         return JsonSerializer.SerializeToElement(patch);
+    }
+
+    public static bool HasFormulas(EntityDefinition entity) => entity.Fields.Any(f => f.Formula is not null);
+
+    /// <summary>
+    /// Sets the formula fields of <paramref name="row"/>, the record as it is saved: on create after the hooks, static
+    /// defaults, autonumbers and system fields (id, owner, created_at...); on update the stored row with the changes.
+    /// Each formula sees the ones before it; a value its field does not accept is an error at its pointer.
+    /// </summary>
+    public async Task ComputeFormulasAsync(
+        TenantRuntime runtime, EntityDefinition entity, Dictionary<string, object?> row, IReadOnlyDictionary<string, object?>? previous,
+        RecordActor actor, string pointer, List<FieldError> errors, CancellationToken ct)
+    {
+        var scripts = TenantScripts.Of(runtime);
+        var record = new Dictionary<string, object?>(row, StringComparer.Ordinal);
+        var run = new ScriptContext
+        {
+            Tenant = runtime.Id, User = TenantScriptRunner.User(actor), Record = record, Previous = previous, Limits = scripts.HookLimits,
+        };
+        foreach (var field in entity.Fields.Where(f => f.Formula is not null))
+        {
+            var result = (await runner.RunAsync(runtime, scripts.Expression($"{entity.Name}.{field.Name}.formula", field.Formula!), run, ct)).Value;
+            var json = JsonSerializer.SerializeToElement(result is double d && !double.IsFinite(d) ? null : result);
+            var fieldPointer = pointer + "/" + RecordBodyReader.Escape(field.Name);
+            if (!JsonValueReader.TryRead(field, json, out var value, out var error)) errors.Add(new FieldError(fieldPointer, error!));
+            else if (FieldRules.Check(field, value) is { } broken) errors.Add(new FieldError(fieldPointer, broken));
+            else row[field.Name] = record[field.Name] = value;
+        }
     }
 
     private static void Set(JsonObject patch, Dictionary<string, object?> record, string name, object? value)

@@ -31,8 +31,11 @@ public sealed partial class RecordService
             throw new RecordValidationException([new FieldError("/owner", $"there is no active user with id {newOwner}")]);
 
         RecordChange change;
-        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        IReadOnlyList<RecordChange> committed;
+        // The change and its audit entry commit together (and join a script's unit of work when one is open).
+        await using (var scope = Transactions.RecordScope.Begin(runtime))
         {
+            var session = await scope.SessionAsync(ct);
             var before = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
             await _security.DemandAsync(runtime, session, actor, entity, id, before, Privilege.Assign, ct);
             var values = new Dictionary<string, object?>
@@ -45,47 +48,52 @@ public sealed partial class RecordService
             var after = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
             change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Updated, before, after, actor);
             foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
-            await session.CommitAsync(ct);
+            await _audit.WriteAsync(runtime, session, new AuditEvent("assign", actor, entity, id, new Dictionary<string, object?>
+            {
+                ["from"] = before[SystemFields.Owner], ["to"] = newOwner,
+            }), ct);
+            committed = await scope.CommitAsync([change], ct);
         }
-        await PublishAsync([change], ct);
-        await _audit.WriteAsync(runtime, new AuditEvent("assign", actor, entity, id, new Dictionary<string, object?>
-        {
-            ["from"] = change.Before![SystemFields.Owner], ["to"] = newOwner,
-        }), ct);
+        await PublishAsync(committed, ct);
         return Visible(runtime, actor, definition, (Dictionary<string, object?>)change.After!);
     }
 
-    /// <summary>Shares a record with a user or team (share privilege); every share grants read, <paramref name="canUpdate"/> update too.</summary>
+    /// <summary>
+    /// Shares a record with a user or team (share privilege); every share grants read, <paramref name="canUpdate"/>
+    /// update too. A share grants only what the sharer holds on the record: update only when they may update it.
+    /// </summary>
     public async Task ShareAsync(TenantRuntime runtime, string entity, Guid id, SharePrincipal principal, bool canUpdate, RecordActor actor, CancellationToken ct)
     {
         Entity(runtime, entity);
         await CheckPrincipalAsync(runtime, principal, ct);
-        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
-        {
-            var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
-            await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Share, ct);
-            await RecordShares.SaveAsync(runtime, session, entity, id, principal, canUpdate, actor, ct);
-            await session.CommitAsync(ct);
-        }
-        await _audit.WriteAsync(runtime, new AuditEvent("share", actor, entity, id, new Dictionary<string, object?>
+        await using var scope = Transactions.RecordScope.Begin(runtime);
+        var session = await scope.SessionAsync(ct);
+        var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+        // Read first: a sharer who may not read the record cannot hand out sight of it (and learns nothing of it).
+        await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Read, ct);
+        await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Share, ct);
+        if (canUpdate && !await _security.AllowsAsync(runtime, session, actor, entity, row, Privilege.Update, ct))
+            throw new RecordForbiddenException($"You may not share update rights on this {entity}: you may not update it yourself.");
+        await RecordShares.SaveAsync(runtime, session, entity, id, principal, canUpdate, actor, ct);
+        await _audit.WriteAsync(runtime, session, new AuditEvent("share", actor, entity, id, new Dictionary<string, object?>
         {
             ["principal"] = principal.Key, ["rights"] = canUpdate ? "read,update" : "read",
         }), ct);
+        await scope.CommitAsync([], ct);
     }
 
     /// <summary>Revokes a share (share privilege); not found when the record was not shared with the principal.</summary>
     public async Task UnshareAsync(TenantRuntime runtime, string entity, Guid id, SharePrincipal principal, RecordActor actor, CancellationToken ct)
     {
         Entity(runtime, entity);
-        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
-        {
-            var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
-            await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Share, ct);
-            if (!await RecordShares.RemoveAsync(runtime, session, entity, id, principal, ct))
-                throw new RecordNotFoundException($"{entity}/{id}/share/{principal.Kind}/{principal.Name}", null);
-            await session.CommitAsync(ct);
-        }
-        await _audit.WriteAsync(runtime, new AuditEvent("unshare", actor, entity, id, new Dictionary<string, object?> { ["principal"] = principal.Key }), ct);
+        await using var scope = Transactions.RecordScope.Begin(runtime);
+        var session = await scope.SessionAsync(ct);
+        var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+        await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Share, ct);
+        if (!await RecordShares.RemoveAsync(runtime, session, entity, id, principal, ct))
+            throw new RecordNotFoundException($"{entity}/{id}/share/{principal.Kind}/{principal.Name}", null);
+        await _audit.WriteAsync(runtime, session, new AuditEvent("unshare", actor, entity, id, new Dictionary<string, object?> { ["principal"] = principal.Key }), ct);
+        await scope.CommitAsync([], ct);
     }
 
     /// <summary>Refuses unless the actor holds the privilege on the record (not found when they may not read it, else forbidden).</summary>

@@ -1,13 +1,11 @@
 using Platform.Metadata.Definitions;
-using Platform.Records.Auditing;
-using Platform.Runtime;
 
 namespace Platform.Records.Security;
 
 /// <summary>
 /// Permission changes made by applying modules: each role, team or business unit added, changed or removed between
-/// two definition sets becomes an audit entry ("security-definition-changed"), so the trail shows who changed what.
-/// Whoever applies modules to a tenant (host start-up, CLI, an admin API) calls <see cref="AuditAsync"/> after applying.
+/// two definition sets becomes an audit entry ("security-definition-changed"), so the trail shows what changed when.
+/// The schema apply writes them in its own transaction (Platform.Audit's SecurityDefinitionAudit), whoever applies.
 /// </summary>
 public static class SecurityDefinitionChanges
 {
@@ -22,15 +20,6 @@ public static class SecurityDefinitionChanges
         Compare("team", before?.Teams, after.Teams, changes);
         Compare("businessUnit", before?.BusinessUnits, after.BusinessUnits, changes);
         return changes;
-    }
-
-    public static async Task AuditAsync(IAuditLog audit, TenantRuntime runtime, DefinitionSet? before, RecordActor actor, CancellationToken ct)
-    {
-        foreach (var change in Between(before, runtime.Definitions))
-            await audit.WriteAsync(runtime, new AuditEvent(Action, actor, Details: new Dictionary<string, object?>
-            {
-                ["kind"] = change.Kind, ["name"] = change.Name, ["change"] = change.What,
-            }), ct);
     }
 
     private static void Compare<T>(string kind, IReadOnlyDictionary<string, T>? before, IReadOnlyDictionary<string, T> after, List<Change> changes)

@@ -54,12 +54,14 @@ public sealed class SecurityModel
             scopes[privilege] = roles.Select(r => r.For(entity)?.Scope(privilege) ?? PrivilegeScope.None).DefaultIfEmpty(PrivilegeScope.None).Max();
 
         // A field is restricted only as far as every role restricts it: a role that does not name it grants full access.
+        // Only roles that grant something on the entity count: one that grants nothing (an auditor's) unmasks nothing.
+        var granting = roles.Where(r => Enum.GetValues<Privilege>().Any(p => (r.For(entity)?.Scope(p) ?? PrivilegeScope.None) != PrivilegeScope.None)).ToList();
         var restricted = new Dictionary<string, FieldAccess>(StringComparer.Ordinal);
-        if (roles.Count > 0 && roles.All(r => r.FieldSecurity.ContainsKey(entity)))
+        if (granting.Count > 0 && granting.All(r => r.FieldSecurity.ContainsKey(entity)))
         {
-            foreach (var field in roles.SelectMany(r => r.FieldSecurity[entity].Keys).Distinct())
+            foreach (var field in granting.SelectMany(r => r.FieldSecurity[entity].Keys).Distinct())
             {
-                var access = roles.Select(r => r.FieldSecurity[entity].TryGetValue(field, out var level) ? Of(level) : FieldAccess.Full)
+                var access = granting.Select(r => r.FieldSecurity[entity].TryGetValue(field, out var level) ? Of(level) : FieldAccess.Full)
                     .Aggregate((a, b) => a.Union(b));
                 if (access != FieldAccess.Full) restricted[field] = access;
             }

@@ -18,15 +18,16 @@ internal sealed class WriteCheckData
 
     /// <summary>Reads the data; null on databases whose comparisons may differ from .NET equality (SQL Server collations).</summary>
     public static async Task<WriteCheckData?> ReadAsync(
-        RecordStore store, RecordSession session, EntityDefinition entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct)
+        WriterSight writer, RecordSession session, EntityDefinition entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct)
     {
+        var store = writer.Store;
         if (store.Database.Provider is not (DatabaseProvider.Sqlite or DatabaseProvider.Postgres)) return null;
         var data = new WriteCheckData();
         foreach (var group in entity.Fields.Where(f => f.Type == FieldType.Lookup).GroupBy(f => f.Target!))
         {
             var ids = group.SelectMany(f => rows.Select(r => r.GetValueOrDefault(f.Name))).OfType<Guid>().Distinct().ToList();
             var existing = new HashSet<Guid>();
-            foreach (var chunk in ids.Chunk(ValuesPerQuery)) existing.UnionWith(await store.ExistingIdsAsync(session, group.Key, chunk, ct));
+            foreach (var chunk in ids.Chunk(ValuesPerQuery)) existing.UnionWith(await writer.ReadableIdsAsync(session, group.Key, chunk, ct));
             data._existingIds[group.Key] = existing;
         }
         foreach (var field in entity.Fields.Where(f => f.Unique))
@@ -44,6 +45,7 @@ internal sealed class WriteCheckData
         return data;
     }
 
+    /// <summary>Whether the lookup target exists and the writer may read it.</summary>
     public bool Exists(string target, Guid id) => _existingIds[target].Contains(id);
 
     /// <summary>The record holding <paramref name="value"/> in a unique field, other than <paramref name="selfId"/>.</summary>

@@ -4,12 +4,15 @@ using Platform.Storage.Records;
 
 namespace Platform.Records.Writing;
 
-/// <summary>Checks that need the database: lookups point at existing records, unique values are not taken.</summary>
+/// <summary>
+/// Checks that need the database: lookups point at existing records the writer may read, unique values are not taken.
+/// What an error says depends on what the writer may see (<see cref="WriterSight"/>).
+/// </summary>
 internal static class WriteChecks
 {
     /// <param name="data">Read up front for a batch (see <see cref="WriteCheckData"/>); null queries per record.</param>
     public static async Task CheckAsync(
-        RecordStore store, RecordSession session, EntityDefinition entity, IReadOnlyDictionary<string, object?> values,
+        WriterSight writer, RecordSession session, EntityDefinition entity, IReadOnlyDictionary<string, object?> values,
         Guid? selfId, string pointerPrefix, List<FieldError> errors, CancellationToken ct, WriteCheckData? data = null)
     {
         foreach (var field in entity.Fields)
@@ -20,11 +23,23 @@ internal static class WriteChecks
             if (field.Type == FieldType.Lookup)
             {
                 var id = (Guid)value;
-                var found = data?.Exists(field.Target!, id) ?? (await store.ExistingIdsAsync(session, field.Target!, [id], ct)).Count > 0;
+                var found = data?.Exists(field.Target!, id) ?? (await writer.ReadableIdsAsync(session, field.Target!, [id], ct)).Count > 0;
                 if (!found) errors.Add(new FieldError(pointer, $"there is no {field.Target} with id {id}"));
             }
-            if (field.Unique && (data is null ? await store.FindByValueAsync(session, entity.Name, field.Name, value, selfId, ct) : data.TakenBy(field.Name, value, selfId)) is { } other)
-                errors.Add(new FieldError(pointer, $"'{value}' is already used by {entity.Name} {other}; {field.Name} must be unique"));
+            if (field.Unique && (data is null ? await writer.Store.FindByValueAsync(session, entity.Name, field.Name, value, selfId, ct) : data.TakenBy(field.Name, value, selfId)) is { } other)
+                errors.Add(new FieldError(pointer, await TakenMessageAsync(writer, session, entity, field, value, other, ct)));
         }
+    }
+
+    /// <summary>
+    /// Names the value and the record holding it only to a writer who could read both anyway. A masked or hidden
+    /// field's error does not repeat the value either, and says no more than that the value cannot be used.
+    /// </summary>
+    private static async Task<string> TakenMessageAsync(
+        WriterSight writer, RecordSession session, EntityDefinition entity, FieldDefinition field, object value, Guid other, CancellationToken ct)
+    {
+        if (!writer.SeesInFull(entity.Name, field.Name)) return "this value cannot be used";
+        if ((await writer.ReadableIdsAsync(session, entity.Name, [other], ct)).Count == 0) return $"'{value}' is already taken; {field.Name} must be unique";
+        return $"'{value}' is already used by {entity.Name} {other}; {field.Name} must be unique";
     }
 }

@@ -38,6 +38,12 @@ public sealed class RecordSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A session over a connection and transaction someone else opened and will end (a schema apply writing its audit
+    /// entries): not to be committed or disposed by the caller.
+    /// </summary>
+    internal static RecordSession Over(DbConnection connection, DbTransaction transaction) => new(connection, transaction, null);
+
     public DbCommand Command(string sql) => Connection.CreateCommand(sql, Transaction);
 
     public async Task CommitAsync(CancellationToken ct)

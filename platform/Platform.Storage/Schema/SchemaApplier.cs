@@ -10,6 +10,7 @@ using Platform.Metadata.Definitions;
 using Platform.Storage.Ddl;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
+using Platform.Storage.Records;
 
 namespace Platform.Storage.Schema;
 
@@ -24,7 +25,8 @@ public static class SchemaApplier
 {
     public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(5);
 
-    public static async Task<SchemaApplyResult> ApplyAsync(SchemaPlan plan, bool allowDataLoss, CancellationToken ct)
+    /// <param name="audit">Audit entries of the change, written in the apply's transaction (none when null).</param>
+    public static async Task<SchemaApplyResult> ApplyAsync(SchemaPlan plan, bool allowDataLoss, CancellationToken ct, ISchemaChangeAudit? audit = null)
     {
         if (Refusal(plan, allowDataLoss) is { } refused) return refused;
         if (plan.IsEmpty && !plan.DefinitionsChanged) return SchemaApplyResult.Unchanged(plan);
@@ -42,7 +44,7 @@ public static class SchemaApplier
             if (database.Provider == DatabaseProvider.Sqlite) await ExecuteAsync(connection, null, "PRAGMA foreign_keys = OFF", ct);
             try
             {
-                return await ApplyInTransactionAsync(context, plan, allowDataLoss, ct);
+                return await ApplyInTransactionAsync(context, plan, allowDataLoss, audit, ct);
             }
             catch (Exception e) when (SchemaApplyLock.IsLockTimeout(e))
             {
@@ -58,7 +60,8 @@ public static class SchemaApplier
         }
     }
 
-    private static async Task<SchemaApplyResult> ApplyInTransactionAsync(DdlContext context, SchemaPlan plan, bool allowDataLoss, CancellationToken ct)
+    private static async Task<SchemaApplyResult> ApplyInTransactionAsync(
+        DdlContext context, SchemaPlan plan, bool allowDataLoss, ISchemaChangeAudit? audit, CancellationToken ct)
     {
         var database = plan.Database;
         var connection = context.Database.GetDbConnection();
@@ -83,6 +86,12 @@ public static class SchemaApplier
         var commands = Atomic(context.GetService<IMigrationsSqlGenerator>().Generate(operations, SchemaPlanner.DesignModel(context)));
         await context.GetService<IMigrationCommandExecutor>().ExecuteNonQueryAsync(commands, context.GetService<IRelationalConnection>(), ct);
         if (database.Provider == DatabaseProvider.Sqlite) await CheckForeignKeysAsync(connection, dbTransaction, ct);
+        if (audit?.RowsFor(latest?.Definitions, fresh.Target) is { Count: > 0 } entries)
+        {
+            // Through the record store's codec (ids, times), on the apply's connection and transaction.
+            var store = new RecordStore(database, PhysicalModelBuilder.Build(fresh.Target, database.Provider));
+            await store.InsertAsync(RecordSession.Over(connection, dbTransaction), PlatformTables.Audit, entries, ct);
+        }
         await transaction.CommitAsync(ct);
         return SchemaApplyResult.Applied(fresh, version);
     }

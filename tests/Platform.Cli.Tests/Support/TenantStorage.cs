@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
+using Platform.Storage.Physical;
 using Platform.Storage.Providers;
+using Platform.Storage.Records;
 using Platform.Storage.Schema;
 using Platform.Tenancy;
 
@@ -30,6 +33,20 @@ public abstract class TenantStorage : IAsyncDisposable
         var info = await FindTenantAsync(tenant) ?? throw new InvalidOperationException($"No tenant '{tenant}'.");
         await using var connection = await TenantConnections.OpenAsync(info.Database, CancellationToken.None);
         return await TenantConnections.TableExistsAsync(connection, info.Database, table, CancellationToken.None);
+    }
+
+    /// <summary>The details ("kind name change") of the tenant's "security-definition-changed" audit entries.</summary>
+    public async Task<IReadOnlyList<string>> SecurityAuditAsync(string tenant)
+    {
+        var info = await FindTenantAsync(tenant) ?? throw new InvalidOperationException($"No tenant '{tenant}'.");
+        var latest = await LatestSchemaAsync(tenant) ?? throw new InvalidOperationException($"Tenant '{tenant}' has no schema.");
+        var store = new RecordStore(info.Database, PhysicalModelBuilder.Build(latest.Definitions, info.Database.Provider));
+        await using var session = await store.OpenAsync(write: false, CancellationToken.None);
+        var page = await store.QueryAsync(session, new RecordQuery(PlatformTables.Audit)
+        {
+            Filter = new ComparisonNode("action", ComparisonOperator.Eq, "security-definition-changed"), Top = 1000,
+        }, CancellationToken.None);
+        return page.Rows.Select(r => JsonNode.Parse((string)r["details"]!)!).Select(d => $"{d["kind"]} {d["name"]} {d["change"]}").ToList();
     }
 
     /// <summary>Inserts an account with only the required columns set.</summary>

@@ -91,6 +91,10 @@ public abstract class SecurityHost : IAsyncLifetime
     /// <summary>The actor the user's sign-in gives, for calls straight to <see cref="RecordService"/>.</summary>
     public RecordActor Actor(TestUser user) => _users[user].Actor;
 
+    /// <summary>A record service like the host's, but writing its audit events to <paramref name="audit"/>.</summary>
+    public RecordService RecordsWithAudit(Platform.Records.Auditing.IAuditLog audit) =>
+        new([], security: new Platform.Records.Security.RecordSecurity(Services.GetRequiredService<Platform.Records.Security.IUserDirectory>()), audit: audit);
+
     /// <summary>Creates an account owned by the user (and stamped with their business unit), through RecordService.</summary>
     public async Task<Guid> AccountOfAsync(TestUser owner, string name, object? more = null)
     {

@@ -1,0 +1,13 @@
+using Platform.Metadata.Definitions;
+
+namespace Platform.Storage.Schema;
+
+/// <summary>
+/// The audit entries a definitions change earns (roles, teams, business units added, changed or removed), as rows of
+/// the tenant's audit table. <see cref="SchemaApplier"/> writes them in the apply's own transaction, so every path that
+/// applies modules — CLI, operator API, host start — records them, and a refused or failed apply records nothing.
+/// </summary>
+public interface ISchemaChangeAudit
+{
+    IReadOnlyList<IReadOnlyDictionary<string, object?>> RowsFor(DefinitionSet? before, DefinitionSet after);
+}
