@@ -140,6 +140,48 @@ public sealed class OperatorApiTests : IAsyncLifetime
         Assert.Contains("rate limit", problem.Str("detail"));
     }
 
+    [Fact]
+    public async Task Unauthenticated_requests_naming_a_tenant_do_not_spend_its_request_budget()
+    {
+        var directory = Directory.CreateTempSubdirectory("platform-rate-").FullName;
+        await using var factory = ApiHost.Start(new Dictionary<string, string>
+        {
+            ["provider"] = "sqlite", ["data-dir"] = directory, ["operator-key"] = Key,
+            ["limits:user-requests-per-second"] = "1000", ["limits:tenant-requests-per-second"] = "2",
+        }, demo: false);
+        using var client = ApiHost.AuthenticatedClient(factory);
+        using var stranger = factory.CreateClient();
+        await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+        using (var create = Request(HttpMethod.Post, "/api/admin/tenants", new { id = "victim", modules = new[] { "crm-core" } }))
+            Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(create)).StatusCode);
+        await client.GetAsync("/api/victim/metadata/entities"); // signs in
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // the tenant's bucket is full again
+
+        for (var i = 0; i < 20; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/api/victim/data/account")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/victim/metadata/entities")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Unauthenticated_requests_share_their_client_address_bucket_whichever_tenant_they_name()
+    {
+        var directory = Directory.CreateTempSubdirectory("platform-rate-").FullName;
+        await using var factory = ApiHost.Start(new Dictionary<string, string>
+        {
+            ["provider"] = "sqlite", ["data-dir"] = directory,
+            ["limits:user-requests-per-second"] = "2", ["limits:tenant-requests-per-second"] = "1000",
+        }, demo: false);
+        using var stranger = factory.CreateClient();
+        await ApiHost.WaitUntilHealthyAsync(stranger, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++) statuses.Add((await stranger.GetAsync($"/api/tenant{i}/data/account")).StatusCode);
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null)
     {
         var request = Request(method, path, body);
