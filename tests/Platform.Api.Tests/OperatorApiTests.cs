@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Platform.Api.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.Api.Tests;
 
@@ -138,6 +141,32 @@ public sealed class OperatorApiTests : IAsyncLifetime
         Assert.True(refused[0].Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
         var problem = await HttpJson.ExpectProblemAsync(refused[0], HttpStatusCode.TooManyRequests);
         Assert.Contains("rate limit", problem.Str("detail"));
+    }
+
+    [Fact]
+    public async Task A_generated_administrator_password_is_answered_once_and_never_logged()
+    {
+        var directory = Directory.CreateTempSubdirectory("platform-operator-").FullName;
+        var logs = new CapturedLogs();
+        await using var factory = ApiHost.Start(new Dictionary<string, string>
+        {
+            ["provider"] = "sqlite", ["data-dir"] = directory, ["operator-key"] = Key, [TestAdmin.PasswordSetting] = "",
+        }, demo: false).WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+        using var client = factory.CreateClient();
+        await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+
+        using var create = Request(HttpMethod.Post, "/api/admin/tenants", new { id = "handover", modules = new[] { "crm-core" } });
+        using var response = await client.SendAsync(create);
+        var created = await HttpJson.ExpectAsync(response, HttpStatusCode.Created);
+
+        var password = created.GetProperty("administrator").Str("password");
+        Assert.True(password.Length >= 16);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        Assert.DoesNotContain(logs.Messages, m => m.Contains(password, StringComparison.Ordinal));
+        Assert.Contains(logs.Messages, m => m.Contains("handover", StringComparison.Ordinal) && m.Contains("answered to the caller only", StringComparison.Ordinal));
+        await TenantUsers.TokenAsync(client, "handover", "admin", password);
+        var shown = await HttpJson.ExpectAsync(await client.SendAsync(Request(HttpMethod.Get, "/api/admin/tenants/handover")), HttpStatusCode.OK);
+        Assert.DoesNotContain(password, shown.GetRawText());
     }
 
     [Fact]
