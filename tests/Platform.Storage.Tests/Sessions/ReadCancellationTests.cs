@@ -4,7 +4,7 @@ using Platform.Storage.Providers;
 using Platform.Storage.Records;
 using Platform.Storage.Tests.Support;
 
-namespace Platform.Storage.Tests.Records;
+namespace Platform.Storage.Tests.Sessions;
 
 /// <summary>
 /// A read session's running statement stops when its token is cancelled (a client that went away during an exact
