@@ -24,7 +24,7 @@ public abstract partial class ApiTests
 
         var raw = await RawRowAsync(tenant, "patient_note", id, "diagnosis", "born", "weight");
         var rawTwin = await RawRowAsync(tenant, "patient_note", twin, "diagnosis");
-        Assert.All(raw, value => Assert.StartsWith("enc:v1:", value));
+        Assert.All(raw, value => Assert.StartsWith("enc:v2:", value));
         Assert.DoesNotContain("Hypertension", raw[0]);
         Assert.DoesNotContain("1980", raw[1]);
         Assert.DoesNotContain("81.5", raw[2]);
