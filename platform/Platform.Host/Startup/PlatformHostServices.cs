@@ -10,6 +10,7 @@ public static class PlatformHostServices
     public static IServiceCollection AddPlatformHost(this IServiceCollection services, IConfiguration configuration)
     {
         var options = PlatformHostOptions.From(configuration);
+        SharedKeyRequirement.Check(configuration, options);
         services.AddSingleton(options);
         services.AddSingleton(options.Storage);
         services.AddSingleton(provider => EncryptionKeys.Load(configuration, provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EncryptionKeys).FullName!)));
