@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Support;
 using static Platform.Api.Tests.Support.HttpJson;
 
@@ -68,6 +69,23 @@ public abstract partial class ApiTests
         Assert.NotEqual(first.Id(), second.Id());
         var row = Assert.Single(await IdempotencyRows.ReadAllAsync(Host, tenant));
         Assert.Contains(second.Id().ToString(), row);
+    }
+
+    [Fact]
+    public async Task The_hourly_purge_deletes_idempotency_keys_older_than_24_hours_in_every_tenant()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        await ExpectAsync(await PostAsync(tenant, "account", new { name = "Old" }, "old-key"), HttpStatusCode.Created);
+        await IdempotencyRows.AgeAsync(Host, tenant, TimeSpan.FromHours(25));
+        await ExpectAsync(await PostAsync(tenant, "account", new { name = "Old" }, "old-key"), HttpStatusCode.Created);
+        await IdempotencyRows.AgeAsync(Host, tenant, TimeSpan.FromHours(25));
+        var other = await Host.CreateTenantAsync();
+        await ExpectAsync(await PostAsync(other, "account", new { name = "Fresh" }, "fresh-key"), HttpStatusCode.Created);
+
+        await Host.Services.GetRequiredService<Platform.Host.Startup.IdempotencyPurge>().PurgeAllAsync(CancellationToken.None);
+
+        Assert.Empty(await IdempotencyRows.ReadAllAsync(Host, tenant));
+        Assert.Single(await IdempotencyRows.ReadAllAsync(Host, other));
     }
 
     [Fact]

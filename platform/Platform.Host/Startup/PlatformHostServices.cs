@@ -23,6 +23,8 @@ public static class PlatformHostServices
         services.AddSingleton<HostReadiness>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService<DemoTenantBootstrapper>();
+        services.AddSingleton<IdempotencyPurge>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdempotencyPurge>());
         return services;
     }
 }
