@@ -31,5 +31,6 @@ public static class CliApp
         ExportCommand.Create(context),
         NewCommand.Create(context),
         TenantCommand.Create(context),
+        EncryptionCommand.Create(context),
     };
 }

@@ -33,6 +33,12 @@ public sealed class ODataQueryTranslator(PhysicalModel model)
 
         var top = Number("$top", options.Top, QueryLimits.DefaultTop, QueryLimits.MaxTop, errors);
         var skip = Number("$skip", options.Skip, 0, int.MaxValue, errors);
+        if (skip > QueryLimits.MaxSkip)
+        {
+            errors.Add(new QueryError("$skip",
+                $"$skip may be at most {QueryLimits.MaxSkip:N0}; page deeper with $skiptoken (follow @odata.nextLink)."));
+            skip = 0;
+        }
         var count = Count(options.Count, errors);
         var parser = Parser(binding, options);
         var filterOk = Try("$filter", errors, () => Filter(parser, binding), out var filter);

@@ -94,24 +94,24 @@ public sealed partial class RecordService(
         var changes = new List<RecordChange>();
         Dictionary<string, object?> created;
         IReadOnlyList<RecordChange> committed;
+        var slot = idempotency is null ? null : IdempotencyStore.Slot(actor, idempotency.Key);
         {
             var session = await scope.SessionAsync(ct);
-            if (idempotency is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, idempotency.Key, ct) is { } stored)
-                return (null, Replay(stored, idempotency));
+            if (slot is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, slot, ct) is { } stored)
+                return (null, Replay(stored, idempotency!));
 
             await WriteChecks.CheckAsync(Writer(runtime, actor), session, definition, values, null, "", errors, ct);
             // A request with the same key may have committed since the lookup above, taking the unique values: replay it.
-            if (errors.Count > 0 && idempotency is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, idempotency.Key, ct) is { } raced)
-                return (null, Replay(raced, idempotency));
+            if (errors.Count > 0 && slot is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, slot, ct) is { } raced)
+                return (null, Replay(raced, idempotency!));
             ThrowIfAny(errors);
             try
             {
                 created = (await InsertAsync(runtime, session, definition, [values], actor, changes, ct))[0];
-                if (idempotency is not null)
-                {
-                    var response = new IdempotentReplay(201, created["id"]!.ToString(), idempotency.RenderResponse(Visible(runtime, actor, definition, created)));
-                    await IdempotencyStore.SaveAsync(session, runtime.Store.Database, idempotency.Key, idempotency.RequestHash, response, ct);
-                }
+                // Only the status and the id are kept: a replay renders the record as its caller may see it then.
+                if (slot is not null)
+                    await IdempotencyStore.SaveAsync(session, runtime.Store.Database, slot, idempotency!.RequestHash,
+                        new IdempotentReplay(201, (Guid)created[SystemFields.Id]!, null), ct);
                 committed = await scope.CommitAsync(changes, ct);
             }
             catch (DbException)
@@ -120,8 +120,8 @@ public sealed partial class RecordService(
                 // value or key). With the same idempotency key the loser answers with the winner's stored response;
                 // otherwise a value the winner took is reported like the checks report it.
                 await using var retry = await runtime.Store.OpenAsync(write: false, ct);
-                if (idempotency is not null && await IdempotencyStore.FindAsync(retry, runtime.Store.Database, idempotency.Key, ct) is { } winner)
-                    return (null, Replay(winner, idempotency));
+                if (slot is not null && await IdempotencyStore.FindAsync(retry, runtime.Store.Database, slot, ct) is { } winner)
+                    return (null, Replay(winner, idempotency!));
                 await WriteChecks.CheckAsync(Writer(runtime, actor), retry, definition, values, null, "", errors, ct);
                 ThrowIfAny(errors);
                 throw;
@@ -301,8 +301,12 @@ public sealed partial class RecordService(
         var ids = new List<Guid>();
         int created = 0, updated = 0;
         IReadOnlyList<RecordChange> committed;
+        var idempotency = request.Idempotency;
+        var slot = idempotency is null ? null : IdempotencyStore.Slot(actor, idempotency.Key);
         {
             var session = await scope.SessionAsync(ct);
+            if (slot is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, slot, ct) is { } stored)
+                return ReplayBatch(stored, idempotency!);
             var toCreate = new List<Dictionary<string, object?>>();
             var createPointers = new List<string>();
             // A plain create writes nothing before the final insert, so its lookups and unique values are read in a few queries.
@@ -360,13 +364,19 @@ public sealed partial class RecordService(
                 var rows = await InsertAsync(runtime, session, definition, toCreate, actor, changes, ct, createPointers);
                 ids.AddRange(rows.Select(r => (Guid)r[SystemFields.Id]!));
                 created = rows.Count;
+                if (slot is not null)
+                    await IdempotencyStore.SaveAsync(session, runtime.Store.Database, slot, idempotency!.RequestHash,
+                        new IdempotentReplay(200, null, new BulkResult(created, updated, ids).ToStoredJson()), ct);
                 committed = await scope.CommitAsync(changes, ct);
             }
             catch (DbException) when (!scope.IsNested)
             {
                 // A concurrent write took a unique value (or removed a lookup target) after the checks read the database:
-                // report it at the record's pointer as the checks would have.
+                // report it at the record's pointer as the checks would have. A concurrent batch with the same
+                // idempotency key is answered with the winner's result.
                 await using var retry = await runtime.Store.OpenAsync(write: false, ct);
+                if (slot is not null && await IdempotencyStore.FindAsync(retry, runtime.Store.Database, slot, ct) is { } winner)
+                    return ReplayBatch(winner, idempotency!);
                 for (var i = 0; i < toCreate.Count; i++)
                     await WriteChecks.CheckAsync(Writer(runtime, actor), retry, definition, toCreate[i], null, createPointers[i], errors, ct);
                 ThrowIfAny(errors);
@@ -436,6 +446,9 @@ public sealed partial class RecordService(
         stored.Hash == request.RequestHash
             ? stored.Replay
             : throw new RecordConflictException($"The Idempotency-Key '{request.Key}' was already used with a different request body.");
+
+    private static BulkResult ReplayBatch((string Hash, IdempotentReplay Replay) stored, IdempotencyRequest request) =>
+        BulkResult.FromStoredJson(Replay(stored, request).Body ?? "{}");
 
     private static void CheckUniqueWithinBatch(
         EntityDefinition definition, List<Dictionary<string, object?>> rows, List<(Dictionary<string, object?> Values, Guid? Id, string Pointer)> items, List<FieldError> errors)

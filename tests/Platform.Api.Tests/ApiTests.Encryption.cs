@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Platform.Storage.Providers;
 using Platform.Storage.Records;
@@ -24,7 +25,7 @@ public abstract partial class ApiTests
 
         var raw = await RawRowAsync(tenant, "patient_note", id, "diagnosis", "born", "weight");
         var rawTwin = await RawRowAsync(tenant, "patient_note", twin, "diagnosis");
-        Assert.All(raw, value => Assert.StartsWith("enc:v1:", value));
+        Assert.All(raw, value => Assert.StartsWith("enc:v2:", value));
         Assert.DoesNotContain("Hypertension", raw[0]);
         Assert.DoesNotContain("1980", raw[1]);
         Assert.DoesNotContain("81.5", raw[2]);
@@ -51,6 +52,52 @@ public abstract partial class ApiTests
         var problem = await ExpectProblemAsync(await Client.GetAsync(List(tenant, "patient_note", (option, value))), HttpStatusCode.BadRequest);
 
         Assert.Contains("encrypted", problem.GetRawText());
+    }
+
+    [Fact]
+    public async Task An_encrypted_value_copied_into_another_record_fails_to_decrypt()
+    {
+        var tenant = await Host.CreateTenantAsync(HealthModule);
+        var source = (await CreateAsync(tenant, "patient_note", new { title = "A", diagnosis = "Hypertension" })).Id();
+        var target = (await CreateAsync(tenant, "patient_note", new { title = "B", diagnosis = "Healthy" })).Id();
+
+        await SetRawAsync(tenant, "patient_note", target, "diagnosis", (await RawRowAsync(tenant, "patient_note", source, "diagnosis"))[0]);
+
+        var runtime = await RuntimeAsync(tenant);
+        await using var session = await runtime.Store.OpenAsync(write: false, CancellationToken.None);
+        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => runtime.Store.GetAsync(session, "patient_note", target, CancellationToken.None));
+        Assert.Equal("Hypertension", (await GetAsync(tenant, "patient_note", source)).Str("diagnosis"));
+    }
+
+    [Fact]
+    public async Task A_value_sealed_in_the_first_format_is_still_read_and_rewritten_on_its_next_write()
+    {
+        var tenant = await Host.CreateTenantAsync(HealthModule);
+        var id = (await CreateAsync(tenant, "patient_note", new { title = "Old", diagnosis = "placeholder" })).Id();
+        var master = Host.Services.GetRequiredService<Platform.Storage.Encryption.FieldCipher>();
+        await SetRawAsync(tenant, "patient_note", id, "diagnosis", master.Encrypt(Platform.Storage.Encryption.EncryptedValueText.Write("Asthma")));
+
+        Assert.Equal("Asthma", (await GetAsync(tenant, "patient_note", id)).Str("diagnosis"));
+
+        await ExpectAsync(await PatchAsync(tenant, "patient_note", id, new { diagnosis = "Asthma, mild" }), HttpStatusCode.OK);
+        Assert.StartsWith("enc:v2:", (await RawRowAsync(tenant, "patient_note", id, "diagnosis"))[0]);
+    }
+
+    /// <summary>Sets one column of a row to a raw stored value with plain SQL.</summary>
+    private async Task SetRawAsync(string tenant, string table, Guid id, string column, string value)
+    {
+        var runtime = await RuntimeAsync(tenant);
+        var database = runtime.Store.Database;
+        var dialect = database.Dialect;
+        await using var session = await runtime.Store.OpenAsync(write: true, CancellationToken.None);
+        await using (var command = session.Command(
+            $"UPDATE {dialect.Table(table, database.Schema)} SET {dialect.Quote(column)} = @p0 WHERE {dialect.Quote("id")} = @p1"))
+        {
+            command.AddParameter("@p0", value);
+            command.AddParameter("@p1", ColumnValueCodec.ToDb(runtime.Store.Table(table).Column("id"), id, dialect.Provider));
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+        await session.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>Columns of a row exactly as the database holds them, read with plain SQL.</summary>

@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Platform.Api.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.Api.Tests;
 
@@ -150,6 +153,74 @@ public sealed class OperatorApiTests : IAsyncLifetime
         Assert.True(refused[0].Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
         var problem = await HttpJson.ExpectProblemAsync(refused[0], HttpStatusCode.TooManyRequests);
         Assert.Contains("rate limit", problem.Str("detail"));
+    }
+
+    [Fact]
+    public async Task A_generated_administrator_password_is_answered_once_and_never_logged()
+    {
+        var directory = Directory.CreateTempSubdirectory("platform-operator-").FullName;
+        var logs = new CapturedLogs();
+        await using var factory = ApiHost.Start(new Dictionary<string, string>
+        {
+            ["provider"] = "sqlite", ["data-dir"] = directory, ["operator-key"] = Key, [TestAdmin.PasswordSetting] = "",
+        }, demo: false).WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+        using var client = factory.CreateClient();
+        await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+
+        using var create = Request(HttpMethod.Post, "/api/admin/tenants", new { id = "handover", modules = new[] { "crm-core" } });
+        using var response = await client.SendAsync(create);
+        var created = await HttpJson.ExpectAsync(response, HttpStatusCode.Created);
+
+        var password = created.GetProperty("administrator").Str("password");
+        Assert.True(password.Length >= 16);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        Assert.DoesNotContain(logs.Messages, m => m.Contains(password, StringComparison.Ordinal));
+        Assert.Contains(logs.Messages, m => m.Contains("handover", StringComparison.Ordinal) && m.Contains("answered to the caller only", StringComparison.Ordinal));
+        await TenantUsers.TokenAsync(client, "handover", "admin", password);
+        var shown = await HttpJson.ExpectAsync(await client.SendAsync(Request(HttpMethod.Get, "/api/admin/tenants/handover")), HttpStatusCode.OK);
+        Assert.DoesNotContain(password, shown.GetRawText());
+    }
+
+    [Fact]
+    public async Task Unauthenticated_requests_naming_a_tenant_do_not_spend_its_request_budget()
+    {
+        var directory = Directory.CreateTempSubdirectory("platform-rate-").FullName;
+        await using var factory = ApiHost.Start(new Dictionary<string, string>
+        {
+            ["provider"] = "sqlite", ["data-dir"] = directory, ["operator-key"] = Key,
+            ["limits:user-requests-per-second"] = "1000", ["limits:tenant-requests-per-second"] = "2",
+        }, demo: false);
+        using var client = ApiHost.AuthenticatedClient(factory);
+        using var stranger = factory.CreateClient();
+        await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+        using (var create = Request(HttpMethod.Post, "/api/admin/tenants", new { id = "victim", modules = new[] { "crm-core" } }))
+            Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(create)).StatusCode);
+        await client.GetAsync("/api/victim/metadata/entities"); // signs in
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // the tenant's bucket is full again
+
+        for (var i = 0; i < 20; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/api/victim/data/account")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/victim/metadata/entities")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Unauthenticated_requests_share_their_client_address_bucket_whichever_tenant_they_name()
+    {
+        var directory = Directory.CreateTempSubdirectory("platform-rate-").FullName;
+        await using var factory = ApiHost.Start(new Dictionary<string, string>
+        {
+            ["provider"] = "sqlite", ["data-dir"] = directory,
+            ["limits:user-requests-per-second"] = "2", ["limits:tenant-requests-per-second"] = "1000",
+        }, demo: false);
+        using var stranger = factory.CreateClient();
+        await ApiHost.WaitUntilHealthyAsync(stranger, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++) statuses.Add((await stranger.GetAsync($"/api/tenant{i}/data/account")).StatusCode);
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
     }
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null)

@@ -50,6 +50,16 @@ public sealed class OptionTranslationTests
         Assert.Equal("$skip", Assert.Single(Errors(new QueryOptions { Skip = "x" })).Parameter);
     }
 
+    [Fact]
+    public void Skip_is_bounded_at_ten_thousand_and_the_error_points_to_skiptoken()
+    {
+        Assert.Equal(10_000, Ok(new QueryOptions { Skip = "10000" }).Skip);
+        var error = Assert.Single(Errors(new QueryOptions { Skip = "10001" }));
+        Assert.Equal("$skip", error.Parameter);
+        Assert.Contains("$skiptoken", error.Message);
+        Assert.Equal("$skip", Assert.Single(Errors(new QueryOptions { Skip = "2147483647" })).Parameter);
+    }
+
     [Theory]
     [InlineData("true", CountMode.Capped)]
     [InlineData("TRUE", CountMode.Capped)]

@@ -46,6 +46,8 @@ internal static class ExportRecords
         var order = KeysetSqlWriter.FullOrder(query.OrderBy);
         while (true)
         {
+            // Writes to a response whose client left do not fail: stop here rather than read the rest of the table.
+            http.RequestAborted.ThrowIfCancellationRequested();
             var page = await records.QueryAsync(runtime, query, Security.RequestActor.Of(http), http.RequestAborted);
             foreach (var row in page.Rows)
             {

@@ -13,7 +13,7 @@ namespace Platform.Api.Limits;
 
 /// <summary>
 /// Per-tenant and per-user rate limits (ASP.NET Core's rate limiter, token buckets chained so a request needs a
-/// token from both) and a request-size limit, each refused with an RFC 9457 problem (429 with Retry-After, 413).
+/// token from both; unauthenticated requests take one from their client address's bucket only) and a request-size limit, each refused with an RFC 9457 problem (429 with Retry-After, 413).
 /// </summary>
 public static class RequestLimits
 {
@@ -71,13 +71,26 @@ public static class RequestLimits
                     AutoReplenishment = true,
                 }));
 
-    private static string? TenantKey(HttpContext http) => http.Request.RouteValues["tenant"] as string;
+    private static string? RouteTenant(HttpContext http) => http.Request.RouteValues["tenant"] as string;
 
-    /// <summary>The user within the tenant; anonymous callers by address, so a flood of failed logins is limited too.</summary>
-    private static string? UserKey(HttpContext http)
+    /// <summary>
+    /// Only requests authenticated for the tenant they address spend its budget: anyone could name a tenant in a URL,
+    /// and a flood of anonymous or foreign requests must not lock its users out.
+    /// </summary>
+    private static string? TenantKey(HttpContext http) => AuthenticatedUser(http) is not null ? RouteTenant(http) : null;
+
+    /// <summary>
+    /// A user authenticated for the addressed tenant has a bucket of their own; everyone else (anonymous callers, a
+    /// failed login, credentials of another tenant) shares their client address's bucket, whichever tenant they name.
+    /// </summary>
+    private static string UserKey(HttpContext http) =>
+        AuthenticatedUser(http) is { } user ? $"{RouteTenant(http)}/{user}" : $"@{http.Connection.RemoteIpAddress}";
+
+    private static string? AuthenticatedUser(HttpContext http)
     {
-        var user = http.User.FindFirstValue(PlatformClaims.UserId);
-        var tenant = TenantKey(http) ?? "";
-        return user is not null ? $"{tenant}/{user}" : $"{tenant}@{http.Connection.RemoteIpAddress}";
+        if (http.User.Identity?.IsAuthenticated != true || RouteTenant(http) is not { } tenant) return null;
+        return string.Equals(http.User.FindFirstValue(PlatformClaims.Tenant), tenant, StringComparison.Ordinal)
+            ? http.User.FindFirstValue(PlatformClaims.UserId)
+            : null;
     }
 }

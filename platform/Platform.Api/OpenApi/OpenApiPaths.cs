@@ -16,17 +16,18 @@ internal static class OpenApiPaths
             ["get"] = Operation($"list_{name}", $"List {label}", [name],
                 [Query("$filter", "OData filter: eq ne gt ge lt le in, contains/startswith/endswith, and/or/not, null checks"),
                  Query("$orderby", "Comma-separated fields, each optionally 'desc'"),
-                 Query("$top", "Page size (default 50, at most 1000)", "integer"), Query("$skip", "Rows to skip", "integer"),
+                 Query("$top", "Page size (default 50, at most 1000)", "integer"), Query("$skip", "Rows to skip (at most 10,000; page deeper with $skiptoken)", "integer"),
                  Query("$skiptoken", "Continuation from @odata.nextLink"), Query("$select", "Fields to return"),
                  Query("$expand", "Lookup fields to return as records"), Query("$count", "true (capped at 1,000) or exact")],
                 null, Responses(("200", "A page of records", ListSchema(schema)), ("400", "The query is not valid", null))),
             ["post"] = Operation($"create_{name}", $"Create a {name}", [name],
-                [Header("Idempotency-Key", "Repeating a key returns the first response and creates nothing new")],
+                [Header("Idempotency-Key", "Repeating a key (per user, for 24 hours) returns the created record as it is now and creates nothing new")],
                 Ref(schema + "Input"), Responses(("201", "Created", Ref(schema)), ("409", "Conflict", null), ("422", "The record is not valid", null))),
         };
         paths[$"/data/{name}/bulk"] = new JsonObject
         {
-            ["post"] = Operation($"bulk_{name}", $"Create or upsert up to 1,000 {label}, all or nothing", [name], [],
+            ["post"] = Operation($"bulk_{name}", $"Create or upsert up to 1,000 {label}, all or nothing", [name],
+                [Header("Idempotency-Key", "Repeating a key (per user, for 24 hours) returns the first batch's counts and ids and writes nothing")],
                 new JsonObject
                 {
                     ["type"] = "object",

@@ -65,8 +65,10 @@ internal static class TenantEndpoints
                 "The modules are not valid; the tenant was not kept");
         if (result.Install is { Refused: true } refused)
             return Problems.Problems.Of(StatusCodes.Status409Conflict, "The modules could not be applied", refused.Applied!.Reason ?? "refused", "conflict");
-        // The operator hands the tenant over with its administrator; a generated password is answered only this once.
-        var administrator = await administrators.EnsureAsync(id, ct);
+        // The operator hands the tenant over with its administrator; a generated password is answered only this once
+        // and never logged (logs are kept and shipped far more widely than this response).
+        var administrator = await administrators.EnsureAsync(id, ct, logGeneratedPassword: false);
+        http.Response.Headers.CacheControl = "no-store";
         return Results.Created($"/api/admin/tenants/{id}", new
         {
             tenant = Describe(result.Tenant),

@@ -20,5 +20,10 @@ public sealed class RecordExceptionFilter : IEndpointFilter
         {
             return Problems.BadRequest($"The body is not valid JSON: {exception.Message}");
         }
+        catch (System.Data.Common.DbException exception) when (context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away and its query was interrupted (SQLite reports that as an error): a cancellation, not a failure.
+            throw new OperationCanceledException("The client went away.", exception, context.HttpContext.RequestAborted);
+        }
     }
 }

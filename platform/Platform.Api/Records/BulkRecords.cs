@@ -9,13 +9,17 @@ namespace Platform.Api.Records;
 
 /// <summary>
 /// POST {"mode": "create" | "upsert", "key": "id" | unique field, "records": [...]}: up to 1,000 records, all or nothing.
+/// With an Idempotency-Key a repeat answers the first batch's counts and ids and writes nothing.
 /// </summary>
 internal static class BulkRecords
 {
     public static async Task<IResult> HandleAsync(HttpContext http, string entity, RecordService records)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
-        using var document = JsonDocument.Parse(await RequestBody.ReadAsync(http));
+        var bytes = await RequestBody.ReadAsync(http);
+        using var document = JsonDocument.Parse(bytes);
+        var (idempotency, problem) = IdempotencyHeader.Read(http, entity + "/bulk", bytes);
+        if (problem is not null) return problem;
         var root = document.RootElement;
         var errors = new List<FieldError>();
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("records", out var list) || list.ValueKind != JsonValueKind.Array)
@@ -35,7 +39,9 @@ internal static class BulkRecords
             if (property.Name is not ("records" or "mode" or "key")) errors.Add(new FieldError("/" + property.Name, "is not a batch option (records, mode, key)"));
         if (errors.Count > 0) return Problems.Problems.Validation(errors, "The batch is not valid");
 
-        var result = await records.BulkAsync(runtime, entity, new BulkRequest(mode, key, list.EnumerateArray().ToList()), Security.RequestActor.Of(http), http.RequestAborted);
+        var request = new BulkRequest(mode, key, list.EnumerateArray().ToList()) { Idempotency = idempotency };
+        var result = await records.BulkAsync(runtime, entity, request, Security.RequestActor.Of(http), http.RequestAborted);
+        if (result.Replayed) IdempotencyHeader.MarkReplayed(http);
         return Results.Json(new { created = result.Created, updated = result.Updated, ids = result.Ids }, statusCode: StatusCodes.Status200OK);
     }
 }

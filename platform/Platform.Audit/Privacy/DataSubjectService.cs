@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Platform.Audit.Trail;
 using Platform.Metadata.Definitions;
 using Platform.Records;
+using Platform.Records.Writing;
 using Platform.Runtime;
 using Platform.Storage.Records;
 
@@ -73,6 +74,8 @@ public sealed class DataSubjectService(RecordService records)
             erased.Add(new ErasedRecord(target.Name, targetId, fields));
         }
         await AuditWriter.AppendAsync(runtime.Store, session, entries, ct);
+        // Stored Idempotency-Key answers must not keep pointing at the erased records.
+        await IdempotencyStore.ForgetRecordsAsync(session, runtime.Store.Database, erased.Select(e => e.Id).ToList(), ct);
         await session.CommitAsync(ct);
         return new ErasureResult(erased, scrubbedEntries);
     }

@@ -10,6 +10,7 @@ public static class PlatformHostServices
     public static IServiceCollection AddPlatformHost(this IServiceCollection services, IConfiguration configuration)
     {
         var options = PlatformHostOptions.From(configuration);
+        SharedKeyRequirement.Check(configuration, options);
         services.AddSingleton(options);
         services.AddSingleton(options.Storage);
         services.AddSingleton(provider => EncryptionKeys.Load(configuration, provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EncryptionKeys).FullName!)));
@@ -22,6 +23,8 @@ public static class PlatformHostServices
         services.AddSingleton<HostReadiness>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService<DemoTenantBootstrapper>();
+        services.AddSingleton<IdempotencyPurge>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdempotencyPurge>());
         return services;
     }
 }

@@ -29,27 +29,23 @@ public sealed class LoginService(UserDirectory directory, IAuditLog audit, Locko
             return null;
         }
 
+        // The attempt is counted before the (slow) password check: parallel guesses each get a turn number, and only
+        // the first MaxFailedLogins of them are checked at all.
         var now = DateTime.UtcNow;
-        if (user.IsLockedOut(now))
+        var attempt = await UserStore.BeginLoginAttemptAsync(database, user.Id, now, ct);
+        if (attempt is null || attempt > Lockout.MaxFailedLogins)
         {
             // Even the right password is refused while locked; the guess is not checked, only timed alike.
             PasswordHashing.VerifyDecoy(password);
+            // More guesses were in flight than the lockout allows: the account locks (if the last checked one did not already).
+            if (attempt is not null) await LockAsync(runtime, actor, user, attempt.Value, now, audited: attempt == Lockout.MaxFailedLogins + 1, ct);
             await FailedAsync(runtime, actor, "locked-out", ct);
             return null;
         }
 
         if (!PasswordHashing.Verify(user.PasswordHash, password))
         {
-            var failures = await UserStore.AddFailedLoginAsync(database, user.Id, ct);
-            if (failures >= Lockout.MaxFailedLogins)
-            {
-                var until = now + Lockout.Duration;
-                await UserStore.SetLockoutAsync(database, user.Id, 0, until, ct);
-                await audit.WriteAsync(runtime, new AuditEvent("lockout", actor, Details: new Dictionary<string, object?>
-                {
-                    ["failedLogins"] = failures, ["lockedUntil"] = until,
-                }), ct);
-            }
+            if (attempt >= Lockout.MaxFailedLogins) await LockAsync(runtime, actor, user, attempt.Value, now, audited: true, ct);
             await FailedAsync(runtime, actor, "wrong-password", ct);
             return null;
         }
@@ -60,13 +56,21 @@ public sealed class LoginService(UserDirectory directory, IAuditLog audit, Locko
             return null;
         }
 
-        if (user.FailedLogins > 0 || user.LockoutEnd is not null)
-        {
-            await UserStore.SetLockoutAsync(database, user.Id, 0, null, ct);
-            directory.Invalidate(runtime.Id);
-        }
+        // The right password ends the run of failures (this attempt counted as one until now).
+        await UserStore.SetLockoutAsync(database, user.Id, 0, null, ct);
+        if (user.FailedLogins > 0 || user.LockoutEnd is not null) directory.Invalidate(runtime.Id);
         await audit.WriteAsync(runtime, new AuditEvent("login", actor with { Roles = user.Roles, Teams = user.Teams, BusinessUnit = user.BusinessUnit }), ct);
         return user;
+    }
+
+    private async Task LockAsync(TenantRuntime runtime, RecordActor actor, PlatformUser user, int failures, DateTime now, bool audited, CancellationToken ct)
+    {
+        var until = now + Lockout.Duration;
+        await UserStore.SetLockoutAsync(runtime.Tenant.Database, user.Id, 0, until, ct);
+        if (audited) await audit.WriteAsync(runtime, new AuditEvent("lockout", actor, Details: new Dictionary<string, object?>
+        {
+            ["failedLogins"] = failures, ["lockedUntil"] = until,
+        }), ct);
     }
 
     private Task FailedAsync(TenantRuntime runtime, RecordActor actor, string reason, CancellationToken ct) =>

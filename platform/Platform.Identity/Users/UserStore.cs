@@ -94,6 +94,23 @@ public static class UserStore
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct));
     }
 
+    /// <summary>
+    /// Counts a login attempt before its password is checked, in one statement that also checks the lockout, so
+    /// parallel guesses each take a numbered turn and none slips past the limit. Null when the account is locked.
+    /// </summary>
+    public static async Task<int?> BeginLoginAttemptAsync(TenantDatabase database, Guid id, DateTime now, CancellationToken ct)
+    {
+        var r = Rows(database);
+        var failed = r.Q("failed_logins");
+        var end = r.Q("lockout_end");
+        await using var connection = await r.OpenAsync(ct);
+        await using var command = connection.CreateCommand(
+            $"UPDATE {r.Table} SET {failed} = {failed} + 1 WHERE {r.Q("id")} = @p0 AND ({end} IS NULL OR {end} <= @p1) RETURNING {failed}", null);
+        r.Bind(command, "@p0", "id", id);
+        r.Bind(command, "@p1", "lockout_end", now);
+        return await command.ExecuteScalarAsync(ct) is { } count and not DBNull ? Convert.ToInt32(count) : null;
+    }
+
     private static async Task UpdateAsync(TenantDatabase database, Guid id, Dictionary<string, object?> values, CancellationToken ct)
     {
         var r = Rows(database);

@@ -1,10 +1,13 @@
 namespace Platform.Records.Writing;
 
 /// <summary>
-/// An Idempotency-Key on a create. The response is rendered inside the write's transaction and stored with the
-/// key, so a repeat gets exactly the first response.
+/// An Idempotency-Key on a create or a bulk batch. <paramref name="RequestHash"/> covers the route and body, so the
+/// same key with another request is refused rather than replayed.
 /// </summary>
-public sealed record IdempotencyRequest(string Key, string RequestHash, Func<IReadOnlyDictionary<string, object?>, string> RenderResponse);
+public sealed record IdempotencyRequest(string Key, string RequestHash);
 
-/// <summary>A create answered from a stored first response.</summary>
-public sealed record IdempotentReplay(int Status, string? Location, string Body);
+/// <summary>
+/// A write answered from what its first run stored: the status and the created record's id (a create) or the batch's
+/// counts and ids (a bulk batch) — never record values, which are rendered again with the caller's current view.
+/// </summary>
+public sealed record IdempotentReplay(int Status, Guid? RecordId, string? Body);

@@ -16,21 +16,24 @@ public static class ColumnValueCodec
 {
     private const string SqliteDateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
-    /// <summary>As <see cref="ToDb(ColumnModel, object?, DatabaseProvider)"/>, sealing the values of encrypted columns.</summary>
-    public static object? ToDb(ColumnModel column, object? value, DatabaseProvider provider, FieldCipher? cipher)
+    /// <summary>
+    /// As <see cref="ToDb(ColumnModel, object?, DatabaseProvider)"/>, sealing the values of encrypted columns bound to
+    /// their row (<paramref name="entity"/>, <paramref name="recordId"/>).
+    /// </summary>
+    public static object? ToDb(ColumnModel column, object? value, DatabaseProvider provider, TenantFieldCipher? cipher, string entity, Guid recordId)
     {
         if (!column.IsEncrypted || value is null) return ToDb(column, value, provider);
-        return (cipher ?? throw new EncryptionKeyMissingException(column.Name)).Encrypt(EncryptedValueText.Write(value));
+        return (cipher ?? throw new EncryptionKeyMissingException(column.Name)).Encrypt(EncryptedValueText.Write(value), entity, column.Name, recordId);
     }
 
     /// <summary>As <see cref="Read(DbDataReader, int, ColumnModel, DatabaseProvider)"/>, opening the values of encrypted columns.</summary>
-    public static object? Read(DbDataReader reader, int ordinal, ColumnModel column, DatabaseProvider provider, FieldCipher? cipher)
+    public static object? Read(DbDataReader reader, int ordinal, ColumnModel column, DatabaseProvider provider, TenantFieldCipher? cipher, string entity, Guid recordId)
     {
         if (!column.IsEncrypted) return Read(reader, ordinal, column, provider);
         if (reader.IsDBNull(ordinal)) return null;
         var stored = reader.GetString(ordinal);
-        if (!stored.StartsWith(FieldCipher.Prefix, StringComparison.Ordinal)) return EncryptedValueText.ReadLegacy(stored, column.Kind);
-        return EncryptedValueText.Read((cipher ?? throw new EncryptionKeyMissingException(column.Name)).Decrypt(stored), column.Kind);
+        if (!TenantFieldCipher.IsSealed(stored)) return EncryptedValueText.ReadLegacy(stored, column.Kind);
+        return EncryptedValueText.Read((cipher ?? throw new EncryptionKeyMissingException(column.Name)).Decrypt(stored, entity, column.Name, recordId), column.Kind);
     }
 
     public static object? ToDb(ColumnModel column, object? value, DatabaseProvider provider)

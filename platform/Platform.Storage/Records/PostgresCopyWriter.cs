@@ -1,3 +1,4 @@
+using Platform.Metadata.Definitions;
 using System.Globalization;
 using System.Text;
 using Npgsql;
@@ -20,7 +21,7 @@ internal static class PostgresCopyWriter
 
     public static async Task WriteAsync(
         RecordSession session, string table, IReadOnlyList<ColumnModel> columns, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows,
-        FieldCipher? cipher, SqlDialect dialect, CancellationToken ct)
+        TenantFieldCipher? cipher, string entity, SqlDialect dialect, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)session.Connection;
         var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => dialect.Quote(c.Name)))}) FROM STDIN";
@@ -29,10 +30,11 @@ internal static class PostgresCopyWriter
         foreach (var row in rows)
         {
             line.Clear();
+            var id = row.GetValueOrDefault(SystemFields.Id) is Guid rowId ? rowId : Guid.Empty;
             for (var c = 0; c < columns.Count; c++)
             {
                 if (c > 0) line.Append('\t');
-                Append(line, ColumnValueCodec.ToDb(columns[c], row.GetValueOrDefault(columns[c].Name), DatabaseProvider.Postgres, cipher));
+                Append(line, ColumnValueCodec.ToDb(columns[c], row.GetValueOrDefault(columns[c].Name), DatabaseProvider.Postgres, cipher, entity, id));
             }
             line.Append('\n');
             await writer.WriteAsync(line, ct);

@@ -7,12 +7,14 @@ namespace Platform.Storage.Records;
 public sealed class RecordSession : IAsyncDisposable
 {
     private readonly IDisposable? _writeTurn;
+    private readonly CancellationTokenRegistration _interrupt;
 
-    private RecordSession(DbConnection connection, DbTransaction? transaction, IDisposable? writeTurn)
+    private RecordSession(DbConnection connection, DbTransaction? transaction, IDisposable? writeTurn, CancellationTokenRegistration interrupt)
     {
         Connection = connection;
         Transaction = transaction;
         _writeTurn = writeTurn;
+        _interrupt = interrupt;
     }
 
     public DbConnection Connection { get; }
@@ -28,7 +30,8 @@ public sealed class RecordSession : IAsyncDisposable
             // Microsoft.Data.Sqlite begins IMMEDIATE transactions: the write lock is taken up front, so two
             // writers never deadlock upgrading a read lock.
             var transaction = write ? await connection.BeginTransactionAsync(ct) : null;
-            return new RecordSession(connection, transaction, writeTurn);
+            // A read stops when its caller goes away (a list's exact count, an export); writes finish or fail on their own.
+            return new RecordSession(connection, transaction, writeTurn, write ? default : SqliteInterrupt.Register(connection, ct));
         }
         catch
         {
@@ -55,6 +58,8 @@ public sealed class RecordSession : IAsyncDisposable
     {
         try
         {
+            // Before the connection goes back to the pool, where an interrupt would hit someone else's statement.
+            await _interrupt.DisposeAsync();
             if (Transaction is not null) await Transaction.DisposeAsync();
             await Connection.DisposeAsync();
         }

@@ -12,9 +12,10 @@ namespace Platform.Storage.Records;
 /// Reads and writes records of one tenant database with parameterised SQL built from the physical model.
 /// Identifiers come from validated definitions and are quoted by the provider's EF Core SQL helper; values are
 /// always parameters. Stateless apart from caches of statement texts, so one instance serves every request.
-/// Values of encrypted fields are sealed and opened here with <paramref name="cipher"/>, so every reader and writer sees clear text.
+/// Values of encrypted fields are sealed and opened here with <paramref name="cipher"/> (bound to their entity, field and
+/// record), so every reader and writer sees clear text.
 /// </summary>
-public sealed class RecordStore(TenantDatabase database, PhysicalModel model, FieldCipher? cipher = null)
+public sealed class RecordStore(TenantDatabase database, PhysicalModel model, TenantFieldCipher? cipher = null)
 {
     private readonly SqlDialect _dialect = database.Dialect;
     // Quoted identifiers and per-entity statement heads, so a request does not re-quote every column.
@@ -39,7 +40,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Fi
         await using var command = session.Command(sql);
         command.AddParameter("@p0", ColumnValueCodec.ToDb(table.Column(SystemFields.Id), id, _dialect.Provider));
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? ReadRow(reader, table.Columns) : null;
+        return await reader.ReadAsync(ct) ? ReadRow(reader, table.Columns, entity) : null;
     }
 
     public async Task<IReadOnlyList<Dictionary<string, object?>>> GetManyAsync(
@@ -80,7 +81,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Fi
         {
             parameters.AddTo(command);
             await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) rows.Add(ReadRow(reader, columns));
+            while (await reader.ReadAsync(ct)) rows.Add(ReadRow(reader, columns, query.Entity));
         }
         var hasMore = rows.Count > query.Top;
         if (hasMore) rows.RemoveAt(rows.Count - 1);
@@ -131,10 +132,21 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Fi
         return table.Columns.Where(c => wanted.Contains(c.Name)).ToList();
     }
 
-    private Dictionary<string, object?> ReadRow(DbDataReader reader, IReadOnlyList<ColumnModel> columns)
+    private Dictionary<string, object?> ReadRow(DbDataReader reader, IReadOnlyList<ColumnModel> columns, string entity)
     {
         var row = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
-        for (var i = 0; i < columns.Count; i++) row[columns[i].Name] = ColumnValueCodec.Read(reader, i, columns[i], _dialect.Provider, cipher);
+        List<int>? sealedColumns = null;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            // Encrypted values are bound to their record's id: open them once the whole row (the id too) is read.
+            if (columns[i].IsEncrypted) (sealedColumns ??= []).Add(i);
+            else row[columns[i].Name] = ColumnValueCodec.Read(reader, i, columns[i], _dialect.Provider);
+        }
+        if (sealedColumns is not null)
+        {
+            var id = row.GetValueOrDefault(SystemFields.Id) as Guid? ?? Guid.Empty;
+            foreach (var i in sealedColumns) row[columns[i].Name] = ColumnValueCodec.Read(reader, i, columns[i], _dialect.Provider, cipher, entity, id);
+        }
         return row;
     }
 
@@ -149,12 +161,12 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Fi
         var columns = table.Columns.Where(c => rows[0].ContainsKey(c.Name)).ToList();
         if (_dialect.Provider == DatabaseProvider.Sqlite)
         {
-            await InsertEachAsync(session, table, columns, rows, ct);
+            await InsertEachAsync(session, entity, table, columns, rows, ct);
             return;
         }
         if (_dialect.Provider == DatabaseProvider.Postgres && rows.Count >= PostgresCopyWriter.MinRows)
         {
-            await PostgresCopyWriter.WriteAsync(session, T(table.Name), columns, rows, cipher, _dialect, ct);
+            await PostgresCopyWriter.WriteAsync(session, T(table.Name), columns, rows, cipher, entity, _dialect, ct);
             return;
         }
         var perStatement = Math.Max(1, Math.Min(500, _dialect.MaxParameters / columns.Count));
@@ -173,7 +185,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Fi
                 sql.Append(r > 0 ? ", (" : "(");
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    values.Add(ColumnValueCodec.ToDb(columns[c], row.GetValueOrDefault(columns[c].Name), _dialect.Provider, cipher));
+                    values.Add(StoredValue(columns[c], row, entity));
                     sql.Append(c > 0 ? ", " : "").Append(positional ? "$" : "@p").Append(positional ? values.Count : values.Count - 1);
                 }
                 sql.Append(')');
@@ -194,7 +206,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Fi
     /// parameter by name with a linear search: a 500-row statement binds about 15x slower than this prepared one.
     /// </summary>
     private async Task InsertEachAsync(
-        RecordSession session, TableModel table, IReadOnlyList<ColumnModel> columns, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct)
+        RecordSession session, string entity, TableModel table, IReadOnlyList<ColumnModel> columns, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct)
     {
         var names = Enumerable.Range(0, columns.Count).Select(_dialect.ParameterName).ToList();
         var sql = $"INSERT INTO {T(table.Name)} ({string.Join(", ", columns.Select(c => Q(c.Name)))}) VALUES ({string.Join(", ", names)})";
@@ -205,10 +217,15 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Fi
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++)
-                parameters[i].Value = ColumnValueCodec.ToDb(columns[i], row.GetValueOrDefault(columns[i].Name), _dialect.Provider, cipher) ?? DBNull.Value;
+                parameters[i].Value = StoredValue(columns[i], row, entity) ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);
         }
     }
+
+    /// <summary>A row's value as its column stores it; an encrypted one is bound to the row's id.</summary>
+    private object? StoredValue(ColumnModel column, IReadOnlyDictionary<string, object?> row, string entity) =>
+        ColumnValueCodec.ToDb(column, row.GetValueOrDefault(column.Name), _dialect.Provider, cipher, entity,
+            column.IsEncrypted && row.GetValueOrDefault(SystemFields.Id) is Guid id ? id : Guid.Empty);
 
     /// <summary>Updates the given columns and bumps the row version; false when the row is gone or its version moved on.</summary>
     public async Task<bool> UpdateAsync(
@@ -220,7 +237,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Fi
         foreach (var (name, value) in changes)
         {
             var column = table.Column(name);
-            sql.Append(Q(column.Name)).Append(" = ").Append(parameters.Add(ColumnValueCodec.ToDb(column, value, _dialect.Provider, cipher))).Append(", ");
+            sql.Append(Q(column.Name)).Append(" = ").Append(parameters.Add(ColumnValueCodec.ToDb(column, value, _dialect.Provider, cipher, entity, id))).Append(", ");
         }
         var version = Q(SystemFields.RowVersion);
         sql.Append(version).Append(" = ").Append(version).Append(" + 1 WHERE ").Append(Q(SystemFields.Id)).Append(" = ")
