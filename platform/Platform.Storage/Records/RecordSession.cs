@@ -45,7 +45,7 @@ public sealed class RecordSession : IAsyncDisposable
     /// A session over a connection and transaction someone else opened and will end (a schema apply writing its audit
     /// entries): not to be committed or disposed by the caller.
     /// </summary>
-    internal static RecordSession Over(DbConnection connection, DbTransaction transaction) => new(connection, transaction, null);
+    internal static RecordSession Over(DbConnection connection, DbTransaction transaction) => new(connection, transaction, null, default);
 
     public DbCommand Command(string sql) => Connection.CreateCommand(sql, Transaction);
 
