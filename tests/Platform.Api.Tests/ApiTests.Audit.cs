@@ -5,6 +5,7 @@ using Platform.Audit.Trail;
 using Platform.Records;
 using Platform.Records.Auditing;
 using Platform.Records.Events;
+using Platform.Records.Security;
 using Platform.Runtime;
 using Platform.Storage.Records;
 using Platform.TestSupport;
@@ -21,10 +22,13 @@ public abstract partial class ApiTests
     protected static string AdminAudit(string tenant, params (string Name, string Value)[] options) =>
         $"/api/{tenant}/admin/audit" + (options.Length == 0 ? "" : "?" + string.Join("&", options.Select(o => $"{o.Name}={Uri.EscapeDataString(o.Value)}")));
 
-    /// <summary>The entries at <paramref name="url"/>, without the test client's own sign-in (its first request to a tenant logs in as admin).</summary>
+    /// <summary>
+    /// The entries at <paramref name="url"/>, without those of the tenant's set-up: the test client's own sign-in (its
+    /// first request to a tenant logs in as admin) and the install's security documents.
+    /// </summary>
     protected async Task<IReadOnlyList<JsonElement>> AuditEntriesAsync(string url) =>
         (await ExpectAsync(await Client.GetAsync(url), HttpStatusCode.OK)).GetProperty("value").EnumerateArray()
-            .Where(e => e.Str("action") != "login").ToList();
+            .Where(e => e.Str("action") is not ("login" or SecurityDefinitionChanges.Action)).ToList();
 
     protected async Task<TenantRuntime> RuntimeAsync(string tenant) =>
         (await Host.Services.GetRequiredService<TenantRuntimeCache>().GetAsync(tenant, CancellationToken.None))!;

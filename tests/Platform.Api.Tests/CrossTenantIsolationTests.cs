@@ -694,8 +694,10 @@ public abstract class CrossTenantIsolationTests(ApiHost host, ITestOutputHelper 
             if (key == "email") planted["email"] = $"planted{serial}@a.example";
             records.Insert(plantedAt, planted);
             var body = key is null ? Json(new { mode, records }) : Json(new { mode, key, records });
+            // A salesperson sees e-mail masked, so it may not be their upsert key (/key): a refusal that depends on no record.
+            string[] mistakes = key == "email" ? [$"/records/{plantedAt}", "/key"] : [$"/records/{plantedAt}"];
             return new Probe("bulk with B's ids and unique values", HttpMethod.Post, $"/api/{a.Tenant}/data/{entity}/bulk", body, Credential(), Forged(10),
-                Rule.InvalidOnlyWherePlanted, Planted: [$"/records/{plantedAt}"]);
+                Rule.InvalidOnlyWherePlanted, Planted: mistakes);
         }
 
         /// <summary>Single creates and updates of A's records with B's unique values, plus a planted mistake: only the mistake may be reported.</summary>
