@@ -65,6 +65,7 @@ public abstract class AdminAuditTests(SecurityHost host)
             ["old_code"] = new JsonObject { ["old"] = "A-1234", ["new"] = "B-5678" },
             ["retired"] = new JsonObject { ["old"] = "x-secret", ["new"] = null },
             ["label"] = new JsonObject { ["old"] = "before", ["new"] = "renamed" },
+            ["code"] = new JsonObject { ["old"] = AuditValues.Erased, ["new"] = "C-9999" },
         };
         await using (var session = await host.Runtime.Store.OpenAsync(write: true, CancellationToken.None))
         {
@@ -78,6 +79,8 @@ public abstract class AdminAuditTests(SecurityHost host)
         Assert.Equal("B***", masked.GetProperty("old_code").GetProperty("new").GetString());
         Assert.False(masked.TryGetProperty("retired", out _));
         Assert.Equal("before", masked.GetProperty("label").GetProperty("old").GetString());
+        Assert.Equal(AuditValues.Erased, masked.GetProperty("code").GetProperty("old").GetString()); // a marker, not a value: kept as is
+        Assert.Equal("C***", masked.GetProperty("code").GetProperty("new").GetString());
 
         // The record's own timeline applies the same rules.
         var timeline = await SecurityHost.JsonAsync(await host.SendAsync(UnitAdmin, HttpMethod.Get, $"data/probe/{probe}/audit"));

@@ -39,11 +39,15 @@ internal static class AuditFieldSecurity
             if (changes[name] is not JsonObject values) continue;
             foreach (var side in new[] { "old", "new" })
             {
-                if (!values.ContainsKey(side)) continue;
+                if (!values.ContainsKey(side) || IsMarker(values[side])) continue;
                 object? stored = values[side] is JsonValue value && value.TryGetValue<string>(out var text) ? text : values[side]?.ToJsonString();
                 values[side] = FieldMasking.Mask(field, stored) is { } masked ? JsonValue.Create(masked.ToString()) : null;
             }
         }
         return entry with { Changes = changes };
     }
+
+    /// <summary>"[erased]" and "[encrypted]" stand in for values the trail never held: nothing to mask.</summary>
+    private static bool IsMarker(JsonNode? value) =>
+        value is JsonValue v && v.TryGetValue<string>(out var text) && text is AuditValues.Erased or AuditValues.Encrypted;
 }
