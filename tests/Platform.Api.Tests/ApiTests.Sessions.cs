@@ -94,6 +94,25 @@ public abstract partial class ApiTests
     }
 
     [Fact]
+    public async Task Deactivating_a_user_refuses_their_token_cookie_and_api_key_at_once_and_reactivation_revives_only_the_api_key()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        var id = await TenantUsers.CreateAsync(Client, tenant, "sleeper", roles: ["read-only"]);
+        var credentials = await SignInEveryWayAsync(tenant, "sleeper", UserClients.Password);
+
+        await ExpectAsync(await Client.PatchAsync($"/api/{tenant}/admin/users/{id}", Body(new { is_active = false })), HttpStatusCode.OK);
+        foreach (var send in EveryWay(credentials)) await ExpectUnauthenticatedAsync(await send(HttpMethod.Get, Data(tenant, "account")));
+
+        // Tokens and cookies issued before stay dead (they may have been stolen); the API key follows the active state.
+        await ExpectAsync(await Client.PatchAsync($"/api/{tenant}/admin/users/{id}", Body(new { is_active = true })), HttpStatusCode.OK);
+        await ExpectUnauthenticatedAsync(await AsTokenAsync(credentials, HttpMethod.Get, Data(tenant, "account")));
+        await ExpectUnauthenticatedAsync(await AsCookieAsync(credentials, HttpMethod.Get, Data(tenant, "account")));
+        await ExpectAsync(await AsApiKeyAsync(credentials, HttpMethod.Get, Data(tenant, "account")), HttpStatusCode.OK);
+        var again = await SignInEveryWayAsync(tenant, "sleeper", UserClients.Password);
+        foreach (var send in EveryWay(again)) await ExpectAsync(await send(HttpMethod.Get, Data(tenant, "account")), HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Logout_ends_every_session_of_the_user_including_a_copied_cookie_and_tokens()
     {
         var tenant = await Host.CreateTenantAsync();

@@ -12,7 +12,7 @@ namespace Platform.Identity.Users;
 /// Creates and changes users on behalf of an administrator. Each change and its audit entries are one transaction (a
 /// failed change leaves no entry, an unaudited change cannot commit). Nobody changes their own roles or deactivates
 /// themselves, nobody grants more than they hold (<see cref="GrantRules"/>), and names must exist (<see cref="MembershipNames"/>).
-/// A password reset or logout gives the user a new security stamp, which ends their tokens and cookies.
+/// A password reset, deactivation or logout gives the user a new security stamp, which ends their tokens and cookies.
 /// </summary>
 public sealed class UserAdministration(UserDirectory directory)
 {
@@ -71,6 +71,8 @@ public sealed class UserAdministration(UserDirectory directory)
         await using (var session = await runtime.Store.OpenAsync(write: true, ct))
         {
             await UserStore.UpdateProfileAsync(session, runtime.Tenant.Database, changed, ct);
+            // Deactivation ends the sessions for good: reactivating the account must not revive a token stolen before.
+            if (before.IsActive && !changed.IsActive) await UserStampStore.RotateAsync(session, runtime.Tenant.Database, changed.Id, ct);
             await AuditAsync(runtime, session, UserChangeEvents.Of(before, changed, actor), ct);
             await session.CommitAsync(ct);
         }
