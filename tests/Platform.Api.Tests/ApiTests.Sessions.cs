@@ -176,4 +176,27 @@ public abstract partial class ApiTests
         } while (DateTime.UtcNow < deadline);
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
+
+    [Fact]
+    public async Task A_token_issued_by_another_host_after_a_logout_there_is_accepted_here_at_once()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        var id = await TenantUsers.CreateAsync(Client, tenant, "traveller", roles: ["read-only"]);
+        var old = await Host.TokenAsync(tenant, "traveller", UserClients.Password);
+        await ExpectAsync(await Anonymous.SendAsync(WithBearer(HttpMethod.Get, Data(tenant, "account"), old)), HttpStatusCode.OK); // this host's snapshot holds the stamp
+
+        // Another host ends the sessions (a new stamp in the shared database) and signs the user in again.
+        var runtime = await RuntimeAsync(tenant);
+        string stamp;
+        await using (var session = await runtime.Store.OpenAsync(write: true, CancellationToken.None))
+        {
+            stamp = await UserStampStore.RotateAsync(session, runtime.Tenant.Database, id, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+        var user = (await Host.Services.GetRequiredService<UserDirectory>().FindAsync(runtime, id, CancellationToken.None))!;
+        var fresh = Host.Services.GetRequiredService<TokenIssuer>().Issue(user, tenant, stamp);
+
+        await ExpectAsync(await Anonymous.SendAsync(WithBearer(HttpMethod.Get, Data(tenant, "account"), fresh)), HttpStatusCode.OK);
+        await ExpectUnauthenticatedAsync(await Anonymous.SendAsync(WithBearer(HttpMethod.Get, Data(tenant, "account"), old)));
+    }
 }

@@ -22,10 +22,21 @@ internal static class CurrentSession
         if (principal is null || UserPrincipal.Tenant(principal) is not { } tenant || UserPrincipal.UserId(principal) is not { } id) return null;
         var runtime = await http.RequestServices.GetRequiredService<TenantRuntimeCache>().GetAsync(tenant, http.RequestAborted);
         if (runtime is null) return null;
-        var current = await http.RequestServices.GetRequiredService<UserDirectory>().FindSessionAsync(runtime, id, http.RequestAborted);
-        if (current is not { User.IsActive: true } || !SameStamp(UserPrincipal.Stamp(principal) ?? UserStampStore.Initial, current.Stamp)) return null;
-        return UserPrincipal.Create(current.User, tenant, authenticationType, current.Stamp);
+        var directory = http.RequestServices.GetRequiredService<UserDirectory>();
+        var presented = UserPrincipal.Stamp(principal) ?? UserStampStore.Initial;
+        var current = await directory.FindSessionAsync(runtime, id, http.RequestAborted);
+        if (!Accepts(current, presented))
+        {
+            // The snapshot may be older than the credential; only a refusal costs a look at the database, and only a
+            // stale snapshot (not a dead credential presented again and again) makes everyone's snapshot reload.
+            current = await directory.FindSessionInDatabaseAsync(runtime, id, http.RequestAborted);
+            if (!Accepts(current, presented)) return null;
+            directory.Invalidate(runtime.Id);
+        }
+        return UserPrincipal.Create(current!.User, tenant, authenticationType, current.Stamp);
     }
+
+    private static bool Accepts(SessionUser? current, string presented) => current is { User.IsActive: true } && SameStamp(presented, current.Stamp);
 
     private static bool SameStamp(string presented, string stored) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(stored));

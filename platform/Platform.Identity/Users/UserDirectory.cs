@@ -31,6 +31,15 @@ public sealed class UserDirectory : IUserDirectory
             : null;
     }
 
+    /// <summary>
+    /// The user and stamp as the database has them now, bypassing the snapshot: for a credential the snapshot refuses,
+    /// which may be newer than the snapshot (issued on another host right after a logout or a reactivation there).
+    /// </summary>
+    public async Task<SessionUser?> FindSessionInDatabaseAsync(TenantRuntime runtime, Guid userId, CancellationToken ct) =>
+        await UserStore.FindAsync(runtime.Tenant.Database, userId, ct) is { } user
+            ? new SessionUser(user.ToDirectoryUser(), await UserStampStore.GetAsync(runtime.Tenant.Database, userId, ct))
+            : null;
+
     public async Task<IReadOnlyCollection<Guid>> TeamMembersAsync(TenantRuntime runtime, IReadOnlyCollection<string> teams, CancellationToken ct)
     {
         var snapshot = await SnapshotAsync(runtime, ct);
