@@ -204,7 +204,8 @@ public abstract partial class ApiTests
     [Fact]
     public async Task Cookie_login_sets_a_strict_http_only_secure_cookie_and_unsafe_requests_need_the_csrf_header()
     {
-        var tenant = await Host.SharedAsync("crm", () => Host.CreateTenantAsync());
+        // A tenant of its own: the logout at the end ends every session of its administrator.
+        var tenant = await Host.CreateTenantAsync();
         using var browser = Host.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
 
         using var login = await browser.PostAsync($"/api/{tenant}/auth/login", Body(new { username = "admin", password = TestAdmin.Password }));
@@ -251,14 +252,14 @@ public abstract partial class ApiTests
     public async Task The_users_admin_api_is_for_admins_only_and_nobody_grants_themselves_roles()
     {
         var tenant = await Host.CreateTenantAsync();
-        var (sales, salesId) = await Host.CreateUserClientAsync(tenant, "sam", roles: ["salesperson"], teams: ["north"], businessUnit: "emea");
+        var (sales, salesId) = await Host.CreateUserClientAsync(tenant, "sam", roles: ["salesperson"], teams: ["sales"], businessUnit: "root");
 
         await ExpectProblemAsync(await sales.GetAsync($"/api/{tenant}/admin/users"), HttpStatusCode.Forbidden);
         await ExpectProblemAsync(await sales.PostAsync($"/api/{tenant}/admin/users", Body(new { user_name = "mallory", password = UserClients.Password, roles = new[] { "admin" } })), HttpStatusCode.Forbidden);
         await ExpectProblemAsync(await sales.PatchAsync($"/api/{tenant}/admin/users/{salesId}", Body(new { roles = new[] { "admin" } })), HttpStatusCode.Forbidden);
         var me = await ExpectAsync(await sales.GetAsync($"/api/{tenant}/auth/me"), HttpStatusCode.OK);
         Assert.Equal(["salesperson"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-        Assert.Equal("emea", me.Str("business_unit"));
+        Assert.Equal("root", me.Str("business_unit"));
 
         // An administrator cannot change their own roles, and bodies cannot set what the API does not offer.
         var admin = await ExpectAsync(await Client.GetAsync($"/api/{tenant}/auth/me"), HttpStatusCode.OK);
@@ -273,12 +274,12 @@ public abstract partial class ApiTests
         // The administrator changes membership; the user's next token carries it.
         var updated = await ExpectAsync(await Client.PatchAsync($"/api/{tenant}/admin/users/{salesId}", Body(new { roles = new[] { "salesperson", "sales-manager" }, manager_id = admin.Str("id") })), HttpStatusCode.OK);
         Assert.Equal(["salesperson", "sales-manager"], updated.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-        Assert.Equal(["north"], updated.GetProperty("teams").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["sales"], updated.GetProperty("teams").EnumerateArray().Select(r => r.GetString()));
         var token = new JsonWebTokenHandler().ReadJsonWebToken(await Host.TokenAsync(tenant, "sam", UserClients.Password));
         Assert.Equal(["salesperson", "sales-manager"], token.Claims.Where(c => c.Type == PlatformClaims.Role).Select(c => c.Value));
         Assert.Equal(tenant, token.GetClaim(PlatformClaims.Tenant).Value);
-        Assert.Equal("north", token.GetClaim(PlatformClaims.Team).Value);
-        Assert.Equal("emea", token.GetClaim(PlatformClaims.BusinessUnit).Value);
+        Assert.Equal("sales", token.GetClaim(PlatformClaims.Team).Value);
+        Assert.Equal("root", token.GetClaim(PlatformClaims.BusinessUnit).Value);
     }
 
     [Fact]

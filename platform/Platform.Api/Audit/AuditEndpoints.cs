@@ -27,13 +27,18 @@ internal static class AuditEndpoints
         return AuditResponses.Page(http, AuditFieldSecurity.Apply(RecordService.Entity(runtime, entity), access, page));
     }
 
-    /// <summary>GET /admin/audit?action=&amp;user=&amp;entity=&amp;record=&amp;from=&amp;to=&amp;$top=&amp;$skiptoken=</summary>
-    public static async Task<IResult> AdminListAsync(HttpContext http)
+    /// <summary>
+    /// GET /admin/audit?action=&amp;user=&amp;entity=&amp;record=&amp;from=&amp;to=&amp;$top=&amp;$skiptoken=: every entry, with old
+    /// and new values only where the administrator may read that record and field (<see cref="AdminAuditVisibility"/>).
+    /// </summary>
+    public static async Task<IResult> AdminListAsync(HttpContext http, RecordService records)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
         var errors = new List<(string Parameter, string Message)>();
         var query = AuditQueryReader.Read(http.Request, errors, filters: true);
         if (errors.Count > 0) return Problems.Problems.BadQuery(errors);
-        return AuditResponses.Page(http, await AuditReader.ReadAsync(runtime, query, http.RequestAborted));
+        var page = await AuditReader.ReadAsync(runtime, query, http.RequestAborted);
+        var (visible, withheld) = await AdminAuditVisibility.ApplyAsync(runtime, RequestActor.Of(http), records, page, http.RequestAborted);
+        return AuditResponses.Page(http, visible, withheld);
     }
 }

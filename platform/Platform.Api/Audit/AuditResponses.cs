@@ -10,17 +10,18 @@ namespace Platform.Api.Audit;
 /// <summary>A page of audit entries: {"value": [...], "@odata.nextLink"?}, entries newest first.</summary>
 internal static class AuditResponses
 {
-    public static IResult Page(HttpContext http, AuditPage page) => RecordResponses.Json(writer =>
+    /// <param name="withheld">Entries whose values the reader may not see: their changes are null and say so.</param>
+    public static IResult Page(HttpContext http, AuditPage page, IReadOnlySet<Guid>? withheld = null) => RecordResponses.Json(writer =>
     {
         writer.WriteStartObject();
         writer.WriteStartArray("value");
-        foreach (var entry in page.Entries) Write(writer, entry);
+        foreach (var entry in page.Entries) Write(writer, entry, withheld?.Contains(entry.Id) == true);
         writer.WriteEndArray();
         if (page.Next is { } next) writer.WriteString("@odata.nextLink", NextLink(http, next.Encode()));
         writer.WriteEndObject();
     });
 
-    private static void Write(Utf8JsonWriter writer, AuditEntry entry)
+    private static void Write(Utf8JsonWriter writer, AuditEntry entry, bool withheld)
     {
         writer.WriteStartObject();
         writer.WriteString("id", entry.Id);
@@ -36,6 +37,7 @@ internal static class AuditResponses
         RecordJsonWriter.WriteValue(writer, entry.RecordId);
         writer.WritePropertyName("changes");
         if (entry.Changes is null) writer.WriteNullValue(); else entry.Changes.WriteTo(writer);
+        if (withheld) writer.WriteBoolean("changes_withheld", true);
         writer.WritePropertyName("details");
         if (entry.Details is null) writer.WriteNullValue(); else entry.Details.WriteTo(writer);
         writer.WriteEndObject();

@@ -6,7 +6,6 @@ using Platform.Api.Security;
 using Platform.Api.Tenants;
 using Platform.Identity.Login;
 using Platform.Identity.Users;
-using Platform.Records.Auditing;
 
 namespace Platform.Api.Auth;
 
@@ -30,10 +29,12 @@ public static class AuthEndpoints
     {
         var (user, problem) = await CheckPasswordAsync(http, login);
         if (user is null) return problem!;
+        var runtime = TenantEndpointFilter.Runtime(http);
+        var stamp = await UserStampStore.GetAsync(runtime.Tenant.Database, user.Id, http.RequestAborted);
         http.Response.Headers.CacheControl = "no-store";
         return Results.Json(new
         {
-            access_token = tokens.Issue(user.ToDirectoryUser(), TenantEndpointFilter.Runtime(http).Id),
+            access_token = tokens.Issue(user.ToDirectoryUser(), runtime.Id, stamp),
             token_type = "Bearer",
             expires_in = (int)tokens.Lifetime.TotalSeconds,
         });
@@ -43,15 +44,21 @@ public static class AuthEndpoints
     {
         var (user, problem) = await CheckPasswordAsync(http, login);
         if (user is null) return problem!;
-        var tenant = TenantEndpointFilter.Runtime(http).Id;
-        await http.SignInAsync(AuthSchemes.Cookie, UserPrincipal.Create(user.ToDirectoryUser(), tenant, AuthSchemes.Cookie));
+        var runtime = TenantEndpointFilter.Runtime(http);
+        var stamp = await UserStampStore.GetAsync(runtime.Tenant.Database, user.Id, http.RequestAborted);
+        await http.SignInAsync(AuthSchemes.Cookie, UserPrincipal.Create(user.ToDirectoryUser(), runtime.Id, AuthSchemes.Cookie, stamp));
         return Results.Json(UserJson.Write(user), AuthJson.Options);
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http, IAuditLog audit)
+    /// <summary>
+    /// Ends every session of the user, not just this cookie: a copied cookie or a token issued to the same user stops
+    /// working too (their security stamp changes). API keys are credentials of their own and are revoked one by one.
+    /// </summary>
+    private static async Task<IResult> LogoutAsync(HttpContext http, UserAdministration users)
     {
+        var actor = RequestActor.Of(http);
+        if (actor.UserId is { } id) await users.EndSessionsAsync(TenantEndpointFilter.Runtime(http), id, actor, http.RequestAborted);
         await http.SignOutAsync(AuthSchemes.Cookie);
-        await audit.WriteAsync(TenantEndpointFilter.Runtime(http), new AuditEvent("logout", RequestActor.Of(http)), http.RequestAborted);
         return Results.NoContent();
     }
 

@@ -7,8 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.Identity;
-using Platform.Identity.Users;
-using Platform.Runtime;
 
 namespace Platform.Api.Auth;
 
@@ -44,7 +42,10 @@ public static class AuthServices
             {
                 OnTokenValidated = async context =>
                 {
-                    if (!await UserIsActiveAsync(context.HttpContext, context.Principal)) context.Fail("The user is unknown or inactive.");
+                    var current = await CurrentSession.RefreshAsync(context.HttpContext, context.Principal,
+                        context.Principal?.Identity?.AuthenticationType ?? AuthSchemes.Bearer);
+                    if (current is null) context.Fail("The user is unknown or inactive, or the session has ended.");
+                    else context.Principal = current;
                 },
             };
         });
@@ -87,7 +88,14 @@ public static class AuthServices
             },
             OnValidatePrincipal = async context =>
             {
-                if (!await UserIsActiveAsync(context.HttpContext, context.Principal)) context.RejectPrincipal();
+                var current = await CurrentSession.RefreshAsync(context.HttpContext, context.Principal, AuthSchemes.Cookie);
+                if (current is not null)
+                {
+                    context.ReplacePrincipal(current);
+                    return;
+                }
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(AuthSchemes.Cookie);
             },
             // An API: refusals are problem documents (see AuthorizationProblems), never redirects to a login page.
             OnRedirectToLogin = context =>
@@ -105,14 +113,4 @@ public static class AuthServices
 
     private static string TenantPath(HttpContext http) =>
         http.Request.RouteValues["tenant"] is string tenant ? $"/api/{tenant}" : "/";
-
-    /// <summary>A token or cookie stays valid only while its user exists and is active (deactivation takes effect at once).</summary>
-    private static async Task<bool> UserIsActiveAsync(HttpContext http, System.Security.Claims.ClaimsPrincipal? principal)
-    {
-        if (principal is null || UserPrincipal.Tenant(principal) is not { } tenant || UserPrincipal.UserId(principal) is not { } id) return false;
-        var runtime = await http.RequestServices.GetRequiredService<TenantRuntimeCache>().GetAsync(tenant, http.RequestAborted);
-        if (runtime is null) return false;
-        var user = await http.RequestServices.GetRequiredService<UserDirectory>().FindAsync(runtime, id, http.RequestAborted);
-        return user is { IsActive: true };
-    }
 }

@@ -15,12 +15,13 @@ public sealed class TokenIssuer(SigningKeys keys, AuthSettings settings)
 
     public TimeSpan Lifetime => settings.TokenLifetime;
 
-    public string Issue(DirectoryUser user, string tenant)
+    /// <param name="stamp">The user's current security stamp (<see cref="Platform.Identity.Users.UserStampStore"/>): a new one ends the token.</param>
+    public string Issue(DirectoryUser user, string tenant, string stamp)
     {
         var now = DateTime.UtcNow;
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
-            Subject = new ClaimsIdentity(UserPrincipal.Claims(user, tenant)),
+            Subject = new ClaimsIdentity(UserPrincipal.Claims(user, tenant, stamp)),
             Issuer = Issuer,
             Audience = Audience,
             IssuedAt = now,

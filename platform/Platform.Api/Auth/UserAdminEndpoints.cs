@@ -9,7 +9,7 @@ namespace Platform.Api.Auth;
 
 /// <summary>
 /// <c>/api/{tenant}/admin/users</c>: list, create (with a password), read, update profile and membership, reset a
-/// password, unlock. Users holding the <c>admin</c> role only.
+/// password, unlock. Administrators only, and none grants more than they hold (see UserAdministration).
 /// </summary>
 public static class UserAdminEndpoints
 {
@@ -38,8 +38,11 @@ public static class UserAdminEndpoints
         var (body, problem) = await AuthJson.ReadObjectAsync(http.Request);
         if (problem is not null) return problem;
         var runtime = TenantEndpointFilter.Runtime(http);
-        var user = await users.CreateAsync(runtime, UserJson.ReadNew(body), RequestActor.Of(http), http.RequestAborted);
-        return Results.Json(UserJson.Write(user), AuthJson.Options, statusCode: StatusCodes.Status201Created);
+        return await ForbiddenAsProblem(async () =>
+        {
+            var user = await users.CreateAsync(runtime, UserJson.ReadNew(body), RequestActor.Of(http), http.RequestAborted);
+            return Results.Json(UserJson.Write(user), AuthJson.Options, statusCode: StatusCodes.Status201Created);
+        });
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext http, Guid id, UserAdministration users)
@@ -48,28 +51,40 @@ public static class UserAdminEndpoints
         if (problem is not null) return problem;
         var runtime = TenantEndpointFilter.Runtime(http);
         var current = await users.GetAsync(runtime, id, http.RequestAborted);
-        try
+        return await ForbiddenAsProblem(async () =>
         {
             var saved = await users.UpdateAsync(runtime, UserJson.ReadChanges(body, current), RequestActor.Of(http), http.RequestAborted);
             return Results.Json(UserJson.Write(saved), AuthJson.Options);
-        }
-        catch (IdentityForbiddenException forbidden)
-        {
-            return Problems.Problems.Of(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message, "forbidden");
-        }
+        });
     }
 
     private static async Task<IResult> ResetPasswordAsync(HttpContext http, Guid id, UserAdministration users)
     {
         var (body, problem) = await AuthJson.ReadObjectAsync(http.Request);
         if (problem is not null) return problem;
-        await users.ResetPasswordAsync(TenantEndpointFilter.Runtime(http), id, AuthJson.String(body, "password"), RequestActor.Of(http), http.RequestAborted);
-        return Results.NoContent();
+        return await ForbiddenAsProblem(async () =>
+        {
+            await users.ResetPasswordAsync(TenantEndpointFilter.Runtime(http), id, AuthJson.String(body, "password"), RequestActor.Of(http), http.RequestAborted);
+            return Results.NoContent();
+        });
     }
 
     private static async Task<IResult> UnlockAsync(HttpContext http, Guid id, UserAdministration users)
     {
         await users.UnlockAsync(TenantEndpointFilter.Runtime(http), id, RequestActor.Of(http), http.RequestAborted);
         return Results.NoContent();
+    }
+
+    /// <summary>A change nobody may make (own roles, more than one holds) is a 403 problem naming the rule.</summary>
+    private static async Task<IResult> ForbiddenAsProblem(Func<Task<IResult>> change)
+    {
+        try
+        {
+            return await change();
+        }
+        catch (IdentityForbiddenException forbidden)
+        {
+            return Problems.Problems.Of(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message, "forbidden");
+        }
     }
 }

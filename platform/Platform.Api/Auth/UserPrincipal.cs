@@ -6,7 +6,10 @@ namespace Platform.Api.Auth;
 /// <summary>The claims of a signed-in user (per <see cref="PlatformClaims"/>), whichever way they authenticated.</summary>
 public static class UserPrincipal
 {
-    public static List<Claim> Claims(DirectoryUser user, string tenant)
+    /// <summary>The user's security stamp when the token or cookie was issued; a different stored stamp ends the session.</summary>
+    public const string StampClaim = "stamp";
+
+    public static List<Claim> Claims(DirectoryUser user, string tenant, string? stamp = null)
     {
         var claims = new List<Claim>
         {
@@ -17,11 +20,14 @@ public static class UserPrincipal
         claims.AddRange(user.Roles.Select(r => new Claim(PlatformClaims.Role, r)));
         claims.AddRange(user.Teams.Select(t => new Claim(PlatformClaims.Team, t)));
         if (user.BusinessUnit is { } unit) claims.Add(new Claim(PlatformClaims.BusinessUnit, unit));
+        if (stamp is not null) claims.Add(new Claim(StampClaim, stamp));
         return claims;
     }
 
-    public static ClaimsPrincipal Create(DirectoryUser user, string tenant, string authenticationType) =>
-        new(new ClaimsIdentity(Claims(user, tenant), authenticationType, PlatformClaims.Name, PlatformClaims.Role));
+    public static ClaimsPrincipal Create(DirectoryUser user, string tenant, string authenticationType, string? stamp = null) =>
+        new(new ClaimsIdentity(Claims(user, tenant, stamp), authenticationType, PlatformClaims.Name, PlatformClaims.Role));
+
+    public static string? Stamp(ClaimsPrincipal principal) => principal.FindFirstValue(StampClaim);
 
     public static string? Tenant(ClaimsPrincipal principal) => principal.FindFirstValue(PlatformClaims.Tenant);
 

@@ -29,9 +29,9 @@ internal static class PrivacyEndpoints
             writer.WriteStartObject();
             writer.WriteString("exported_at", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             writer.WritePropertyName("subject");
-            WriteGroup(writer, export.Entity, null, [export.Record], single: true);
+            WriteGroup(writer, export.Entity, null, [export.Record], single: true, withheld: 0);
             writer.WriteStartArray("related");
-            foreach (var group in export.Related) WriteGroup(writer, group.Entity, group.Via, group.Records, single: false);
+            foreach (var group in export.Related) WriteGroup(writer, group.Entity, group.Via, group.Records, single: false, group.Withheld);
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
@@ -46,13 +46,15 @@ internal static class PrivacyEndpoints
         {
             erased = result.Records.Select(r => new { entity = r.Entity, id = r.Id, fields = r.Fields }),
             scrubbed_audit_entries = result.ScrubbedAuditEntries,
+            // What the caller's rights did not reach: someone who holds them must finish the request.
+            not_erased = result.Untouched.Select(r => new { entity = r.Entity, id = r.Id, reason = r.Reason, fields = r.Fields }),
         });
     }
 
     private static IResult NotASubject(string entity) =>
         Problems.Problems.NotFound($"There is no data-subject entity '{entity}' (an entity marked \"dataSubject\": true).");
 
-    private static void WriteGroup(Utf8JsonWriter writer, EntityDefinition entity, string? via, IReadOnlyList<Dictionary<string, object?>> rows, bool single)
+    private static void WriteGroup(Utf8JsonWriter writer, EntityDefinition entity, string? via, IReadOnlyList<Dictionary<string, object?>> rows, bool single, int withheld)
     {
         writer.WriteStartObject();
         writer.WriteString("entity", entity.Name);
@@ -69,6 +71,8 @@ internal static class PrivacyEndpoints
             writer.WriteStartArray("records");
             foreach (var row in rows) RecordJsonWriter.Write(writer, row);
             writer.WriteEndArray();
+            // Records referring to the subject that the exporter may not read: left out, but counted.
+            writer.WriteNumber("withheld", withheld);
         }
         writer.WriteEndObject();
     }

@@ -7,4 +7,6 @@ public static class AuditActions
     public const string Update = "update";
     public const string Delete = "delete";
     public const string Erase = "erase";
+    /// <summary>A data subject's records were exported (details: how many related records, how many withheld).</summary>
+    public const string PrivacyExport = "privacy-export";
 }

@@ -1,17 +1,20 @@
+using Platform.Audit.Trail;
 using Platform.Identity.Passwords;
 using Platform.Records;
 using Platform.Records.Auditing;
 using Platform.Records.Validation;
 using Platform.Runtime;
+using Platform.Storage.Records;
 
 namespace Platform.Identity.Users;
 
 /// <summary>
-/// Creates and changes users on behalf of an administrator, auditing each membership change. Nobody changes their
-/// own roles or deactivates themselves: an administrator cannot lock the last door behind them, and a user who
-/// somehow reaches this service cannot grant themselves anything.
+/// Creates and changes users on behalf of an administrator. Each change and its audit entries are one transaction (a
+/// failed change leaves no entry, an unaudited change cannot commit). Nobody changes their own roles or deactivates
+/// themselves, nobody grants more than they hold (<see cref="GrantRules"/>), and names must exist (<see cref="MembershipNames"/>).
+/// A password reset, deactivation or logout gives the user a new security stamp, which ends their tokens and cookies.
 /// </summary>
-public sealed class UserAdministration(UserDirectory directory, IAuditLog audit)
+public sealed class UserAdministration(UserDirectory directory)
 {
     public async Task<PlatformUser> CreateAsync(TenantRuntime runtime, NewUser request, RecordActor actor, CancellationToken ct)
     {
@@ -24,17 +27,23 @@ public sealed class UserAdministration(UserDirectory directory, IAuditLog audit)
             string.IsNullOrWhiteSpace(request.BusinessUnit) ? null : request.BusinessUnit.Trim(),
             UserRules.Clean(request.Teams), UserRules.Clean(request.Roles), request.ManagerId, 0, null, now, now);
         UserRules.CheckProfile(user, errors);
+        MembershipNames.Check(runtime, null, user, errors);
         await CheckManagerAsync(runtime, user, errors, ct);
         if (errors.Count > 0) throw new RecordValidationException(errors);
+        GrantRules.CheckGrant(runtime, actor, user.Roles);
 
         user = user with { PasswordHash = PasswordHashing.Hash(request.Password!) };
-        if (!await UserStore.InsertAsync(runtime.Tenant.Database, user, ct))
-            throw new RecordConflictException($"The user name '{user.UserName}' is taken (user names ignore case).");
-        directory.Invalidate(runtime.Id);
-        await audit.WriteAsync(runtime, new AuditEvent("user-created", actor, "user", user.Id, new Dictionary<string, object?>
+        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
         {
-            ["userName"] = user.UserName, ["roles"] = user.Roles, ["teams"] = user.Teams, ["businessUnit"] = user.BusinessUnit,
-        }), ct);
+            if (!await UserStore.InsertAsync(session, runtime.Tenant.Database, user, ct))
+                throw new RecordConflictException($"The user name '{user.UserName}' is taken (user names ignore case).");
+            await AuditAsync(runtime, session, [new AuditEvent("user-created", actor, "user", user.Id, new Dictionary<string, object?>
+            {
+                ["userName"] = user.UserName, ["roles"] = user.Roles, ["teams"] = user.Teams, ["businessUnit"] = user.BusinessUnit,
+            })], ct);
+            await session.CommitAsync(ct);
+        }
+        directory.Invalidate(runtime.Id);
         return user;
     }
 
@@ -53,31 +62,64 @@ public sealed class UserAdministration(UserDirectory directory, IAuditLog audit)
             throw new IdentityForbiddenException("You cannot deactivate yourself.");
         var errors = new List<FieldError>();
         UserRules.CheckProfile(changed, errors);
+        MembershipNames.Check(runtime, before, changed, errors);
         await CheckManagerAsync(runtime, changed, errors, ct);
         if (errors.Count > 0) throw new RecordValidationException(errors);
+        if (actor.UserId != before.Id) GrantRules.CheckManage(runtime, actor, before, "change their account");
+        GrantRules.CheckGrant(runtime, actor, changed.Roles.Except(before.Roles, StringComparer.Ordinal));
 
-        await UserStore.UpdateProfileAsync(runtime.Tenant.Database, changed, ct);
+        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        {
+            await UserStore.UpdateProfileAsync(session, runtime.Tenant.Database, changed, ct);
+            // Deactivation ends the sessions for good: reactivating the account must not revive a token stolen before.
+            if (before.IsActive && !changed.IsActive) await UserStampStore.RotateAsync(session, runtime.Tenant.Database, changed.Id, ct);
+            await AuditAsync(runtime, session, UserChangeEvents.Of(before, changed, actor), ct);
+            await session.CommitAsync(ct);
+        }
         directory.Invalidate(runtime.Id);
-        await AuditChangesAsync(runtime, before, changed, actor, ct);
         return await GetAsync(runtime, changed.Id, ct);
     }
 
+    /// <summary>Sets a new password and ends the user's sessions: their tokens and cookies stop working at once.</summary>
     public async Task ResetPasswordAsync(TenantRuntime runtime, Guid userId, string? password, RecordActor actor, CancellationToken ct)
     {
         var user = await GetAsync(runtime, userId, ct);
         var errors = new List<FieldError>();
         UserRules.CheckPassword(password, "/password", errors);
         if (errors.Count > 0) throw new RecordValidationException(errors);
-        await UserStore.SetPasswordHashAsync(runtime.Tenant.Database, user.Id, PasswordHashing.Hash(password!), ct);
-        await audit.WriteAsync(runtime, new AuditEvent("password-reset", actor, "user", user.Id), ct);
+        if (actor.UserId != user.Id) GrantRules.CheckManage(runtime, actor, user, "reset their password");
+        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        {
+            await UserStore.SetPasswordHashAsync(session, runtime.Tenant.Database, user.Id, PasswordHashing.Hash(password!), ct);
+            await UserStampStore.RotateAsync(session, runtime.Tenant.Database, user.Id, ct);
+            await AuditAsync(runtime, session, [new AuditEvent("password-reset", actor, "user", user.Id)], ct);
+            await session.CommitAsync(ct);
+        }
+        directory.Invalidate(runtime.Id);
     }
 
     public async Task UnlockAsync(TenantRuntime runtime, Guid userId, RecordActor actor, CancellationToken ct)
     {
         var user = await GetAsync(runtime, userId, ct);
-        await UserStore.SetLockoutAsync(runtime.Tenant.Database, user.Id, 0, null, ct);
+        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        {
+            await UserStore.SetLockoutAsync(session, runtime.Tenant.Database, user.Id, 0, null, ct);
+            await AuditAsync(runtime, session, [new AuditEvent("unlock", actor, "user", user.Id)], ct);
+            await session.CommitAsync(ct);
+        }
         directory.Invalidate(runtime.Id);
-        await audit.WriteAsync(runtime, new AuditEvent("unlock", actor, "user", user.Id), ct);
+    }
+
+    /// <summary>Logout: a new security stamp ends every token and cookie of the user (on every host within seconds).</summary>
+    public async Task EndSessionsAsync(TenantRuntime runtime, Guid userId, RecordActor actor, CancellationToken ct)
+    {
+        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
+        {
+            await UserStampStore.RotateAsync(session, runtime.Tenant.Database, userId, ct);
+            await AuditAsync(runtime, session, [new AuditEvent("logout", actor)], ct);
+            await session.CommitAsync(ct);
+        }
+        directory.Invalidate(runtime.Id);
     }
 
     public async Task<PlatformUser> GetAsync(TenantRuntime runtime, Guid userId, CancellationToken ct) =>
@@ -89,32 +131,9 @@ public sealed class UserAdministration(UserDirectory directory, IAuditLog audit)
             errors.Add(new FieldError("/manager_id", $"There is no user with id {manager}."));
     }
 
-    private async Task AuditChangesAsync(TenantRuntime runtime, PlatformUser before, PlatformUser after, RecordActor actor, CancellationToken ct)
-    {
-        foreach (var role in after.Roles.Except(before.Roles, StringComparer.OrdinalIgnoreCase))
-            await Membership("role-granted", "role", role);
-        foreach (var role in before.Roles.Except(after.Roles, StringComparer.OrdinalIgnoreCase))
-            await Membership("role-revoked", "role", role);
-        foreach (var team in after.Teams.Except(before.Teams, StringComparer.OrdinalIgnoreCase))
-            await Membership("team-joined", "team", team);
-        foreach (var team in before.Teams.Except(after.Teams, StringComparer.OrdinalIgnoreCase))
-            await Membership("team-left", "team", team);
-
-        var changes = new Dictionary<string, object?>();
-        void Compare(string name, object? old, object? @new)
-        {
-            if (!Equals(old, @new)) changes[name] = new { old, @new };
-        }
-        Compare("displayName", before.DisplayName, after.DisplayName);
-        Compare("email", before.Email, after.Email);
-        Compare("businessUnit", before.BusinessUnit, after.BusinessUnit);
-        Compare("managerId", before.ManagerId, after.ManagerId);
-        Compare("isActive", before.IsActive, after.IsActive);
-        if (changes.Count > 0) await audit.WriteAsync(runtime, new AuditEvent("user-updated", actor, "user", after.Id, changes), ct);
-
-        Task Membership(string action, string kind, string name) =>
-            audit.WriteAsync(runtime, new AuditEvent(action, actor, "user", after.Id, new Dictionary<string, object?> { [kind] = name }), ct);
-    }
+    /// <summary>Appends the events to the audit trail in the change's own transaction.</summary>
+    private static Task AuditAsync(TenantRuntime runtime, RecordSession session, IReadOnlyList<AuditEvent> events, CancellationToken ct) =>
+        AuditWriter.AppendAsync(runtime.Store, session, events.Select(DatabaseAuditLog.ToEntry).ToList(), ct);
 
     private static bool SameNames(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
         a.Count == b.Count && !a.Except(b, StringComparer.OrdinalIgnoreCase).Any();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Platform.Identity.Storage;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
+using Platform.Storage.Records;
 
 namespace Platform.Identity.Users;
 
@@ -40,19 +41,22 @@ public static class UserStore
     }
 
     /// <summary>Inserts a user; false when the user name (in any case) is taken.</summary>
-    public static async Task<bool> InsertAsync(TenantDatabase database, PlatformUser user, CancellationToken ct)
+    public static Task<bool> InsertAsync(TenantDatabase database, PlatformUser user, CancellationToken ct) => InsertAsync(null, database, user, ct);
+
+    /// <summary>Inserts a user inside the caller's transaction (when given); false when the user name (in any case) is taken.</summary>
+    public static async Task<bool> InsertAsync(RecordSession? session, TenantDatabase database, PlatformUser user, CancellationToken ct)
     {
         if (await FindByNameAsync(database, user.UserName, ct) is not null) return false;
         var r = Rows(database);
         var columns = IdentityTables.UsersTable.Columns.Select(c => c.Name).ToList();
         var sql = $"INSERT INTO {r.Table} ({string.Join(", ", columns.Select(r.Q))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
-        await using var connection = await r.OpenAsync(ct);
-        await using var command = connection.CreateCommand(sql, null);
         var values = Values(user);
-        for (var i = 0; i < columns.Count; i++) r.Bind(command, "@p" + i, columns[i], values[columns[i]]);
         try
         {
-            await command.ExecuteNonQueryAsync(ct);
+            await ExecuteAsync(r, session, sql, command =>
+            {
+                for (var i = 0; i < columns.Count; i++) r.Bind(command, "@p" + i, columns[i], values[columns[i]]);
+            }, ct);
             return true;
         }
         catch (DbException)
@@ -64,8 +68,11 @@ public static class UserStore
     }
 
     /// <summary>Writes the profile and membership columns (not the password or lockout state).</summary>
-    public static Task UpdateProfileAsync(TenantDatabase database, PlatformUser user, CancellationToken ct) =>
-        UpdateAsync(database, user.Id, new Dictionary<string, object?>
+    public static Task UpdateProfileAsync(TenantDatabase database, PlatformUser user, CancellationToken ct) => UpdateProfileAsync(null, database, user, ct);
+
+    /// <summary>Writes the profile and membership columns inside the caller's transaction (when given).</summary>
+    public static Task UpdateProfileAsync(RecordSession? session, TenantDatabase database, PlatformUser user, CancellationToken ct) =>
+        UpdateAsync(session, database, user.Id, new Dictionary<string, object?>
         {
             ["display_name"] = user.DisplayName,
             ["email"] = user.Email,
@@ -77,10 +84,16 @@ public static class UserStore
         }, ct);
 
     public static Task SetPasswordHashAsync(TenantDatabase database, Guid id, string hash, CancellationToken ct) =>
-        UpdateAsync(database, id, new Dictionary<string, object?> { ["password_hash"] = hash }, ct);
+        SetPasswordHashAsync(null, database, id, hash, ct);
+
+    public static Task SetPasswordHashAsync(RecordSession? session, TenantDatabase database, Guid id, string hash, CancellationToken ct) =>
+        UpdateAsync(session, database, id, new Dictionary<string, object?> { ["password_hash"] = hash }, ct);
 
     public static Task SetLockoutAsync(TenantDatabase database, Guid id, int failedLogins, DateTime? lockoutEnd, CancellationToken ct) =>
-        UpdateAsync(database, id, new Dictionary<string, object?> { ["failed_logins"] = (long)failedLogins, ["lockout_end"] = lockoutEnd }, ct);
+        SetLockoutAsync(null, database, id, failedLogins, lockoutEnd, ct);
+
+    public static Task SetLockoutAsync(RecordSession? session, TenantDatabase database, Guid id, int failedLogins, DateTime? lockoutEnd, CancellationToken ct) =>
+        UpdateAsync(session, database, id, new Dictionary<string, object?> { ["failed_logins"] = (long)failedLogins, ["lockout_end"] = lockoutEnd }, ct);
 
     /// <summary>Adds one failed login atomically (concurrent guesses all count) and returns the new count.</summary>
     public static async Task<int> AddFailedLoginAsync(TenantDatabase database, Guid id, CancellationToken ct)
@@ -111,16 +124,32 @@ public static class UserStore
         return await command.ExecuteScalarAsync(ct) is { } count and not DBNull ? Convert.ToInt32(count) : null;
     }
 
-    private static async Task UpdateAsync(TenantDatabase database, Guid id, Dictionary<string, object?> values, CancellationToken ct)
+    private static async Task UpdateAsync(RecordSession? session, TenantDatabase database, Guid id, Dictionary<string, object?> values, CancellationToken ct)
     {
         var r = Rows(database);
         values["modified_at"] = DateTime.UtcNow;
         var names = values.Keys.ToList();
         var sql = $"UPDATE {r.Table} SET {string.Join(", ", names.Select((n, i) => $"{r.Q(n)} = @p{i + 1}"))} WHERE {r.Q("id")} = @p0";
+        await ExecuteAsync(r, session, sql, command =>
+        {
+            r.Bind(command, "@p0", "id", id);
+            for (var i = 0; i < names.Count; i++) r.Bind(command, "@p" + (i + 1), names[i], values[names[i]]);
+        }, ct);
+    }
+
+    /// <summary>Runs a statement in the session's transaction, or on a connection of its own when there is none.</summary>
+    private static async Task ExecuteAsync(PlatformRows r, RecordSession? session, string sql, Action<DbCommand> bind, CancellationToken ct)
+    {
+        if (session is not null)
+        {
+            await using var inSession = session.Command(sql);
+            bind(inSession);
+            await inSession.ExecuteNonQueryAsync(ct);
+            return;
+        }
         await using var connection = await r.OpenAsync(ct);
         await using var command = connection.CreateCommand(sql, null);
-        r.Bind(command, "@p0", "id", id);
-        for (var i = 0; i < names.Count; i++) r.Bind(command, "@p" + (i + 1), names[i], values[names[i]]);
+        bind(command);
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -8,6 +8,7 @@ public static class IdentityTables
 {
     public const string Users = "platform_users";
     public const string ApiKeys = "platform_api_keys";
+    public const string UserStamps = "platform_user_stamps";
 
     public static TableModel UsersTable { get; } = new(Users,
     [
@@ -41,5 +42,16 @@ public static class IdentityTables
         new("revoked_at", ValueKind.DateTime, typeof(DateTime), true),
     ], ["id"], [new IndexModel("ux_platform_api_keys_secret_hash", ["secret_hash"], true), new IndexModel("ix_platform_api_keys_user_id", ["user_id"], false)], []);
 
-    public static IReadOnlyList<TableModel> All { get; } = [UsersTable, ApiKeysTable];
+    /// <summary>
+    /// Each user's security stamp: tokens and cookies carry it and die when it changes (logout, password reset). A table
+    /// of its own, not a column of platform_users, so tenants created before it get it from the platform table upgrade.
+    /// </summary>
+    public static TableModel UserStampsTable { get; } = new(UserStamps,
+    [
+        new("user_id", ValueKind.Guid, typeof(Guid), false),
+        new("stamp", ValueKind.String, typeof(string), false, MaxLength: 64),
+        new("changed_at", ValueKind.DateTime, typeof(DateTime), false),
+    ], ["user_id"], [], []);
+
+    public static IReadOnlyList<TableModel> All { get; } = [UsersTable, ApiKeysTable, UserStampsTable];
 }

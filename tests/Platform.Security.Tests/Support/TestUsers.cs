@@ -23,5 +23,8 @@ public static class TestUsers
     /// <summary>Administers the tenant through a role document ("administers": true), with no record privileges.</summary>
     public static readonly TestUser Auditor = new("auditor", "root", [], ["auditor"]);
 
-    public static IReadOnlyList<TestUser> All { get; } = [Alice, Bob, Carol, Dave, Manager, Admin, Reader, Clerk, NorthReader, Nobody, Auditor];
+    /// <summary>Administers the tenant, but reads and updates only unit north's records, with field restrictions (unit-admin).</summary>
+    public static readonly TestUser UnitAdmin = new("unitadmin", "north", [], ["unit-admin"]);
+
+    public static IReadOnlyList<TestUser> All { get; } = [Alice, Bob, Carol, Dave, Manager, Admin, Reader, Clerk, NorthReader, Nobody, Auditor, UnitAdmin];
 }
