@@ -10,7 +10,9 @@ namespace Platform.Runtime;
 
 /// <summary>
 /// Caches each tenant's runtime. Physical models are shared by definitions version and provider, so a thousand
-/// tenants with the same modules hold one model; each tenant only adds its record store. Another process (the
+/// tenants with the same modules hold one model; each tenant only adds its record store. The version is a SHA-256 of
+/// every document and script file (<see cref="DefinitionSet.Version"/>), so a model — and the scripts its definitions
+/// carry — is shared only by tenants whose definitions are equal in full. Another process (the
 /// CLI, another node) may apply a schema change, so a cached runtime is re-checked against the tenant's latest
 /// schema version at most every <see cref="RevalidateAfter"/>.
 /// </summary>

@@ -30,17 +30,6 @@ internal static class BuiltInGuards
         Wrap(engine, strings, "replaceAll", (self, args) => CheckReplacement(self, args, maxString, "replaceAll"));
         Wrap(engine, strings, "replace", (self, args) => CheckReplacement(self, args, maxString, "replace"));
 
-        Wrap(engine, arrays, "join", (self, args) =>
-        {
-            var length = Length(self);
-            CheckArray(length, maxArray, "join");
-            var separator = args.Length > 0 && !args[0].IsUndefined() ? TypeConverter.ToString(args[0]).Length : 1;
-            var total = length * (double)separator;
-            if (self is ObjectInstance o)
-                for (uint i = 0; i < length && total <= maxString; i++)
-                    if (o.Get(i) is JsString s) total += s.Length;
-            CheckString(total, maxString, "join");
-        });
         foreach (var name in new[] { "fill", "copyWithin", "reverse", "sort", "toSorted", "toReversed", "flat", "flatMap", "toString" })
             Wrap(engine, arrays, name, (self, _) => CheckArray(Length(self), maxArray, name));
         Wrap(engine, arrays, "concat", (self, args) =>
@@ -72,9 +61,65 @@ internal static class BuiltInGuards
             }
             return original.Call(text, parts);
         });
+        // Arrays being joined on this engine: an array that contains itself joins as "" inside itself, as in V8 and Jint,
+        // and arrays nested deeper than the recursion limit stop the run instead of the native stack.
+        var joining = new HashSet<ObjectInstance>(ReferenceEqualityComparer.Instance);
+        bool Enter(ObjectInstance array)
+        {
+            if (joining.Count >= limits.MaxRecursionDepth)
+                throw new ScriptLimitExceededException("maxRecursionDepth", $"joined arrays nested deeper than {limits.MaxRecursionDepth} levels");
+            return joining.Add(array);
+        }
+        Replace(engine, arrays, "join", (original, self, args) =>
+        {
+            if (self is not ObjectInstance array) return original.Call(self, args);
+            if (!Enter(array)) return JsString.Empty;
+            try
+            {
+                return Join(array, args);
+            }
+            finally
+            {
+                joining.Remove(array);
+            }
+        });
+
+        JsValue Join(ObjectInstance array, JsValue[] args)
+        {
+            var length = Length(array);
+            CheckArray(length, maxArray, "join");
+            var separator = args.Length > 0 && !args[0].IsUndefined() ? TypeConverter.ToString(args[0]) : ",";
+            CheckString((length - 1) * (double)separator.Length, maxString, "join");
+            var result = new System.Text.StringBuilder();
+            for (uint i = 0; i < length; i++)
+            {
+                if (i > 0) result.Append(separator);
+                var element = array.Get(i);
+                if (element.IsNull() || element.IsUndefined()) continue;
+                // An element's toString runs here, once: its result is counted before it is appended.
+                var part = TypeConverter.ToString(element);
+                CheckString(result.Length + (double)part.Length, maxString, "join");
+                result.Append(part);
+            }
+            return new JsString(result.ToString());
+        }
+
         Replace(engine, arrays, "toLocaleString", (original, self, args) =>
         {
             if (self is not ObjectInstance array) return original.Call(self, args);
+            if (!Enter(array)) return JsString.Empty;
+            try
+            {
+                return ToLocaleString(array, args);
+            }
+            finally
+            {
+                joining.Remove(array);
+            }
+        });
+
+        JsValue ToLocaleString(ObjectInstance array, JsValue[] args)
+        {
             var length = Length(array);
             CheckArray(length, maxArray, "toLocaleString");
             var result = new System.Text.StringBuilder();
@@ -94,7 +139,8 @@ internal static class BuiltInGuards
                 result.Append(part);
             }
             return new JsString(result.ToString());
-        });
+        }
+
         JsonStringifyGuard.Install(engine, maxString);
     }
 

@@ -35,6 +35,8 @@ public abstract class ScriptTenantHost : IAsyncLifetime
             builder.UseSetting("data-dir", _dataDirectory);
             builder.UseSetting("modules-dir", RepositoryPaths.Modules);
             builder.UseSetting("demo", "false");
+            // One script of the tenant at a time, whatever the machine: nested runs and lock holders must still go ahead.
+            builder.ConfigureServices(services => services.AddSingleton(new ScriptConcurrencyOptions { MaxRunsPerTenant = 1 }));
         });
         Client = _factory.CreateDefaultClient(new AdminTokenHandler());
         var folder = Path.Combine(_dataDirectory, "module");

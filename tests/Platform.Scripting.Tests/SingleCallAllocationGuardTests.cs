@@ -1,7 +1,7 @@
 namespace Platform.Scripting.Tests;
 
 /// <summary>
-/// JSON.stringify, String.prototype.concat and Array.prototype.toLocaleString build their whole result in one call, so
+/// JSON.stringify, String.prototype.concat, Array.prototype.join and toLocaleString build their whole result in one call, so
 /// they are checked against the string limit as they go (Jint's limits are only checked between statements), while
 /// giving the same results as before for everything within the limit.
 /// </summary>
@@ -20,6 +20,8 @@ public sealed class SingleCallAllocationGuardTests
     [InlineData(Big + "big.concat(big, big, big, big)")]
     [InlineData(Big + "''.concat(...Array(40).fill(big))")]
     [InlineData(Big + "String.prototype.concat.call(big, { toString() { return big + big + big + big; } })")]
+    [InlineData(Big + "Array(40).fill({ toString() { return big; } }).join('')")]
+    [InlineData(Big + "String(Array(40).fill({ toString() { return big; } }))")]
     [InlineData(Big + "Array(40).fill(big).toLocaleString()")]
     [InlineData(Big + "Array(40).fill({ toLocaleString() { return big; } }).toLocaleString()")]
     public async Task A_call_that_would_build_a_string_past_the_limit_is_stopped_before_it_does(string code)
@@ -45,6 +47,10 @@ public sealed class SingleCallAllocationGuardTests
     [InlineData("const seen = []; JSON.stringify({ a: { b: 1 } }, function (k, v) { seen.push(k); return v; }); seen.join('|')", "|a|b")]
     [InlineData("'a'.concat(1, null, { toString() { return 'o'; } }, [2, 3])", "a1nullo2,3")]
     [InlineData("let calls = 0; 'a'.concat({ toString() { calls++; return 'b'; } }); calls", 1L)]
+    [InlineData("[1, null, 'x', undefined, { toString() { return 'T'; } }, [2, [3]]].join('-')", "1--x--T-2,3")]
+    [InlineData("let calls = 0; [{ toString() { calls++; return 'b'; } }].join(); calls", 1L)]
+    [InlineData("Array.prototype.join.call({ length: 3, 0: 'a', 2: 'c' })", "a,,c")]
+    [InlineData("const a = [1]; a.push(a, 2); a.join('-') + '|' + String(a) + '|' + a.toLocaleString()", "1--2|1,,2|1,,2")]
     [InlineData("[1, null, 'x', undefined, { toLocaleString() { return 'L'; } }].toLocaleString()", "1,,x,,L")]
     [InlineData("Array.prototype.toLocaleString.call({ length: 2, 0: 'a', 1: 'b' })", "a,b")]
     public async Task Guarded_built_ins_give_the_results_they_gave_before(string code, object? expected)
@@ -53,6 +59,17 @@ public sealed class SingleCallAllocationGuardTests
 
         Assert.True(result.Succeeded, result.Error?.ToString());
         Assert.Equal(expected, result.Value);
+    }
+
+    [Theory]
+    [InlineData("String(a)")]
+    [InlineData("a.join('-')")]
+    [InlineData("a.toLocaleString()")]
+    public async Task Joining_arrays_nested_past_the_recursion_limit_stops_at_that_limit(string join)
+    {
+        var (result, _) = await ScriptRunner.RunAsync("let a = [];\nfor (let i = 0; i < 100000; i++) a = [a];\n" + join);
+
+        Assert.Equal("maxRecursionDepth", result.Error?.Limit);
     }
 
     [Fact]
