@@ -15,11 +15,13 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
     private readonly PreparedScriptCache _cache = new();
     private readonly SandboxEnginePool _engines;
     private readonly TenantRunGate _gate;
+    private readonly TenantTimeShare _timeShare;
 
     public JintScriptExecutor(ScriptEnginePoolOptions? pool = null, ScriptConcurrencyOptions? concurrency = null)
     {
         _engines = new SandboxEnginePool(_cache, pool ?? new ScriptEnginePoolOptions());
         _gate = new TenantRunGate(concurrency ?? new ScriptConcurrencyOptions());
+        _timeShare = new TenantTimeShare(_gate.Options);
     }
 
     public int CachedScripts => _cache.Count;
@@ -43,8 +45,10 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
             TenantRunGate.MarkRunning(context.Tenant);
             return Execute(script, context, ct);
         }
+        var waited = Stopwatch.StartNew();
+        if (!await _timeShare.WaitForTurnAsync(context.Tenant, _gate.Options.MaxWait, ct)) return OverTimeShare(script, context);
         using var slot = await _gate.EnterAsync(context.Tenant, ct);
-        if (slot is null) return NoSlot(script, context);
+        if (slot is null || waited.Elapsed > _gate.Options.MaxWait) return NoSlot(script, context);
         TenantRunGate.MarkRunning(context.Tenant);
         // Jint is synchronous; the whole run stays on this thread because memory is counted per thread.
         return Execute(script, context, ct);
@@ -56,6 +60,16 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
         var error = new ScriptError(script.Name, 0, 0,
             $"Limit 'concurrentRuns' exceeded in {script.Name}: the tenant already runs {options.MaxRunsPerTenant} scripts at once " +
             $"and none finished within {options.MaxWait.TotalSeconds:0} s", ScriptErrorKind.LimitExceeded, "concurrentRuns");
+        return Result(script, context, context.Clock(), new ScriptUsage(TimeSpan.Zero, 0, 0, 0, 0), error, null, null, null);
+    }
+
+    private ScriptResult OverTimeShare(ScriptSource script, ScriptContext context)
+    {
+        var options = _gate.Options;
+        var error = new ScriptError(script.Name, 0, 0,
+            $"Limit 'tenantScriptTime' exceeded in {script.Name}: the tenant's scripts used more than their share of running time " +
+            $"({options.ScriptTimePerSecond!.Value.TotalSeconds:0.##} s per second) and no turn came within {options.MaxWait.TotalSeconds:0} s",
+            ScriptErrorKind.LimitExceeded, "tenantScriptTime");
         return Result(script, context, context.Clock(), new ScriptUsage(TimeSpan.Zero, 0, 0, 0, 0), error, null, null, null);
     }
 
@@ -95,6 +109,7 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
             watch.Stop();
             statements = sandbox.Statements;
             reusable &= End(sandbox) && sandbox.Reusable;
+            _timeShare.Charge(context.Tenant, sandbox.ScriptTime);
             if (reusable) _engines.Return(context.Tenant, sandbox);
         }
         // Not from the engine: once returned, another run may have it.

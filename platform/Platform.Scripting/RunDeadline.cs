@@ -15,14 +15,20 @@ internal sealed class RunDeadline
     /// <summary>Longest one crm call may take (as long as a write may wait for a SQLite tenant's lock).</summary>
     public static readonly TimeSpan CrmCallTimeout = TimeSpan.FromSeconds(30);
 
+    private TimeSpan _budget;
     private TimeSpan _left;
     private long _armedAt;
+    private bool _armed;
     private CancellationToken _ct;
 
     public OperationDeadlineConstraint Constraint { get; } = new();
 
+    /// <summary>The script's own running time so far (crm calls left out): what the run costs its tenant's time share.</summary>
+    public TimeSpan Spent => _budget - _left + (_armed ? Stopwatch.GetElapsedTime(_armedAt) : TimeSpan.Zero);
+
     public void Begin(TimeSpan budget, CancellationToken ct)
     {
+        _budget = budget;
         _left = budget;
         _ct = ct;
         Arm();
@@ -31,16 +37,23 @@ internal sealed class RunDeadline
     /// <summary>Stops the clock for a host call; the returned scope restarts it with what is left.</summary>
     public Paused Pause()
     {
-        _left -= Stopwatch.GetElapsedTime(_armedAt);
-        Constraint.End();
+        Disarm();
         return new Paused(this);
     }
 
-    public void End() => Constraint.End();
+    public void End() => Disarm();
+
+    private void Disarm()
+    {
+        if (_armed) _left -= Stopwatch.GetElapsedTime(_armedAt);
+        _armed = false;
+        Constraint.End();
+    }
 
     private void Arm()
     {
         _armedAt = Stopwatch.GetTimestamp();
+        _armed = true;
         // A non-positive budget means "no limit" to Jint: a spent budget is armed as one tick, so the next check fails.
         Constraint.Begin(_left > TimeSpan.Zero ? _left : TimeSpan.FromTicks(1), _ct);
     }

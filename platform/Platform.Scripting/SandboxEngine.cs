@@ -56,6 +56,9 @@ internal sealed class SandboxEngine
     public ScriptLimits Limits { get; }
 
 
+    /// <summary>The current (or last) run's own running time, crm calls left out.</summary>
+    public TimeSpan ScriptTime => _deadline.Spent;
+
     /// <summary>Statements the current (or last) run executed.</summary>
     public long Statements => _statements.Count;
 

@@ -6,6 +6,9 @@ internal sealed class EchoCrm : IScriptCrm
     /// <summary>When set, every call waits for it first (to keep a run inside a crm call for as long as a test needs).</summary>
     public TaskCompletionSource? Hold { get; init; }
 
+    /// <summary>When set, every call takes this long (a slow database).</summary>
+    public TimeSpan? Delay { get; init; }
+
     /// <summary>Completed when the first call arrives.</summary>
     public TaskCompletionSource Called { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -39,5 +42,6 @@ internal sealed class EchoCrm : IScriptCrm
     {
         Called.TrySetResult();
         if (Hold is { } hold) await hold.Task.WaitAsync(ct);
+        if (Delay is { } delay) await Task.Delay(delay, ct);
     }
 }
