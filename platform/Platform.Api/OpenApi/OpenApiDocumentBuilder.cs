@@ -38,7 +38,7 @@ public sealed class OpenApiDocumentBuilder
         };
         foreach (var entity in definitions.Entities.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            schemas[Pascal(entity.Name)] = RecordJsonSchema.Build(entity);
+            schemas[Pascal(entity.Name)] = RecordJsonSchema.Build(entity, definitions: definitions, lookupReference: name => "#/components/schemas/" + Pascal(name));
             schemas[Pascal(entity.Name) + "Input"] = RecordJsonSchema.Build(entity, forWrite: true);
             schemas[Pascal(entity.Name) + "Patch"] = RecordJsonSchema.Build(entity, forWrite: true, partial: true);
             OpenApiPaths.AddEntity(paths, entity);
