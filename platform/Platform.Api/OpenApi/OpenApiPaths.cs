@@ -84,7 +84,7 @@ internal static class OpenApiPaths
         paths["/metadata/entities/{entity}/schema"] = new JsonObject { ["get"] = Operation("get_entity_schema", "The JSON Schema of a record", ["metadata"], [Path("entity", null)], null, Responses(("200", "JSON Schema", new JsonObject { ["type"] = "object" }))) };
     }
 
-    private static JsonObject Operation(string id, string summary, string[] tags, JsonNode[] parameters, JsonNode? body, JsonObject responses)
+    internal static JsonObject Operation(string id, string summary, string[] tags, JsonNode[] parameters, JsonNode? body, JsonObject responses)
     {
         var operation = new JsonObject
         {
@@ -98,7 +98,7 @@ internal static class OpenApiPaths
         return operation;
     }
 
-    private static JsonObject Responses(params (string Status, string Description, JsonNode? Schema)[] responses)
+    internal static JsonObject Responses(params (string Status, string Description, JsonNode? Schema)[] responses)
     {
         var result = new JsonObject();
         foreach (var (status, description, schema) in responses)
@@ -111,9 +111,9 @@ internal static class OpenApiPaths
         return result;
     }
 
-    private static JsonObject Json(JsonNode schema) => new() { ["application/json"] = new JsonObject { ["schema"] = schema } };
+    internal static JsonObject Json(JsonNode schema) => new() { ["application/json"] = new JsonObject { ["schema"] = schema } };
 
-    private static JsonObject ListSchema(string schema) => new()
+    internal static JsonObject ListSchema(string schema) => new()
     {
         ["type"] = "object",
         ["properties"] = new JsonObject
@@ -125,15 +125,15 @@ internal static class OpenApiPaths
         },
     };
 
-    private static JsonObject Ref(string schema) => new() { ["$ref"] = $"#/components/schemas/{schema}" };
+    internal static JsonObject Ref(string schema) => new() { ["$ref"] = $"#/components/schemas/{schema}" };
 
-    private static JsonObject Query(string name, string description, string type = "string") =>
+    internal static JsonObject Query(string name, string description, string type = "string") =>
         new() { ["name"] = name, ["in"] = "query", ["description"] = description, ["schema"] = new JsonObject { ["type"] = type } };
 
-    private static JsonObject Header(string name, string description) =>
+    internal static JsonObject Header(string name, string description) =>
         new() { ["name"] = name, ["in"] = "header", ["description"] = description, ["schema"] = new JsonObject { ["type"] = "string" } };
 
-    private static JsonObject Path(string name, string? format)
+    internal static JsonObject Path(string name, string? format)
     {
         var schema = new JsonObject { ["type"] = "string" };
         if (format is not null) schema["format"] = format;
