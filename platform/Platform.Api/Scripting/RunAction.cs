@@ -29,6 +29,8 @@ internal static class RunAction
         using var input = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);
         if (action.InputSchema is { } inputSchema)
         {
+            if (Json.JsonNumbers.FirstTooLarge(input.RootElement) is { } tooLarge)
+                return Problems.Problems.Validation([new FieldError(tooLarge, "is a whole number beyond the 64-bit range")], "The action input is not valid");
             var schema = await JsonSchema.FromJsonAsync(inputSchema.ToJsonString(), http.RequestAborted);
             var errors = schema.Validate(input.RootElement.GetRawText());
             if (errors.Count > 0)

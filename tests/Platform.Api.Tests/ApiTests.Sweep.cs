@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Api.Tests.Sweep;
+using Platform.TestSupport;
+using static Platform.Api.Tests.Support.HttpJson;
+
+namespace Platform.Api.Tests;
+
+/// <summary>
+/// A sweep of malformed requests over every operation of the tenant's OpenAPI document (which covers every route,
+/// see the OpenAPI tests): nothing may answer 5xx, and every 4xx must be an RFC 9457 problem document.
+/// </summary>
+public abstract partial class ApiTests
+{
+    private const int SweepSeed = 20261205;
+    private const int RequestsPerOperation = 55;
+
+    [Fact]
+    public async Task Malformed_requests_to_every_route_never_answer_5xx_and_every_4xx_is_a_problem_document()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        var definitions = (await ExpectAsync(await Client.GetAsync($"/api/{tenant}/metadata/entities"), HttpStatusCode.OK)).Values();
+        var records = await CreateOneOfEachAsync(tenant, definitions);
+        // Requests on /admin/users/{id} get this user, never the administrator the sweep signs in as.
+        var user = await TenantUsers.CreateAsync(Client, tenant, "sweep-target", ["read-only"]);
+        var document = JsonNode.Parse(await Client.GetStringAsync($"/api/{tenant}/openapi.json"))!;
+        var requests = new MalformedRequests(document, $"/api/{tenant}", new SweepContext(records, user), SweepSeed).For(RequestsPerOperation).ToList();
+
+        var failures = new ConcurrentQueue<string>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (request, ct) =>
+        {
+            using var message = request.ToMessage();
+            using var response = await (request.Credentials == "admin" ? Client : Host.AnonymousClient).SendAsync(message, ct);
+            var status = (int)response.StatusCode;
+            statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+            if (status >= 500) failures.Enqueue($"{status} for {request}\n  {await response.Content.ReadAsStringAsync(ct)}");
+            else if (status >= 400 && await ProblemDocumentMistake(response, ct) is { } mistake) failures.Enqueue($"{status} {mistake} for {request}");
+        });
+
+        Assert.True(failures.IsEmpty,
+            $"{failures.Count} of {requests.Count} requests failed ({clock.Elapsed.TotalSeconds:0} s; statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))}):\n" +
+            string.Join("\n", failures.Take(40)));
+        Assert.True(requests.Count > 4000, $"only {requests.Count} requests");
+        // The sweep reaches the handlers, not only the routing and authentication in front of them.
+        Assert.True(statuses.Keys.Count(s => s is >= 200 and < 300) > 0 && statuses.ContainsKey(422) && statuses.ContainsKey(400), string.Join(", ", statuses.Keys));
+    }
+
+    /// <summary>What keeps a 4xx answer from being an RFC 9457 problem document, or null.</summary>
+    private static async Task<string?> ProblemDocumentMistake(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            return $"with content type {response.Content.Headers.ContentType?.MediaType ?? "(none)"} instead of application/problem+json";
+        var text = await response.Content.ReadAsStringAsync(ct);
+        try
+        {
+            using var problem = JsonDocument.Parse(text);
+            var root = problem.RootElement;
+            foreach (var member in new[] { "type", "title", "detail" })
+                if (!root.TryGetProperty(member, out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+                    return $"problem without {member}: {text}";
+            return root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Number && status.GetInt32() == (int)response.StatusCode
+                ? null
+                : $"problem whose status is not the response's: {text}";
+        }
+        catch (JsonException)
+        {
+            return $"problem that is not JSON: {text}";
+        }
+    }
+}
