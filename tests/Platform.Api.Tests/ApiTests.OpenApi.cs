@@ -48,6 +48,26 @@ public abstract partial class ApiTests
         Assert.True(document.GetProperty("paths").GetProperty("/data/account/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("401", out _));
     }
 
+    [Fact]
+    public async Task OpenApi_operation_ids_are_unique_and_every_path_parameter_is_declared()
+    {
+        var tenant = await Host.SharedAsync("crm", () => Host.CreateTenantAsync());
+
+        var document = await ExpectAsync(await Client.GetAsync($"/api/{tenant}/openapi.json"), HttpStatusCode.OK);
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value))).ToList();
+        var ids = operations.Select(o => o.Operation.Str("operationId")).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        foreach (var (path, method, operation) in operations)
+        {
+            var declared = operation.GetProperty("parameters").EnumerateArray()
+                .Where(p => p.Str("in") == "path").Select(p => p.Str("name")).Order(StringComparer.Ordinal);
+            var templated = path.Split('/').Where(IsParameter).Select(s => s.Trim('{', '}')).Order(StringComparer.Ordinal);
+            Assert.True(declared.SequenceEqual(templated), $"{method} {path} declares ({string.Join(", ", declared)})");
+        }
+    }
+
     /// <summary>A route template as the document must show it: one path per entity (and per relation or action) for the data routes.</summary>
     private static IEnumerable<string> Concrete(string template, IReadOnlyList<JsonElement> definitions)
     {

@@ -59,19 +59,20 @@ internal static class OpenApiPaths
             ["delete"] = Operation($"delete_{name}", $"Delete a {name}", [name], [Id(), Header("If-Match", "ETag from a read")], null,
                 Responses(("204", "Deleted", null), ("409", "Other records refer to it (restrict)", null))),
         };
+        // "__" joins entity and relation in operation ids: no name may contain it, so ids never clash.
         foreach (var relation in entity.Relations)
         {
             paths[$"/data/{name}/{{id}}/{relation.Name}"] = new JsonObject
             {
-                ["get"] = Operation($"list_{name}_{relation.Name}", $"List linked {relation.Target} records", [name], [Id()], null,
+                ["get"] = Operation($"list_{name}__{relation.Name}", $"List linked {relation.Target} records", [name], [Id()], null,
                     Responses(("200", "Linked records", ListSchema(OpenApiDocumentBuilder.Pascal(relation.Target))))),
-                ["post"] = Operation($"link_{name}_{relation.Name}", $"Link a {relation.Target}", [name], [Id()],
+                ["post"] = Operation($"link_{name}__{relation.Name}", $"Link a {relation.Target}", [name], [Id()],
                     new JsonObject { ["type"] = "object", ["required"] = new JsonArray("id"), ["properties"] = new JsonObject { ["id"] = new JsonObject { ["type"] = "string", ["format"] = "uuid" } } },
                     Responses(("201", "Linked", null), ("204", "Already linked", null))),
             };
             paths[$"/data/{name}/{{id}}/{relation.Name}/{{targetId}}"] = new JsonObject
             {
-                ["delete"] = Operation($"unlink_{name}_{relation.Name}", $"Unlink a {relation.Target}", [name], [Id(), Path("targetId", "uuid")], null,
+                ["delete"] = Operation($"unlink_{name}__{relation.Name}", $"Unlink a {relation.Target}", [name], [Id(), Path("targetId", "uuid")], null,
                     Responses(("204", "Unlinked", null), ("404", "Not linked", null))),
             };
         }
@@ -79,9 +80,9 @@ internal static class OpenApiPaths
 
     public static void AddMetadata(JsonObject paths)
     {
-        paths["/metadata/entities"] = new JsonObject { ["get"] = Operation("list_entities", "The tenant's entity definitions", ["metadata"], [], null, Responses(("200", "Entity definitions", new JsonObject { ["type"] = "object" }))) };
-        paths["/metadata/entities/{entity}"] = new JsonObject { ["get"] = Operation("get_entity", "One entity definition", ["metadata"], [Path("entity", null)], null, Responses(("200", "The definition", new JsonObject { ["type"] = "object" }))) };
-        paths["/metadata/entities/{entity}/schema"] = new JsonObject { ["get"] = Operation("get_entity_schema", "The JSON Schema of a record", ["metadata"], [Path("entity", null)], null, Responses(("200", "JSON Schema", new JsonObject { ["type"] = "object" }))) };
+        paths["/metadata/entities"] = new JsonObject { ["get"] = Operation("list-entities", "The tenant's entity definitions", ["metadata"], [], null, Responses(("200", "Entity definitions", new JsonObject { ["type"] = "object" }))) };
+        paths["/metadata/entities/{entity}"] = new JsonObject { ["get"] = Operation("get-entity", "One entity definition", ["metadata"], [Path("entity", null)], null, Responses(("200", "The definition", new JsonObject { ["type"] = "object" }))) };
+        paths["/metadata/entities/{entity}/schema"] = new JsonObject { ["get"] = Operation("get-entity-schema", "The JSON Schema of a record", ["metadata"], [Path("entity", null)], null, Responses(("200", "JSON Schema", new JsonObject { ["type"] = "object" }))) };
     }
 
     internal static JsonObject Operation(string id, string summary, string[] tags, JsonNode[] parameters, JsonNode? body, JsonObject responses)

@@ -56,7 +56,7 @@ internal static class OpenApiRecordRoutes
         {
             paths[$"{record}/actions/{actionName}"] = new JsonObject
             {
-                ["post"] = Operation($"action_{name}_{actionName}", action.Label?.Get() ?? $"Run the {actionName} action", [name], [Id()],
+                ["post"] = Operation($"action_{name}__{actionName}", action.Label?.Get() ?? $"Run the {actionName} action", [name], [Id()],
                     action.InputSchema?.DeepClone() ?? new JsonObject { ["type"] = "object" },
                     Responses(("200", "The script's result and its run report", Ref("ActionResult")), notFound,
                         ("422", "The input is not valid, or the script refused or failed; nothing was kept", null))),
