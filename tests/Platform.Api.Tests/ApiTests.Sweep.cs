@@ -39,7 +39,7 @@ public abstract partial class ApiTests
             var status = (int)response.StatusCode;
             statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
             if (status >= 500) failures.Enqueue($"{status} for {request}\n  {await response.Content.ReadAsStringAsync(ct)}");
-            else if (status >= 400 && await ProblemDocumentMistake(response, ct) is { } mistake) failures.Enqueue($"{status} {mistake} for {request}");
+            else if (status >= 400 && await SweepAnswers.ProblemDocumentMistakeAsync(response, ct) is { } mistake) failures.Enqueue($"{status} {mistake} for {request}");
         });
 
         Assert.True(failures.IsEmpty,
@@ -48,28 +48,5 @@ public abstract partial class ApiTests
         Assert.True(requests.Count > 4000, $"only {requests.Count} requests");
         // The sweep reaches the handlers, not only the routing and authentication in front of them.
         Assert.True(statuses.Keys.Count(s => s is >= 200 and < 300) > 0 && statuses.ContainsKey(422) && statuses.ContainsKey(400), string.Join(", ", statuses.Keys));
-    }
-
-    /// <summary>What keeps a 4xx answer from being an RFC 9457 problem document, or null.</summary>
-    private static async Task<string?> ProblemDocumentMistake(HttpResponseMessage response, CancellationToken ct)
-    {
-        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
-            return $"with content type {response.Content.Headers.ContentType?.MediaType ?? "(none)"} instead of application/problem+json";
-        var text = await response.Content.ReadAsStringAsync(ct);
-        try
-        {
-            using var problem = JsonDocument.Parse(text);
-            var root = problem.RootElement;
-            foreach (var member in new[] { "type", "title", "detail" })
-                if (!root.TryGetProperty(member, out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-                    return $"problem without {member}: {text}";
-            return root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Number && status.GetInt32() == (int)response.StatusCode
-                ? null
-                : $"problem whose status is not the response's: {text}";
-        }
-        catch (JsonException)
-        {
-            return $"problem that is not JSON: {text}";
-        }
     }
 }

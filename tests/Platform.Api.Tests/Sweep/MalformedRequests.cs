@@ -14,7 +14,7 @@ public sealed class MalformedRequests(JsonNode document, string basePath, SweepC
     private readonly Random _random = new(seed);
 
     // No %00 in paths: Kestrel refuses it before the app sees it (and the test server cannot send it).
-    private static readonly string[] BadIds =
+    public static readonly string[] BadIds =
         ["not-a-guid", "0", "-1", "00000000-0000-0000-0000-000000000000", "%2e%2e", "..%2F..%2Fetc", "'%20OR%20'1'%3D'1", "%F0%9F%92%A9",
          "null", "undefined", "{id}", new string('9', 400), "%ZZ", "%C0%AF", "12345678-1234-1234-1234-1234567890ab"];
 
@@ -34,7 +34,7 @@ public sealed class MalformedRequests(JsonNode document, string basePath, SweepC
          "application/x-www-form-urlencoded", "multipart/form-data", "application/json; charset=utf-16", "application/merge-patch+json", "*/*", "garbage"];
 
     /// <summary>Bodies that are not the JSON an operation wants, whatever it wants.</summary>
-    private static readonly string[] RawBodies =
+    public static readonly IReadOnlyList<string> RawBodies =
         ["", " ", "{", "}", "[", "[]", "null", "true", "0", "1e400", "-0", "\"text\"", "{}", "{} trailing", "{\"a\":1,\"a\":2}", "{\"\\ud800\": 1}",
          "{\"name\": \"\\ud800\"}", "{\"\\udfff\\ud800\": \"x\"}", "[{\"\\ud800\": null}]", "{\"records\": [null]}", "{\"records\": [1, \"x\", [], true]}",
          "{\"records\": null}", "{\"records\": {}}", "{\"mode\": 1, \"records\": []}", "{\"mode\": [], \"records\": []}", "{\"mode\": null, \"records\": []}",
@@ -146,7 +146,7 @@ public sealed class MalformedRequests(JsonNode document, string basePath, SweepC
     /// <summary>A body: raw garbage, or the operation's schema filled in with one member broken.</summary>
     private string Body(JsonObject? schema)
     {
-        if (schema is null || Chance(0.35)) return Pick(RawBodies);
+        if (schema is null || Chance(0.35)) return Pick(RawBodies.ToArray());
         var body = new JsonObject();
         var properties = Resolve(schema["properties"] as JsonObject) ?? new JsonObject();
         foreach (var (name, property) in properties)
