@@ -14,11 +14,11 @@ internal static class GetRecord
         var runtime = TenantEndpointFilter.Runtime(http);
         RecordService.Entity(runtime, entity);
         var translation = SingleRecordOptions.Translate(runtime.Model, entity, http.Request.Query);
-        if (!translation.Succeeded) return Problems.Problems.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
+        if (translation is { Succeeded: false }) return Problems.Problems.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
 
         var actor = Security.RequestActor.Of(http);
         var row = await records.GetAsync(runtime, entity, id, actor, http.RequestAborted);
-        if (translation.Query.Select is null && translation.Expand.Count == 0) return RecordResponses.Ok(http, row);
+        if (translation?.Query is null || translation.Query.Select is null && translation.Expand.Count == 0) return RecordResponses.Ok(http, row);
 
         var expansions = await RecordExpansion.ExpandAsync(runtime, records, actor, translation.Expand, [row], http.RequestAborted);
         var fields = translation.Query.Select is { } select ? RecordExpansion.OutputFields(select) : null;

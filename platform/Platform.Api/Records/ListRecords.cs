@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Platform.Api.Json;
 using Platform.Api.Tenants;
-using Platform.Metadata.Definitions;
 using Platform.Querying;
 using Platform.Records;
-using Platform.Runtime;
 
 namespace Platform.Api.Records;
 

@@ -10,8 +10,10 @@ namespace Platform.Api.Records;
 /// </summary>
 internal static class SingleRecordOptions
 {
-    public static QueryTranslation Translate(PhysicalModel model, string entity, IQueryCollection query)
+    /// <summary>The translated options, or null when the request gives none (the common case: no parser runs).</summary>
+    public static QueryTranslation? Translate(PhysicalModel model, string entity, IQueryCollection query)
     {
+        if (!query.Keys.Any(k => k.StartsWith('$'))) return null;
         var all = QueryOptions.From(query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
         var errors = new List<QueryError>();
         foreach (var (name, value) in ListOnly(all))
