@@ -58,4 +58,35 @@ public abstract partial class ApiTests
 
         Assert.Equal(["/opportunityName"], Pointers(problem));
     }
+
+    [Theory]
+    [InlineData("POST", "/data/account", "{\"name\": \"a\\u0000b\"}")]
+    [InlineData("PATCH", "/data/account/{id}", "{\"city\": \"\\u0000\"}")]
+    [InlineData("POST", "/auth/token", "{\"username\": \"\\u0000\", \"password\": \"x\"}")]
+    [InlineData("POST", "/admin/users", "{\"user_name\": \"nul\\u0000\", \"password\": \"long-enough-password-1\"}")]
+    public async Task A_json_body_with_the_character_u0000_is_a_400_problem_on_every_database(string method, string route, string body)
+    {
+        var tenant = await Host.SharedAsync("crm", () => Host.CreateTenantAsync());
+        var account = await Host.SharedAsync("crm-account", () => CreateAccountAsync(tenant, "Shared"));
+
+        var problem = await ExpectProblemAsync(await Client.SendAsync(
+            new HttpRequestMessage(new HttpMethod(method), $"/api/{tenant}{route.Replace("{id}", account.ToString())}") { Content = Body(body) }), HttpStatusCode.BadRequest);
+
+        Assert.Contains("U+0000", problem.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal("Shared", (await GetAsync(tenant, "account", account)).Str("name"));
+    }
+
+    [Theory]
+    [InlineData("/data/account?$filter=name%20eq%20%27a%00b%27", "$filter")]
+    [InlineData("/data/account/export?$filter=contains(name,%27%00%27)", "$filter")]
+    [InlineData("/admin/audit?action=%00", "action")]
+    [InlineData("/admin/scripts/runs?script=scripts/%00.js", "script")]
+    public async Task A_query_value_with_the_character_u0000_is_a_400_problem_naming_the_option(string route, string option)
+    {
+        var tenant = await Host.SharedAsync("crm", () => Host.CreateTenantAsync());
+
+        var problem = await ExpectProblemAsync(await Client.GetAsync($"/api/{tenant}{route}"), HttpStatusCode.BadRequest);
+
+        Assert.Equal(option, Assert.Single(problem.GetProperty("errors").EnumerateArray()).Str("parameter"));
+    }
 }

@@ -12,7 +12,7 @@ internal static class RequestBody
     public static async Task<byte[]> ReadAsync(HttpContext http)
     {
         var body = await ReadBytesAsync(http);
-        JsonStrings.ThrowOnLoneSurrogates(body);
+        JsonStrings.ThrowOnUnstorableText(body);
         return body;
     }
 

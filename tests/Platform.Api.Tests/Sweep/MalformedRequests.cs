@@ -24,7 +24,7 @@ public sealed class MalformedRequests(JsonNode document, string basePath, SweepC
     private static readonly string[] BadQueryValues =
         ["", " ", "'", "((", "))", "eq", "1 eq", "name eq 'x", "-1", "99999999999999999999", "abc", "$", "%00", "%ZZ", "%F0%9F%92%A9",
          "name,nosuch", "account($select=((", "account($expand=account)", "true", "maybe", new string('(', 500), "x/y/z eq 1",
-         "contains(name,%27%5Cud800%27)", "name eq %27%ED%A0%80%27", "tags/any(t:t eq 1)", "created_at gt 2024-13-45", "id in (1,2)"];
+         "contains(name,%27%5Cud800%27)", "name eq %27%ED%A0%80%27", "name eq %27a%00b%27", "a%00b", "tags/any(t:t eq 1)", "created_at gt 2024-13-45", "id in (1,2)"];
 
     private static readonly string[] ExtraOptions =
         ["$filter", "$orderby", "$top", "$skip", "$skiptoken", "$select", "$expand", "$count", "$search", "$apply", "$format", "$FILTER", "$", "$top"];
@@ -36,7 +36,7 @@ public sealed class MalformedRequests(JsonNode document, string basePath, SweepC
     /// <summary>Bodies that are not the JSON an operation wants, whatever it wants.</summary>
     public static readonly IReadOnlyList<string> RawBodies =
         ["", " ", "{", "}", "[", "[]", "null", "true", "0", "1e400", "-0", "\"text\"", "{}", "{} trailing", "{\"a\":1,\"a\":2}", "{\"\\ud800\": 1}",
-         "{\"name\": \"\\ud800\"}", "{\"\\udfff\\ud800\": \"x\"}", "[{\"\\ud800\": null}]", "{\"records\": [null]}", "{\"records\": [1, \"x\", [], true]}",
+         "{\"name\": \"\\ud800\"}", "{\"name\": \"a\\u0000b\"}", "{\"username\": \"\\u0000\", \"password\": \"x\"}", "{\"\\u0000\": 1}", "{\"\\udfff\\ud800\": \"x\"}", "[{\"\\ud800\": null}]", "{\"records\": [null]}", "{\"records\": [1, \"x\", [], true]}",
          "{\"records\": null}", "{\"records\": {}}", "{\"mode\": 1, \"records\": []}", "{\"mode\": [], \"records\": []}", "{\"mode\": null, \"records\": []}",
          "{\"mode\": {\"a\": 1}, \"records\": [{}]}", "{\"mode\": \"upsert\", \"key\": 5, \"records\": [{}]}", "{\"mode\": \"upsert\", \"key\": \"nosuch\", \"records\": [{}]}",
          "{\"records\": [{\"\\ud800\": 1}]}", "{\"id\": 5}", "{\"id\": [\"x\"]}", "{\"owner\": {}}", "{\"user\": 1, \"team\": 2}", "{\"rights\": \"update\"}",
@@ -125,7 +125,7 @@ public sealed class MalformedRequests(JsonNode document, string basePath, SweepC
         _ => Pick(["", "x", new string('k', 500), "key-" + _random.Next(), "\t", "a b"]),
     };
 
-    /// <summary>Mostly the administrator (so requests get past authentication); sometimes none, or forged ones.</summary>
+    /// <summary>Mostly the administrator's token (so requests get past authentication); sometimes the administrator's session cookie, none, or forged ones.</summary>
     private string Credentials(List<(string, string)> headers)
     {
         switch (_random.Next(10))
@@ -138,6 +138,11 @@ public sealed class MalformedRequests(JsonNode document, string basePath, SweepC
                 return "forged";
             case 2:
                 return "anonymous";
+            case 3 when context.SessionCookie is { } cookie:
+                // The web client: a real session, with or without the header that unsafe cookie requests need.
+                headers.Add(("Cookie", cookie));
+                if (Chance(0.5)) headers.Add(("X-Requested-With", "XMLHttpRequest"));
+                return "cookie";
             default:
                 return "admin";
         }

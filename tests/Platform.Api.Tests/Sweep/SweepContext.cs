@@ -1,8 +1,11 @@
 namespace Platform.Api.Tests.Sweep;
 
 /// <summary>Ids that exist in the swept tenant, so some requests reach the records and users behind the routes.</summary>
-public sealed class SweepContext(IReadOnlyDictionary<string, Guid> records, Guid user)
+public sealed class SweepContext(IReadOnlyDictionary<string, Guid> records, Guid user, string? sessionCookie = null)
 {
+    /// <summary>A real session cookie ("name=value") of the administrator, for requests made as the web client.</summary>
+    public string? SessionCookie => sessionCookie;
+
     public string IdFor(string template, string parameter, string? entity, Random random)
     {
         if (template.StartsWith("/admin/users", StringComparison.Ordinal)) return user.ToString();
