@@ -89,4 +89,17 @@ public abstract partial class ApiTests
 
         Assert.Equal(option, Assert.Single(problem.GetProperty("errors").EnumerateArray()).Str("parameter"));
     }
+
+    [Theory]
+    [InlineData("login")]
+    [InlineData("token")]
+    public async Task A_sign_in_with_a_user_name_longer_than_any_column_is_refused_like_any_wrong_sign_in(string endpoint)
+    {
+        var tenant = await Host.SharedAsync("crm", () => Host.CreateTenantAsync());
+
+        var problem = await ExpectProblemAsync(await Host.AnonymousClient.PostAsync($"/api/{tenant}/auth/{endpoint}",
+            Body(new { username = new string('y', 5000), password = "whatever" })), HttpStatusCode.Unauthorized);
+
+        Assert.Equal(Problems.Problems.TypeBase + "invalid-credentials", problem.Str("type"));
+    }
 }
