@@ -102,4 +102,17 @@ public abstract partial class ApiTests
 
         Assert.Equal(Problems.Problems.TypeBase + "invalid-credentials", problem.Str("type"));
     }
+
+    [Theory]
+    [InlineData("POST", "/data/lead", "{\"full_name\": \"A\", \"full_name\": \"B\"}")]
+    [InlineData("POST", "/data/lead", "{\"a\": 1, \"a\": 2}")]
+    [InlineData("POST", "/data/lead/bulk", "{\"records\": [{\"full_name\": \"A\", \"full_name\": \"B\"}]}")]
+    [InlineData("POST", "/data/account", "{\"name\": \"A\", \"name\": \"B\"}")]
+    public async Task A_json_body_naming_a_property_twice_is_a_400_problem(string method, string route, string body)
+    {
+        var tenant = await Host.SharedAsync("crm", () => Host.CreateTenantAsync());
+
+        await ExpectProblemAsync(await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/{tenant}{route}") { Content = Body(body) }),
+            HttpStatusCode.BadRequest);
+    }
 }

@@ -8,11 +8,11 @@ internal static class RequestBody
     /// <summary>Bodies up to this size with a Content-Length are read straight into an array of that size.</summary>
     private const int PresizedLimit = 4 * 1024 * 1024;
 
-    /// <summary>The body's bytes; a JSON body with a lone surrogate is refused here (see <see cref="JsonStrings"/>).</summary>
+    /// <summary>The body's bytes, once they pass <see cref="JsonBodyChecks"/> (else a JsonException: a 400).</summary>
     public static async Task<byte[]> ReadAsync(HttpContext http)
     {
         var body = await ReadBytesAsync(http);
-        JsonStrings.ThrowOnUnstorableText(body);
+        JsonBodyChecks.ThrowIfUnacceptable(body);
         return body;
     }
 
