@@ -49,6 +49,7 @@ public static class PlatformApiEndpoints
         services.AddSingleton<OpenApiDocumentBuilder>();
         services.AddSingleton<TenantEndpointFilter>();
         services.AddSingleton<OperatorKeyFilter>();
+        services.AddSingleton<UnstorableQueryTextFilter>();
         services.AddPlatformAuth();
         // Problems the framework writes (unmatched routes, unhandled errors) get a detail like ours do.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -66,7 +67,8 @@ public static class PlatformApiEndpoints
     {
         var tenant = endpoints.MapGroup("/api/{tenant}")
             .AddEndpointFilter<TenantEndpointFilter>()
-            .AddEndpointFilter<RecordExceptionFilter>();
+            .AddEndpointFilter<RecordExceptionFilter>()
+            .AddEndpointFilter<UnstorableQueryTextFilter>();
 
         tenant.MapAuth();
         tenant.MapUserAdmin();

@@ -229,6 +229,37 @@ public sealed class OperatorApiTests : IAsyncLifetime
         return _client.SendAsync(request);
     }
 
+    [Fact]
+    public async Task Malformed_operator_requests_never_answer_5xx_and_every_4xx_is_a_problem_document()
+    {
+        // The operator API is outside the tenants' OpenAPI documents, so the sweep's bodies and ids are sent to it here.
+        var ids = Sweep.MalformedRequests.BadIds.Concat(["demo", "admin", "x", "UPPER", new string('t', 80)]).ToList();
+        var requests = new List<(HttpMethod Method, string Path, string? Body)>();
+        requests.AddRange(Sweep.MalformedRequests.RawBodies.Select(body => (HttpMethod.Post, "/api/admin/tenants", (string?)body)));
+        requests.AddRange(ids.SelectMany(id => new (HttpMethod, string, string?)[]
+        {
+            (HttpMethod.Get, $"/api/admin/tenants/{id}", null), (HttpMethod.Delete, $"/api/admin/tenants/{id}?confirm={id}x", null),
+            (HttpMethod.Post, $"/api/admin/tenants/{id}/suspend", "{}"), (HttpMethod.Post, $"/api/admin/tenants/{id}/resume", null),
+        }));
+        requests.AddRange(new[] { "{\"id\": \"ok\", \"modules\": 5}", "{\"id\": \"ok\", \"modules\": [null, 1]}", "{\"id\": \"ok\", \"modules\": [\"no-such-module\"]}",
+            "{\"id\": \"ok\", \"modules\": [\"../../etc\"]}", "{\"id\": \"\\ud800\", \"modules\": [\"crm-core\"]}", "{\"id\": [], \"modules\": []}" }
+            .Select(body => (HttpMethod.Post, "/api/admin/tenants", (string?)body)));
+
+        var failures = new List<string>();
+        foreach (var (method, path, body) in requests)
+        {
+            using var request = Request(method, path);
+            if (body is not null) request.Content = HttpJson.Body(body);
+            using var response = await _client.SendAsync(request);
+            var status = (int)response.StatusCode;
+            if (status >= 500) failures.Add($"{status} for {method} {path} {body?[..Math.Min(body.Length, 200)]}: {await response.Content.ReadAsStringAsync()}");
+            else if (status >= 400 && await Sweep.SweepAnswers.ProblemDocumentMistakeAsync(response, CancellationToken.None) is { } mistake)
+                failures.Add($"{status} {mistake} for {method} {path}");
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     private static HttpRequestMessage Request(HttpMethod method, string path, object? body = null, string key = Key)
     {
         var request = new HttpRequestMessage(method, path);

@@ -21,6 +21,7 @@ internal static class AuthJson
         {
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
             if (document.RootElement.ValueKind != JsonValueKind.Object) return (default, Problems.Problems.BadRequest("The body must be a JSON object."));
+            Json.JsonStrings.ThrowOnUnstorableText(document.RootElement);
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException exception)

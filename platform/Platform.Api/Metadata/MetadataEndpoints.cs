@@ -38,9 +38,8 @@ internal static class MetadataEndpoints
 
     public static IResult GetRecordSchema(HttpContext http, string entity)
     {
-        var definition = RecordService.Entity(TenantEndpointFilter.Runtime(http), entity);
-        var schema = RecordJsonSchema.Build(definition);
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+        var runtime = TenantEndpointFilter.Runtime(http);
+        var schema = RecordJsonSchema.BuildStandalone(RecordService.Entity(runtime, entity), runtime.Definitions);
         return Results.Text(schema.ToJsonString(), "application/schema+json; charset=utf-8");
     }
 }

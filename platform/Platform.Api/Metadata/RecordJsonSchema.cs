@@ -1,30 +1,33 @@
 using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.Definitions.Security;
 using Platform.Storage.Physical;
 
 namespace Platform.Api.Metadata;
 
-/// <summary>The JSON Schema (draft 2020-12 subset, also valid OpenAPI 3.1) of one entity's records.</summary>
+/// <summary>
+/// The JSON Schema (draft 2020-12 subset, also valid OpenAPI 3.1) of one entity's records. The record schema
+/// (<paramref name="forWrite"/> false) describes every record the API answers, whoever reads it and with whichever
+/// options: $select and hidden fields leave fields out (so only the id is required), masked fields may read as a
+/// masked text or null, and with a <c>lookupReference</c> an $expand-ed lookup is the referenced record.
+/// </summary>
 public static class RecordJsonSchema
 {
-    public static JsonObject Build(EntityDefinition entity, bool forWrite = false, bool partial = false)
+    /// <param name="definitions">The tenant's definitions: their roles say which fields may read masked.</param>
+    /// <param name="lookupReference">The $ref of an entity's record schema; null leaves expanded lookups out.</param>
+    public static JsonObject Build(EntityDefinition entity, bool forWrite = false, bool partial = false,
+        DefinitionSet? definitions = null, Func<string, string>? lookupReference = null)
     {
         var properties = new JsonObject();
         if (!forWrite) properties[SystemFields.Id] = new JsonObject { ["type"] = "string", ["format"] = "uuid", ["readOnly"] = true };
+        var masked = forWrite || definitions is null ? [] : MaskedFields(entity, definitions);
         foreach (var field in entity.Fields)
         {
             // Values the platform computes cannot be written: left out of input schemas, readOnly in the record's.
             if (forWrite && Computed(field)) continue;
-            properties[field.Name] = FieldSchema(field);
+            properties[field.Name] = forWrite ? FieldSchema(field) : ReadSchema(field, masked.Contains(field.Name), lookupReference);
         }
-        if (!forWrite)
-        {
-            foreach (var name in new[] { SystemFields.CreatedAt, SystemFields.ModifiedAt })
-                properties[name] = new JsonObject { ["type"] = "string", ["format"] = "date-time", ["readOnly"] = true };
-            foreach (var name in new[] { SystemFields.CreatedBy, SystemFields.ModifiedBy, SystemFields.Owner })
-                properties[name] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "uuid", ["readOnly"] = true };
-            properties[SystemFields.RowVersion] = new JsonObject { ["type"] = "integer", ["readOnly"] = true };
-        }
+        if (!forWrite) AddSystemFields(properties);
         var schema = new JsonObject
         {
             ["title"] = entity.Label?.Get() ?? entity.Name,
@@ -32,27 +35,100 @@ public static class RecordJsonSchema
             ["properties"] = properties,
             ["additionalProperties"] = false,
         };
-        // A stored record always has its required fields; a create may leave out those with a default.
-        var required = entity.Fields.Where(f => f.Required && !Computed(f) && (!forWrite || f.Default is null))
-            .Select(f => (JsonNode)f.Name).ToArray();
-        if (!partial && required.Length > 0) schema["required"] = new JsonArray(required);
+        if (forWrite)
+        {
+            // A create may leave out required fields that have a default.
+            var required = entity.Fields.Where(f => f.Required && !Computed(f) && f.Default is null).Select(f => (JsonNode)f.Name).ToArray();
+            if (!partial && required.Length > 0) schema["required"] = new JsonArray(required);
+        }
+        else schema["required"] = new JsonArray(SystemFields.Id);
         return schema;
     }
+
+    /// <summary>
+    /// A standalone schema of the entity's records: the records of the entities its lookups reach (transitively)
+    /// are under $defs, so an expanded lookup validates too.
+    /// </summary>
+    public static JsonObject BuildStandalone(EntityDefinition entity, DefinitionSet definitions)
+    {
+        static string Reference(string name) => "#/$defs/" + name;
+        var schema = Build(entity, definitions: definitions, lookupReference: Reference);
+        var defs = new JsonObject();
+        var pending = new Queue<EntityDefinition>([entity]);
+        var seen = new HashSet<string> { entity.Name };
+        while (pending.TryDequeue(out var current))
+        {
+            defs[current.Name] = Build(current, definitions: definitions, lookupReference: Reference);
+            foreach (var target in current.Fields.Where(f => f.Type == FieldType.Lookup).Select(f => f.Target!))
+                if (seen.Add(target) && definitions.Find(target) is { } found) pending.Enqueue(found);
+        }
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+        schema["$defs"] = defs;
+        return schema;
+    }
+
+    /// <summary>Fields some role reads masked: a masked value is partly starred text or null, whatever the field's rules say.</summary>
+    private static HashSet<string> MaskedFields(EntityDefinition entity, DefinitionSet definitions) =>
+        definitions.Roles.Values
+            .SelectMany(r => r.FieldSecurity.GetValueOrDefault(entity.Name) ?? new Dictionary<string, FieldAccessLevel>())
+            .Where(f => f.Value == FieldAccessLevel.Masked)
+            .Select(f => f.Key)
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Autonumbers and formula fields: computed on save, never written by a caller.</summary>
     private static bool Computed(FieldDefinition field) => field.Type == FieldType.AutoNumber || field.Formula is not null;
 
+    private static void AddSystemFields(JsonObject properties)
+    {
+        foreach (var name in new[] { SystemFields.CreatedAt, SystemFields.ModifiedAt })
+            properties[name] = new JsonObject { ["type"] = "string", ["format"] = "date-time", ["readOnly"] = true };
+        foreach (var name in new[] { SystemFields.CreatedBy, SystemFields.ModifiedBy, SystemFields.Owner })
+            properties[name] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "uuid", ["readOnly"] = true };
+        properties[SystemFields.OwningBusinessUnit] = new JsonObject
+        {
+            ["type"] = new JsonArray("string", "null"), ["maxLength"] = 50, ["readOnly"] = true,
+            ["description"] = "The business unit of the owner (its name), stamped on create and assign.",
+        };
+        properties[SystemFields.RowVersion] = new JsonObject { ["type"] = "integer", ["readOnly"] = true };
+    }
+
+    /// <summary>A field as records show it: masked fields are relaxed to any text or null, lookups may be expanded.</summary>
+    private static JsonObject ReadSchema(FieldDefinition field, bool masked, Func<string, string>? lookupReference)
+    {
+        var schema = FieldSchema(field);
+        if (masked)
+        {
+            var relaxed = new JsonObject { ["type"] = new JsonArray(TypeOf(field), "null") };
+            foreach (var keep in new[] { "title", "description", "readOnly", "x-lookup", "x-formula" })
+                if (schema[keep] is { } value) relaxed[keep] = value.DeepClone();
+            relaxed["x-masked"] = true;
+            schema = relaxed;
+        }
+        if (field.Type != FieldType.Lookup || lookupReference is null) return schema;
+        // $expand puts the referenced record (or null, when it is out of the reader's sight) where the id was.
+        var plain = new JsonObject { ["type"] = "string", ["format"] = "uuid" };
+        var expanded = new JsonObject
+        {
+            ["anyOf"] = new JsonArray(plain, new JsonObject { ["type"] = "null" }, new JsonObject { ["$ref"] = lookupReference(field.Target!) }),
+        };
+        foreach (var keep in new[] { "title", "description", "readOnly", "x-lookup", "x-masked" })
+            if (schema[keep] is { } value) expanded[keep] = value.DeepClone();
+        return expanded;
+    }
+
+    private static string TypeOf(FieldDefinition field) => FieldColumnMapper.KindOf(field.Type) switch
+    {
+        ValueKind.Integer => "integer",
+        ValueKind.Decimal => "number",
+        ValueKind.Boolean => "boolean",
+        ValueKind.StringList => "array",
+        _ => "string",
+    };
+
     private static JsonObject FieldSchema(FieldDefinition field)
     {
         var kind = FieldColumnMapper.KindOf(field.Type);
-        var type = kind switch
-        {
-            ValueKind.Integer => "integer",
-            ValueKind.Decimal => "number",
-            ValueKind.Boolean => "boolean",
-            ValueKind.StringList => "array",
-            _ => "string",
-        };
+        var type = TypeOf(field);
         var schema = new JsonObject { ["type"] = field.Required ? type : new JsonArray(type, "null") };
         if (field.Label is { } label) schema["title"] = label.Get();
         if (field.Description is { } description) schema["description"] = description.Get();
@@ -66,6 +142,7 @@ public static class RecordJsonSchema
             _ => null,
         };
         if (format is not null) schema["format"] = format;
+        // Text without a maxLength of its own still has one (text 255, email 320, phone 50, url 2048): the schema says which.
         if (FieldColumnMapper.MaxLengthOf(field) is { } max && kind == ValueKind.String && field.Type != FieldType.Choice) schema["maxLength"] = max;
         if (field.Min is { } min) schema["minimum"] = min;
         if (field.Max is { } maximum) schema["maximum"] = maximum;

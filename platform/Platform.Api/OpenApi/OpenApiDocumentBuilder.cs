@@ -38,12 +38,16 @@ public sealed class OpenApiDocumentBuilder
         };
         foreach (var entity in definitions.Entities.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            schemas[Pascal(entity.Name)] = RecordJsonSchema.Build(entity);
+            schemas[Pascal(entity.Name)] = RecordJsonSchema.Build(entity, definitions: definitions, lookupReference: name => "#/components/schemas/" + Pascal(name));
             schemas[Pascal(entity.Name) + "Input"] = RecordJsonSchema.Build(entity, forWrite: true);
             schemas[Pascal(entity.Name) + "Patch"] = RecordJsonSchema.Build(entity, forWrite: true, partial: true);
             OpenApiPaths.AddEntity(paths, entity);
+            OpenApiRecordRoutes.AddEntity(paths, entity);
         }
         OpenApiPaths.AddMetadata(paths);
+        OpenApiTenantRoutes.Add(paths, definitions);
+        OpenApiComponents.Add(schemas);
+        OpenApiSecurity.AddUnauthorized(paths);
         return new JsonObject
         {
             ["openapi"] = "3.1.0",
@@ -51,11 +55,12 @@ public sealed class OpenApiDocumentBuilder
             {
                 ["title"] = $"{tenant} data API",
                 ["version"] = definitions.Version,
-                ["description"] = "Generated from the tenant's entity definitions. Errors are RFC 9457 problem documents.",
+                ["description"] = "Generated from the tenant's definitions; every route of the tenant's API is here. Errors are RFC 9457 problem documents.",
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = $"/api/{tenant}" }),
+            ["security"] = OpenApiSecurity.Requirement(),
             ["paths"] = paths,
-            ["components"] = new JsonObject { ["schemas"] = schemas },
+            ["components"] = new JsonObject { ["schemas"] = schemas, ["securitySchemes"] = OpenApiSecurity.Schemes() },
         };
     }
 

@@ -60,19 +60,20 @@ internal static class OpenApiPaths
             ["delete"] = Operation($"delete_{name}", $"Delete a {name}", [name], [Id(), Header("If-Match", "ETag from a read")], null,
                 Responses(("204", "Deleted", null), ("409", "Other records refer to it (restrict)", null))),
         };
+        // "__" joins entity and relation in operation ids: no name may contain it, so ids never clash.
         foreach (var relation in entity.Relations)
         {
             paths[$"/data/{name}/{{id}}/{relation.Name}"] = new JsonObject
             {
-                ["get"] = Operation($"list_{name}_{relation.Name}", $"List linked {relation.Target} records", [name], [Id()], null,
+                ["get"] = Operation($"list_{name}__{relation.Name}", $"List linked {relation.Target} records", [name], [Id()], null,
                     Responses(("200", "Linked records", ListSchema(OpenApiDocumentBuilder.Pascal(relation.Target))))),
-                ["post"] = Operation($"link_{name}_{relation.Name}", $"Link a {relation.Target}", [name], [Id()],
+                ["post"] = Operation($"link_{name}__{relation.Name}", $"Link a {relation.Target}", [name], [Id()],
                     new JsonObject { ["type"] = "object", ["required"] = new JsonArray("id"), ["properties"] = new JsonObject { ["id"] = new JsonObject { ["type"] = "string", ["format"] = "uuid" } } },
                     Responses(("201", "Linked", null), ("204", "Already linked", null))),
             };
             paths[$"/data/{name}/{{id}}/{relation.Name}/{{targetId}}"] = new JsonObject
             {
-                ["delete"] = Operation($"unlink_{name}_{relation.Name}", $"Unlink a {relation.Target}", [name], [Id(), Path("targetId", "uuid")], null,
+                ["delete"] = Operation($"unlink_{name}__{relation.Name}", $"Unlink a {relation.Target}", [name], [Id(), Path("targetId", "uuid")], null,
                     Responses(("204", "Unlinked", null), ("404", "Not linked", null))),
             };
         }
@@ -80,12 +81,12 @@ internal static class OpenApiPaths
 
     public static void AddMetadata(JsonObject paths)
     {
-        paths["/metadata/entities"] = new JsonObject { ["get"] = Operation("list_entities", "The tenant's entity definitions", ["metadata"], [], null, Responses(("200", "Entity definitions", new JsonObject { ["type"] = "object" }))) };
-        paths["/metadata/entities/{entity}"] = new JsonObject { ["get"] = Operation("get_entity", "One entity definition", ["metadata"], [Path("entity", null)], null, Responses(("200", "The definition", new JsonObject { ["type"] = "object" }))) };
-        paths["/metadata/entities/{entity}/schema"] = new JsonObject { ["get"] = Operation("get_entity_schema", "The JSON Schema of a record", ["metadata"], [Path("entity", null)], null, Responses(("200", "JSON Schema", new JsonObject { ["type"] = "object" }))) };
+        paths["/metadata/entities"] = new JsonObject { ["get"] = Operation("list-entities", "The tenant's entity definitions", ["metadata"], [], null, Responses(("200", "Entity definitions", new JsonObject { ["type"] = "object" }))) };
+        paths["/metadata/entities/{entity}"] = new JsonObject { ["get"] = Operation("get-entity", "One entity definition", ["metadata"], [Path("entity", null)], null, Responses(("200", "The definition", new JsonObject { ["type"] = "object" }))) };
+        paths["/metadata/entities/{entity}/schema"] = new JsonObject { ["get"] = Operation("get-entity-schema", "The JSON Schema of a record", ["metadata"], [Path("entity", null)], null, Responses(("200", "JSON Schema", new JsonObject { ["type"] = "object" }))) };
     }
 
-    private static JsonObject Operation(string id, string summary, string[] tags, JsonNode[] parameters, JsonNode? body, JsonObject responses)
+    internal static JsonObject Operation(string id, string summary, string[] tags, JsonNode[] parameters, JsonNode? body, JsonObject responses)
     {
         var operation = new JsonObject
         {
@@ -99,7 +100,7 @@ internal static class OpenApiPaths
         return operation;
     }
 
-    private static JsonObject Responses(params (string Status, string Description, JsonNode? Schema)[] responses)
+    internal static JsonObject Responses(params (string Status, string Description, JsonNode? Schema)[] responses)
     {
         var result = new JsonObject();
         foreach (var (status, description, schema) in responses)
@@ -112,9 +113,9 @@ internal static class OpenApiPaths
         return result;
     }
 
-    private static JsonObject Json(JsonNode schema) => new() { ["application/json"] = new JsonObject { ["schema"] = schema } };
+    internal static JsonObject Json(JsonNode schema) => new() { ["application/json"] = new JsonObject { ["schema"] = schema } };
 
-    private static JsonObject ListSchema(string schema) => new()
+    internal static JsonObject ListSchema(string schema) => new()
     {
         ["type"] = "object",
         ["properties"] = new JsonObject
@@ -126,15 +127,15 @@ internal static class OpenApiPaths
         },
     };
 
-    private static JsonObject Ref(string schema) => new() { ["$ref"] = $"#/components/schemas/{schema}" };
+    internal static JsonObject Ref(string schema) => new() { ["$ref"] = $"#/components/schemas/{schema}" };
 
-    private static JsonObject Query(string name, string description, string type = "string") =>
+    internal static JsonObject Query(string name, string description, string type = "string") =>
         new() { ["name"] = name, ["in"] = "query", ["description"] = description, ["schema"] = new JsonObject { ["type"] = type } };
 
-    private static JsonObject Header(string name, string description) =>
+    internal static JsonObject Header(string name, string description) =>
         new() { ["name"] = name, ["in"] = "header", ["description"] = description, ["schema"] = new JsonObject { ["type"] = "string" } };
 
-    private static JsonObject Path(string name, string? format)
+    internal static JsonObject Path(string name, string? format)
     {
         var schema = new JsonObject { ["type"] = "string" };
         if (format is not null) schema["format"] = format;

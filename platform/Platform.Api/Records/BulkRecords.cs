@@ -27,7 +27,7 @@ internal static class BulkRecords
         var mode = BulkMode.Create;
         if (root.TryGetProperty("mode", out var modeJson))
         {
-            switch (modeJson.GetString())
+            switch (modeJson.ValueKind == JsonValueKind.String ? modeJson.GetString() : null)
             {
                 case "create": mode = BulkMode.Create; break;
                 case "upsert": mode = BulkMode.Upsert; break;
@@ -35,6 +35,14 @@ internal static class BulkRecords
             }
         }
         string? key = root.TryGetProperty("key", out var keyJson) && keyJson.ValueKind == JsonValueKind.String ? keyJson.GetString() : null;
+        if (root.TryGetProperty("key", out keyJson) && keyJson.ValueKind != JsonValueKind.String)
+            errors.Add(new FieldError("/key", "must be \"id\" or the name of a unique field"));
+        var index = 0;
+        foreach (var record in list.EnumerateArray())
+        {
+            if (record.ValueKind != JsonValueKind.Object) errors.Add(new FieldError($"/records/{index}", "must be an object: a record's fields and values"));
+            index++;
+        }
         foreach (var property in root.EnumerateObject())
             if (property.Name is not ("records" or "mode" or "key")) errors.Add(new FieldError("/" + property.Name, "is not a batch option (records, mode, key)"));
         if (errors.Count > 0) return Problems.Problems.Validation(errors, "The batch is not valid");

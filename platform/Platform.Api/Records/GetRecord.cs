@@ -1,15 +1,29 @@
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Json;
 using Platform.Api.Tenants;
+using Platform.Querying;
 using Platform.Records;
 
 namespace Platform.Api.Records;
 
+/// <summary>GET one record; $select and $expand work as on lists, the options that shape a list are refused.</summary>
 internal static class GetRecord
 {
     public static async Task<IResult> HandleAsync(HttpContext http, string entity, Guid id, RecordService records)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
-        var row = await records.GetAsync(runtime, entity, id, Security.RequestActor.Of(http), http.RequestAborted);
-        return RecordResponses.Ok(http, row);
+        RecordService.Entity(runtime, entity);
+        var translation = SingleRecordOptions.Translate(runtime.Model, entity, http.Request.Query);
+        if (translation is { Succeeded: false }) return Problems.Problems.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
+
+        var actor = Security.RequestActor.Of(http);
+        var row = await records.GetAsync(runtime, entity, id, actor, http.RequestAborted);
+        if (translation?.Query is null || translation.Query.Select is null && translation.Expand.Count == 0) return RecordResponses.Ok(http, row);
+
+        var expansions = await RecordExpansion.ExpandAsync(runtime, records, actor, translation.Expand, [row], http.RequestAborted);
+        var fields = translation.Query.Select is { } select ? RecordExpansion.OutputFields(select) : null;
+        var expandedFields = RecordExpansion.ExpandedFields(translation.Expand);
+        http.Response.Headers.ETag = RecordResponses.ETag(row);
+        return RecordResponses.Json(writer => RecordJsonWriter.Write(writer, row, fields, RecordExpansion.For(row, expansions), expandedFields), initialSize: 1024);
     }
 }

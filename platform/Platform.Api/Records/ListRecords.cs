@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Platform.Api.Json;
 using Platform.Api.Tenants;
-using Platform.Metadata.Definitions;
 using Platform.Querying;
 using Platform.Records;
-using Platform.Runtime;
 
 namespace Platform.Api.Records;
 
@@ -27,9 +25,9 @@ internal static class ListRecords
         var query = translation.Query;
         var actor = Security.RequestActor.Of(http);
         var page = await records.QueryAsync(runtime, query, actor, http.RequestAborted);
-        var expansions = await ExpandAsync(runtime, records, actor, translation.Expand, page.Rows, http.RequestAborted);
-        var fields = query.Select is null ? null : OutputFields(query.Select);
-        var expandedFields = translation.Expand.ToDictionary(e => e.Field, e => e.Select is null ? null : (IReadOnlyList<string>)OutputFields(e.Select));
+        var expansions = await RecordExpansion.ExpandAsync(runtime, records, actor, translation.Expand, page.Rows, http.RequestAborted);
+        var fields = query.Select is null ? null : RecordExpansion.OutputFields(query.Select);
+        var expandedFields = RecordExpansion.ExpandedFields(translation.Expand);
         var next = page.HasMore ? NextLink(http, ContinuationToken.Next(query, page)) : null;
 
         return RecordResponses.Json(writer =>
@@ -41,38 +39,11 @@ internal static class ListRecords
                 if (page.CountIsCapped) writer.WriteBoolean("@platform.countIsCapped", true);
             }
             writer.WriteStartArray("value");
-            foreach (var row in page.Rows)
-            {
-                var expanded = expansions.Count == 0 ? null : expansions.ToDictionary(
-                    e => e.Key,
-                    e => row.GetValueOrDefault(e.Key) is Guid id ? e.Value.GetValueOrDefault(id) : null);
-                RecordJsonWriter.Write(writer, row, fields, expanded, expandedFields);
-            }
+            foreach (var row in page.Rows) RecordJsonWriter.Write(writer, row, fields, RecordExpansion.For(row, expansions), expandedFields);
             writer.WriteEndArray();
             if (next is not null) writer.WriteString("@odata.nextLink", next);
             writer.WriteEndObject();
         });
-    }
-
-    private static List<string> OutputFields(IReadOnlyList<string> select)
-    {
-        var fields = new List<string> { SystemFields.Id };
-        fields.AddRange(select.Where(s => s != SystemFields.Id));
-        return fields;
-    }
-
-    private static async Task<Dictionary<string, Dictionary<Guid, IReadOnlyDictionary<string, object?>?>>> ExpandAsync(
-        TenantRuntime runtime, RecordService records, RecordActor actor, IReadOnlyList<ExpandedLookup> expand, IReadOnlyList<Dictionary<string, object?>> rows, CancellationToken ct)
-    {
-        var result = new Dictionary<string, Dictionary<Guid, IReadOnlyDictionary<string, object?>?>>();
-        foreach (var lookup in expand)
-        {
-            var ids = rows.Select(r => r.GetValueOrDefault(lookup.Field)).OfType<Guid>().Distinct().ToList();
-            // One query per expanded lookup, not one per row.
-            var targets = await records.GetManyAsync(runtime, lookup.Target, ids, lookup.Select, actor, ct);
-            result[lookup.Field] = targets.ToDictionary(t => (Guid)t[SystemFields.Id]!, t => (IReadOnlyDictionary<string, object?>?)t);
-        }
-        return result;
     }
 
     private static string? NextLink(HttpContext http, string? token)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Json;
 
 namespace Platform.Api.Records;
 
@@ -7,7 +8,15 @@ internal static class RequestBody
     /// <summary>Bodies up to this size with a Content-Length are read straight into an array of that size.</summary>
     private const int PresizedLimit = 4 * 1024 * 1024;
 
+    /// <summary>The body's bytes, once they pass <see cref="JsonBodyChecks"/> (else a JsonException: a 400).</summary>
     public static async Task<byte[]> ReadAsync(HttpContext http)
+    {
+        var body = await ReadBytesAsync(http);
+        JsonBodyChecks.ThrowIfUnacceptable(body);
+        return body;
+    }
+
+    private static async Task<byte[]> ReadBytesAsync(HttpContext http)
     {
         if (http.Request.ContentLength is { } length and > 0 and <= PresizedLimit)
         {

@@ -27,8 +27,14 @@ internal static class RunAction
         var body = await RequestBody.ReadAsync(http);
         using var input = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);
         // Compiled once per applied definitions; only references inside the schema resolve.
-        if (await scripts.InputSchemaAsync(definition, name, action) is { } schema && schema.Validate(input.RootElement.GetRawText()) is { Count: > 0 } errors)
-            return Problems.Problems.Validation(errors.Select(e => new FieldError(e.Pointer, e.Message)).ToList(), "The action input is not valid");
+        if (await scripts.InputSchemaAsync(definition, name, action) is { } schema)
+        {
+            // NJsonSchema throws on whole numbers beyond 64 bits: refuse them first.
+            if (Json.JsonNumbers.FirstTooLarge(input.RootElement) is { } tooLarge)
+                return Problems.Problems.Validation([new FieldError(tooLarge, "is a whole number beyond the 64-bit range")], "The action input is not valid");
+            if (schema.Validate(input.RootElement.GetRawText()) is { Count: > 0 } errors)
+                return Problems.Problems.Validation(errors.Select(e => new FieldError(e.Pointer, e.Message)).ToList(), "The action input is not valid");
+        }
 
         var actor = Security.RequestActor.Of(http);
         var inputValue = input.RootElement.Clone();

@@ -6,13 +6,17 @@ namespace Platform.Audit.Trail;
 /// <summary>Maps audit entries to rows of <see cref="PlatformTables.Audit"/> and back.</summary>
 internal static class AuditRows
 {
+    /// <summary>The length of <see cref="PlatformTables.Audit"/>'s actor_name column.</summary>
+    private const int ActorNameLength = 200;
+
     public static IReadOnlyDictionary<string, object?> ToRow(AuditEntry entry) => new Dictionary<string, object?>(StringComparer.Ordinal)
     {
         ["id"] = entry.Id,
         ["occurred_at"] = entry.OccurredAt,
         ["action"] = entry.Action,
         ["actor_id"] = entry.ActorId,
-        ["actor_name"] = entry.ActorName,
+        // The name may be what a caller typed (a failed sign-in's user name): clipped to the column, never failing the request.
+        ["actor_name"] = entry.ActorName is { Length: > ActorNameLength } name ? name[..ActorNameLength] : entry.ActorName,
         ["client_address"] = entry.ClientAddress,
         ["entity"] = entry.Entity,
         ["record_id"] = entry.RecordId,

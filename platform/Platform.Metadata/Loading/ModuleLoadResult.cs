@@ -12,4 +12,8 @@ public sealed record ModuleLoadResult(
     ModuleDefinition? Module,
     IReadOnlyList<DefinitionError> Errors,
     string? BrokenModuleId,
-    IReadOnlyList<string> BrokenEntities);
+    IReadOnlyList<string> BrokenEntities)
+{
+    /// <summary>Entity documents that failed their schema but could be read for the semantic rules (see <see cref="EntitySalvage"/>).</summary>
+    internal IReadOnlyList<SalvagedEntity> Salvaged { get; init; } = [];
+}

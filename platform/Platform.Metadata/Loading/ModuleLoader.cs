@@ -29,8 +29,14 @@ public static class ModuleLoader
             .Where(e => e.Second.Document is not null)
             .Select(e => new SourcedDocument<EntityDefinition>(e.First, e.Second.Document!))
             .ToList();
+        // A document that parsed but failed its schema is still checked by the semantic rules, as far as it can be read.
+        var salvaged = entityFiles.Zip(entityReads)
+            .Where(e => e.Second is { Document: null, Json: { } })
+            .Select(e => EntitySalvage.Salvage(e.First, e.Second.Json!, e.Second.Errors))
+            .OfType<SalvagedEntity>()
+            .ToList();
         var brokenEntities = entityFiles.Zip(entityReads)
-            .Where(e => e.Second.Document is null)
+            .Where(e => e.Second.Document is null && salvaged.All(s => s.File != e.First))
             .Select(e => Path.GetFileNameWithoutExtension(e.First))
             .ToList();
 
@@ -39,7 +45,8 @@ public static class ModuleLoader
             var id = manifest.Json?["id"] is { } idNode && idNode.GetValueKind() == System.Text.Json.JsonValueKind.String
                 ? idNode.GetValue<string>()
                 : folderName;
-            return new ModuleLoadResult(null, errors, id, [.. brokenEntities, .. entities.Select(e => e.Document.Name)]);
+            return new ModuleLoadResult(null, errors, id,
+                [.. brokenEntities, .. entities.Select(e => e.Document.Name), .. salvaged.Select(e => Path.GetFileNameWithoutExtension(e.File))]);
         }
         var (scripts, scriptErrors) = await ModuleScripts.LoadAsync(moduleFolder, manifest.Document, entities, cancellationToken);
         errors.AddRange(scriptErrors);
@@ -50,7 +57,7 @@ public static class ModuleLoader
             Manifest = manifest.Document, Entities = entities, Scripts = scripts, SourcePath = moduleFolder,
             Roles = security.Roles, Teams = security.Teams, BusinessUnits = security.BusinessUnits,
         };
-        return new ModuleLoadResult(module, errors, null, brokenEntities);
+        return new ModuleLoadResult(module, errors, null, brokenEntities) { Salvaged = salvaged };
     }
 
     private static IEnumerable<string> EntityFiles(string moduleFolder)

@@ -24,13 +24,29 @@ public static class ModuleSetLoader
             loads.Where(l => l.BrokenModuleId is not null).Select(l => l.BrokenModuleId!).ToHashSet(),
             loads.SelectMany(l => l.BrokenEntities).ToHashSet());
 
-        // Semantic rules run even when some documents failed, so one pass shows every problem;
-        // references to what failed are skipped, since those documents already carry their own errors.
+        // Semantic rules run even when some documents failed, so one pass shows every problem: documents that failed
+        // their schema are checked as far as they can be read (salvaged), and references to what could not be read
+        // at all are skipped, since those documents already carry their own errors.
+        var salvaged = loads.SelectMany(l => l.Salvaged).ToDictionary(s => s.File);
+        var checkedModules = salvaged.Count == 0 ? modules : modules.Select(m => WithSalvaged(m, loads)).ToList();
+        var semantic = DefinitionValidator.Validate(checkedModules, unloaded)
+            .Where(e => !salvaged.TryGetValue(e.File, out var salvage) || !salvage.Covers(e.Pointer));
         var errors = loads.SelectMany(l => l.Errors)
-            .Concat(DefinitionValidator.Validate(modules, unloaded))
+            .Concat(semantic)
             .GroupBy(e => e.File)
             .SelectMany(g => g)
             .ToList();
         return errors.Count > 0 ? new ModuleSetLoadResult(null, errors) : new ModuleSetLoadResult(new DefinitionSet(modules), errors);
+    }
+
+    /// <summary>The module with its salvaged entity documents, in file order, for validation only.</summary>
+    private static ModuleDefinition WithSalvaged(ModuleDefinition module, IEnumerable<ModuleLoadResult> loads)
+    {
+        var load = loads.FirstOrDefault(l => ReferenceEquals(l.Module, module));
+        if (load is null || load.Salvaged.Count == 0) return module;
+        return module with
+        {
+            Entities = module.Entities.Concat(load.Salvaged.Select(s => s.Document)).OrderBy(e => e.File, StringComparer.Ordinal).ToList(),
+        };
     }
 }

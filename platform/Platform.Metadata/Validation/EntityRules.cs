@@ -28,7 +28,7 @@ internal static class EntityRules
         {
             var relation = entry.Entity.Relations[i];
             var at = $"/relations/{i}/name";
-            if (NameRules.CheckName(relation.Name, "relation") is { } nameProblem)
+            if (NameRules.CheckRelationName(relation.Name) is { } nameProblem)
                 yield return entry.Error(at, nameProblem);
             var field = entry.Entity.Fields.Select((f, index) => (f.Name, index)).FirstOrDefault(f => f.Name == relation.Name);
             if (field.Name is not null)

@@ -30,6 +30,18 @@ internal static partial class NameRules
         return null;
     }
 
+    /// <summary>
+    /// Sub-routes every record has (…/data/{entity}/{id}/audit, shares, share, assign, actions/{name}): a relation of
+    /// the same name would be shadowed by them, so these names are refused.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReservedRelationNames = ["audit", "shares", "share", "assign", "actions"];
+
+    /// <summary>Why a relation name is invalid, or null.</summary>
+    public static string? CheckRelationName(string name) =>
+        CheckName(name, "relation") ?? (ReservedRelationNames.Contains(name)
+            ? $"'{name}' is a route every record has (…/{{id}}/{name}); reserved relation names are {string.Join(", ", ReservedRelationNames)}"
+            : null);
+
     /// <summary>Why an entity name is invalid, or null.</summary>
     public static string? CheckEntityName(string name) =>
         CheckName(name, "entity") ?? (name.StartsWith(SystemFields.PlatformTablePrefix, StringComparison.Ordinal)

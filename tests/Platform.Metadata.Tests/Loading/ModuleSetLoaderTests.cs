@@ -92,6 +92,21 @@ public class ModuleSetLoaderTests
     }
 
     [Fact]
+    public async Task A_document_that_fails_its_schema_still_reports_its_semantic_mistakes_in_the_same_pass()
+    {
+        var result = await Load("schema-and-semantic-mistakes");
+
+        Assert.Null(result.Set);
+        var file = EntityFile("schema-and-semantic-mistakes", "crm", "deal");
+        // The unknown type (schema) hides neither the default outside the options, the duplicate field name nor the
+        // reserved relation name (semantic); the field with the unknown type still counts as the primary field and in the index.
+        Assert.Equal(
+            [(file, "/fields/1/type"), (file, "/fields/2/default"), (file, "/fields/3/name"), (file, "/relations/0/name")],
+            result.Errors.Select(e => (e.File, e.Pointer)).OrderBy(e => e.Pointer, StringComparer.Ordinal));
+        Assert.Contains("'closed'", Assert.Single(result.Errors, e => e.Pointer == "/fields/2/default").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_entity_file_that_does_not_match_its_entity_name_is_reported()
     {
         var result = await Load("misnamed-file");

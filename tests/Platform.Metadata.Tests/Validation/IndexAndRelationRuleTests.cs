@@ -51,4 +51,17 @@ public class IndexAndRelationRuleTests
 
         ErrorAssert.Single(errors, File, "/relations/1/name", "already defined at /relations/0");
     }
+
+    [Theory]
+    [InlineData("audit")]
+    [InlineData("shares")]
+    [InlineData("share")]
+    [InlineData("assign")]
+    [InlineData("actions")]
+    public void A_relation_named_like_a_record_sub_route_is_reported(string name)
+    {
+        var errors = DefinitionValidator.Validate([Module("crm", Deal with { Relations = [Relation(name, "deal")] })]);
+
+        ErrorAssert.Single(errors, File, "/relations/0/name", $"'{name}' is a route every record has");
+    }
 }
