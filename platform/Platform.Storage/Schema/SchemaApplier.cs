@@ -26,7 +26,12 @@ public static class SchemaApplier
     public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(5);
 
     /// <param name="audit">Audit entries of the change, written in the apply's transaction (none when null).</param>
-    public static async Task<SchemaApplyResult> ApplyAsync(SchemaPlan plan, bool allowDataLoss, CancellationToken ct, ISchemaChangeAudit? audit = null)
+    /// <param name="cipher">
+    /// The tenant's field cipher: a rename of an entity or encrypted field re-seals its stored values under the new names
+    /// (see <see cref="EncryptedRenames"/>); without it such a rename is refused when values are stored.
+    /// </param>
+    public static async Task<SchemaApplyResult> ApplyAsync(
+        SchemaPlan plan, bool allowDataLoss, CancellationToken ct, ISchemaChangeAudit? audit = null, Encryption.TenantFieldCipher? cipher = null)
     {
         if (Refusal(plan, allowDataLoss) is { } refused) return refused;
         if (plan.IsEmpty && !plan.DefinitionsChanged) return SchemaApplyResult.Unchanged(plan);
@@ -44,7 +49,7 @@ public static class SchemaApplier
             if (database.Provider == DatabaseProvider.Sqlite) await ExecuteAsync(connection, null, "PRAGMA foreign_keys = OFF", ct);
             try
             {
-                return await ApplyInTransactionAsync(context, plan, allowDataLoss, audit, ct);
+                return await ApplyInTransactionAsync(context, plan, allowDataLoss, audit, cipher, ct);
             }
             catch (Exception e) when (SchemaApplyLock.IsLockTimeout(e))
             {
@@ -61,7 +66,7 @@ public static class SchemaApplier
     }
 
     private static async Task<SchemaApplyResult> ApplyInTransactionAsync(
-        DdlContext context, SchemaPlan plan, bool allowDataLoss, ISchemaChangeAudit? audit, CancellationToken ct)
+        DdlContext context, SchemaPlan plan, bool allowDataLoss, ISchemaChangeAudit? audit, Encryption.TenantFieldCipher? cipher, CancellationToken ct)
     {
         var database = plan.Database;
         var connection = context.Database.GetDbConnection();
@@ -86,6 +91,8 @@ public static class SchemaApplier
         var commands = Atomic(context.GetService<IMigrationsSqlGenerator>().Generate(operations, SchemaPlanner.DesignModel(context)));
         await context.GetService<IMigrationCommandExecutor>().ExecuteNonQueryAsync(commands, context.GetService<IRelationalConnection>(), ct);
         if (database.Provider == DatabaseProvider.Sqlite) await CheckForeignKeysAsync(connection, dbTransaction, ct);
+        // Encrypted values are bound to their entity and field names: a rename re-seals them, or is not applied.
+        if (await EncryptedRenames.ResealAsync(connection, dbTransaction, fresh, cipher, ct) is { } cannot) return SchemaApplyResult.Refuse(fresh, cannot);
         if (audit?.RowsFor(latest?.Definitions, fresh.Target) is { Count: > 0 } entries)
         {
             // Through the record store's codec (ids, times), on the apply's connection and transaction.
