@@ -110,6 +110,41 @@ public abstract partial class ApiTests
         Assert.Equal("Hypertension", (await GetAsync(tenant, "patient_note", id)).Str("diagnosis"));
     }
 
+    [Fact]
+    public async Task A_field_no_longer_marked_encrypted_keeps_its_values_readable_and_stores_them_in_clear()
+    {
+        using var temp = new TempFolder();
+        var module = temp.Copy(HealthModule, "health");
+        var tenant = await Host.CreateTenantAsync(module);
+        var id = (await CreateAsync(tenant, "patient_note", new { title = "Visit", diagnosis = "Hypertension" })).Id();
+
+        var document = Path.Combine(module, "entities", "patient_note.json");
+        File.WriteAllText(document, File.ReadAllText(document)
+            .Replace("\"type\": \"longtext\", \"encrypted\": true,", "\"type\": \"longtext\",", StringComparison.Ordinal));
+        await Host.ApplyAsync(tenant, [.. ApiHost.ShippedModules, module]);
+
+        Assert.Equal("Hypertension", (await GetAsync(tenant, "patient_note", id)).Str("diagnosis"));
+        Assert.Equal("Hypertension", (await RawRowAsync(tenant, "patient_note", id, "diagnosis"))[0]);
+    }
+
+    [Fact]
+    public async Task A_number_field_no_longer_marked_encrypted_is_refused_while_it_holds_encrypted_values()
+    {
+        using var temp = new TempFolder();
+        var module = temp.Copy(HealthModule, "health");
+        var tenant = await Host.CreateTenantAsync(module);
+        var id = (await CreateAsync(tenant, "patient_note", new { title = "Visit", weight = 80.5m })).Id();
+        var document = Path.Combine(module, "entities", "patient_note.json");
+        File.WriteAllText(document, File.ReadAllText(document).Replace("\"scale\": 1, \"encrypted\": true", "\"scale\": 1", StringComparison.Ordinal));
+
+        var result = await Host.Services.GetRequiredService<Platform.Runtime.ModuleInstaller>()
+            .ApplyAsync(tenant, [.. ApiHost.ShippedModules, module], allowDataLoss: true, CancellationToken.None);
+
+        Assert.True(result.Applied!.Refused);
+        Assert.Contains("patient_note.weight", result.Applied.Reason);
+        Assert.Equal(80.5m, (await GetAsync(tenant, "patient_note", id)).GetProperty("weight").GetDecimal());
+    }
+
     /// <summary>Sets one column of a row to a raw stored value with plain SQL.</summary>
     private async Task SetRawAsync(string tenant, string table, Guid id, string column, string value)
     {
