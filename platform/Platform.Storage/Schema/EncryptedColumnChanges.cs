@@ -103,7 +103,7 @@ internal static class EncryptedColumnChanges
             if (sealedValues.Count == 0) continue;
             if (cipher is null)
                 return $"{(change.StaysEncrypted ? $"renaming {change.FromEntity}.{change.FromField} to {change.Entity}.{change.Field} re-encrypts" : $"no longer encrypting {change.Entity}.{change.Field} decrypts")} " +
-                       $"its {sealedValues.Count} stored values, which needs the encryption key ({EncryptionKeySettings.KeySetting} or {EncryptionKeySettings.KeyVariable}); nothing was changed";
+                       $"its {sealedValues.Count} stored values, which needs the encryption key ({EncryptionKeySettings.KeySetting} or {EncryptionKeySettings.KeyVariable})";
             foreach (var (id, stored) in sealedValues)
             {
                 string clear;
