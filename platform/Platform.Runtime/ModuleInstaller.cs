@@ -36,7 +36,7 @@ public sealed class ModuleInstaller(TenantCatalog catalog, TenantRuntimeCache ru
             : await SchemaPlanner.PlanAsync(database, load.Set, ct);
         if (!apply || tenant is null) return new ModuleInstallResult(tenant, [], plan, null);
 
-        var applied = await SchemaApplier.ApplyAsync(plan, allowDataLoss, ct, audit);
+        var applied = await SchemaApplier.ApplyAsync(plan, allowDataLoss, ct, audit, runtimes.Cipher?.ForTenant(tenantId));
         if (applied.Changed) runtimes.Invalidate(tenantId);
         return new ModuleInstallResult(tenant, [], plan, applied);
     }

@@ -24,6 +24,9 @@ public sealed class TenantRuntimeCache(TenantCatalog catalog, FieldCipher? ciphe
 
     public TenantCatalog Catalog { get; } = catalog;
 
+    /// <summary>The master key of encrypted fields (none when the host or CLI has no key).</summary>
+    public FieldCipher? Cipher => cipher;
+
     public static TimeSpan RevalidateAfter { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The tenant's runtime, or null when no such tenant exists.</summary>

@@ -1,3 +1,4 @@
+using Platform.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Platform.Storage.Providers;
@@ -81,6 +82,67 @@ public abstract partial class ApiTests
 
         await ExpectAsync(await PatchAsync(tenant, "patient_note", id, new { diagnosis = "Asthma, mild" }), HttpStatusCode.OK);
         Assert.StartsWith("enc:v2:", (await RawRowAsync(tenant, "patient_note", id, "diagnosis"))[0]);
+    }
+
+    [Fact]
+    public async Task Encrypted_values_stay_readable_after_their_field_and_their_entity_are_renamed()
+    {
+        using var temp = new TempFolder();
+        var module = temp.Copy(HealthModule, "health");
+        var tenant = await Host.CreateTenantAsync(module);
+        var id = (await CreateAsync(tenant, "patient_note", new { title = "Visit", diagnosis = "Hypertension", weight = 80.5m })).Id();
+
+        var document = Path.Combine(module, "entities", "patient_note.json");
+        File.WriteAllText(Path.Combine(module, "entities", "clinical_note.json"), File.ReadAllText(document)
+            .Replace("\"name\": \"patient_note\",", "\"name\": \"clinical_note\", \"renamedFrom\": \"patient_note\",", StringComparison.Ordinal)
+            .Replace("{ \"name\": \"diagnosis\",", "{ \"name\": \"finding\", \"renamedFrom\": \"diagnosis\",", StringComparison.Ordinal));
+        File.Delete(document);
+        await Host.ApplyAsync(tenant, [.. ApiHost.ShippedModules, module]);
+
+        var read = await GetAsync(tenant, "clinical_note", id);
+        Assert.Equal("Hypertension", read.Str("finding"));
+        Assert.Equal(80.5m, read.GetProperty("weight").GetDecimal());
+        await ExpectAsync(await PatchAsync(tenant, "clinical_note", id, new { title = "Visit, renamed" }), HttpStatusCode.OK);
+        Assert.Equal("Hypertension", (await GetAsync(tenant, "clinical_note", id)).Str("finding"));
+
+        // Applying the previous definitions undoes the renames, and the values follow them back.
+        await Host.ApplyAsync(tenant, [.. ApiHost.ShippedModules, HealthModule]);
+        Assert.Equal("Hypertension", (await GetAsync(tenant, "patient_note", id)).Str("diagnosis"));
+    }
+
+    [Fact]
+    public async Task A_field_no_longer_marked_encrypted_keeps_its_values_readable_and_stores_them_in_clear()
+    {
+        using var temp = new TempFolder();
+        var module = temp.Copy(HealthModule, "health");
+        var tenant = await Host.CreateTenantAsync(module);
+        var id = (await CreateAsync(tenant, "patient_note", new { title = "Visit", diagnosis = "Hypertension" })).Id();
+
+        var document = Path.Combine(module, "entities", "patient_note.json");
+        File.WriteAllText(document, File.ReadAllText(document)
+            .Replace("\"type\": \"longtext\", \"encrypted\": true,", "\"type\": \"longtext\",", StringComparison.Ordinal));
+        await Host.ApplyAsync(tenant, [.. ApiHost.ShippedModules, module]);
+
+        Assert.Equal("Hypertension", (await GetAsync(tenant, "patient_note", id)).Str("diagnosis"));
+        Assert.Equal("Hypertension", (await RawRowAsync(tenant, "patient_note", id, "diagnosis"))[0]);
+    }
+
+    [Fact]
+    public async Task A_number_field_no_longer_marked_encrypted_is_refused_while_it_holds_encrypted_values()
+    {
+        using var temp = new TempFolder();
+        var module = temp.Copy(HealthModule, "health");
+        var tenant = await Host.CreateTenantAsync(module);
+        var id = (await CreateAsync(tenant, "patient_note", new { title = "Visit", weight = 80.5m })).Id();
+        var document = Path.Combine(module, "entities", "patient_note.json");
+        File.WriteAllText(document, File.ReadAllText(document).Replace("\"scale\": 1, \"encrypted\": true", "\"scale\": 1", StringComparison.Ordinal));
+
+        var result = await Host.Services.GetRequiredService<Platform.Runtime.ModuleInstaller>()
+            .ApplyAsync(tenant, [.. ApiHost.ShippedModules, module], allowDataLoss: true, CancellationToken.None);
+
+        Assert.True(result.Applied!.Refused);
+        Assert.Contains("patient_note.weight", result.Applied.Reason);
+        Assert.Equal(80.5m, (await GetAsync(tenant, "patient_note", id)).GetProperty("weight").GetDecimal());
     }
 
     /// <summary>Sets one column of a row to a raw stored value with plain SQL.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Platform.Api.Tests.Support;
 using System.Text.Json;
 using static Platform.Api.Tests.Support.HttpJson;
 
@@ -79,5 +80,35 @@ public abstract partial class ApiTests
         Assert.Contains("[erased]", trail);
         Assert.Contains("CFO", trail);
         Assert.Contains("lead@example.com", trail);
+    }
+
+    [Fact]
+    public async Task Erasing_a_contact_scrubs_entries_written_before_the_referring_entity_and_its_personal_field_were_renamed()
+    {
+        using var temp = new TempFolder();
+        var module = temp.Copy(HealthModule, "health");
+        var document = Path.Combine(module, "entities", "patient_note.json");
+        File.WriteAllText(document, File.ReadAllText(document).Replace(
+            "{ \"name\": \"title\", \"type\": \"text\", \"required\": true },",
+            "{ \"name\": \"title\", \"type\": \"text\", \"required\": true }, { \"name\": \"allergy\", \"type\": \"text\", \"personal\": true },", StringComparison.Ordinal));
+        var tenant = await Host.CreateTenantAsync(module);
+        var contact = (await CreateAsync(tenant, "contact", new { full_name = "Ann Lee" })).Id();
+        var note = (await CreateAsync(tenant, "patient_note", new { title = "Visit", contact, allergy = "Peanuts" })).Id();
+        await ExpectAsync(await PatchAsync(tenant, "patient_note", note, new { allergy = "Peanuts and shellfish" }), HttpStatusCode.OK);
+
+        File.WriteAllText(Path.Combine(module, "entities", "clinical_note.json"), File.ReadAllText(document)
+            .Replace("\"name\": \"patient_note\",", "\"name\": \"clinical_note\", \"renamedFrom\": \"patient_note\",", StringComparison.Ordinal)
+            .Replace("{ \"name\": \"allergy\",", "{ \"name\": \"allergies\", \"renamedFrom\": \"allergy\",", StringComparison.Ordinal));
+        File.Delete(document);
+        await Host.ApplyAsync(tenant, [.. ApiHost.ShippedModules, module]);
+
+        var result = await ExpectAsync(await Client.PostAsync(Privacy(tenant, $"contacts/{contact}/erase"), null), HttpStatusCode.OK);
+
+        Assert.Contains(result.GetProperty("erased").EnumerateArray(), e => e.Str("entity") == "clinical_note");
+        Assert.Equal(JsonValueKind.Null, (await GetAsync(tenant, "clinical_note", note)).GetProperty("allergies").ValueKind);
+        var trail = (await ExpectAsync(await Client.GetAsync(AdminAudit(tenant, ("$top", "500"))), HttpStatusCode.OK)).GetRawText();
+        Assert.DoesNotContain("Peanuts", trail);
+        Assert.DoesNotContain("Ann Lee", trail);
+        Assert.Contains("[erased]", trail);
     }
 }

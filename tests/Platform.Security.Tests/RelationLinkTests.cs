@@ -39,6 +39,22 @@ public abstract class RelationLinkTests(SecurityHost host)
     }
 
     [Fact]
+    public async Task Deleting_a_linked_target_audits_the_unlink_on_each_source_in_the_deleters_name()
+    {
+        var (deal, contact) = await DealAndContactAsync(Alice, "unlink-by-delete");
+        Assert.True(await host.Records.LinkAsync(host.Runtime, "opportunity", deal, "contacts", contact, host.Actor(Alice), Ct));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await host.SendAsync(Alice, HttpMethod.Delete, $"data/contact/{contact}")).StatusCode);
+
+        Assert.Empty(await host.Records.LinkedAsync(host.Runtime, "opportunity", deal, "contacts", RecordActor.System, Ct));
+        var unlink = Assert.Single((await SecurityHost.JsonAsync(await host.SendAsync(Admin, HttpMethod.Get, $"admin/audit?entity=opportunity&record={deal}&action=unlink")))
+            .GetProperty("value").EnumerateArray());
+        Assert.Equal(host.IdOf(Alice).ToString(), unlink.GetProperty("actor_id").GetString());
+        Assert.Equal("contacts", unlink.GetProperty("details").GetProperty("relation").GetString());
+        Assert.Equal(contact.ToString(), unlink.GetProperty("details").GetProperty("targetId").GetString());
+    }
+
+    [Fact]
     public async Task A_link_whose_audit_entry_cannot_be_written_is_not_kept()
     {
         var (deal, contact) = await DealAndContactAsync(Alice, "link-atomic");

@@ -53,6 +53,24 @@ public abstract class UserAdministrationTests(SecurityHost host)
         // ... whom the first auditor may not touch.
         Assert.Equal(HttpStatusCode.Forbidden, (await host.SendAsync(Auditor, HttpMethod.Post, $"admin/users/{id}/password", new { password = "taken-over-password-1" })).StatusCode);
     }
+
+    [Fact]
+    public async Task An_administrator_without_the_built_in_role_cannot_move_themselves_into_another_business_unit_or_team()
+    {
+        var south = await host.AccountOfAsync(Carol, "south-only");
+        var self = host.IdOf(UnitAdmin);
+
+        var moved = await host.SendAsync(UnitAdmin, HttpMethod.Patch, $"admin/users/{self}", new { business_unit = "south" });
+        var joined = await host.SendAsync(UnitAdmin, HttpMethod.Patch, $"admin/users/{self}", new { teams = new[] { "north-team" } });
+
+        Assert.Equal(HttpStatusCode.Forbidden, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, joined.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.SendAsync(UnitAdmin, HttpMethod.Get, $"data/account/{south}")).StatusCode);
+        var me = await SecurityHost.JsonAsync(await host.SendAsync(UnitAdmin, HttpMethod.Get, "auth/me"));
+        Assert.Equal("north", me.GetProperty("business_unit").GetString());
+        // Their profile stays theirs to edit.
+        Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(UnitAdmin, HttpMethod.Patch, $"admin/users/{self}", new { display_name = "Unit admin" })).StatusCode);
+    }
 }
 
 public sealed class SqliteUserAdministrationTests(SqliteSecurityHost host) : UserAdministrationTests(host), IClassFixture<SqliteSecurityHost>;

@@ -96,7 +96,7 @@ public sealed class DataSubjectService(RecordService records, RecordSecurity sec
             values[SystemFields.ModifiedAt] = now;
             values[SystemFields.ModifiedBy] = actor.UserId;
             if (!await runtime.Store.UpdateAsync(session, target.Name, targetId, values, null, ct)) continue;
-            scrubbedEntries += await AuditScrubber.ScrubAsync(runtime.Store, session, target.Name, targetId, fields, ct);
+            scrubbedEntries += await AuditScrubber.ScrubAsync(runtime.Store, session, target, targetId, fields, ct);
             var details = new JsonObject
             {
                 ["fields"] = new JsonArray(fields.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),

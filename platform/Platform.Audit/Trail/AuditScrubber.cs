@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Platform.Metadata.Definitions;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
 using Platform.Storage.Records;
@@ -12,21 +13,29 @@ namespace Platform.Audit.Trail;
 /// </summary>
 public static class AuditScrubber
 {
+    /// <summary>
+    /// Scrubs <paramref name="fields"/> of the record's earlier entries. Entries keep the names they were written with,
+    /// so entries written before the entity or a field was renamed are found by the previous name (<c>renamedFrom</c>) too.
+    /// </summary>
     public static async Task<int> ScrubAsync(
-        RecordStore store, RecordSession session, string entity, Guid recordId, IReadOnlyCollection<string> fields, CancellationToken ct)
+        RecordStore store, RecordSession session, EntityDefinition entity, Guid recordId, IReadOnlyCollection<string> fields, CancellationToken ct)
     {
         if (fields.Count == 0) return 0;
+        var names = fields.Concat(fields.Select(f => entity.FindField(f)?.RenamedFrom).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var scrubbed = new List<(Guid Id, string Changes)>();
-        AuditCursor? after = null;
-        do
+        foreach (var entityName in new[] { entity.Name, entity.RenamedFrom }.OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            var page = await AuditReader.ReadAsync(store, session, new AuditQuery { Entity = entity, RecordId = recordId, Top = AuditQuery.MaxTop, After = after }, ct);
-            foreach (var entry in page.Entries)
+            AuditCursor? after = null;
+            do
             {
-                if (entry.Changes is { } changes && Scrub(changes, fields)) scrubbed.Add((entry.Id, changes.ToJsonString()));
-            }
-            after = page.Next;
-        } while (after is not null);
+                var page = await AuditReader.ReadAsync(store, session, new AuditQuery { Entity = entityName, RecordId = recordId, Top = AuditQuery.MaxTop, After = after }, ct);
+                foreach (var entry in page.Entries)
+                {
+                    if (entry.Changes is { } changes && Scrub(changes, names)) scrubbed.Add((entry.Id, changes.ToJsonString()));
+                }
+                after = page.Next;
+            } while (after is not null);
+        }
 
         var table = store.Table(PlatformTables.Audit);
         var dialect = store.Database.Dialect;

@@ -23,7 +23,8 @@ internal static class ApplyCommand
         {
             var tenant = storage.Tenant(parseResult);
             var modules = parseResult.GetRequiredValue(folders);
-            var catalog = new TenantCatalog(storage.Storage(parseResult, context));
+            var options = storage.Storage(parseResult, context);
+            var catalog = new TenantCatalog(options);
             var existed = await catalog.FindAsync(tenant, ct) is not null;
             if (!existed)
             {
@@ -32,7 +33,7 @@ internal static class ApplyCommand
                 if (!load.Succeeded) return await DefinitionErrorOutput.WriteAsync(context, load.Errors);
             }
 
-            var result = await StorageArguments.Installer(catalog).ApplyAsync(tenant, modules, parseResult.GetValue(allowDataLoss), ct);
+            var result = await StorageArguments.Installer(catalog, EncryptionCommand.OptionalCipher(context, options)).ApplyAsync(tenant, modules, parseResult.GetValue(allowDataLoss), ct);
             if (result.HasErrors) return await DefinitionErrorOutput.WriteAsync(context, result.Errors);
             if (!existed) await context.Out.WriteLineAsync($"Created tenant '{tenant}'.");
             await PlanOutput.WriteAsync(context, result.Plan!, applyHint: false);

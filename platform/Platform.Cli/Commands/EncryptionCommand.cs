@@ -57,7 +57,15 @@ internal static class EncryptionCommand
     }
 
     /// <summary>The current key from the environment; on SQLite the host's generated key file is the fallback.</summary>
-    private static FieldCipher Cipher(CliContext context, PlatformStorageOptions options)
+    private static FieldCipher Cipher(CliContext context, PlatformStorageOptions options) =>
+        OptionalCipher(context, options)
+        ?? throw new CliException($"Set {EncryptionKeySettings.KeyVariable} to the new key (base64 of 32 random bytes) and {EncryptionKeySettings.PreviousKeysVariable} to the keys it replaces.");
+
+    /// <summary>
+    /// The key as <see cref="Cipher"/> finds it, or null without one (an apply that renames encrypted fields needs it to
+    /// re-seal their values, and is refused without it).
+    /// </summary>
+    internal static FieldCipher? OptionalCipher(CliContext context, PlatformStorageOptions options)
     {
         var previous = context.GetEnvironmentVariable(EncryptionKeySettings.PreviousKeysVariable);
         var key = context.GetEnvironmentVariable(EncryptionKeySettings.KeyVariable);
@@ -66,8 +74,6 @@ internal static class EncryptionCommand
             var file = Path.Combine(options.DataDirectory, "encryption.key");
             if (File.Exists(file)) key = File.ReadAllText(file);
         }
-        if (string.IsNullOrWhiteSpace(key))
-            throw new CliException($"Set {EncryptionKeySettings.KeyVariable} to the new key (base64 of 32 random bytes) and {EncryptionKeySettings.PreviousKeysVariable} to the keys it replaces.");
-        return EncryptionKeySettings.Cipher(key, previous);
+        return string.IsNullOrWhiteSpace(key) ? null : EncryptionKeySettings.Cipher(key, previous);
     }
 }

@@ -75,7 +75,9 @@ internal sealed class StorageArguments
     }
 
     // Security-document changes are audited in the apply's transaction, as on the host.
-    public static ModuleInstaller Installer(TenantCatalog catalog) => new(catalog, new TenantRuntimeCache(catalog), new SecurityDefinitionAudit());
+    // With the encryption key when one is at hand, so an apply renaming encrypted fields can re-seal their values.
+    public static ModuleInstaller Installer(TenantCatalog catalog, Platform.Storage.Encryption.FieldCipher? cipher = null) =>
+        new(catalog, new TenantRuntimeCache(catalog, cipher), new SecurityDefinitionAudit());
 
     public static TenantAdministration Administration(TenantCatalog catalog)
     {

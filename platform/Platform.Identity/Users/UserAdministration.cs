@@ -58,6 +58,11 @@ public sealed class UserAdministration(UserDirectory directory)
         };
         if (actor.UserId == before.Id && !SameNames(before.Roles, changed.Roles))
             throw new IdentityForbiddenException("You cannot change your own roles; another administrator must.");
+        // Teams and the business unit decide which records a user's roles reach (team scope, shares with a team, unit
+        // scopes): an administrator without the built-in role moving themselves would grant themselves more than they hold.
+        if (actor.UserId == before.Id && !GrantRules.HoldsBuiltInAdministrator(actor) &&
+            (!SameNames(before.Teams, changed.Teams) || !string.Equals(before.BusinessUnit, changed.BusinessUnit, StringComparison.Ordinal)))
+            throw new IdentityForbiddenException("You cannot change your own teams or business unit; a holder of the built-in 'admin' role must.");
         if (actor.UserId == before.Id && before.IsActive && !changed.IsActive)
             throw new IdentityForbiddenException("You cannot deactivate yourself.");
         var errors = new List<FieldError>();

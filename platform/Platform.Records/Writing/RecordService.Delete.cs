@@ -12,7 +12,8 @@ namespace Platform.Records;
 /// Deleting a record with what its lookups' onDelete rules take along. Cascade children are deleted and setNull
 /// children cleared by the record service in the delete's transaction — each checked against the deleter's delete
 /// (or update) privilege, its hooks run, its audit entry written and its shares removed — instead of by the database,
-/// which would do it unseen. A child out of the deleter's reach refuses the whole delete (403 naming its entity).
+/// which would do it unseen. A child out of the deleter's reach refuses the whole delete (403 naming its entity). Links
+/// other records hold to a deleted record are audited as unlinks of those records.
 /// </summary>
 public sealed partial class RecordService
 {
@@ -52,6 +53,14 @@ public sealed partial class RecordService
                 var patch = System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, object?> { [field.Name] = null });
                 await UpdateCoreAsync(runtime, child.Name, (Guid)childRow[SystemFields.Id]!, patch, null, actor, checkFieldAccess: false, ct);
             }, ct);
+
+        // The links other records hold to this one go with it (the junction's foreign key): each is an unlink of that
+        // record, audited on it as an unlink through the API would be. (This record's own links end with its delete entry.)
+        foreach (var source in runtime.Definitions.Entities)
+            foreach (var relation in source.Relations.Where(r => r.Target == entity))
+                foreach (var sourceId in await runtime.Store.LinkingIdsAsync(session, Storage.Physical.IdentifierNames.Junction(source.Name, relation.Name), id, ct))
+                    if (!cascade.IsDeleting(source.Name, sourceId))
+                        await _audit.WriteAsync(runtime, session, LinkEvent(UnlinkAction, actor, source.Name, sourceId, relation.Name, entity, id), ct);
 
         var change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Deleted, row, null, actor);
         foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);

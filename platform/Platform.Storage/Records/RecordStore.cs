@@ -332,6 +332,18 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Te
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
+    /// <summary>Ids of the records that link to <paramref name="targetId"/> through a junction table.</summary>
+    public async Task<IReadOnlyList<Guid>> LinkingIdsAsync(RecordSession session, string junction, Guid targetId, CancellationToken ct)
+    {
+        var table = Table(junction);
+        await using var command = session.Command($"SELECT {Q("source_id")} FROM {T(table.Name)} WHERE {Q("target_id")} = @p0 ORDER BY {Q("source_id")}");
+        command.AddParameter("@p0", ColumnValueCodec.ToDb(table.Column("target_id"), targetId, _dialect.Provider));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync(ct)) ids.Add((Guid)ColumnValueCodec.Read(reader, 0, table.Column("source_id"), _dialect.Provider)!);
+        return ids;
+    }
+
     /// <summary>Ids linked from a record through a junction table, oldest link first.</summary>
     public async Task<IReadOnlyList<Guid>> LinkedIdsAsync(RecordSession session, string junction, Guid sourceId, int limit, CancellationToken ct)
     {

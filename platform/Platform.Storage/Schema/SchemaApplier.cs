@@ -26,7 +26,13 @@ public static class SchemaApplier
     public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(5);
 
     /// <param name="audit">Audit entries of the change, written in the apply's transaction (none when null).</param>
-    public static async Task<SchemaApplyResult> ApplyAsync(SchemaPlan plan, bool allowDataLoss, CancellationToken ct, ISchemaChangeAudit? audit = null)
+    /// <param name="cipher">
+    /// The tenant's field cipher: a rename of an entity or encrypted field re-seals its stored values under the new names,
+    /// and a text field no longer encrypted has its values opened (see <see cref="EncryptedColumnChanges"/>); without it
+    /// such a plan is refused when values are stored.
+    /// </param>
+    public static async Task<SchemaApplyResult> ApplyAsync(
+        SchemaPlan plan, bool allowDataLoss, CancellationToken ct, ISchemaChangeAudit? audit = null, Encryption.TenantFieldCipher? cipher = null)
     {
         if (Refusal(plan, allowDataLoss) is { } refused) return refused;
         if (plan.IsEmpty && !plan.DefinitionsChanged) return SchemaApplyResult.Unchanged(plan);
@@ -44,7 +50,7 @@ public static class SchemaApplier
             if (database.Provider == DatabaseProvider.Sqlite) await ExecuteAsync(connection, null, "PRAGMA foreign_keys = OFF", ct);
             try
             {
-                return await ApplyInTransactionAsync(context, plan, allowDataLoss, audit, ct);
+                return await ApplyInTransactionAsync(context, plan, allowDataLoss, audit, cipher, ct);
             }
             catch (Exception e) when (SchemaApplyLock.IsLockTimeout(e))
             {
@@ -61,7 +67,7 @@ public static class SchemaApplier
     }
 
     private static async Task<SchemaApplyResult> ApplyInTransactionAsync(
-        DdlContext context, SchemaPlan plan, bool allowDataLoss, ISchemaChangeAudit? audit, CancellationToken ct)
+        DdlContext context, SchemaPlan plan, bool allowDataLoss, ISchemaChangeAudit? audit, Encryption.TenantFieldCipher? cipher, CancellationToken ct)
     {
         var database = plan.Database;
         var connection = context.Database.GetDbConnection();
@@ -81,11 +87,16 @@ public static class SchemaApplier
         if (Refusal(fresh, allowDataLoss) is { } refused) return refused;
         if (fresh.IsEmpty && !fresh.DefinitionsChanged) return SchemaApplyResult.Unchanged(fresh);
 
+        if (await EncryptedColumnChanges.RefusalAsync(connection, dbTransaction, fresh, ct) is { } unconvertible) return SchemaApplyResult.Refuse(fresh, unconvertible);
+
         var version = (latest?.Version ?? 0) + 1;
         var operations = new List<MigrationOperation>(fresh.Operations) { HistoryRow(fresh, version, database.Schema) };
         var commands = Atomic(context.GetService<IMigrationsSqlGenerator>().Generate(operations, SchemaPlanner.DesignModel(context)));
         await context.GetService<IMigrationCommandExecutor>().ExecuteNonQueryAsync(commands, context.GetService<IRelationalConnection>(), ct);
         if (database.Provider == DatabaseProvider.Sqlite) await CheckForeignKeysAsync(connection, dbTransaction, ct);
+        // Encrypted values are bound to their entity and field names: a rename re-seals them, a field no longer encrypted
+        // opens them (or, without the key, the plan is not applied).
+        if (await EncryptedColumnChanges.ApplyAsync(connection, dbTransaction, fresh, cipher, ct) is { } cannot) return SchemaApplyResult.Refuse(fresh, cannot);
         if (audit?.RowsFor(latest?.Definitions, fresh.Target) is { Count: > 0 } entries)
         {
             // Through the record store's codec (ids, times), on the apply's connection and transaction.
