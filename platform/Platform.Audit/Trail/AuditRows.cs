@@ -3,7 +3,7 @@ using Platform.Storage.Physical;
 
 namespace Platform.Audit.Trail;
 
-/// <summary>Maps audit entries to rows of <see cref="PlatformTables.Audit"/> and back.</summary>
+/// <summary>Maps audit entries to rows of <see cref="AuditTables.Audit"/> and back.</summary>
 internal static class AuditRows
 {
     public static IReadOnlyDictionary<string, object?> ToRow(AuditEntry entry) => new Dictionary<string, object?>(StringComparer.Ordinal)
