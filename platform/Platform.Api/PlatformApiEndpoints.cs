@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Api.Audit;
+using Platform.Audit;
 using Platform.Api.Export;
 using Platform.Api.Auth;
 using Platform.Api.Metadata;
@@ -15,15 +15,7 @@ using Platform.Api.Records;
 using Platform.Api.Scripting;
 using Platform.Api.Security;
 using Platform.Api.Tenants;
-using Platform.Audit.Privacy;
-using Platform.Audit.Trail;
-using Platform.Storage.Schema;
 using Platform.Records;
-using Platform.Records.Auditing;
-using Platform.Records.Events;
-using Platform.Records.Scripting;
-using Platform.Records.Security;
-using Platform.Records.Scripting.Runs;
 using Platform.Scripting;
 
 namespace Platform.Api;
@@ -33,19 +25,10 @@ public static class PlatformApiEndpoints
 {
     public static IServiceCollection AddPlatformApi(this IServiceCollection services)
     {
-        services.AddSingleton<IScriptExecutor, JintScriptExecutor>();
-        services.AddSingleton<IScriptRunLog, QueuedScriptRunLog>();
-        services.AddSingleton<TenantScriptRunner>();
-        services.AddSingleton<BeforeSaveScripts>();
-        services.AddSingleton<RecordSecurity>();
-        services.AddSingleton<RecordHookScripts>();
-        services.AddSingleton<RecordService>();
-        // The audit trail: record writes through an event handler, other events through IAuditLog.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEventHandler, AuditRecordHandler>());
-        services.TryAddSingleton<IAuditLog, DatabaseAuditLog>();
-        // Security-document changes are audited in the transaction of whichever apply makes them (host start, operator API).
-        services.TryAddSingleton<ISchemaChangeAudit, SecurityDefinitionAudit>();
-        services.AddSingleton<DataSubjectService>();
+        // The same services a worker process without HTTP composes.
+        services.AddPlatformScripting();
+        services.AddPlatformRecords();
+        services.AddPlatformAudit();
         services.AddSingleton<OpenApiDocumentBuilder>();
         services.AddSingleton<TenantEndpointFilter>();
         services.AddSingleton<OperatorKeyFilter>();

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Audit;
 using Platform.Cli.Commands;
+using Platform.Identity;
 
 namespace Platform.Cli;
 
@@ -12,6 +15,7 @@ public static class CliApp
     /// <summary>Runs with an explicit context, so tests control the environment variables the CLI reads.</summary>
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken ct = default)
     {
+        DeclareFeatures();
         var root = BuildRootCommand(context);
         var invocation = new InvocationConfiguration
         {
@@ -22,6 +26,12 @@ public static class CliApp
         };
         return await root.Parse(args).InvokeAsync(invocation, ct);
     }
+
+    /// <summary>
+    /// The CLI creates and upgrades tenants as the host does, so it composes the same features: that declares their
+    /// platform tables (audit, shares, users, script runs, …); its commands build what they use themselves.
+    /// </summary>
+    private static void DeclareFeatures() => new ServiceCollection().AddPlatformAudit().AddPlatformIdentity();
 
     public static RootCommand BuildRootCommand(CliContext context) => new("Validates, plans, applies and exports low-code platform modules.")
     {

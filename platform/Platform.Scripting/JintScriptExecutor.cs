@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Jint;
 using Jint.Runtime;
 
+using Platform.Scripting.Globals;
+
 namespace Platform.Scripting;
 
 /// <summary>
@@ -17,9 +19,14 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
     private readonly TenantRunGate _gate;
     private readonly TenantTimeShare _timeShare;
 
-    public JintScriptExecutor(ScriptEnginePoolOptions? pool = null, ScriptConcurrencyOptions? concurrency = null)
+    /// <param name="globals">
+    /// What scripts see (<see cref="ScriptingServices.AddScriptGlobal{T}"/> registers them); without any, the platform's
+    /// own (<see cref="ScriptGlobals.BuiltIn"/>).
+    /// </param>
+    public JintScriptExecutor(ScriptEnginePoolOptions? pool = null, ScriptConcurrencyOptions? concurrency = null, IEnumerable<IScriptGlobal>? globals = null)
     {
-        _engines = new SandboxEnginePool(_cache, pool ?? new ScriptEnginePoolOptions());
+        var installed = globals?.ToList() is { Count: > 0 } registered ? registered : ScriptGlobals.BuiltIn;
+        _engines = new SandboxEnginePool(_cache, pool ?? new ScriptEnginePoolOptions(), installed);
         _gate = new TenantRunGate(concurrency ?? new ScriptConcurrencyOptions());
         _timeShare = new TenantTimeShare(_gate.Options);
     }
@@ -95,7 +102,7 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
         {
             value = JsConvert.FromJs(sandbox.Engine.Evaluate(entry.Script!.Value));
             // Inside the run: a getter the script put on record still runs under its limits, and on its own engine.
-            record = ScriptHost.ReadRecord(run);
+            record = RecordGlobal.Read(run);
             reusable = true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -23,7 +23,7 @@ internal sealed class SandboxEngine
 
     public const long MaxSymbolKeyChars = 1_000_000;
 
-    public SandboxEngine(ScriptLimits limits, PreparedScriptCache cache)
+    public SandboxEngine(ScriptLimits limits, PreparedScriptCache cache, IReadOnlyList<IScriptGlobal> globals)
     {
         Limits = limits;
         Engine = new Engine(options =>
@@ -44,7 +44,7 @@ internal sealed class SandboxEngine
         });
         BuiltInGuards.Install(Engine, limits);
         _symbolRegistryFull = BuiltInGuards.TrackSymbolRegistry(Engine, MaxSymbolKeys, MaxSymbolKeyChars);
-        _host = new ScriptHost(Engine, cache, _deadline);
+        _host = new ScriptHost(Engine, cache, _deadline, globals);
         var hostObjects = _host.InstallFunctions();
         FrozenIntrinsics.Freeze(Engine, hostObjects);
         _host.InstallRunGlobals();

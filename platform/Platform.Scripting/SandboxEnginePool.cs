@@ -10,7 +10,7 @@ namespace Platform.Scripting;
 /// A run rents an engine (a nested run — a hook's crm call firing another hook — rents another one) and returns it when
 /// it ended cleanly. Idle engines are bounded per key and in total, and dropped after a while (<see cref="ScriptEnginePoolOptions"/>).
 /// </summary>
-internal sealed class SandboxEnginePool(PreparedScriptCache cache, ScriptEnginePoolOptions options)
+internal sealed class SandboxEnginePool(PreparedScriptCache cache, ScriptEnginePoolOptions options, IReadOnlyList<IScriptGlobal> globals)
 {
     private readonly ConcurrentDictionary<(string Tenant, ScriptLimits Limits), ConcurrentStack<SandboxEngine>> _idle = new();
     private int _idleCount;
@@ -30,7 +30,7 @@ internal sealed class SandboxEnginePool(PreparedScriptCache cache, ScriptEngineP
             return engine;
         }
         Interlocked.Increment(ref _created);
-        return new SandboxEngine(limits, cache);
+        return new SandboxEngine(limits, cache, globals);
     }
 
     /// <summary>Keeps an engine whose run ended cleanly for the next run of the same tenant and limits.</summary>

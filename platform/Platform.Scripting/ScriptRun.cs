@@ -14,6 +14,11 @@ internal sealed class ScriptRun(ScriptContext context, CancellationToken ct)
     public int CrmQueries { get; set; }
     public int CrmWrites { get; set; }
 
+    /// <summary>Calls of registered globals counted against their limits (<see cref="ScriptGlobalHost.Count"/>).</summary>
+    public Dictionary<string, int> Calls => _calls ??= new Dictionary<string, int>(StringComparer.Ordinal);
+
+    private Dictionary<string, int>? _calls;
+
     /// <summary>The script's <c>record</c>, once the script has read it (a script that never does leaves the record as it was).</summary>
     public JsValue? Record { get; set; }
 

@@ -1,3 +1,4 @@
+using Platform.Audit.Trail;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Support;
@@ -45,7 +46,7 @@ public abstract partial class ApiTests
             await command.ExecuteNonQueryAsync();
         }
 
-        await RenameAuditAsync(PlatformTables.Audit, "platform_audit_away");
+        await RenameAuditAsync(AuditTables.Audit, "platform_audit_away");
         try
         {
             using var patch = await Client.PatchAsync($"/api/{tenant}/admin/users/{id}", Body(new { roles = new[] { "salesperson" }, display_name = "Changed" }));
@@ -57,7 +58,7 @@ public abstract partial class ApiTests
         }
         finally
         {
-            await RenameAuditAsync("platform_audit_away", PlatformTables.Audit);
+            await RenameAuditAsync("platform_audit_away", AuditTables.Audit);
         }
 
         var user = await ExpectAsync(await Client.GetAsync($"/api/{tenant}/admin/users/{id}"), HttpStatusCode.OK);

@@ -68,5 +68,5 @@ public sealed class ScriptRunsHttpTests : ScriptTenantHost
         Assert.Contains("$top", problem.GetRawText());
     }
 
-    private const int QueuedScriptRunLogKeep = Platform.Records.Scripting.Runs.QueuedScriptRunLog.KeepPerScript;
+    private const int QueuedScriptRunLogKeep = Platform.Scripting.Runs.QueuedScriptRunLog.KeepPerScript;
 }

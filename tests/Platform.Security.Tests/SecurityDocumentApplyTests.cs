@@ -1,3 +1,4 @@
+using Platform.Audit.Trail;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Metadata.Definitions.Security;
 using Platform.Records.Security;
@@ -35,7 +36,7 @@ public sealed class SecurityDocumentApplyTests(SqliteSecurityHost host) : IClass
         Assert.Equal(PrivilegeScope.Tenant, runtime!.Definitions.Roles["clerk"].For("account")!.Scope(Privilege.Read));
         // The host's installer (host start, operator API) audits the change in the apply's transaction.
         await using var session = await runtime.Store.OpenAsync(false, CancellationToken.None);
-        var entries = await runtime.Store.QueryAsync(session, new RecordQuery(PlatformTables.Audit)
+        var entries = await runtime.Store.QueryAsync(session, new RecordQuery(AuditTables.Audit)
         {
             Filter = new ComparisonNode("action", ComparisonOperator.Eq, SecurityDefinitionChanges.Action), Top = 100,
         }, CancellationToken.None);

@@ -1,3 +1,4 @@
+using Platform.Api.Auth;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;

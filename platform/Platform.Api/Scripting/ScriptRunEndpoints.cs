@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Tenants;
-using Platform.Records.Scripting.Runs;
+using Platform.Scripting.Runs;
 
 namespace Platform.Api.Scripting;
 

@@ -1,3 +1,4 @@
+using Platform.Api.Auth;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Platform.Records;

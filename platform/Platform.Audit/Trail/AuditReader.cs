@@ -16,7 +16,7 @@ public static class AuditReader
     public static async Task<AuditPage> ReadAsync(RecordStore store, RecordSession session, AuditQuery query, CancellationToken ct)
     {
         var top = Math.Clamp(query.Top, 1, AuditQuery.MaxTop);
-        var page = await store.QueryAsync(session, new RecordQuery(PlatformTables.Audit)
+        var page = await store.QueryAsync(session, new RecordQuery(AuditTables.Audit)
         {
             Filter = Filter(query),
             OrderBy = [new OrderTerm("occurred_at", Descending: true), new OrderTerm("id", Descending: true)],

@@ -3,7 +3,7 @@ using Platform.Storage.Physical;
 
 namespace Platform.Audit.Trail;
 
-/// <summary>Maps audit entries to rows of <see cref="PlatformTables.Audit"/> and back.</summary>
+/// <summary>Maps audit entries to rows of <see cref="AuditTables.Audit"/> and back.</summary>
 internal static class AuditRows
 {
     /// <summary>The length of <see cref="PlatformTables.Audit"/>'s actor_name column.</summary>

@@ -37,7 +37,7 @@ public static class AuditScrubber
             } while (after is not null);
         }
 
-        var table = store.Table(PlatformTables.Audit);
+        var table = store.Table(AuditTables.Audit);
         var dialect = store.Database.Dialect;
         var sql = $"UPDATE {dialect.Table(table.Name, store.Database.Schema)} SET {dialect.Quote("changes")} = @p0 WHERE {dialect.Quote("id")} = @p1";
         // A record has few entries; a command per entry lets each parameter take its type from its value (a uuid on PostgreSQL).

@@ -10,5 +10,5 @@ namespace Platform.Audit.Trail;
 public static class AuditWriter
 {
     public static Task AppendAsync(RecordStore store, RecordSession session, IReadOnlyList<AuditEntry> entries, CancellationToken ct) =>
-        entries.Count == 0 ? Task.CompletedTask : store.InsertAsync(session, PlatformTables.Audit, entries.Select(AuditRows.ToRow).ToList(), ct);
+        entries.Count == 0 ? Task.CompletedTask : store.InsertAsync(session, AuditTables.Audit, entries.Select(AuditRows.ToRow).ToList(), ct);
 }

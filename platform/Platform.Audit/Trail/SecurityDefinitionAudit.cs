@@ -12,6 +12,8 @@ namespace Platform.Audit.Trail;
 /// </summary>
 public sealed class SecurityDefinitionAudit : ISchemaChangeAudit
 {
+    public string Table => AuditTables.Audit;
+
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> RowsFor(DefinitionSet? before, DefinitionSet after) =>
         SecurityDefinitionChanges.Between(before, after)
             .Select(change => AuditRows.ToRow(DatabaseAuditLog.ToEntry(new AuditEvent(SecurityDefinitionChanges.Action, RecordActor.System,

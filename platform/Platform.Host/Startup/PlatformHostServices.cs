@@ -12,12 +12,8 @@ public static class PlatformHostServices
         var options = PlatformHostOptions.From(configuration);
         SharedKeyRequirement.Check(configuration, options);
         services.AddSingleton(options);
-        services.AddSingleton(options.Storage);
+        services.AddPlatformRuntime(options.Storage);
         services.AddSingleton(provider => EncryptionKeys.Load(configuration, provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EncryptionKeys).FullName!)));
-        services.AddSingleton<TenantCatalog>();
-        services.AddSingleton<TenantRuntimeCache>();
-        services.AddSingleton<ModuleInstaller>();
-        services.AddSingleton<TenantAdministration>();
         services.AddSingleton(new OperatorOptions(
             configuration["operator-key"] ?? Environment.GetEnvironmentVariable("PLATFORM_OPERATOR_KEY"), options.ModulesDirectory));
         services.AddSingleton<HostReadiness>();

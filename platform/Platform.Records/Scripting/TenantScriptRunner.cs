@@ -1,4 +1,4 @@
-using Platform.Records.Scripting.Runs;
+using Platform.Scripting.Runs;
 using Platform.Records.Transactions;
 using Platform.Storage.Providers;
 using Platform.Runtime;

@@ -15,7 +15,7 @@ public static class RecordShares
     {
         FilterNode where = new AndNode(new ComparisonNode("entity", ComparisonOperator.Eq, entity), new InNode("principal", principalKeys));
         if (update) where = new AndNode(where, new ComparisonNode("can_update", ComparisonOperator.Eq, true));
-        return new InSubqueryNode(SystemFields.Id, PlatformTables.RecordShares, "record_id", where);
+        return new InSubqueryNode(SystemFields.Id, ShareTables.RecordShares, "record_id", where);
     }
 
     /// <summary>True when the record is shared with one of the principals (with update rights when asked).</summary>
@@ -25,13 +25,13 @@ public static class RecordShares
         if (principalKeys.Count == 0) return false;
         FilterNode filter = new AndNode(RecordFilter(entity, id), new InNode("principal", principalKeys));
         if (update) filter = new AndNode(filter, new ComparisonNode("can_update", ComparisonOperator.Eq, true));
-        var page = await runtime.Store.QueryAsync(session, new RecordQuery(PlatformTables.RecordShares) { Filter = filter, Select = ["id"], Top = 1 }, ct);
+        var page = await runtime.Store.QueryAsync(session, new RecordQuery(ShareTables.RecordShares) { Filter = filter, Select = ["id"], Top = 1 }, ct);
         return page.Rows.Count > 0;
     }
 
     public static async Task<IReadOnlyList<Share>> ListAsync(TenantRuntime runtime, RecordSession session, string entity, Guid id, CancellationToken ct)
     {
-        var page = await runtime.Store.QueryAsync(session, new RecordQuery(PlatformTables.RecordShares) { Filter = RecordFilter(entity, id), Top = 1000 }, ct);
+        var page = await runtime.Store.QueryAsync(session, new RecordQuery(ShareTables.RecordShares) { Filter = RecordFilter(entity, id), Top = 1000 }, ct);
         return page.Rows.Select(r =>
         {
             var key = (string)r["principal"]!;
@@ -45,7 +45,7 @@ public static class RecordShares
         TenantRuntime runtime, RecordSession session, string entity, Guid id, SharePrincipal principal, bool canUpdate, RecordActor actor, CancellationToken ct)
     {
         await RemoveAsync(runtime, session, entity, id, principal, ct);
-        await runtime.Store.InsertAsync(session, PlatformTables.RecordShares,
+        await runtime.Store.InsertAsync(session, ShareTables.RecordShares,
         [
             new Dictionary<string, object?>
             {
@@ -59,8 +59,8 @@ public static class RecordShares
     public static async Task<bool> RemoveAsync(TenantRuntime runtime, RecordSession session, string entity, Guid id, SharePrincipal principal, CancellationToken ct)
     {
         var filter = new AndNode(RecordFilter(entity, id), new ComparisonNode("principal", ComparisonOperator.Eq, principal.Key));
-        var page = await runtime.Store.QueryAsync(session, new RecordQuery(PlatformTables.RecordShares) { Filter = filter, Select = ["id"], Top = 10 }, ct);
-        foreach (var row in page.Rows) await runtime.Store.DeleteAsync(session, PlatformTables.RecordShares, (Guid)row["id"]!, null, ct);
+        var page = await runtime.Store.QueryAsync(session, new RecordQuery(ShareTables.RecordShares) { Filter = filter, Select = ["id"], Top = 10 }, ct);
+        foreach (var row in page.Rows) await runtime.Store.DeleteAsync(session, ShareTables.RecordShares, (Guid)row["id"]!, null, ct);
         return page.Rows.Count > 0;
     }
 

@@ -27,7 +27,7 @@ public static class IdempotencyStore
     {
         var d = database.Dialect;
         var sql = $"SELECT {d.Quote("request_hash")}, {d.Quote("status")}, {d.Quote("location")}, {d.Quote("response")} " +
-                  $"FROM {d.Table(PlatformTables.Idempotency, database.Schema)} WHERE {d.Quote("key")} = @p0 AND {d.Quote("created_at")} >= @p1";
+                  $"FROM {d.Table(IdempotencyTables.Idempotency, database.Schema)} WHERE {d.Quote("key")} = @p0 AND {d.Quote("created_at")} >= @p1";
         await using var command = session.Command(sql);
         command.AddParameter("@p0", slot);
         command.AddParameter("@p1", Cutoff(database));
@@ -43,7 +43,7 @@ public static class IdempotencyStore
     {
         await PurgeAsync(session, database, ct);
         var d = database.Dialect;
-        var sql = $"INSERT INTO {d.Table(PlatformTables.Idempotency, database.Schema)} " +
+        var sql = $"INSERT INTO {d.Table(IdempotencyTables.Idempotency, database.Schema)} " +
                   $"({d.Quote("key")}, {d.Quote("request_hash")}, {d.Quote("status")}, {d.Quote("location")}, {d.Quote("response")}, {d.Quote("created_at")}) " +
                   "VALUES (@p0, @p1, @p2, @p3, @p4, @p5)";
         await using var command = session.Command(sql);
@@ -61,7 +61,7 @@ public static class IdempotencyStore
     {
         var d = database.Dialect;
         await using var command = session.Command(
-            $"DELETE FROM {d.Table(PlatformTables.Idempotency, database.Schema)} WHERE {d.Quote("created_at")} < @p0");
+            $"DELETE FROM {d.Table(IdempotencyTables.Idempotency, database.Schema)} WHERE {d.Quote("created_at")} < @p0");
         command.AddParameter("@p0", Cutoff(database));
         return await command.ExecuteNonQueryAsync(ct);
     }
@@ -75,7 +75,7 @@ public static class IdempotencyStore
         var d = database.Dialect;
         foreach (var chunk in ids.Distinct().Chunk(200))
         {
-            var sql = new StringBuilder($"DELETE FROM {d.Table(PlatformTables.Idempotency, database.Schema)} WHERE ");
+            var sql = new StringBuilder($"DELETE FROM {d.Table(IdempotencyTables.Idempotency, database.Schema)} WHERE ");
             await using var command = session.Command("");
             for (var i = 0; i < chunk.Length; i++)
             {

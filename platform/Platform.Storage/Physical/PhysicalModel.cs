@@ -20,8 +20,13 @@ public sealed class PhysicalModel
     public DatabaseProvider Provider { get; }
     public IReadOnlyList<TableModel> Tables { get; }
 
-    /// <summary>Identifies the model for caches: same definitions on the same provider give the same key.</summary>
-    public string CacheKey => $"{Provider}:{Definitions.Version}";
+    /// <summary>
+    /// Identifies the model for caches: same definitions and platform tables on the same provider give the same key (the
+    /// platform tables are the process's registered ones, or just the one <c>PlatformTableUpgrade</c> creates).
+    /// </summary>
+    public string CacheKey => _cacheKey ??= $"{Provider}:{Definitions.Version}:{string.Join(',', Tables.Where(t => t.Entity is null && t.Name.StartsWith("platform_", StringComparison.Ordinal)).Select(t => t.Name))}";
+
+    private string? _cacheKey;
 
     public TableModel? FindTable(string name) => _tables.GetValueOrDefault(name);
 

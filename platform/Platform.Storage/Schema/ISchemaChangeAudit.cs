@@ -9,5 +9,8 @@ namespace Platform.Storage.Schema;
 /// </summary>
 public interface ISchemaChangeAudit
 {
+    /// <summary>The platform table the rows go to (declared by the feature that implements this).</summary>
+    string Table { get; }
+
     IReadOnlyList<IReadOnlyDictionary<string, object?>> RowsFor(DefinitionSet? before, DefinitionSet after);
 }

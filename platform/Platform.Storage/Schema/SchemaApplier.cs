@@ -101,7 +101,7 @@ public static class SchemaApplier
         {
             // Through the record store's codec (ids, times), on the apply's connection and transaction.
             var store = new RecordStore(database, PhysicalModelBuilder.Build(fresh.Target, database.Provider));
-            await store.InsertAsync(RecordSession.Over(connection, dbTransaction), PlatformTables.Audit, entries, ct);
+            await store.InsertAsync(RecordSession.Over(connection, dbTransaction), audit.Table, entries, ct);
         }
         await transaction.CommitAsync(ct);
         return SchemaApplyResult.Applied(fresh, version);

@@ -1,3 +1,4 @@
+using Platform.Records.Writing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Runtime;
 using Platform.Storage.Physical;
@@ -16,7 +17,7 @@ public static class IdempotencyRows
         var d = database.Dialect;
         await using var session = await RecordSession.OpenAsync(database, write: false, CancellationToken.None);
         await using var command = session.Command(
-            $"SELECT {d.Quote("key")}, {d.Quote("location")}, {d.Quote("response")} FROM {d.Table(PlatformTables.Idempotency, database.Schema)}");
+            $"SELECT {d.Quote("key")}, {d.Quote("location")}, {d.Quote("response")} FROM {d.Table(IdempotencyTables.Idempotency, database.Schema)}");
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())
@@ -30,7 +31,7 @@ public static class IdempotencyRows
         var database = await DatabaseAsync(host, tenant);
         var d = database.Dialect;
         await using var session = await RecordSession.OpenAsync(database, write: true, CancellationToken.None);
-        await using var command = session.Command($"UPDATE {d.Table(PlatformTables.Idempotency, database.Schema)} SET {d.Quote("created_at")} = @p0");
+        await using var command = session.Command($"UPDATE {d.Table(IdempotencyTables.Idempotency, database.Schema)} SET {d.Quote("created_at")} = @p0");
         command.AddParameter("@p0", ColumnValueCodec.ToDb(new ColumnModel("created_at", ValueKind.DateTime, typeof(DateTime), false), DateTime.UtcNow - age, database.Provider));
         await command.ExecuteNonQueryAsync();
         await session.CommitAsync(CancellationToken.None);

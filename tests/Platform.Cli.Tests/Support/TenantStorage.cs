@@ -1,3 +1,4 @@
+using Platform.Audit.Trail;
 using System.Text.Json.Nodes;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
@@ -42,7 +43,7 @@ public abstract class TenantStorage : IAsyncDisposable
         var latest = await LatestSchemaAsync(tenant) ?? throw new InvalidOperationException($"Tenant '{tenant}' has no schema.");
         var store = new RecordStore(info.Database, PhysicalModelBuilder.Build(latest.Definitions, info.Database.Provider));
         await using var session = await store.OpenAsync(write: false, CancellationToken.None);
-        var page = await store.QueryAsync(session, new RecordQuery(PlatformTables.Audit)
+        var page = await store.QueryAsync(session, new RecordQuery(AuditTables.Audit)
         {
             Filter = new ComparisonNode("action", ComparisonOperator.Eq, "security-definition-changed"), Top = 1000,
         }, CancellationToken.None);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Runtime;
 using Platform.Scripting;
 
-namespace Platform.Records.Scripting.Runs;
+namespace Platform.Scripting.Runs;
 
 /// <summary>
 /// Queues run reports and writes them in batches (one transaction per tenant, every <see cref="BatchDelay"/>) after the

@@ -4,7 +4,7 @@ using Platform.Storage.Physical;
 using Platform.Storage.Providers;
 using Platform.Storage.Records;
 
-namespace Platform.Records.Scripting.Runs;
+namespace Platform.Scripting.Runs;
 
 /// <summary>Rows of platform_script_runs: appended in batches, pruned to the last runs of each script, read by admins.</summary>
 public static class ScriptRunStore
@@ -14,7 +14,7 @@ public static class ScriptRunStore
     public static async Task AppendAsync(RecordSession session, TenantDatabase database, IReadOnlyList<ScriptRunReport> reports, int keepPerScript, CancellationToken ct)
     {
         var d = database.Dialect;
-        var table = d.Table(PlatformTables.ScriptRuns, database.Schema);
+        var table = d.Table(ScriptRunTables.ScriptRuns, database.Schema);
         var columns = new[] { "id", "script", "hash", "started_at_ms", "elapsed_us", "statements", "crm_queries", "crm_writes", "allocated_bytes", "limits", "error", "logs" };
         var insert = $"INSERT INTO {table} ({string.Join(", ", columns.Select(d.Quote))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
         foreach (var report in reports)
@@ -54,7 +54,7 @@ public static class ScriptRunStore
         var d = database.Dialect;
         var sql = $"SELECT {d.Quote("id")}, {d.Quote("script")}, {d.Quote("hash")}, {d.Quote("started_at_ms")}, {d.Quote("elapsed_us")}, " +
                   $"{d.Quote("statements")}, {d.Quote("crm_queries")}, {d.Quote("crm_writes")}, {d.Quote("allocated_bytes")}, {d.Quote("limits")}, " +
-                  $"{d.Quote("error")}, {d.Quote("logs")} FROM {d.Table(PlatformTables.ScriptRuns, database.Schema)}" +
+                  $"{d.Quote("error")}, {d.Quote("logs")} FROM {d.Table(ScriptRunTables.ScriptRuns, database.Schema)}" +
                   (script is null ? "" : $" WHERE {d.Quote("script")} = @p0") + $" ORDER BY {d.Quote("id")} DESC" + d.Page(top, null);
         await using var command = session.Command(sql);
         if (script is not null) command.AddParameter("@p0", script);
@@ -79,7 +79,7 @@ public static class ScriptRunStore
         string Q(string c) => d.Quote(c);
         var sql = $"SELECT {Q("script")}, COUNT(*), SUM(CASE WHEN {Q("error")} IS NULL THEN 0 ELSE 1 END), MAX({Q("started_at_ms")}), " +
                   $"AVG({Q("elapsed_us")}), MAX({Q("elapsed_us")}), MAX({Q("statements")}), MAX({Q("allocated_bytes")}), MAX({Q("crm_queries")}), MAX({Q("crm_writes")}) " +
-                  $"FROM {d.Table(PlatformTables.ScriptRuns, database.Schema)} GROUP BY {Q("script")} ORDER BY {Q("script")}";
+                  $"FROM {d.Table(ScriptRunTables.ScriptRuns, database.Schema)} GROUP BY {Q("script")} ORDER BY {Q("script")}";
         await using var command = session.Command(sql);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<ScriptRunSummary>();

@@ -1,6 +1,6 @@
 using Platform.Scripting;
 
-namespace Platform.Records.Scripting.Runs;
+namespace Platform.Scripting.Runs;
 
 /// <summary>One stored run, as admins read it: usage beside limits, the outcome and the script's log lines.</summary>
 public sealed record ScriptRunRow(

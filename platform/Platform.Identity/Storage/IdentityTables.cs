@@ -1,10 +1,12 @@
-namespace Platform.Storage.Physical;
+using Platform.Storage.Physical;
+
+namespace Platform.Identity.Storage;
 
 /// <summary>
 /// The tenant's users and API keys (Platform.Identity reads and writes them). Platform tables, not entities: record
 /// bodies, scripts and the generated API can never reach them.
 /// </summary>
-public static class IdentityTables
+public sealed class IdentityTables : IPlatformTables
 {
     public const string Users = "platform_users";
     public const string ApiKeys = "platform_api_keys";
@@ -53,5 +55,5 @@ public static class IdentityTables
         new("changed_at", ValueKind.DateTime, typeof(DateTime), false),
     ], ["user_id"], [], []);
 
-    public static IReadOnlyList<TableModel> All { get; } = [UsersTable, ApiKeysTable, UserStampsTable];
+    public IReadOnlyList<TableModel> Tables { get; } = [UsersTable, ApiKeysTable, UserStampsTable];
 }

@@ -1,7 +1,7 @@
 using Platform.Runtime;
 using Platform.Scripting;
 
-namespace Platform.Records.Scripting.Runs;
+namespace Platform.Scripting.Runs;
 
 /// <summary>
 /// Where every script run's report goes (usage beside limits, logs, error), for admins. Must not slow the run's

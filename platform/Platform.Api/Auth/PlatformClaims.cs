@@ -1,4 +1,4 @@
-namespace Platform.Records.Security;
+namespace Platform.Api.Auth;
 
 /// <summary>Claim types of an authenticated platform user (bearer token, cookie or API key alike).</summary>
 public static class PlatformClaims

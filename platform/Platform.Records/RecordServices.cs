@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Records.Scripting;
+using Platform.Records.Security;
+using Platform.Records.Writing;
+using Platform.Scripting.Runs;
+using Platform.Storage.Physical;
+
+namespace Platform.Records;
+
+public static class RecordServices
+{
+    /// <summary>
+    /// The one write path (<see cref="RecordService"/>) with permissions, hooks, formulas and defaults, and the tables it
+    /// keeps (shares, idempotency, script runs). Needs a script executor (<c>AddPlatformScripting</c>) and the runtime
+    /// (<c>AddPlatformRuntime</c>); no HTTP, so a worker process composes it as the API does.
+    /// </summary>
+    public static IServiceCollection AddPlatformRecords(this IServiceCollection services)
+    {
+        services.AddPlatformTables<ShareTables>();
+        services.AddPlatformTables<IdempotencyTables>();
+        services.AddPlatformScriptRuns();
+        services.TryAddSingleton<TenantScriptRunner>();
+        services.TryAddSingleton<BeforeSaveScripts>();
+        services.TryAddSingleton<RecordSecurity>();
+        services.TryAddSingleton<RecordHookScripts>();
+        services.TryAddSingleton<RecordService>();
+        return services;
+    }
+}

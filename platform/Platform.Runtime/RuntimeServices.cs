@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Tenancy;
+
+namespace Platform.Runtime;
+
+public static class RuntimeServices
+{
+    /// <summary>The tenant catalog, per-tenant runtimes and module installation over <paramref name="storage"/>.</summary>
+    public static IServiceCollection AddPlatformRuntime(this IServiceCollection services, PlatformStorageOptions storage)
+    {
+        services.TryAddSingleton(storage);
+        services.TryAddSingleton<TenantCatalog>();
+        services.TryAddSingleton<TenantRuntimeCache>();
+        services.TryAddSingleton<ModuleInstaller>();
+        services.TryAddSingleton<TenantAdministration>();
+        return services;
+    }
+}
