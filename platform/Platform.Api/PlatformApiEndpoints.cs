@@ -21,6 +21,7 @@ using Platform.Storage.Schema;
 using Platform.Records;
 using Platform.Records.Auditing;
 using Platform.Records.Events;
+using Platform.Records.Outbox;
 using Platform.Records.Scripting;
 using Platform.Records.Security;
 using Platform.Records.Scripting.Runs;
@@ -43,6 +44,11 @@ public static class PlatformApiEndpoints
         // The audit trail: record writes through an event handler, other events through IAuditLog.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEventHandler, AuditRecordHandler>());
         services.TryAddSingleton<IAuditLog, DatabaseAuditLog>();
+        // After audit: every record write leaves an outbox event in its transaction, delivered after commit.
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxOptions>();
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEventHandler, OutboxRecordHandler>());
         // Security-document changes are audited in the transaction of whichever apply makes them (host start, operator API).
         services.TryAddSingleton<ISchemaChangeAudit, SecurityDefinitionAudit>();
         services.AddSingleton<DataSubjectService>();

@@ -53,7 +53,7 @@ public sealed partial class RecordService
                 await UpdateCoreAsync(runtime, child.Name, (Guid)childRow[SystemFields.Id]!, patch, null, actor, checkFieldAccess: false, ct);
             }, ct);
 
-        var change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Deleted, row, null, actor);
+        var change = new RecordChange(runtime, entity, id, RecordChangeKind.Deleted, row, null, actor);
         foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
         // No version check: the row is claimed. (It may already be gone when a cycle of cascading lookups let the
         // database's own foreign key take it; its entry above still tells the truth.)
