@@ -121,6 +121,24 @@ public static class OutboxStore
         await session.CommitAsync(ct);
     }
 
+    /// <summary>Marks every undelivered event written up to <paramref name="due"/> dispatched (no consumer is registered).</summary>
+    public static async Task<int> MarkDispatchedAsync(TenantRuntime runtime, DateTime due, CancellationToken ct)
+    {
+        var (d, db) = (runtime.Store.Database.Dialect, runtime.Store.Database);
+        await using var session = await runtime.Store.OpenAsync(write: true, ct);
+        int marked;
+        await using (var command = session.Command(
+                         $"UPDATE {d.Table(PlatformTables.Outbox, db.Schema)} SET {d.Quote("dispatched_at")} = @t " +
+                         $"WHERE {d.Quote("dispatched_at")} IS NULL AND {d.Quote("next_attempt_at")} <= @due"))
+        {
+            command.AddParameter("@t", Db("dispatched_at", DateTime.UtcNow, db));
+            command.AddParameter("@due", Db("next_attempt_at", due, db));
+            marked = await command.ExecuteNonQueryAsync(ct);
+        }
+        await session.CommitAsync(ct);
+        return marked;
+    }
+
     /// <summary>Deletes events every consumer had before <paramref name="before"/>, with their delivery records.</summary>
     public static async Task<int> PurgeAsync(TenantRuntime runtime, DateTime before, CancellationToken ct)
     {
