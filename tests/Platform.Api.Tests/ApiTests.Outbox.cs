@@ -211,6 +211,45 @@ public abstract partial class ApiTests
     }
 
     [Fact]
+    public async Task A_dispatcher_stopped_mid_batch_records_what_it_handed_out_and_releases_the_rest_at_once()
+    {
+        var (tenant, runtime) = await SuspendedTenantAsync();
+        var first = await CreateAsSystemAsync(tenant, "First");
+        await CreateAsSystemAsync(tenant, "Second");
+        await CreateAsSystemAsync(tenant, "Third");
+        using var shutdown = new CancellationTokenSource();
+        var stopping = new StoppingConsumer(shutdown);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new OutboxDispatcher([stopping], new OutboxOptions()).DispatchAsync(runtime, shutdown.Token));
+        Assert.Equal([first], stopping.RecordIds);
+
+        // The next start (another dispatcher) delivers the two others now, not after the lease, and not the first again.
+        var counter = new CountingConsumer("stopping");
+        Assert.Equal(2, await new OutboxDispatcher([counter], new OutboxOptions()).DispatchAsync(runtime, CancellationToken.None));
+        Assert.DoesNotContain(first, counter.RecordIds.Keys);
+        Assert.Equal(2, counter.RecordIds.Count);
+    }
+
+    /// <summary>Handles one event, then the host shuts down while it handles the next.</summary>
+    private sealed class StoppingConsumer(CancellationTokenSource shutdown) : IOutboxConsumer
+    {
+        public string Name => "stopping";
+
+        public List<Guid> RecordIds { get; } = [];
+
+        public Task HandleAsync(OutboxDelivery delivery, CancellationToken ct)
+        {
+            if (RecordIds.Count == 1)
+            {
+                shutdown.Cancel();
+                ct.ThrowIfCancellationRequested();
+            }
+            RecordIds.Add(delivery.Event.RecordId);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task Delivered_events_are_purged_after_the_retention_period_and_pending_ones_are_kept()
     {
         var (tenant, runtime) = await SuspendedTenantAsync();

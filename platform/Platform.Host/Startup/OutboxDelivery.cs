@@ -28,17 +28,20 @@ public sealed class OutboxDelivery(
             try
             {
                 IReadOnlyList<string> tenants;
+                var purge = false;
                 if (DateTime.UtcNow >= nextPoll)
                 {
                     tenants = (await catalog.ListAsync(stoppingToken)).Where(t => t.Status == TenantStatus.Active).Select(t => t.Id).ToList();
                     nextPoll = DateTime.UtcNow + options.PollInterval;
+                    // Only on a pass over every tenant, so none misses its purge.
+                    purge = DateTime.UtcNow >= nextPurge;
+                    if (purge) nextPurge = DateTime.UtcNow + PurgeInterval;
                 }
                 else
                 {
-                    tenants = await signal.WaitAsync(nextPoll - DateTime.UtcNow, stoppingToken);
+                    var wait = nextPoll - DateTime.UtcNow;
+                    tenants = await signal.WaitAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, stoppingToken);
                 }
-                var purge = DateTime.UtcNow >= nextPurge;
-                if (purge) nextPurge = DateTime.UtcNow + PurgeInterval;
                 await Parallel.ForEachAsync(tenants, new ParallelOptions { MaxDegreeOfParallelism = ParallelTenants, CancellationToken = stoppingToken },
                     async (tenant, ct) => await DispatchTenantAsync(tenant, purge, ct));
             }

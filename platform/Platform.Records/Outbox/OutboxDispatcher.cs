@@ -43,29 +43,39 @@ public sealed class OutboxDispatcher(IEnumerable<IOutboxConsumer> consumers, Out
         var delivered = new List<(Guid, string)>();
         var dispatched = new List<Guid>();
         var failed = new List<(Guid, string, DateTime)>();
-        foreach (var outboxEvent in batch)
+        var handled = 0;
+        try
         {
-            string? error = null;
-            foreach (var consumer in _consumers)
+            foreach (var outboxEvent in batch)
             {
-                if (already.Contains((outboxEvent.Id, consumer.Name))) continue;
-                try
+                string? error = null;
+                foreach (var consumer in _consumers)
                 {
-                    await consumer.HandleAsync(new OutboxDelivery(runtime, outboxEvent, OutboxDelivery.KeyOf(outboxEvent.Id, consumer.Name), outboxEvent.Attempts + 1), ct);
-                    delivered.Add((outboxEvent.Id, consumer.Name));
+                    if (already.Contains((outboxEvent.Id, consumer.Name))) continue;
+                    try
+                    {
+                        await consumer.HandleAsync(new OutboxDelivery(runtime, outboxEvent, OutboxDelivery.KeyOf(outboxEvent.Id, consumer.Name), outboxEvent.Attempts + 1), ct);
+                        delivered.Add((outboxEvent.Id, consumer.Name));
+                    }
+                    catch (Exception exception) when (!ct.IsCancellationRequested)
+                    {
+                        _logger.LogWarning(exception, "Tenant {Tenant}: outbox event {Event} ({Entity} {Record} {Kind}) failed in consumer {Consumer} (attempt {Attempt}).",
+                            runtime.Id, outboxEvent.Id, outboxEvent.Entity, outboxEvent.RecordId, outboxEvent.Kind, consumer.Name, outboxEvent.Attempts + 1);
+                        error ??= $"{consumer.Name}: {exception.Message}";
+                    }
                 }
-                catch (Exception exception) when (!ct.IsCancellationRequested)
-                {
-                    _logger.LogWarning(exception, "Tenant {Tenant}: outbox event {Event} ({Entity} {Record} {Kind}) failed in consumer {Consumer} (attempt {Attempt}).",
-                        runtime.Id, outboxEvent.Id, outboxEvent.Entity, outboxEvent.RecordId, outboxEvent.Kind, consumer.Name, outboxEvent.Attempts + 1);
-                    error ??= $"{consumer.Name}: {exception.Message}";
-                }
+                if (error is null) dispatched.Add(outboxEvent.Id);
+                else failed.Add((outboxEvent.Id, error, DateTime.UtcNow + options.BackoffAfter(outboxEvent.Attempts + 1)));
+                handled++;
             }
-            if (error is null) dispatched.Add(outboxEvent.Id);
-            else failed.Add((outboxEvent.Id, error, DateTime.UtcNow + options.BackoffAfter(outboxEvent.Attempts + 1)));
         }
-        // Not cancelled by shutdown: what was handed out is recorded, so it is not handed out again.
-        await OutboxStore.RecordAsync(runtime, delivered, dispatched, failed, CancellationToken.None);
+        finally
+        {
+            // Also on shutdown (not cancelled): what was handed out is recorded, so it is not handed out again, and the
+            // events not reached are released at once rather than when the lease runs out.
+            var released = batch.Skip(handled).Select(e => e.Id).ToList();
+            await OutboxStore.RecordAsync(runtime, delivered, dispatched, failed, released, CancellationToken.None);
+        }
     }
 
     /// <summary>Deletes the tenant's events delivered longer ago than the retention period.</summary>

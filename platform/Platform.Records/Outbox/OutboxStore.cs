@@ -79,11 +79,12 @@ public static class OutboxStore
 
     /// <summary>
     /// Records one batch's outcome in one transaction: each successful (event, consumer) delivery, the events every
-    /// consumer now has (dispatched, lease released), and the failed ones (attempt counted, error kept, due again later).
+    /// consumer now has (dispatched, lease released), the failed ones (attempt counted, error kept, due again later) and
+    /// those not handed out (lease released).
     /// </summary>
     public static async Task RecordAsync(
         TenantRuntime runtime, IReadOnlyList<(Guid Event, string Consumer)> delivered, IReadOnlyList<Guid> dispatched,
-        IReadOnlyList<(Guid Event, string Error, DateTime NextAttempt)> failed, CancellationToken ct)
+        IReadOnlyList<(Guid Event, string Error, DateTime NextAttempt)> failed, IReadOnlyList<Guid> released, CancellationToken ct)
     {
         var (d, db) = (runtime.Store.Database.Dialect, runtime.Store.Database);
         var events = d.Table(PlatformTables.Outbox, db.Schema);
@@ -106,6 +107,12 @@ public static class OutboxStore
             command.CommandText = $"UPDATE {events} SET {d.Quote("dispatched_at")} = @t, {d.Quote("claimed_until")} = NULL, {d.Quote("last_error")} = NULL " +
                                   $"WHERE {d.Quote("id")} IN ({InList(command, "e", chunk, "id", db)})";
             command.AddParameter("@t", Db("dispatched_at", now, db));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        foreach (var chunk in released.Chunk(500))
+        {
+            await using var command = session.Command("");
+            command.CommandText = $"UPDATE {events} SET {d.Quote("claimed_until")} = NULL WHERE {d.Quote("id")} IN ({InList(command, "e", chunk, "id", db)})";
             await command.ExecuteNonQueryAsync(ct);
         }
         foreach (var (eventId, error, next) in failed)
