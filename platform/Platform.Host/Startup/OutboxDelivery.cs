@@ -41,6 +41,9 @@ public sealed class OutboxDelivery(
                 {
                     var wait = nextPoll - DateTime.UtcNow;
                     tenants = await signal.WaitAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, stoppingToken);
+                    // Without consumers nobody waits for delivery: marking events at each commit would only compete
+                    // for the tenant's write lock (SQLite) with its requests, so the polls do it.
+                    if (!dispatcher.HasConsumers) continue;
                 }
                 await Parallel.ForEachAsync(tenants, new ParallelOptions { MaxDegreeOfParallelism = ParallelTenants, CancellationToken = stoppingToken },
                     async (tenant, ct) => await DispatchTenantAsync(tenant, purge, ct));

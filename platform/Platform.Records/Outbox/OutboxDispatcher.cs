@@ -17,6 +17,9 @@ public sealed class OutboxDispatcher(IEnumerable<IOutboxConsumer> consumers, Out
 
     public OutboxOptions Options => options;
 
+    /// <summary>False when no consumer is registered: events then only need marking, which the polls do.</summary>
+    public bool HasConsumers => _consumers.Count > 0;
+
     /// <summary>
     /// Delivers every event of the tenant that is due now; returns how many events were handed out. Events that fail
     /// wait for their backoff, so one pass tries each event at most once.
