@@ -185,7 +185,7 @@ public sealed partial class RecordService(
                 throw new RecordConcurrencyException(entity, id, current, null);
             }
             var after = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
-            change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Updated, before, after, actor);
+            change = new RecordChange(runtime, entity, id, RecordChangeKind.Updated, before, after, actor);
             foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
             if (hooks is not null) await hooks.AfterSaveAsync(this, runtime, definition, change, "", ct);
             committed = await scope.CommitAsync([change], ct);
@@ -350,7 +350,7 @@ public sealed partial class RecordService(
                 values[SystemFields.ModifiedBy] = actor.UserId;
                 await runtime.Store.UpdateAsync(session, entity, existingId, values, null, ct);
                 var after = await runtime.Store.GetAsync(session, entity, existingId, ct);
-                var change = new RecordChange(runtime.Id, entity, existingId, RecordChangeKind.Updated, existing, after, actor);
+                var change = new RecordChange(runtime, entity, existingId, RecordChangeKind.Updated, existing, after, actor);
                 foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
                 if (hooks is not null) await hooks.AfterSaveAsync(this, runtime, definition, change, pointer, ct);
                 changes.Add(change);
@@ -426,7 +426,7 @@ public sealed partial class RecordService(
         }
         await runtime.Store.InsertAsync(session, definition.Name, complete, ct);
         var result = complete.Select(r => new Dictionary<string, object?>(r)).ToList();
-        var created = result.Select(row => new RecordChange(runtime.Id, definition.Name, (Guid)row[SystemFields.Id]!, RecordChangeKind.Created, null, row, actor)).ToList();
+        var created = result.Select(row => new RecordChange(runtime, definition.Name, (Guid)row[SystemFields.Id]!, RecordChangeKind.Created, null, row, actor)).ToList();
         // Handlers take the batch at once (the audit trail writes it in a few statements); afterSave hooks run per record.
         foreach (var handler in _handlers) await handler.OnWritingManyAsync(created, session, ct);
         if (hooks is not null)

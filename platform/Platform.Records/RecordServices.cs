@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Records.Events;
+using Platform.Records.Outbox;
 using Platform.Records.Scripting;
 using Platform.Records.Security;
 using Platform.Records.Writing;
@@ -12,7 +14,7 @@ public static class RecordServices
 {
     /// <summary>
     /// The one write path (<see cref="RecordService"/>) with permissions, hooks, formulas and defaults, and the tables it
-    /// keeps (shares, idempotency, script runs). Needs a script executor (<c>AddPlatformScripting</c>) and the runtime
+    /// keeps (shares, idempotency, script runs, the record-change outbox). Needs a script executor (<c>AddPlatformScripting</c>) and the runtime
     /// (<c>AddPlatformRuntime</c>); no HTTP, so a worker process composes it as the API does.
     /// </summary>
     public static IServiceCollection AddPlatformRecords(this IServiceCollection services)
@@ -25,6 +27,13 @@ public static class RecordServices
         services.TryAddSingleton<RecordSecurity>();
         services.TryAddSingleton<RecordHookScripts>();
         services.TryAddSingleton<RecordService>();
+        // Every record write leaves an outbox event in its transaction, delivered after commit. Registered after the
+        // audit handler when AddPlatformAudit comes first; the order of in-transaction handlers does not matter to either.
+        services.AddPlatformTables<OutboxTables>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxOptions>();
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEventHandler, OutboxRecordHandler>());
         return services;
     }
 }

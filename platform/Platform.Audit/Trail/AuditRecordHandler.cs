@@ -1,5 +1,4 @@
 using Platform.Records.Events;
-using Platform.Runtime;
 using Platform.Storage.Records;
 
 namespace Platform.Audit.Trail;
@@ -8,15 +7,14 @@ namespace Platform.Audit.Trail;
 /// Writes an audit entry for every record create, update and delete of an entity whose "audit" switch is on,
 /// inside the write's transaction.
 /// </summary>
-public sealed class AuditRecordHandler(TenantRuntimeCache runtimes) : IRecordEventHandler
+public sealed class AuditRecordHandler : IRecordEventHandler
 {
     public Task OnWritingAsync(RecordChange change, RecordSession session, CancellationToken ct) => OnWritingManyAsync([change], session, ct);
 
-    public async Task OnWritingManyAsync(IReadOnlyList<RecordChange> changes, RecordSession session, CancellationToken ct)
+    public Task OnWritingManyAsync(IReadOnlyList<RecordChange> changes, RecordSession session, CancellationToken ct)
     {
-        if (changes.Count == 0) return;
-        var runtime = await runtimes.GetAsync(changes[0].Tenant, ct)
-                      ?? throw new InvalidOperationException($"Tenant '{changes[0].Tenant}' is gone while writing to it.");
+        if (changes.Count == 0) return Task.CompletedTask;
+        var runtime = changes[0].Runtime;
         var entries = new List<AuditEntry>(changes.Count);
         var now = DateTime.UtcNow;
         foreach (var change in changes)
@@ -31,7 +29,7 @@ public sealed class AuditRecordHandler(TenantRuntimeCache runtimes) : IRecordEve
             entries.Add(new AuditEntry(Guid.CreateVersion7(now), now, action, change.Actor.UserId, NameOf(change.Actor), change.Actor.ClientAddress,
                 change.Entity, change.Id, AuditChanges.Of(change, entity), null));
         }
-        await AuditWriter.AppendAsync(runtime.Store, session, entries, ct);
+        return AuditWriter.AppendAsync(runtime.Store, session, entries, ct);
     }
 
     internal static string? NameOf(Records.RecordActor actor) => actor.Name.Length > 0 ? actor.Name : null;

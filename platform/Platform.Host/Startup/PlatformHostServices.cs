@@ -21,6 +21,9 @@ public static class PlatformHostServices
         services.AddHostedService<DemoTenantBootstrapper>();
         services.AddSingleton<IdempotencyPurge>();
         services.AddHostedService(provider => provider.GetRequiredService<IdempotencyPurge>());
+        // Record-change events are delivered from each tenant's outbox after commit (the dispatcher is registered with the API).
+        services.AddSingleton(OutboxSettings.From(configuration));
+        services.AddHostedService<OutboxDelivery>();
         return services;
     }
 }

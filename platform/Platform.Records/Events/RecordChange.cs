@@ -1,12 +1,15 @@
+using Platform.Runtime;
+
 namespace Platform.Records.Events;
 
 public enum RecordChangeKind { Created, Updated, Deleted }
 
 /// <summary>
-/// A record write, as workflows and audit see it. <see cref="Before"/> is null on create and <see cref="After"/> on delete.
+/// A record write, as audit and the outbox see it. <see cref="Before"/> is null on create and <see cref="After"/> on
+/// delete. It carries the tenant's <see cref="Runtime"/>, so a handler never looks the tenant up again by its id.
 /// </summary>
 public sealed record RecordChange(
-    string Tenant,
+    TenantRuntime Runtime,
     string Entity,
     Guid Id,
     RecordChangeKind Kind,
@@ -14,6 +17,8 @@ public sealed record RecordChange(
     IReadOnlyDictionary<string, object?>? After,
     RecordActor Actor)
 {
+    public string Tenant => Runtime.Id;
+
     /// <summary>Fields whose value differs between before and after.</summary>
     public IEnumerable<string> ChangedFields()
     {

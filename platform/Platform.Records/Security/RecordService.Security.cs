@@ -46,7 +46,7 @@ public sealed partial class RecordService
             if (!await runtime.Store.UpdateAsync(session, entity, id, values, (long)before[SystemFields.RowVersion]!, ct))
                 throw new RecordConcurrencyException(entity, id, (long)before[SystemFields.RowVersion]!, null);
             var after = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
-            change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Updated, before, after, actor);
+            change = new RecordChange(runtime, entity, id, RecordChangeKind.Updated, before, after, actor);
             foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
             await _audit.WriteAsync(runtime, session, new AuditEvent("assign", actor, entity, id, new Dictionary<string, object?>
             {

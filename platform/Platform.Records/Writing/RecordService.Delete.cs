@@ -62,7 +62,7 @@ public sealed partial class RecordService
                     if (!cascade.IsDeleting(source.Name, sourceId))
                         await _audit.WriteAsync(runtime, session, LinkEvent(UnlinkAction, actor, source.Name, sourceId, relation.Name, entity, id), ct);
 
-        var change = new RecordChange(runtime.Id, entity, id, RecordChangeKind.Deleted, row, null, actor);
+        var change = new RecordChange(runtime, entity, id, RecordChangeKind.Deleted, row, null, actor);
         foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
         // No version check: the row is claimed. (It may already be gone when a cycle of cascading lookups let the
         // database's own foreign key take it; its entry above still tells the truth.)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Auth;
+using Platform.Records.Outbox;
 using Platform.Runtime;
 using Platform.TestSupport;
 
@@ -61,10 +62,17 @@ public abstract class ApiHost : IAsyncLifetime
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in TestHostSettings.Common) builder.UseSetting(key, value);
+            // Outbox tests wait for polls (a suspended tenant's events) and retries: keep those short.
+            builder.UseSetting("outbox:poll-seconds", "1");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.UseSetting("modules-dir", RepositoryPaths.Modules);
             builder.UseSetting("demo", demo ? "true" : "false");
             builder.UseEnvironment("Development");
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<RecordingOutboxConsumer>();
+                services.AddSingleton<IOutboxConsumer>(provider => provider.GetRequiredService<RecordingOutboxConsumer>());
+            });
         });
 
     /// <summary>A client of <paramref name="factory"/> that signs in as each tenant's administrator by itself.</summary>

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Platform.Records.Outbox;
+
+namespace Platform.Host.Startup;
+
+/// <summary>
+/// Reads <c>outbox:deliver</c> (false: this host writes events but leaves their delivery to others), <c>outbox:poll-seconds</c>,
+/// <c>outbox:backoff-ms</c> (first retry delay) and <c>outbox:retention-hours</c> (delivered events kept).
+/// </summary>
+public static class OutboxSettings
+{
+    public static OutboxOptions From(IConfiguration configuration)
+    {
+        var defaults = new OutboxOptions();
+        return defaults with
+        {
+            Deliver = !string.Equals(configuration["outbox:deliver"], "false", StringComparison.OrdinalIgnoreCase),
+            PollInterval = Read(configuration, "outbox:poll-seconds", TimeSpan.FromSeconds, defaults.PollInterval),
+            Backoff = Read(configuration, "outbox:backoff-ms", TimeSpan.FromMilliseconds, defaults.Backoff),
+            Retention = Read(configuration, "outbox:retention-hours", TimeSpan.FromHours, defaults.Retention),
+        };
+    }
+
+    private static TimeSpan Read(IConfiguration configuration, string key, Func<double, TimeSpan> unit, TimeSpan fallback) =>
+        configuration[key] is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? unit(value)
+            : fallback;
+}
