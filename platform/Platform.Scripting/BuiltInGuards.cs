@@ -70,19 +70,22 @@ internal static class BuiltInGuards
                 throw new ScriptLimitExceededException("maxRecursionDepth", $"joined arrays nested deeper than {limits.MaxRecursionDepth} levels");
             return joining.Add(array);
         }
-        Replace(engine, arrays, "join", (original, self, args) =>
-        {
-            if (self is not ObjectInstance array) return original.Call(self, args);
-            if (!Enter(array)) return JsString.Empty;
-            try
+        // join and toLocaleString share the cycle and depth rule: each wraps its body in one entry of `joining`.
+        void ReplaceJoining(string name, Func<ObjectInstance, JsValue[], JsValue> body) =>
+            Replace(engine, arrays, name, (original, self, args) =>
             {
-                return Join(array, args);
-            }
-            finally
-            {
-                joining.Remove(array);
-            }
-        });
+                if (self is not ObjectInstance array) return original.Call(self, args);
+                if (!Enter(array)) return JsString.Empty;
+                try
+                {
+                    return body(array, args);
+                }
+                finally
+                {
+                    joining.Remove(array);
+                }
+            });
+        ReplaceJoining("join", Join);
 
         JsValue Join(ObjectInstance array, JsValue[] args)
         {
@@ -104,19 +107,7 @@ internal static class BuiltInGuards
             return new JsString(result.ToString());
         }
 
-        Replace(engine, arrays, "toLocaleString", (original, self, args) =>
-        {
-            if (self is not ObjectInstance array) return original.Call(self, args);
-            if (!Enter(array)) return JsString.Empty;
-            try
-            {
-                return ToLocaleString(array, args);
-            }
-            finally
-            {
-                joining.Remove(array);
-            }
-        });
+        ReplaceJoining("toLocaleString", ToLocaleString);
 
         JsValue ToLocaleString(ObjectInstance array, JsValue[] args)
         {
