@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Platform.Api.Problems;
 using Platform.Api.Tests.Support;
 using static Platform.Api.Tests.Support.HttpJson;
 
@@ -100,7 +101,7 @@ public abstract partial class ApiTests
         var problem = await ExpectProblemAsync(await Host.AnonymousClient.PostAsync($"/api/{tenant}/auth/{endpoint}",
             Body(new { username = new string('y', 5000), password = "whatever" })), HttpStatusCode.Unauthorized);
 
-        Assert.Equal(Problems.Problems.TypeBase + "invalid-credentials", problem.Str("type"));
+        Assert.Equal(ProblemResults.TypeBase + "invalid-credentials", problem.Str("type"));
     }
 
     [Theory]

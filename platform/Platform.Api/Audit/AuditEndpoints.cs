@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 using Platform.Api.Security;
 using Platform.Api.Tenants;
 using Platform.Audit.Trail;
@@ -22,7 +23,7 @@ internal static class AuditEndpoints
         var access = RecordSecurity.Access(runtime, actor, entity);
         var errors = new List<(string Parameter, string Message)>();
         var query = AuditQueryReader.Read(http.Request, errors, filters: false);
-        if (errors.Count > 0) return Problems.Problems.BadQuery(errors);
+        if (errors.Count > 0) return ProblemResults.BadQuery(errors);
         var page = await AuditReader.ReadAsync(runtime, query with { Entity = entity, RecordId = id }, http.RequestAborted);
         return AuditResponses.Page(http, AuditFieldSecurity.Apply(RecordService.Entity(runtime, entity), access, page));
     }
@@ -36,7 +37,7 @@ internal static class AuditEndpoints
         var runtime = TenantEndpointFilter.Runtime(http);
         var errors = new List<(string Parameter, string Message)>();
         var query = AuditQueryReader.Read(http.Request, errors, filters: true);
-        if (errors.Count > 0) return Problems.Problems.BadQuery(errors);
+        if (errors.Count > 0) return ProblemResults.BadQuery(errors);
         var page = await AuditReader.ReadAsync(runtime, query, http.RequestAborted);
         var (visible, withheld) = await AdminAuditVisibility.ApplyAsync(runtime, RequestActor.Of(http), records, page, http.RequestAborted);
         return AuditResponses.Page(http, visible, withheld);

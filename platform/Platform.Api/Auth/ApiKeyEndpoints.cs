@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Platform.Api.Problems;
 using Platform.Api.Security;
 using Platform.Api.Tenants;
 using Platform.Identity.ApiKeys;
@@ -48,7 +49,7 @@ public static class ApiKeyEndpoints
         var actor = RequestActor.Of(http);
         var key = await keys.FindAsync(runtime, id, http.RequestAborted);
         // Someone else's key is "not found", not "forbidden": its existence is none of the caller's business.
-        if (key is null || (key.UserId != actor.UserId && !IsAdmin(http))) return Problems.Problems.NotFound($"There is no API key {id}.");
+        if (key is null || (key.UserId != actor.UserId && !IsAdmin(http))) return ProblemResults.NotFound($"There is no API key {id}.");
         await keys.RevokeAsync(runtime, key, actor, http.RequestAborted);
         return Results.NoContent();
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Platform.Api.Problems;
 using Platform.Api.Security;
 using Platform.Api.Tenants;
 using Platform.Identity.Login;
@@ -83,7 +84,7 @@ public static class AuthEndpoints
     public static IResult SignInRefused(HttpContext http)
     {
         http.Response.Headers.WWWAuthenticate = AuthorizationProblems.Challenge;
-        return Problems.Problems.Of(StatusCodes.Status401Unauthorized, "Sign-in refused",
+        return ProblemResults.Of(StatusCodes.Status401Unauthorized, "Sign-in refused",
             "The user name or password is wrong, or the account is locked after repeated failed attempts.", "invalid-credentials");
     }
 }

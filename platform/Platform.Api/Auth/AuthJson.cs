@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 
 namespace Platform.Api.Auth;
 
@@ -15,18 +16,18 @@ internal static class AuthJson
     public static async Task<(JsonElement Body, IResult? Problem)> ReadObjectAsync(HttpRequest request)
     {
         if (!request.HasJsonContentType())
-            return (default, Problems.Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            return (default, ProblemResults.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 "Send the body as application/json.", "unsupported-media-type"));
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return (default, Problems.Problems.BadRequest("The body must be a JSON object."));
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return (default, ProblemResults.BadRequest("The body must be a JSON object."));
             Json.JsonStrings.ThrowOnUnstorableText(document.RootElement);
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException exception)
         {
-            return (default, Problems.Problems.BadRequest($"The body is not valid JSON: {exception.Message}"));
+            return (default, ProblemResults.BadRequest($"The body is not valid JSON: {exception.Message}"));
         }
     }
 

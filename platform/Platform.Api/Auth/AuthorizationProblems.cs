@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
+using Platform.Api.Problems;
 
 namespace Platform.Api.Auth;
 
@@ -35,16 +36,16 @@ public sealed class AuthorizationProblems : IAuthorizationMiddlewareResultHandle
                 : refusal is not null ? "The credentials were refused (invalid, revoked, or the user is inactive)."
                 : "Sign in first: send a bearer token (POST /api/{tenant}/auth/token), an API key, or the session cookie.";
             context.Response.Headers.WWWAuthenticate = Challenge;
-            problem = Problems.Problems.Of(StatusCodes.Status401Unauthorized, "Authentication required", detail, "unauthenticated");
+            problem = ProblemResults.Of(StatusCodes.Status401Unauthorized, "Authentication required", detail, "unauthenticated");
         }
         else if (failed.OfType<CookieCsrfRequirement>().Any())
         {
-            problem = Problems.Problems.Of(StatusCodes.Status403Forbidden, "Missing anti-forgery header",
+            problem = ProblemResults.Of(StatusCodes.Status403Forbidden, "Missing anti-forgery header",
                 $"Requests that change data with the session cookie must send the {AuthSchemes.CsrfHeader} header.", "csrf");
         }
         else
         {
-            problem = Problems.Problems.Of(StatusCodes.Status403Forbidden, "Forbidden", "You are not allowed to do this.", "forbidden");
+            problem = ProblemResults.Of(StatusCodes.Status403Forbidden, "Forbidden", "You are not allowed to do this.", "forbidden");
         }
         await problem.ExecuteAsync(context);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Platform.Api.Problems;
 using Platform.Api.Security;
 using Platform.Api.Tenants;
 using Platform.Identity.Users;
@@ -84,7 +85,7 @@ public static class UserAdminEndpoints
         }
         catch (IdentityForbiddenException forbidden)
         {
-            return Problems.Problems.Of(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message, "forbidden");
+            return ProblemResults.Of(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message, "forbidden");
         }
     }
 }

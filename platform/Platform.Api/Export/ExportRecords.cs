@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 using Platform.Api.Tenants;
 using Platform.Metadata.Definitions;
 using Platform.Querying;
@@ -28,7 +29,7 @@ internal static class ExportRecords
             .Where(q => q.Key is "$filter" or "$orderby" or "$select")
             .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
         var translation = new ODataQueryTranslator(runtime.Model).Translate(entity, options);
-        if (!translation.Succeeded) return Problems.Problems.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
+        if (!translation.Succeeded) return ProblemResults.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
 
         var columns = translation.Query.Select is { } select
             ? [SystemFields.Id, .. select.Where(f => f != SystemFields.Id)]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Problems;
 using Platform.Records.Security;
 
 namespace Platform.Api.Limits;
@@ -32,7 +33,7 @@ public static class RequestLimits
                 var http = context.HttpContext;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await Problems.Problems.Of(StatusCodes.Status429TooManyRequests, "Too many requests",
+                await ProblemResults.Of(StatusCodes.Status429TooManyRequests, "Too many requests",
                     "The request rate limit of this tenant or user was reached; retry after the time in Retry-After.", "rate-limited").ExecuteAsync(http);
             };
         });
@@ -49,7 +50,7 @@ public static class RequestLimits
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = options.MaxRequestBodyBytes;
             if (http.Request.ContentLength > options.MaxRequestBodyBytes)
             {
-                await Problems.Problems.Of(StatusCodes.Status413PayloadTooLarge, "Request too large",
+                await ProblemResults.Of(StatusCodes.Status413PayloadTooLarge, "Request too large",
                     $"The request body has {http.Request.ContentLength:N0} bytes; at most {options.MaxRequestBodyBytes:N0} are accepted.", "request-too-large").ExecuteAsync(http);
                 return;
             }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 
 namespace Platform.Api.Operator;
 
@@ -11,12 +12,12 @@ public sealed class OperatorKeyFilter(OperatorOptions options) : IEndpointFilter
     {
         var http = context.HttpContext;
         if (!options.Enabled)
-            return Problems.Problems.Of(StatusCodes.Status403Forbidden, "Operator API disabled",
+            return ProblemResults.Of(StatusCodes.Status403Forbidden, "Operator API disabled",
                 "The operator API is off: set operator-key (or PLATFORM_OPERATOR_KEY) on the host to enable it.", "operator-disabled");
         if (!options.Accepts(http.Request.Headers[Header].ToString()))
         {
             http.Response.Headers.WWWAuthenticate = "OperatorKey";
-            return Problems.Problems.Of(StatusCodes.Status401Unauthorized, "Operator key required",
+            return ProblemResults.Of(StatusCodes.Status401Unauthorized, "Operator key required",
                 $"Send the platform operator key in the {Header} header.", "unauthorized");
         }
         return await next(context);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Auth;
+using Platform.Api.Problems;
 using Platform.Identity.Users;
 using Platform.Records.Validation;
 using Platform.Runtime;
@@ -18,7 +19,7 @@ internal static class TenantEndpoints
         Results.Json(new { value = (await tenants.ListAsync(ct)).Select(Describe) });
 
     public static async Task<IResult> GetAsync(string id, TenantAdministration tenants, CancellationToken ct) =>
-        await tenants.FindAsync(id, ct) is { } tenant ? Results.Json(Describe(tenant)) : Problems.Problems.NotFound($"There is no tenant '{id}'.");
+        await tenants.FindAsync(id, ct) is { } tenant ? Results.Json(Describe(tenant)) : ProblemResults.NotFound($"There is no tenant '{id}'.");
 
     public static async Task<IResult> CreateAsync(
         HttpContext http, TenantAdministration tenants, TenantAdministrators administrators, OperatorOptions options, CancellationToken ct)
@@ -30,11 +31,11 @@ internal static class TenantEndpoints
         }
         catch (JsonException e)
         {
-            return Problems.Problems.BadRequest($"The body is not a tenant request: {e.Message}");
+            return ProblemResults.BadRequest($"The body is not a tenant request: {e.Message}");
         }
-        if (request?.Id is not { } id) return Problems.Problems.BadRequest("The body must name the tenant: {\"id\": \"acme\", \"modules\": [\"crm-core\"]}.");
+        if (request?.Id is not { } id) return ProblemResults.BadRequest("The body must name the tenant: {\"id\": \"acme\", \"modules\": [\"crm-core\"]}.");
         if (!TenantId.IsAvailable(id))
-            return Problems.Problems.Validation([new("/id", TenantId.Reserved.Contains(id)
+            return ProblemResults.Validation([new("/id", TenantId.Reserved.Contains(id)
                 ? $"'{id}' is reserved by the platform"
                 : "use 1-40 lowercase letters, digits or '-', starting with a letter")], "The tenant request is not valid");
 
@@ -45,7 +46,7 @@ internal static class TenantEndpoints
             if (options.ModuleFolder(name) is { } folder) folders.Add(folder);
             else errors.Add(new($"/modules/{index}", $"there is no shipped module '{name}'"));
         }
-        if (errors.Count > 0) return Problems.Problems.Validation(errors, "The tenant request is not valid");
+        if (errors.Count > 0) return ProblemResults.Validation(errors, "The tenant request is not valid");
 
         TenantCreateResult result;
         try
@@ -54,17 +55,17 @@ internal static class TenantEndpoints
         }
         catch (TenantExistsException e)
         {
-            return Problems.Problems.Of(StatusCodes.Status409Conflict, "Conflict", e.Message, "conflict");
+            return ProblemResults.Of(StatusCodes.Status409Conflict, "Conflict", e.Message, "conflict");
         }
         catch (ArgumentException e)
         {
-            return Problems.Problems.BadRequest(e.Message);
+            return ProblemResults.BadRequest(e.Message);
         }
         if (result.Install is { HasErrors: true } failed)
-            return Problems.Problems.Validation(failed.Errors.Select(e => new FieldError(e.Pointer, $"{e.File}: {e.Message}")).ToList(),
+            return ProblemResults.Validation(failed.Errors.Select(e => new FieldError(e.Pointer, $"{e.File}: {e.Message}")).ToList(),
                 "The modules are not valid; the tenant was not kept");
         if (result.Install is { Refused: true } refused)
-            return Problems.Problems.Of(StatusCodes.Status409Conflict, "The modules could not be applied", refused.Applied!.Reason ?? "refused", "conflict");
+            return ProblemResults.Of(StatusCodes.Status409Conflict, "The modules could not be applied", refused.Applied!.Reason ?? "refused", "conflict");
         // The operator hands the tenant over with its administrator; a generated password is answered only this once
         // and never logged (logs are kept and shipped far more widely than this response).
         var administrator = await administrators.EnsureAsync(id, ct, logGeneratedPassword: false);
@@ -90,7 +91,7 @@ internal static class TenantEndpoints
     public static async Task<IResult> DeleteAsync(string id, string? confirm, TenantAdministration tenants, CancellationToken ct)
     {
         if (confirm != id)
-            return Problems.Problems.BadRequest($"Deleting destroys every record of '{id}': repeat the id as ?confirm={id}.");
+            return ProblemResults.BadRequest($"Deleting destroys every record of '{id}': repeat the id as ?confirm={id}.");
         try
         {
             await tenants.DeleteAsync(id, ct);
@@ -98,7 +99,7 @@ internal static class TenantEndpoints
         }
         catch (KeyNotFoundException)
         {
-            return Problems.Problems.NotFound($"There is no tenant '{id}'.");
+            return ProblemResults.NotFound($"There is no tenant '{id}'.");
         }
     }
 
@@ -110,7 +111,7 @@ internal static class TenantEndpoints
         }
         catch (KeyNotFoundException)
         {
-            return Problems.Problems.NotFound($"There is no tenant '{id}'.");
+            return ProblemResults.NotFound($"There is no tenant '{id}'.");
         }
         return Results.Json(Describe((await tenants.FindAsync(id, ct))!));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Json;
+using Platform.Api.Problems;
 using Platform.Api.Records;
 using Platform.Api.Security;
 using Platform.Api.Tenants;
@@ -52,7 +53,7 @@ internal static class PrivacyEndpoints
     }
 
     private static IResult NotASubject(string entity) =>
-        Problems.Problems.NotFound($"There is no data-subject entity '{entity}' (an entity marked \"dataSubject\": true).");
+        ProblemResults.NotFound($"There is no data-subject entity '{entity}' (an entity marked \"dataSubject\": true).");
 
     private static void WriteGroup(Utf8JsonWriter writer, EntityDefinition entity, string? via, IReadOnlyList<Dictionary<string, object?>> rows, bool single, int withheld)
     {

@@ -14,11 +14,11 @@ public sealed class RecordExceptionFilter : IEndpointFilter
         }
         catch (RecordException exception)
         {
-            return Problems.From(exception);
+            return ProblemResults.From(exception);
         }
         catch (System.Text.Json.JsonException exception)
         {
-            return Problems.BadRequest($"The body is not valid JSON: {exception.Message}");
+            return ProblemResults.BadRequest($"The body is not valid JSON: {exception.Message}");
         }
         catch (System.Data.Common.DbException exception) when (context.HttpContext.RequestAborted.IsCancellationRequested)
         {

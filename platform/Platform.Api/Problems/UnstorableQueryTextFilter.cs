@@ -14,7 +14,7 @@ public sealed class UnstorableQueryTextFilter : IEndpointFilter
         foreach (var (name, values) in context.HttpContext.Request.Query)
         {
             if (name.Contains('\0') || values.Any(v => v?.Contains('\0') == true))
-                return ValueTask.FromResult<object?>(Problems.BadQuery([(name.Replace("\0", "\\u0000", StringComparison.Ordinal),
+                return ValueTask.FromResult<object?>(ProblemResults.BadQuery([(name.Replace("\0", "\\u0000", StringComparison.Ordinal),
                     "the value holds the character U+0000, which the platform does not store or match")]));
         }
         return next(context);

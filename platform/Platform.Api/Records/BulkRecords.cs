@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 using Platform.Api.Tenants;
 using Platform.Records;
 using Platform.Records.Validation;
@@ -23,7 +24,7 @@ internal static class BulkRecords
         var root = document.RootElement;
         var errors = new List<FieldError>();
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("records", out var list) || list.ValueKind != JsonValueKind.Array)
-            return Problems.Problems.Validation([new FieldError("/records", "the body must be an object with a \"records\" array")], "The batch is not valid");
+            return ProblemResults.Validation([new FieldError("/records", "the body must be an object with a \"records\" array")], "The batch is not valid");
         var mode = BulkMode.Create;
         if (root.TryGetProperty("mode", out var modeJson))
         {
@@ -45,7 +46,7 @@ internal static class BulkRecords
         }
         foreach (var property in root.EnumerateObject())
             if (property.Name is not ("records" or "mode" or "key")) errors.Add(new FieldError("/" + property.Name, "is not a batch option (records, mode, key)"));
-        if (errors.Count > 0) return Problems.Problems.Validation(errors, "The batch is not valid");
+        if (errors.Count > 0) return ProblemResults.Validation(errors, "The batch is not valid");
 
         var request = new BulkRequest(mode, key, list.EnumerateArray().ToList()) { Idempotency = idempotency };
         var result = await records.BulkAsync(runtime, entity, request, Security.RequestActor.Of(http), http.RequestAborted);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 using Platform.Api.Tenants;
 using Platform.Records;
 
@@ -9,7 +10,7 @@ internal static class DeleteRecord
     public static async Task<IResult> HandleAsync(HttpContext http, string entity, Guid id, RecordService records)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
-        if (!RecordResponses.TryReadIfMatch(http, out var expected)) return Problems.Problems.BadRequest("If-Match must be the ETag of the record, e.g. \"3\".");
+        if (!RecordResponses.TryReadIfMatch(http, out var expected)) return ProblemResults.BadRequest("If-Match must be the ETag of the record, e.g. \"3\".");
         await records.DeleteAsync(runtime, entity, id, expected, Security.RequestActor.Of(http), http.RequestAborted);
         return Results.NoContent();
     }

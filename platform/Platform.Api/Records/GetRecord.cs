@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Json;
+using Platform.Api.Problems;
 using Platform.Api.Tenants;
 using Platform.Querying;
 using Platform.Records;
@@ -14,7 +15,7 @@ internal static class GetRecord
         var runtime = TenantEndpointFilter.Runtime(http);
         RecordService.Entity(runtime, entity);
         var translation = SingleRecordOptions.Translate(runtime.Model, entity, http.Request.Query);
-        if (translation is { Succeeded: false }) return Problems.Problems.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
+        if (translation is { Succeeded: false }) return ProblemResults.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
 
         var actor = Security.RequestActor.Of(http);
         var row = await records.GetAsync(runtime, entity, id, actor, http.RequestAborted);

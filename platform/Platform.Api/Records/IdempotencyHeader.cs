@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 using Platform.Records.Writing;
 
 namespace Platform.Api.Records;
@@ -20,7 +21,7 @@ internal static class IdempotencyHeader
     {
         var key = http.Request.Headers[Name].ToString();
         if (string.IsNullOrEmpty(key)) return (null, null);
-        if (key.Length > MaxLength) return (null, Problems.Problems.BadRequest($"The {Name} header is longer than {MaxLength} characters."));
+        if (key.Length > MaxLength) return (null, ProblemResults.BadRequest($"The {Name} header is longer than {MaxLength} characters."));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(operation + "\n"));
         hash.AppendData(body);

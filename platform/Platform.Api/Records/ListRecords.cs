@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Platform.Api.Json;
+using Platform.Api.Problems;
 using Platform.Api.Tenants;
 using Platform.Querying;
 using Platform.Records;
@@ -20,7 +21,7 @@ internal static class ListRecords
         RecordService.Entity(runtime, entity);
         var options = QueryOptions.From(http.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
         var translation = new ODataQueryTranslator(runtime.Model).Translate(entity, options);
-        if (!translation.Succeeded) return Problems.Problems.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
+        if (!translation.Succeeded) return ProblemResults.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
 
         var query = translation.Query;
         var actor = Security.RequestActor.Of(http);

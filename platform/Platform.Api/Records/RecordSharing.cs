@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 using Platform.Api.Tenants;
 using Platform.Records;
 using Platform.Records.Security;
@@ -20,7 +21,7 @@ internal static class RecordSharing
         var body = document.RootElement;
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("owner", out var owner) ||
             owner.ValueKind != JsonValueKind.String || !Guid.TryParse(owner.GetString(), out var ownerId))
-            return Problems.Problems.Validation([new FieldError("/owner", "must be the id of the user who becomes the owner")]);
+            return ProblemResults.Validation([new FieldError("/owner", "must be the id of the user who becomes the owner")]);
         var row = await records.AssignAsync(runtime, entity, id, ownerId, Security.RequestActor.Of(http), http.RequestAborted);
         return RecordResponses.Ok(http, row);
     }
@@ -32,7 +33,7 @@ internal static class RecordSharing
         var errors = new List<FieldError>();
         var principal = ReadPrincipal(document.RootElement, errors);
         var canUpdate = ReadRights(document.RootElement, errors);
-        if (errors.Count > 0) return Problems.Problems.Validation(errors);
+        if (errors.Count > 0) return ProblemResults.Validation(errors);
         await records.ShareAsync(runtime, entity, id, principal!, canUpdate, Security.RequestActor.Of(http), http.RequestAborted);
         return Results.NoContent();
     }
@@ -41,7 +42,7 @@ internal static class RecordSharing
     {
         var runtime = TenantEndpointFilter.Runtime(http);
         if (kind is not (SharePrincipal.UserKind or SharePrincipal.TeamKind))
-            return Problems.Problems.NotFound($"A share is revoked at .../share/user/{{id}} or .../share/team/{{name}}, not .../share/{kind}.");
+            return ProblemResults.NotFound($"A share is revoked at .../share/user/{{id}} or .../share/team/{{name}}, not .../share/{kind}.");
         await records.UnshareAsync(runtime, entity, id, new SharePrincipal(kind, name), Security.RequestActor.Of(http), http.RequestAborted);
         return Results.NoContent();
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Json;
+using Platform.Api.Problems;
 using Platform.Api.Tenants;
 using Platform.Records;
 using Platform.Records.Validation;
@@ -33,7 +34,7 @@ internal static class RelationLinks
         using var document = JsonDocument.Parse(await RequestBody.ReadAsync(http));
         if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("id", out var idJson) ||
             idJson.ValueKind != JsonValueKind.String || !Guid.TryParse(idJson.GetString(), out var targetId))
-            return Problems.Problems.Validation([new FieldError("/id", $"must be the id of the {target} to link")]);
+            return ProblemResults.Validation([new FieldError("/id", $"must be the id of the {target} to link")]);
         var created = await records.LinkAsync(runtime, entity, id, relation, targetId, Security.RequestActor.Of(http), http.RequestAborted);
         return created ? Results.StatusCode(StatusCodes.Status201Created) : Results.NoContent();
     }
@@ -44,6 +45,6 @@ internal static class RelationLinks
         var target = RecordService.RelationTarget(runtime, entity, relation);
         return await records.UnlinkAsync(runtime, entity, id, relation, targetId, Security.RequestActor.Of(http), http.RequestAborted)
             ? Results.NoContent()
-            : Problems.Problems.NotFound($"The {entity} {id} is not linked to {target} {targetId}.");
+            : ProblemResults.NotFound($"The {entity} {id} is not linked to {target} {targetId}.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 using Platform.Api.Tenants;
 using Platform.Records;
 
@@ -11,7 +12,7 @@ internal static class UpdateRecord
     public static async Task<IResult> HandleAsync(HttpContext http, string entity, Guid id, RecordService records)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
-        if (!RecordResponses.TryReadIfMatch(http, out var expected)) return Problems.Problems.BadRequest("If-Match must be the ETag of the record, e.g. \"3\".");
+        if (!RecordResponses.TryReadIfMatch(http, out var expected)) return ProblemResults.BadRequest("If-Match must be the ETag of the record, e.g. \"3\".");
         using var document = JsonDocument.Parse(await RequestBody.ReadAsync(http));
         var row = await records.UpdateAsync(runtime, entity, id, document.RootElement, expected, Security.RequestActor.Of(http), http.RequestAborted);
         return RecordResponses.Ok(http, row);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 using Platform.Api.Records;
 using Platform.Api.Tenants;
 using Platform.Records;
@@ -20,9 +21,9 @@ internal static class RunAction
     {
         var runtime = TenantEndpointFilter.Runtime(http);
         var definition = RecordService.Entity(runtime, entity);
-        if (!definition.Actions.TryGetValue(name, out var action)) return Problems.Problems.NotFound($"'{entity}' has no action '{name}'");
+        if (!definition.Actions.TryGetValue(name, out var action)) return ProblemResults.NotFound($"'{entity}' has no action '{name}'");
         var scripts = TenantScripts.Of(runtime);
-        if (scripts.FindFile(definition, action.Script) is not { } script) return Problems.Problems.NotFound($"the script '{action.Script}' is not part of the applied modules");
+        if (scripts.FindFile(definition, action.Script) is not { } script) return ProblemResults.NotFound($"the script '{action.Script}' is not part of the applied modules");
 
         var body = await RequestBody.ReadAsync(http);
         using var input = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);
@@ -31,9 +32,9 @@ internal static class RunAction
         {
             // NJsonSchema throws on whole numbers beyond 64 bits: refuse them first.
             if (Json.JsonNumbers.FirstTooLarge(input.RootElement) is { } tooLarge)
-                return Problems.Problems.Validation([new FieldError(tooLarge, "is a whole number beyond the 64-bit range")], "The action input is not valid");
+                return ProblemResults.Validation([new FieldError(tooLarge, "is a whole number beyond the 64-bit range")], "The action input is not valid");
             if (schema.Validate(input.RootElement.GetRawText()) is { Count: > 0 } errors)
-                return Problems.Problems.Validation(errors.Select(e => new FieldError(e.Pointer, e.Message)).ToList(), "The action input is not valid");
+                return ProblemResults.Validation(errors.Select(e => new FieldError(e.Pointer, e.Message)).ToList(), "The action input is not valid");
         }
 
         var actor = Security.RequestActor.Of(http);

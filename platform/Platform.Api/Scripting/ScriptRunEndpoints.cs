@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 using Platform.Api.Tenants;
 using Platform.Scripting.Runs;
 
@@ -27,7 +28,7 @@ internal static class ScriptRunEndpoints
         var runtime = TenantEndpointFilter.Runtime(http);
         var top = DefaultTop;
         if (http.Request.Query["$top"] is { Count: > 0 } topText && (!int.TryParse(topText, out top) || top < 1 || top > MaxTop))
-            return Problems.Problems.BadQuery([("$top", $"must be a whole number from 1 to {MaxTop}")]);
+            return ProblemResults.BadQuery([("$top", $"must be a whole number from 1 to {MaxTop}")]);
         await log.FlushAsync(http.RequestAborted);
         await using var session = await runtime.Store.OpenAsync(write: false, http.RequestAborted);
         return Results.Json(new { value = await ScriptRunStore.ReadAsync(session, runtime.Store.Database, string.IsNullOrEmpty(script) ? null : script, top, http.RequestAborted) });

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 using Platform.Api.Tenants;
 using Platform.Metadata.Definitions;
 using Platform.Records.Security;
@@ -14,7 +15,7 @@ internal static class SecurityMetadata
         var runtime = TenantEndpointFilter.Runtime(http);
         var actor = RequestActor.Of(http);
         if (!actor.IsSystem && !SecurityModel.For(runtime.Definitions).IsAdministrator(actor.Roles))
-            return Problems.Problems.Of(StatusCodes.Status403Forbidden, "Forbidden",
+            return ProblemResults.Of(StatusCodes.Status403Forbidden, "Forbidden",
                 "Only a user whose roles grant every privilege on every record of the tenant may read its security definitions.", "forbidden");
         var definitions = runtime.Definitions;
         var body = new

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Problems;
 using Platform.Runtime;
 
 namespace Platform.Api.Tenants;
@@ -17,10 +18,10 @@ public sealed class TenantEndpointFilter(TenantRuntimeCache runtimes) : IEndpoin
             // Only the sign-in endpoints are open: they refuse an unknown tenant exactly like a wrong password, so tenant
             // names cannot be probed. Signed-in callers only get here with a token of a tenant deleted since.
             return http.User.Identity?.IsAuthenticated == true
-                ? Problems.Problems.NotFound($"There is no tenant '{id}'.")
+                ? ProblemResults.NotFound($"There is no tenant '{id}'.")
                 : Auth.AuthEndpoints.SignInRefused(http);
         if (runtime.Status != Platform.Tenancy.TenantStatus.Active)
-            return Problems.Problems.Of(StatusCodes.Status403Forbidden, "Tenant suspended", $"The tenant '{id}' is suspended.", "tenant-suspended");
+            return ProblemResults.Of(StatusCodes.Status403Forbidden, "Tenant suspended", $"The tenant '{id}' is suspended.", "tenant-suspended");
         http.Items[ItemKey] = runtime;
         return await next(context);
     }

@@ -7,7 +7,7 @@ using Platform.Records.Validation;
 namespace Platform.Api.Problems;
 
 /// <summary>RFC 9457 problem documents for every error the API returns.</summary>
-public static class Problems
+public static class ProblemResults
 {
     public const string TypeBase = "https://platform.dev/problems/";
 
