@@ -50,7 +50,7 @@ public static class PlatformApiEndpoints
     {
         var tenant = endpoints.MapGroup("/api/{tenant}")
             .AddEndpointFilter<TenantEndpointFilter>()
-            .AddEndpointFilter<RecordExceptionFilter>()
+            .AddEndpointFilter<ExceptionProblemFilter>()
             .AddEndpointFilter<UnstorableQueryTextFilter>();
 
         tenant.MapAuth();
@@ -94,7 +94,8 @@ public static class PlatformApiEndpoints
         metadata.MapGet("/security", SecurityMetadata.Get);
 
         // The operator's API sits beside the tenants' (a tenant cannot be called "admin"); it has its own credential.
-        var tenants = endpoints.MapGroup("/api/admin/tenants").AddEndpointFilter<OperatorKeyFilter>().AllowAnonymous();
+        var tenants = endpoints.MapGroup("/api/admin/tenants").AddEndpointFilter<OperatorKeyFilter>()
+            .AddEndpointFilter<ExceptionProblemFilter>().AllowAnonymous();
         tenants.MapGet("", TenantEndpoints.ListAsync);
         tenants.MapPost("", TenantEndpoints.CreateAsync);
         tenants.MapGet("/{id}", TenantEndpoints.GetAsync);

@@ -44,7 +44,7 @@ public sealed class ModuleInstaller(TenantCatalog catalog, TenantRuntimeCache ru
     /// <summary>The tenant's installed modules, for export.</summary>
     public async Task<IReadOnlyList<ModuleDefinition>> InstalledAsync(string tenantId, CancellationToken ct)
     {
-        var tenant = await catalog.FindAsync(tenantId, ct) ?? throw new KeyNotFoundException($"No tenant '{tenantId}'.");
+        var tenant = await catalog.FindAsync(tenantId, ct) ?? throw new TenantNotFoundException(tenantId);
         var current = await SchemaHistory.ReadLatestAsync(tenant.Database, ct);
         return current?.Definitions.Modules ?? [];
     }

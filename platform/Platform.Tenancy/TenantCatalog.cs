@@ -64,7 +64,7 @@ public sealed class TenantCatalog(PlatformStorageOptions options)
     /// <summary>Removes the tenant from the catalog, so no request reaches it any more; returns where its data was, for <see cref="TenantStorageRemover"/>.</summary>
     public async Task<TenantInfo> RemoveAsync(string id, CancellationToken ct)
     {
-        var tenant = await FindCurrentAsync(id, ct) ?? throw new KeyNotFoundException($"No tenant '{id}'.");
+        var tenant = await FindCurrentAsync(id, ct) ?? throw new TenantNotFoundException(id);
         await EnsureCreatedAsync(ct);
         await using (var db = CatalogDbContext.Create(Options))
             await db.Tenants.Where(t => t.Id == id).ExecuteDeleteAsync(ct);
@@ -77,7 +77,7 @@ public sealed class TenantCatalog(PlatformStorageOptions options)
         await EnsureCreatedAsync(ct);
         await using var db = CatalogDbContext.Create(Options);
         var updated = await db.Tenants.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status.ToString()), ct);
-        if (updated == 0) throw new KeyNotFoundException($"No tenant '{id}'.");
+        if (updated == 0) throw new TenantNotFoundException(id);
         _cache.TryRemove(id, out _);
     }
 

@@ -19,12 +19,12 @@ public static partial class TenantId
     public static void EnsureValid(string id)
     {
         if (!IsValid(id))
-            throw new ArgumentException($"'{id}' is not a valid tenant id: use 1-40 lowercase letters, digits or '-', starting with a letter.", nameof(id));
+            throw new TenantRequestException($"'{id}' is not a valid tenant id: use 1-40 lowercase letters, digits or '-', starting with a letter.", nameof(id));
     }
 
     public static void EnsureAvailable(string id)
     {
         EnsureValid(id);
-        if (Reserved.Contains(id)) throw new ArgumentException($"'{id}' is reserved by the platform and cannot be a tenant id.", nameof(id));
+        if (Reserved.Contains(id)) throw new TenantRequestException($"'{id}' is reserved by the platform and cannot be a tenant id.", nameof(id));
     }
 }

@@ -16,9 +16,9 @@ public static class TenantPlacement
     public static TenantDatabase For(PlatformStorageOptions options, string tenantId, string? connectionString = null) => options.Provider switch
     {
         DatabaseProvider.Sqlite when connectionString is not null =>
-            throw new ArgumentException("SQLite tenants live in the data directory; a connection string places PostgreSQL tenants only.", nameof(connectionString)),
+            throw new TenantRequestException("SQLite tenants live in the data directory; a connection string places PostgreSQL tenants only.", nameof(connectionString)),
         DatabaseProvider.Sqlite => new TenantDatabase(DatabaseProvider.Sqlite, SqliteDialect.ConnectionStringFor(SqliteFile(options, tenantId))),
-        DatabaseProvider.Postgres => new TenantDatabase(DatabaseProvider.Postgres, connectionString ?? Required(options.ConnectionString), SchemaName(tenantId)),
+        DatabaseProvider.Postgres => new TenantDatabase(DatabaseProvider.Postgres, connectionString is null ? Required(options.ConnectionString) : Parsed(connectionString), SchemaName(tenantId)),
         _ => throw new NotSupportedException($"{options.Provider} tenants are not supported by this host yet."),
     };
 
@@ -26,6 +26,20 @@ public static class TenantPlacement
         Path.Combine(Path.GetFullPath(options.DataDirectory), "tenants", tenantId + ".db");
 
     public static string SchemaName(string tenantId) => "tenant_" + tenantId.Replace('-', '_');
+
+    /// <summary>A tenant's own connection string, refused before the catalog keeps it when it does not parse.</summary>
+    private static string Parsed(string connectionString)
+    {
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return connectionString;
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new TenantRequestException($"The connection string is not valid: {invalid.Message}", nameof(connectionString), invalid);
+        }
+    }
 
     private static string Required(string? connectionString) =>
         connectionString ?? throw new InvalidOperationException("A PostgreSQL connection string is required.");

@@ -117,6 +117,20 @@ public sealed class OperatorApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Changes_to_an_unknown_tenant_are_not_found_problems_and_a_sqlite_host_refuses_a_connection_string()
+    {
+        foreach (var (method, path) in new[] { (HttpMethod.Get, "nobody"), (HttpMethod.Post, "nobody/suspend"), (HttpMethod.Post, "nobody/resume"), (HttpMethod.Delete, "nobody?confirm=nobody") })
+        {
+            var missing = await HttpJson.ExpectProblemAsync(await SendAsync(method, $"/api/admin/tenants/{path}"), HttpStatusCode.NotFound);
+            Assert.Equal("There is no tenant 'nobody'.", missing.Str("detail"));
+        }
+
+        var placed = await HttpJson.ExpectProblemAsync(
+            await SendAsync(HttpMethod.Post, "/api/admin/tenants", new { id = "elsewhere", connection = "Host=db.example" }), HttpStatusCode.BadRequest);
+        Assert.Contains("SQLite tenants live in the data directory", placed.Str("detail"));
+    }
+
+    [Fact]
     public async Task A_body_over_the_size_limit_is_refused_with_413_before_it_is_read()
     {
         await HttpJson.ExpectAsync(await SendAsync(HttpMethod.Post, "/api/admin/tenants", new { id = "big", modules = new[] { "crm-core" } }), HttpStatusCode.Created);

@@ -18,17 +18,11 @@ internal static class AuthJson
         if (!request.HasJsonContentType())
             return (default, ProblemResults.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 "Send the body as application/json.", "unsupported-media-type"));
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return (default, ProblemResults.BadRequest("The body must be a JSON object."));
-            Json.JsonStrings.ThrowOnUnstorableText(document.RootElement);
-            return (document.RootElement.Clone(), null);
-        }
-        catch (JsonException exception)
-        {
-            return (default, ProblemResults.BadRequest($"The body is not valid JSON: {exception.Message}"));
-        }
+        // Malformed JSON throws: the endpoint filter answers it (see ExceptionProblems).
+        using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        if (document.RootElement.ValueKind != JsonValueKind.Object) return (default, ProblemResults.BadRequest("The body must be a JSON object."));
+        Json.JsonStrings.ThrowOnUnstorableText(document.RootElement);
+        return (document.RootElement.Clone(), null);
     }
 
     public static string? String(JsonElement body, string name) =>

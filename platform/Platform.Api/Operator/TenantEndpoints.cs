@@ -19,20 +19,12 @@ internal static class TenantEndpoints
         Results.Json(new { value = (await tenants.ListAsync(ct)).Select(Describe) });
 
     public static async Task<IResult> GetAsync(string id, TenantAdministration tenants, CancellationToken ct) =>
-        await tenants.FindAsync(id, ct) is { } tenant ? Results.Json(Describe(tenant)) : ProblemResults.NotFound($"There is no tenant '{id}'.");
+        Results.Json(Describe(await tenants.FindAsync(id, ct) ?? throw new TenantNotFoundException(id)));
 
     public static async Task<IResult> CreateAsync(
         HttpContext http, TenantAdministration tenants, TenantAdministrators administrators, OperatorOptions options, CancellationToken ct)
     {
-        TenantCreateRequest? request;
-        try
-        {
-            request = await JsonSerializer.DeserializeAsync<TenantCreateRequest>(http.Request.Body, JsonSerializerOptions.Web, ct);
-        }
-        catch (JsonException e)
-        {
-            return ProblemResults.BadRequest($"The body is not a tenant request: {e.Message}");
-        }
+        var request = await JsonSerializer.DeserializeAsync<TenantCreateRequest>(http.Request.Body, JsonSerializerOptions.Web, ct);
         if (request?.Id is not { } id) return ProblemResults.BadRequest("The body must name the tenant: {\"id\": \"acme\", \"modules\": [\"crm-core\"]}.");
         if (!TenantId.IsAvailable(id))
             return ProblemResults.Validation([new("/id", TenantId.Reserved.Contains(id)
@@ -48,19 +40,7 @@ internal static class TenantEndpoints
         }
         if (errors.Count > 0) return ProblemResults.Validation(errors, "The tenant request is not valid");
 
-        TenantCreateResult result;
-        try
-        {
-            result = await tenants.CreateAsync(id, request.Connection, folders, ct);
-        }
-        catch (TenantExistsException e)
-        {
-            return ProblemResults.Of(StatusCodes.Status409Conflict, "Conflict", e.Message, "conflict");
-        }
-        catch (ArgumentException e)
-        {
-            return ProblemResults.BadRequest(e.Message);
-        }
+        var result = await tenants.CreateAsync(id, request.Connection, folders, ct);
         if (result.Install is { HasErrors: true } failed)
             return ProblemResults.Validation(failed.Errors.Select(e => new FieldError(e.Pointer, $"{e.File}: {e.Message}")).ToList(),
                 "The modules are not valid; the tenant was not kept");
@@ -92,27 +72,13 @@ internal static class TenantEndpoints
     {
         if (confirm != id)
             return ProblemResults.BadRequest($"Deleting destroys every record of '{id}': repeat the id as ?confirm={id}.");
-        try
-        {
-            await tenants.DeleteAsync(id, ct);
-            return Results.NoContent();
-        }
-        catch (KeyNotFoundException)
-        {
-            return ProblemResults.NotFound($"There is no tenant '{id}'.");
-        }
+        await tenants.DeleteAsync(id, ct);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> ChangeAsync(string id, Func<Task> change, TenantAdministration tenants, CancellationToken ct)
     {
-        try
-        {
-            await change();
-        }
-        catch (KeyNotFoundException)
-        {
-            return ProblemResults.NotFound($"There is no tenant '{id}'.");
-        }
+        await change();
         return Results.Json(Describe((await tenants.FindAsync(id, ct))!));
     }
 

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http;
-using Platform.Records;
 
 namespace Platform.Api.Problems;
 
-/// <summary>Turns record and query failures thrown by an endpoint into problem documents.</summary>
-public sealed class RecordExceptionFilter : IEndpointFilter
+/// <summary>
+/// Turns the failures an endpoint throws into problem documents (see <see cref="ExceptionProblems"/>), so endpoints
+/// throw typed exceptions and never catch them to answer a problem themselves.
+/// </summary>
+public sealed class ExceptionProblemFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -12,13 +14,9 @@ public sealed class RecordExceptionFilter : IEndpointFilter
         {
             return await next(context);
         }
-        catch (RecordException exception)
+        catch (Exception exception) when (ExceptionProblems.For(exception) is { } problem)
         {
-            return ProblemResults.From(exception);
-        }
-        catch (System.Text.Json.JsonException exception)
-        {
-            return ProblemResults.BadRequest($"The body is not valid JSON: {exception.Message}");
+            return problem;
         }
         catch (System.Data.Common.DbException exception) when (context.HttpContext.RequestAborted.IsCancellationRequested)
         {
