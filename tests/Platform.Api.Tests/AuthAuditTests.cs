@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Api.Auth;
 using Platform.Api.Tests.Support;
 using Platform.Records.Auditing;
 using Platform.Runtime;
@@ -14,31 +13,29 @@ namespace Platform.Api.Tests;
 /// <summary>Logins, failures and lockouts reach the audit log (SQLite host with a recording log); membership changes reach the trail.</summary>
 public sealed class AuthAuditTests : IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("platform-audit-").FullName;
     private readonly RecordingAuditLog _audit = new();
+    private TestStorage _storage = null!;
     private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _factory = null!;
 
     public async Task InitializeAsync()
     {
-        _factory = ApiHost.Start(new Dictionary<string, string> { ["provider"] = "sqlite", ["data-dir"] = _data, ["auth:lockout-failures"] = "2" }, demo: false)
+        _storage = await TestStorage.CreateAsync(TestProvider.Sqlite);
+        _factory = ApiHost.Start(new Dictionary<string, string>(_storage.Settings) { ["auth:lockout-failures"] = "2" }, demo: false)
             .WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IAuditLog>(_audit)));
-        var result = await _factory.Services.GetRequiredService<ModuleInstaller>().ApplyAsync("audited", ApiHost.ShippedModules, false, CancellationToken.None);
-        Assert.False(result.HasErrors || result.Refused);
-        await _factory.Services.GetRequiredService<TenantAdministrators>().EnsureAsync("audited", CancellationToken.None);
+        await PlatformTestHost.ApplyModulesAsync(_factory.Services, "audited", ApiHost.ShippedModules);
     }
 
     public async Task DisposeAsync()
     {
         await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_data, recursive: true); } catch (IOException) { /* best effort */ }
+        await _storage.DisposeAsync();
     }
 
     [Fact]
     public async Task Sign_ins_failures_lockouts_and_role_changes_are_audited_without_secrets()
     {
         var anonymous = _factory.CreateClient();
-        var admin = ApiHost.AuthenticatedClient(_factory);
+        var admin = PlatformTestHost.AuthenticatedClient(_factory);
         var user = await ExpectAsync(await admin.PostAsync("/api/audited/admin/users", Body(new { user_name = "erin", password = UserClients.Password })), HttpStatusCode.Created);
         await ExpectAsync(await admin.PatchAsync($"/api/audited/admin/users/{user.Id()}", Body(new { roles = new[] { "salesperson" } })), HttpStatusCode.OK);
         for (var i = 0; i < 2; i++) await anonymous.PostAsync("/api/audited/auth/token", Body(new { username = "erin", password = "wrong-password-1" }));

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Platform.Api.Tests.Support;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Support.HttpJson;
@@ -9,38 +8,23 @@ using static Platform.Api.Tests.Support.HttpJson;
 namespace Platform.Api.Tests;
 
 /// <summary>The host's first start on empty storage, as `dotnet run --project platform/Platform.Host` does it (SQLite), and on PostgreSQL.</summary>
-public sealed class DemoTenantStartupTests : IDisposable
+public sealed class DemoTenantStartupTests
 {
     private static readonly string[] Entities = ["account", "activity", "contact", "lead", "opportunity"];
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-demo-").FullName;
-
-    private IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["provider"] = "sqlite", ["data-dir"] = _dataDirectory };
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
 
     [Fact]
     public async Task The_first_start_creates_tenant_demo_with_the_shipped_modules_and_sample_records_then_reports_healthy()
     {
-        await FirstStartAndRestartAsync(Settings);
-        Assert.True(File.Exists(Path.Combine(_dataDirectory, "tenants", "demo.db")), "The demo tenant is not in the data directory.");
+        await using var storage = await TestStorage.CreateAsync(TestProvider.Sqlite);
+        await FirstStartAndRestartAsync(storage.Settings);
+        Assert.True(File.Exists(Path.Combine(storage.DataDirectory, "tenants", "demo.db")), "The demo tenant is not in the data directory.");
     }
 
     [Fact]
     public async Task The_first_start_on_postgresql_creates_tenant_demo_the_same_way()
     {
-        await using var database = await PostgresTestDatabase.CreateAsync();
-        await FirstStartAndRestartAsync(new Dictionary<string, string> { ["provider"] = "postgres", ["connection"] = database.ConnectionString });
+        await using var storage = await TestStorage.CreateAsync(TestProvider.Postgres);
+        await FirstStartAndRestartAsync(storage.Settings);
     }
 
     private static async Task FirstStartAndRestartAsync(IReadOnlyDictionary<string, string> settings)
@@ -48,8 +32,8 @@ public sealed class DemoTenantStartupTests : IDisposable
         Dictionary<string, long> counts;
         await using (var host = ApiHost.Start(settings, demo: true))
         {
-            var client = ApiHost.AuthenticatedClient(host);
-            await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(120));
+            var client = PlatformTestHost.AuthenticatedClient(host);
+            await PlatformTestHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(120));
 
             var metadata = await ExpectAsync(await client.GetAsync("/api/demo/metadata/entities"), HttpStatusCode.OK);
             Assert.Equal(["crm-core", "sales"], metadata.GetProperty("modules").EnumerateArray().Select(m => m.Str("id")).Order(StringComparer.Ordinal));
@@ -70,8 +54,8 @@ public sealed class DemoTenantStartupTests : IDisposable
         // A restart finds the tenant up to date and seeds nothing more.
         await using (var host = ApiHost.Start(settings, demo: true))
         {
-            var client = ApiHost.AuthenticatedClient(host);
-            await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+            var client = PlatformTestHost.AuthenticatedClient(host);
+            await PlatformTestHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
             Assert.Equal(counts, await CountsAsync(client));
         }
     }

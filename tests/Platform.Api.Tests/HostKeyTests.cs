@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Platform.Api.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.Api.Tests;
 
@@ -34,7 +35,7 @@ public sealed class HostKeyTests
             await using (var factory = ApiHost.Start(new Dictionary<string, string>(WithoutKeys) { ["provider"] = "sqlite", ["data-dir"] = directory }, demo: false))
             {
                 using var client = factory.CreateClient();
-                await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+                await PlatformTestHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
                 // Both keys are built on first use.
                 factory.Services.GetService(typeof(Platform.Storage.Encryption.FieldCipher));
                 factory.Services.GetService(typeof(Platform.Api.Auth.SigningKeys));

@@ -25,8 +25,8 @@ public sealed class OperatorApiTests : IAsyncLifetime
             ["limits:max-request-body-bytes"] = "100000",
         }, demo: false);
         _client = _factory.CreateClient();
-        _tenantClient = ApiHost.AuthenticatedClient(_factory);
-        await ApiHost.WaitUntilHealthyAsync(_client, TimeSpan.FromSeconds(60));
+        _tenantClient = PlatformTestHost.AuthenticatedClient(_factory);
+        await PlatformTestHost.WaitUntilHealthyAsync(_client, TimeSpan.FromSeconds(60));
     }
 
     public async Task DisposeAsync()
@@ -150,8 +150,8 @@ public sealed class OperatorApiTests : IAsyncLifetime
             ["provider"] = "sqlite", ["data-dir"] = directory, ["operator-key"] = Key,
             ["limits:user-requests-per-second"] = "2", ["limits:tenant-requests-per-second"] = "1000",
         }, demo: false);
-        using var client = ApiHost.AuthenticatedClient(factory);
-        await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+        using var client = PlatformTestHost.AuthenticatedClient(factory);
+        await PlatformTestHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
         using (var create = Request(HttpMethod.Post, "/api/admin/tenants", new { id = "busy", modules = new[] { "crm-core" } }))
             Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(create)).StatusCode);
 
@@ -179,7 +179,7 @@ public sealed class OperatorApiTests : IAsyncLifetime
             ["provider"] = "sqlite", ["data-dir"] = directory, ["operator-key"] = Key, [TestAdmin.PasswordSetting] = "",
         }, demo: false).WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
         using var client = factory.CreateClient();
-        await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+        await PlatformTestHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
 
         using var create = Request(HttpMethod.Post, "/api/admin/tenants", new { id = "handover", modules = new[] { "crm-core" } });
         using var response = await client.SendAsync(create);
@@ -204,9 +204,9 @@ public sealed class OperatorApiTests : IAsyncLifetime
             ["provider"] = "sqlite", ["data-dir"] = directory, ["operator-key"] = Key,
             ["limits:user-requests-per-second"] = "1000", ["limits:tenant-requests-per-second"] = "2",
         }, demo: false);
-        using var client = ApiHost.AuthenticatedClient(factory);
+        using var client = PlatformTestHost.AuthenticatedClient(factory);
         using var stranger = factory.CreateClient();
-        await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+        await PlatformTestHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
         using (var create = Request(HttpMethod.Post, "/api/admin/tenants", new { id = "victim", modules = new[] { "crm-core" } }))
             Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(create)).StatusCode);
         await client.GetAsync("/api/victim/metadata/entities"); // signs in
@@ -228,7 +228,7 @@ public sealed class OperatorApiTests : IAsyncLifetime
             ["limits:user-requests-per-second"] = "2", ["limits:tenant-requests-per-second"] = "1000",
         }, demo: false);
         using var stranger = factory.CreateClient();
-        await ApiHost.WaitUntilHealthyAsync(stranger, TimeSpan.FromSeconds(60));
+        await PlatformTestHost.WaitUntilHealthyAsync(stranger, TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(2.5));
 
         var statuses = new List<HttpStatusCode>();

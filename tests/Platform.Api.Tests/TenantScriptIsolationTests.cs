@@ -1,8 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Api.Auth;
 using Platform.Api.Tests.Support;
 using Platform.Runtime;
 using Platform.TestSupport;
@@ -16,22 +13,18 @@ namespace Platform.Api.Tests;
 /// apply; two modules that ship the same script path each run their own. Each test owns its storage, since it restarts
 /// the host over it.
 /// </summary>
-public abstract class TenantScriptIsolationTests : IAsyncLifetime
+public abstract class TenantScriptIsolationTests(TestProvider provider) : IAsyncLifetime
 {
     private const string Refusal = "this tenant refuses every opportunity";
     private readonly TempFolder _modules = new();
-    private IReadOnlyDictionary<string, string> _settings = null!;
+    private TestStorage _storage = null!;
 
-    protected abstract Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync();
-
-    protected abstract Task ReleaseStorageAsync();
-
-    public async Task InitializeAsync() => _settings = await PrepareStorageAsync();
+    public async Task InitializeAsync() => _storage = await TestStorage.CreateAsync(provider);
 
     public async Task DisposeAsync()
     {
         _modules.Dispose();
-        await ReleaseStorageAsync();
+        await _storage.DisposeAsync();
     }
 
     [Fact]
@@ -54,7 +47,7 @@ public abstract class TenantScriptIsolationTests : IAsyncLifetime
     {
         await using var host = await StartAsync();
         await ApplyAsync(host, "gamma", ApiHost.ShippedModules);
-        using var client = ApiHost.AuthenticatedClient(host);
+        using var client = PlatformTestHost.AuthenticatedClient(host);
         await ExpectAsync(await CreateOpportunityAsync(client, "gamma"), HttpStatusCode.Created);
 
         var result = await ApplyAsync(host, "gamma", [ApiHost.ShippedModules[0], RefusingSalesCopy("edited")]);
@@ -71,7 +64,7 @@ public abstract class TenantScriptIsolationTests : IAsyncLifetime
         var two = SameScriptPathModule("two");
         await using var host = await StartAsync();
         await ApplyAsync(host, "delta", [.. ApiHost.ShippedModules, one, two]);
-        using var client = ApiHost.AuthenticatedClient(host);
+        using var client = PlatformTestHost.AuthenticatedClient(host);
 
         foreach (var module in new[] { "one", "two" })
         {
@@ -82,7 +75,7 @@ public abstract class TenantScriptIsolationTests : IAsyncLifetime
 
     private async Task AssertOwnScriptsAsync(WebApplicationFactory<Program> host, string first)
     {
-        using var client = ApiHost.AuthenticatedClient(host);
+        using var client = PlatformTestHost.AuthenticatedClient(host);
         foreach (var tenant in first == "alpha" ? new[] { "alpha", "beta" } : ["beta", "alpha"])
         {
             using var response = await CreateOpportunityAsync(client, tenant);
@@ -124,49 +117,16 @@ public abstract class TenantScriptIsolationTests : IAsyncLifetime
 
     private async Task<WebApplicationFactory<Program>> StartAsync()
     {
-        var host = ApiHost.Start(_settings, demo: false);
+        var host = ApiHost.Start(_storage.Settings, demo: false);
         using var client = host.CreateClient();
-        await ApiHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+        await PlatformTestHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
         return host;
     }
 
-    private static async Task<ModuleInstallResult> ApplyAsync(WebApplicationFactory<Program> host, string tenant, IReadOnlyList<string> modules)
-    {
-        var result = await host.Services.GetRequiredService<ModuleInstaller>().ApplyAsync(tenant, modules, allowDataLoss: false, CancellationToken.None);
-        Assert.False(result.HasErrors, string.Join("\n", result.Errors));
-        Assert.False(result.Refused, result.Applied?.Reason);
-        await host.Services.GetRequiredService<TenantAdministrators>().EnsureAsync(tenant, CancellationToken.None);
-        return result;
-    }
+    private static Task<ModuleInstallResult> ApplyAsync(WebApplicationFactory<Program> host, string tenant, IReadOnlyList<string> modules) =>
+        PlatformTestHost.ApplyModulesAsync(host.Services, tenant, modules);
 }
 
-public sealed class SqliteTenantScriptIsolationTests : TenantScriptIsolationTests
-{
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-api-scripts-").FullName;
+public sealed class SqliteTenantScriptIsolationTests() : TenantScriptIsolationTests(TestProvider.Sqlite);
 
-    protected override Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["provider"] = "sqlite", ["data-dir"] = _dataDirectory });
-
-    protected override Task ReleaseStorageAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class PostgresTenantScriptIsolationTests : TenantScriptIsolationTests
-{
-    private PostgresTestDatabase? _database;
-
-    protected override async Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync()
-    {
-        _database = await PostgresTestDatabase.CreateAsync();
-        return new Dictionary<string, string> { ["provider"] = "postgres", ["connection"] = _database.ConnectionString };
-    }
-
-    protected override async Task ReleaseStorageAsync()
-    {
-        if (_database is not null) await _database.DisposeAsync();
-    }
-}
+public sealed class PostgresTenantScriptIsolationTests() : TenantScriptIsolationTests(TestProvider.Postgres);

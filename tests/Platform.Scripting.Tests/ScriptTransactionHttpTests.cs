@@ -1,12 +1,14 @@
 using System.Net;
+using Platform.TestSupport;
 
 namespace Platform.Scripting.Tests;
 
 /// <summary>
 /// A script and everything it does is one transaction: hooks' crm writes commit with the save or not at all, an action
-/// is all or nothing, and a hook that triggers itself stops at the write depth limit.
+/// is all or nothing, and a hook that triggers itself stops at the write depth limit. On SQLite and PostgreSQL (see the
+/// derived classes).
 /// </summary>
-public sealed class ScriptTransactionHttpTests : ScriptTenantHost
+public abstract class ScriptTransactionHttpTests(TestProvider provider) : ScriptTenantHost(provider)
 {
     protected override IReadOnlyDictionary<string, string> ModuleFiles { get; } = new Dictionary<string, string>
     {
@@ -165,3 +167,8 @@ public sealed class ScriptTransactionHttpTests : ScriptTenantHost
         Assert.Equal("converted", (await DataAsync(HttpMethod.Get, $"lead/{id}", null, HttpStatusCode.OK)).GetProperty("status").GetString());
     }
 }
+
+public sealed class SqliteScriptTransactionHttpTests() : ScriptTransactionHttpTests(TestProvider.Sqlite);
+
+/// <summary>The same tests on PostgreSQL (server from PLATFORM_TEST_POSTGRES; a fresh database per test).</summary>
+public sealed class PostgresScriptTransactionHttpTests() : ScriptTransactionHttpTests(TestProvider.Postgres);

@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Api.Auth;
-using Platform.Runtime;
 using Platform.TestSupport;
 using Xunit.Abstractions;
 
@@ -16,34 +11,19 @@ namespace Platform.Scripting.Tests;
 /// a crm argument) from many concurrent requests, another tenant on the same host keeps at least half the throughput
 /// of its plain reads and writes. Quiet and loaded windows alternate, so load from outside the test weighs on both.
 /// </summary>
-public abstract class TenantFairnessHttpTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class TenantFairnessHttpTests(TestProvider provider, ITestOutputHelper output) : PlatformHostFixture(provider)
 {
     private const int Spinners = 8;
     private const int QuietWorkers = 4;
     private const int Rounds = 3;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
 
-    private readonly string _modules = Directory.CreateTempSubdirectory("platform-fairness-").FullName;
-    private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _client = null!;
 
-    /// <summary>Settings naming the provider and where its data lives.</summary>
-    protected abstract Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync();
-
-    protected abstract Task ReleaseStorageAsync();
-
-    public async Task InitializeAsync()
+    protected override async Task StartedAsync()
     {
-        var storage = await PrepareStorageAsync();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            foreach (var (key, value) in TestHostSettings.Common) builder.UseSetting(key, value);
-            foreach (var (key, value) in storage) builder.UseSetting(key, value);
-            builder.UseSetting("modules-dir", RepositoryPaths.Modules);
-            builder.UseSetting("demo", "false");
-        });
-        _client = _factory.CreateDefaultClient(new AdminTokenHandler());
-        var spinner = Path.Combine(_modules, "spinner");
+        _client = PlatformTestHost.AuthenticatedClient(Factory);
+        var spinner = Path.Combine(Storage.DataDirectory, "spinner");
         Write(spinner, "module.json", """{ "id": "spinner", "version": "1.0.0", "scriptLimits": { "hook": { "maxStatements": 100000000 } } }""");
         Write(spinner, "entities/busy.json", """
             { "name": "busy", "hooks": { "beforeSave": "scripts/spin.js" }, "fields": [ { "name": "mode", "type": "text" } ] }
@@ -52,17 +32,11 @@ public abstract class TenantFairnessHttpTests(ITestOutputHelper output) : IAsync
             if (record.mode === 'argument') crm.query({ toString() { while (true) {} } });
             while (true) {}
             """);
-        await ApplyAsync("spinner", [.. Shipped, spinner]);
-        await ApplyAsync("quiet", Shipped);
+        await ApplyModulesAsync("spinner", [.. PlatformTestHost.ShippedModules, spinner]);
+        await ApplyModulesAsync("quiet", PlatformTestHost.ShippedModules);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await ReleaseStorageAsync();
-        try { Directory.Delete(_modules, recursive: true); } catch (IOException) { }
-    }
+    protected override void Stopping() => _client?.Dispose();
 
     [Fact]
     public async Task Another_tenants_reads_and_writes_keep_half_their_throughput_while_one_tenants_hooks_spin()
@@ -124,21 +98,11 @@ public abstract class TenantFairnessHttpTests(ITestOutputHelper output) : IAsync
         return refused;
     }
 
-    private static IReadOnlyList<string> Shipped { get; } =
-        [Path.Combine(RepositoryPaths.Modules, "crm-core"), Path.Combine(RepositoryPaths.Modules, "sales")];
-
     private static void Write(string folder, string path, string content)
     {
         var file = Path.Combine(folder, path);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, content);
-    }
-
-    private async Task ApplyAsync(string tenant, IReadOnlyList<string> modules)
-    {
-        var result = await _factory.Services.GetRequiredService<ModuleInstaller>().ApplyAsync(tenant, modules, allowDataLoss: false, CancellationToken.None);
-        Assert.False(result.HasErrors, string.Join("\n", result.Errors));
-        await _factory.Services.GetRequiredService<TenantAdministrators>().EnsureAsync(tenant, CancellationToken.None);
     }
 }
 
@@ -150,34 +114,7 @@ public sealed class FairnessCollection
 }
 
 [Collection(FairnessCollection.Name)]
-public sealed class SqliteTenantFairnessHttpTests(ITestOutputHelper output) : TenantFairnessHttpTests(output)
-{
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-fairness-data-").FullName;
-
-    protected override Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["provider"] = "sqlite", ["data-dir"] = _dataDirectory });
-
-    protected override Task ReleaseStorageAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
-}
+public sealed class SqliteTenantFairnessHttpTests(ITestOutputHelper output) : TenantFairnessHttpTests(TestProvider.Sqlite, output);
 
 [Collection(FairnessCollection.Name)]
-public sealed class PostgresTenantFairnessHttpTests(ITestOutputHelper output) : TenantFairnessHttpTests(output)
-{
-    private PostgresTestDatabase? _database;
-
-    protected override async Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync()
-    {
-        _database = await PostgresTestDatabase.CreateAsync();
-        return new Dictionary<string, string> { ["provider"] = "postgres", ["connection"] = _database.ConnectionString };
-    }
-
-    protected override async Task ReleaseStorageAsync()
-    {
-        if (_database is not null) await _database.DisposeAsync();
-    }
-}
+public sealed class PostgresTenantFairnessHttpTests(ITestOutputHelper output) : TenantFairnessHttpTests(TestProvider.Postgres, output);

@@ -37,7 +37,10 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         await using (var connection = new NpgsqlConnection(adminConnectionString))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {Quote(name)}", connection);
+            // UTF-8 and the C locale whatever the server's defaults, as tests/run initialises its cluster: a server made
+            // with SQL_ASCII has no ICU collations, which case-insensitive matching uses.
+            await using var command = new NpgsqlCommand(
+                $"CREATE DATABASE {Quote(name)} ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0", connection);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,10 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Api.Auth;
 using Platform.Records;
 using Platform.Runtime;
 using Platform.TestSupport;
@@ -16,58 +13,35 @@ namespace Platform.Security.Tests.Support;
 /// created through the users admin API and signed in through the token endpoint, like any client. Shared by the tests
 /// of a class; each test makes its own records.
 /// </summary>
-public abstract class SecurityHost : IAsyncLifetime
+public abstract class SecurityHost(TestProvider provider) : PlatformHostFixture(provider)
 {
     public const string Tenant = "secure";
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-security-").FullName;
     private readonly Dictionary<TestUser, SignedInUser> _users = [];
-    private WebApplicationFactory<Program> _factory = null!;
 
     /// <summary>A client without credentials.</summary>
     public HttpClient Anonymous { get; private set; } = null!;
-    public IServiceProvider Services => _factory.Services;
     public RecordService Records { get; private set; } = null!;
     public TenantRuntime Runtime { get; private set; } = null!;
 
-    /// <summary>The host settings that choose and locate the database.</summary>
-    protected abstract Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync();
-
-    protected virtual Task ReleaseStorageAsync() => Task.CompletedTask;
-
-    public async Task InitializeAsync()
+    protected override async Task StartedAsync()
     {
-        var storage = await PrepareStorageAsync();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            foreach (var (key, value) in TestHostSettings.Common) builder.UseSetting(key, value);
-            foreach (var (key, value) in storage) builder.UseSetting(key, value);
-            builder.UseSetting("data-dir", _dataDirectory);
-            builder.UseSetting("modules-dir", RepositoryPaths.Modules);
-            builder.UseSetting("demo", "false");
-        });
-        Anonymous = _factory.CreateClient();
-        var installer = _factory.Services.GetRequiredService<ModuleInstaller>();
-        var result = await installer.ApplyAsync(Tenant,
-            [Path.Combine(RepositoryPaths.Modules, "crm-core"), Path.Combine(RepositoryPaths.Modules, "sales"),
-             Path.Combine(AppContext.BaseDirectory, "Fixtures", "secure-test")],
-            allowDataLoss: false, CancellationToken.None);
-        Assert.False(result.HasErrors, string.Join("\n", result.Errors));
-        await _factory.Services.GetRequiredService<TenantAdministrators>().EnsureAsync(Tenant, CancellationToken.None);
-        Records = _factory.Services.GetRequiredService<RecordService>();
-        Runtime = (await _factory.Services.GetRequiredService<TenantRuntimeCache>().GetAsync(Tenant, CancellationToken.None))!;
+        Anonymous = Factory.CreateClient();
+        await ApplyModulesAsync(Tenant, [.. PlatformTestHost.ShippedModules, Path.Combine(AppContext.BaseDirectory, "Fixtures", "secure-test")]);
+        Records = Services.GetRequiredService<RecordService>();
+        Runtime = (await Services.GetRequiredService<TenantRuntimeCache>().GetAsync(Tenant, CancellationToken.None))!;
         await SignInAllAsync();
     }
 
     /// <summary>Creates every test user but the administrator (the platform made that one) and signs each in.</summary>
     private async Task SignInAllAsync()
     {
-        using var admin = _factory.CreateDefaultClient(new AdminTokenHandler());
+        using var admin = PlatformTestHost.AuthenticatedClient(Factory);
         foreach (var user in TestUsers.All)
         {
             var isAdmin = user.UserName == TestAdmin.UserName;
             if (!isAdmin) await TenantUsers.CreateAsync(admin, Tenant, user.UserName, user.Roles, user.Teams, user.BusinessUnit);
             var token = await TenantUsers.TokenAsync(Anonymous, Tenant, user.UserName, isAdmin ? TestAdmin.Password : TenantUsers.Password);
-            var client = _factory.CreateClient();
+            var client = Factory.CreateClient();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var me = await JsonAsync(await client.GetAsync($"/api/{Tenant}/auth/me"));
             Assert.Equal(user.BusinessUnit, me.GetProperty("business_unit").GetString());
@@ -75,14 +49,10 @@ public abstract class SecurityHost : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    protected override void Stopping()
     {
         foreach (var user in _users.Values) user.Client.Dispose();
-        Anonymous.Dispose();
-        await _factory.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        await ReleaseStorageAsync();
-        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+        Anonymous?.Dispose();
     }
 
     /// <summary>The user's id in this host's tenant.</summary>
@@ -116,25 +86,7 @@ public abstract class SecurityHost : IAsyncLifetime
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }
 
-public sealed class SqliteSecurityHost : SecurityHost
-{
-    protected override Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["provider"] = "sqlite" });
-}
+public sealed class SqliteSecurityHost() : SecurityHost(TestProvider.Sqlite);
 
 /// <summary>The same tenant on PostgreSQL (server from PLATFORM_TEST_POSTGRES; a fresh database per test class).</summary>
-public sealed class PostgresSecurityHost : SecurityHost
-{
-    private PostgresTestDatabase? _database;
-
-    protected override async Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync()
-    {
-        _database = await PostgresTestDatabase.CreateAsync();
-        return new Dictionary<string, string> { ["provider"] = "postgres", ["connection"] = _database.ConnectionString };
-    }
-
-    protected override async Task ReleaseStorageAsync()
-    {
-        if (_database is not null) await _database.DisposeAsync();
-    }
-}
+public sealed class PostgresSecurityHost() : SecurityHost(TestProvider.Postgres);
