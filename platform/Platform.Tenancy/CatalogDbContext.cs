@@ -11,7 +11,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
     public static CatalogDbContext Create(PlatformStorageOptions storage)
     {
         var builder = new DbContextOptionsBuilder<CatalogDbContext>();
-        if (storage.Provider == DatabaseProvider.Sqlite)
+        if (storage.Dialect.IsLocalFile)
         {
             Directory.CreateDirectory(Path.GetFullPath(storage.DataDirectory));
             builder.UseSqlite(SqliteDialect.ConnectionStringFor(Path.Combine(Path.GetFullPath(storage.DataDirectory), "catalog.db")));

@@ -16,6 +16,8 @@ public sealed record PlatformStorageOptions
     /// <summary>PostgreSQL: the database that holds the catalog and, by default, the tenants' schemas.</summary>
     public string? ConnectionString { get; init; }
 
+    public SqlDialect Dialect => SqlDialect.For(Provider);
+
     public static PlatformStorageOptions Sqlite(string dataDirectory) => new() { Provider = DatabaseProvider.Sqlite, DataDirectory = dataDirectory };
 
     public static PlatformStorageOptions Postgres(string connectionString) => new() { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString };

@@ -107,7 +107,7 @@ public sealed class TenantCatalog(PlatformStorageOptions options)
                 throw;
             }
         }
-        if (database.Provider == DatabaseProvider.Sqlite)
+        if (database.Dialect.IsLocalFile)
             Directory.CreateDirectory(Path.Combine(Path.GetFullPath(Options.DataDirectory), "tenants"));
         var info = ToInfo(row);
         _cache[id] = info;
@@ -126,7 +126,7 @@ public sealed class TenantCatalog(PlatformStorageOptions options)
             if (!await creator.ExistsAsync(ct)) await creator.CreateAsync(ct);
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync(ct);
-            var database = new TenantDatabase(Options.Provider, Options.ConnectionString ?? "", Options.Provider == DatabaseProvider.Sqlite ? null : "platform_catalog");
+            var database = new TenantDatabase(Options.Provider, Options.ConnectionString ?? "", Options.Dialect.IsLocalFile ? null : "platform_catalog");
             var exists = await TenantConnections.TableExistsAsync(connection, database, "tenants", ct);
             await connection.CloseAsync();
             if (!exists) await creator.CreateTablesAsync(ct);

@@ -11,7 +11,7 @@ public static class TenantStorageRemover
 {
     public static async Task RemoveAsync(TenantDatabase database, CancellationToken ct)
     {
-        if (database.Provider == DatabaseProvider.Sqlite)
+        if (database.Dialect.IsLocalFile)
         {
             var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
             // Pooled connections keep the file open (and would recreate it); close them first.

@@ -69,7 +69,7 @@ internal static class EncryptionCommand
     {
         var previous = context.GetEnvironmentVariable(EncryptionKeySettings.PreviousKeysVariable);
         var key = context.GetEnvironmentVariable(EncryptionKeySettings.KeyVariable);
-        if (string.IsNullOrWhiteSpace(key) && options.Provider == DatabaseProvider.Sqlite)
+        if (string.IsNullOrWhiteSpace(key) && options.Dialect.IsLocalFile)
         {
             var file = Path.Combine(options.DataDirectory, "encryption.key");
             if (File.Exists(file)) key = File.ReadAllText(file);

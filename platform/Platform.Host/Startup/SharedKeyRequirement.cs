@@ -16,7 +16,7 @@ public static class SharedKeyRequirement
 
     public static void Check(IConfiguration configuration, PlatformHostOptions options)
     {
-        if (options.Provider != DatabaseProvider.Postgres) return;
+        if (SqlDialect.For(options.Provider).IsLocalFile) return;
         var missing = new List<string>();
         if (string.IsNullOrEmpty(configuration[SigningKeySetting] ?? Environment.GetEnvironmentVariable(SigningKeyVariable)))
             missing.Add($"{SigningKeySetting} (or {SigningKeyVariable}): at least 32 random characters, e.g. `head -c 48 /dev/urandom | base64`");

@@ -37,7 +37,7 @@ public static class OutboxStore
         var (d, db) = (runtime.Store.Database.Dialect, runtime.Store.Database);
         var table = d.Table(OutboxTables.Outbox, db.Schema);
         var now = DateTime.UtcNow;
-        var skipLocked = db.Provider == DatabaseProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
+        var skipLocked = d.SkipLockedClause;
         var sql = $"UPDATE {table} SET {d.Quote("claimed_until")} = @until WHERE {d.Quote("id")} IN (" +
                   $"SELECT {d.Quote("id")} FROM {table} WHERE {d.Quote("dispatched_at")} IS NULL AND {d.Quote("next_attempt_at")} <= @due " +
                   $"AND ({d.Quote("claimed_until")} IS NULL OR {d.Quote("claimed_until")} < @now) ORDER BY {d.Quote("id")} LIMIT @limit{skipLocked}) " +

@@ -17,8 +17,8 @@ public sealed class TenantScriptRunner(IScriptExecutor executor, IScriptRunLog? 
     {
         var scripts = TenantScripts.Of(runtime);
         if (scripts.Libraries.Count > 0) context = context with { Libraries = scripts.Libraries };
-        // SQLite has one writer per tenant: a run holding the write lock must not queue behind runs that wait for it.
-        if (runtime.Store.Database.Provider == DatabaseProvider.Sqlite && RecordScope.HoldsWriteSession(runtime))
+        // A single-writer database (SQLite): a run holding the write lock must not queue behind runs that wait for it.
+        if (runtime.Store.Database.Dialect.SingleWriter && RecordScope.HoldsWriteSession(runtime))
             context = context with { HoldsTenantWriteLock = true };
         var result = await executor.ExecuteAsync(script, context, ct);
         runLog?.Add(runtime, result.Report);

@@ -21,7 +21,7 @@ internal sealed class WriteCheckData
         WriterSight writer, RecordSession session, EntityDefinition entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct)
     {
         var store = writer.Store;
-        if (store.Database.Provider is not (DatabaseProvider.Sqlite or DatabaseProvider.Postgres)) return null;
+        if (!store.Database.Dialect.ComparesLikeDotNet) return null;
         var data = new WriteCheckData();
         foreach (var group in entity.Fields.Where(f => f.Type == FieldType.Lookup).GroupBy(f => f.Target!))
         {

@@ -29,9 +29,10 @@ public sealed class DdlContext : DbContext
     public static DdlContext Create(PhysicalModel model, DatabaseProvider provider, string connectionString, string? schema)
     {
         var builder = new DbContextOptionsBuilder();
-        SqlDialect.For(provider).Configure(builder, connectionString);
+        var dialect = SqlDialect.For(provider);
+        dialect.Configure(builder, connectionString);
         builder.ReplaceService<IModelCacheKeyFactory, DdlModelCacheKeyFactory>();
-        if (provider == DatabaseProvider.Postgres) builder.ReplaceService<IMigrationsSqlGenerator, PostgresMigrationsSqlGenerator>();
+        dialect.ConfigureDdl(builder);
         return new DdlContext(builder.Options, model, schema);
     }
 

@@ -1,6 +1,12 @@
 using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Platform.Storage.Ddl;
+using Platform.Storage.Records;
 
 namespace Platform.Storage.Providers;
 
@@ -30,4 +36,24 @@ public sealed class PostgresDialect : SqlDialect
     }
 
     public override string LockTimeoutSql(TimeSpan timeout) => $"SET LOCAL lock_timeout = '{(int)timeout.TotalMilliseconds}ms'";
+
+    public override string SkipLockedClause => " FOR UPDATE SKIP LOCKED";
+
+    /// <summary>A transaction-scoped advisory lock, taken before the lock timeout so a second holder queues rather than fails.</summary>
+    public override (string Sql, object Parameter)? TransactionLock(string resource) => ("SELECT pg_advisory_xact_lock(@p0)", AdvisoryKey(resource));
+
+    public override bool BulkCopies(int rows) => rows >= PostgresCopyWriter.MinRows;
+    public override bool PositionalParameters => true;
+    public override bool ArrayParameters => true;
+    public override long TimeResolutionTicks => 10;
+
+    public override string RenameConstraintSql(ISqlGenerationHelper sql, RelationalTypeMapping stringMapping, string table, string? schema, string name, string newName) =>
+        $"ALTER TABLE {sql.DelimitIdentifier(table, schema)} RENAME CONSTRAINT {sql.DelimitIdentifier(name)} TO {sql.DelimitIdentifier(newName)}{sql.StatementTerminator}";
+
+    /// <summary>The platform's generator writes what Npgsql's leaves out (see <see cref="PostgresMigrationsSqlGenerator"/>).</summary>
+    public override void ConfigureDdl(DbContextOptionsBuilder builder) =>
+        builder.ReplaceService<IMigrationsSqlGenerator, PostgresMigrationsSqlGenerator>();
+
+    /// <summary>The advisory lock key of a resource name: its SHA-256, first eight bytes.</summary>
+    public static long AdvisoryKey(string resource) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(resource)), 0);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Platform.Storage.Providers;
 
@@ -26,4 +27,24 @@ public sealed class SqlServerDialect : SqlDialect
     }
 
     public override string LockTimeoutSql(TimeSpan timeout) => $"SET LOCK_TIMEOUT {(int)timeout.TotalMilliseconds}";
+
+    /// <summary>LOCK_TIMEOUT outlives the transaction on a pooled connection.</summary>
+    public override string ResetLockTimeoutSql => "SET LOCK_TIMEOUT -1";
+
+    /// <summary>An application lock owned by the transaction; waits as long as it takes.</summary>
+    public override (string Sql, object Parameter)? TransactionLock(string resource) =>
+        ("EXEC sp_getapplock @Resource = @p0, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1", resource);
+
+    /// <summary>TOP, since OFFSET ... FETCH needs an ORDER BY.</summary>
+    public override string SelectFirst(int rows, string columns, string from) => $"SELECT TOP ({rows}) {columns} FROM {from}";
+
+    /// <summary>No ON CONFLICT: the key is looked up under an update lock held to the end of the transaction, then inserted.</summary>
+    public override string InsertIfAbsentSql(string table, string columns, string values, string keyColumn, string keyValue) =>
+        $"IF NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {keyColumn} = {keyValue}) INSERT INTO {table} ({columns}) VALUES ({values})";
+
+    /// <summary>Collations decide equality (case, accents, trailing spaces), which .NET cannot know.</summary>
+    public override bool ComparesLikeDotNet => false;
+
+    public override string RenameConstraintSql(ISqlGenerationHelper sql, RelationalTypeMapping stringMapping, string table, string? schema, string name, string newName) =>
+        $"EXEC sp_rename {stringMapping.GenerateSqlLiteral(sql.DelimitIdentifier(name, schema))}, {stringMapping.GenerateSqlLiteral(newName)}, 'OBJECT'{sql.StatementTerminator}";
 }

@@ -11,6 +11,12 @@ public sealed class SqliteDialect : SqlDialect
     public override int MaxIdentifierLength => 128;
     protected override string PlaceholderConnectionString => "Data Source=:memory:";
 
+    public override bool SingleWriter => true;
+    public override bool InsertsRowByRow => true;
+    public override bool LikeIgnoresCase => true;
+    public override bool RebuildsTablesToAlter => true;
+    public override bool IsLocalFile => true;
+
     public override string TableExistsSql => "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = @p0 AND @p1 IS NULL";
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);

@@ -18,7 +18,7 @@ public static class SqliteWriteGate
     /// <summary>Waits for this database's write turn; dispose the result to give it up. Null for other providers.</summary>
     public static async Task<IDisposable?> EnterAsync(TenantDatabase database, CancellationToken ct)
     {
-        if (database.Provider != DatabaseProvider.Sqlite) return null;
+        if (!database.Dialect.SingleWriter) return null;
         var gate = Gates.GetOrAdd(database.ConnectionString, _ => new SemaphoreSlim(1, 1));
         if (!await gate.WaitAsync(Timeout, ct))
             throw new TimeoutException($"Waited {Timeout.TotalSeconds:0} s for the write lock of the tenant database; another write in this process holds it.");

@@ -112,7 +112,7 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
         if (values.Count == 0) { sql.Append(hasNull ? $"{Column(node.Field)} IS NULL" : "(1=0)"); return; }
         var stored = values.Select(v => ColumnValueCodec.ToDb(column, v, dialect.Provider)).ToList();
         sql.Append('(').Append(node.Broad ? dialect.NotAnAccessPath(Column(node.Field)) : Column(node.Field));
-        if (PostgresArray(stored) is { } array)
+        if (ArrayParameter(stored) is { } array)
             sql.Append(" = ANY(").Append(parameters.Add(array)).Append(')');
         else
             sql.Append(" IN (").AppendJoin(", ", stored.Select(parameters.Add)).Append(')');
@@ -121,13 +121,13 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
     }
 
     /// <summary>
-    /// On PostgreSQL a long IN list is one typed array parameter (<c>= ANY($1)</c>): a thousand placeholders cost far
+    /// Where the dialect has them (PostgreSQL), a long IN list is one typed array parameter (<c>= ANY($1)</c>): a thousand placeholders cost far
     /// more to send, parse and plan (a bulk create checks its lookups and unique values this way). Null when the
     /// values are not all of one type an array parameter maps exactly.
     /// </summary>
-    private Array? PostgresArray(List<object?> values)
+    private Array? ArrayParameter(List<object?> values)
     {
-        if (dialect.Provider != DatabaseProvider.Postgres || values.Count < 2) return null;
+        if (!dialect.ArrayParameters || values.Count < 2) return null;
         var type = values[0]!.GetType();
         if (values.Any(v => v!.GetType() != type)) return null;
         return values[0] switch
@@ -153,7 +153,7 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
             // Stored as a JSON array of strings: match the quoted element exactly. SQLite's LIKE ignores case, so it
             // looks for the plain substring instead (option values are case-sensitive, as on the other databases).
             var element = JsonSerializer.Serialize(value);
-            if (dialect.Provider == DatabaseProvider.Sqlite)
+            if (dialect.LikeIgnoresCase)
                 sql.Append("instr(").Append(Column(node.Field)).Append(", ").Append(parameters.Add(element)).Append(") > 0");
             else
                 sql.Append(Column(node.Field)).Append(" LIKE ").Append(parameters.Add("%" + EscapeLike(element) + "%")).Append(LikeEscape);
@@ -181,9 +181,9 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
                 var ceiling = decimal.Ceiling(scaled);
                 return (floor < long.MinValue ? null : Math.Min(floor, long.MaxValue) / factor,
                         ceiling > long.MaxValue ? null : Math.Max(ceiling, long.MinValue) / factor);
-            case DateTime t when dialect.Provider == DatabaseProvider.Postgres && t.Ticks % 10 != 0:
-                var down = t.AddTicks(-(t.Ticks % 10));
-                return (down, down.AddTicks(10));
+            case DateTime t when t.Ticks % dialect.TimeResolutionTicks != 0:
+                var down = t.AddTicks(-(t.Ticks % dialect.TimeResolutionTicks));
+                return (down, down.AddTicks(dialect.TimeResolutionTicks));
             default:
                 return null;
         }

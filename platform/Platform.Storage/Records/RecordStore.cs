@@ -106,9 +106,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Te
         if (cap is { } limit)
         {
             // Counting stops at cap + 1 rows: a large table answers "1,000+" in constant time.
-            var inner = _dialect.Provider == DatabaseProvider.SqlServer
-                ? $"SELECT TOP ({limit + 1}) 1 AS one FROM {T(table.Name)}{filter}"
-                : $"SELECT 1 AS one FROM {T(table.Name)}{filter}{_dialect.Page(limit + 1, null)}";
+            var inner = _dialect.SelectFirst(limit + 1, "1 AS one", T(table.Name) + filter);
             sql = $"SELECT COUNT(*) FROM ({inner}) capped";
         }
         else sql = $"SELECT COUNT(*) FROM {T(table.Name)}{filter}";
@@ -159,12 +157,12 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Te
         if (rows.Count == 0) return;
         var table = Table(entity);
         var columns = table.Columns.Where(c => rows[0].ContainsKey(c.Name)).ToList();
-        if (_dialect.Provider == DatabaseProvider.Sqlite)
+        if (_dialect.InsertsRowByRow)
         {
             await InsertEachAsync(session, entity, table, columns, rows, ct);
             return;
         }
-        if (_dialect.Provider == DatabaseProvider.Postgres && rows.Count >= PostgresCopyWriter.MinRows)
+        if (_dialect.BulkCopies(rows.Count))
         {
             await PostgresCopyWriter.WriteAsync(session, T(table.Name), columns, rows, cipher, entity, _dialect, ct);
             return;
@@ -172,7 +170,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Te
         var perStatement = Math.Max(1, Math.Min(500, _dialect.MaxParameters / columns.Count));
         // PostgreSQL takes positional $n placeholders with unnamed parameters as they are; named ones make Npgsql parse
         // the statement and look up each of its thousands of names.
-        var positional = _dialect.Provider == DatabaseProvider.Postgres;
+        var positional = _dialect.PositionalParameters;
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var chunk = Math.Min(perStatement, rows.Count - start);
@@ -296,9 +294,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Te
     public async Task<long> NextSequenceValueAsync(RecordSession session, string name, CancellationToken ct, int count = 1)
     {
         var table = T(PlatformTables.Sequences);
-        var insert = _dialect.Provider == DatabaseProvider.SqlServer
-            ? $"IF NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {Q("name")} = @p0) INSERT INTO {table} ({Q("name")}, {Q("next_value")}) VALUES (@p0, 1)"
-            : $"INSERT INTO {table} ({Q("name")}, {Q("next_value")}) VALUES (@p0, 1) ON CONFLICT ({Q("name")}) DO NOTHING";
+        var insert = _dialect.InsertIfAbsentSql(table, $"{Q("name")}, {Q("next_value")}", "@p0, 1", Q("name"), "@p0");
         var sql = $"{insert}; UPDATE {table} SET {Q("next_value")} = {Q("next_value")} + @p1 WHERE {Q("name")} = @p0; " +
                   $"SELECT {Q("next_value")} - @p1 FROM {table} WHERE {Q("name")} = @p0";
         await using var command = session.Command(sql);

@@ -31,7 +31,7 @@ public static class RenameOperations
             foreach (var (oldIndex, index) in Match(old.Indexes, table.Indexes, i => i.Columns, i => i.IsUnique, NewColumn))
             {
                 if (oldIndex.Name == index.Name) continue;
-                if (database.Provider == DatabaseProvider.Sqlite)
+                if (database.Dialect.RebuildsTablesToAlter)
                 {
                     // SQLite cannot rename an index; this is what EF itself does for a RenameIndexOperation there.
                     operations.Add(new DropIndexOperation { Name = oldIndex.Name, Table = table.Name, Schema = schema });
@@ -42,7 +42,7 @@ public static class RenameOperations
 
             // SQLite keeps key and constraint names only inside the table's CREATE text: nothing refers to them, and
             // EF rebuilds the table instead of dropping a constraint by name, so they need no rename there.
-            if (database.Provider == DatabaseProvider.Sqlite) continue;
+            if (database.Dialect.RebuildsTablesToAlter) continue;
 
             var oldKey = IdentifierNames.Make("pk", old.Name);
             var newKey = IdentifierNames.Make("pk", table.Name);
@@ -62,18 +62,8 @@ public static class RenameOperations
     /// EF Core has no operation for renaming a foreign key; the statement is built from identifiers quoted by the
     /// provider's own helper (and, on SQL Server, a string literal written by its type mapping).
     /// </summary>
-    private static SqlOperation RenameConstraint(TenantDatabase database, string table, string name, string newName, ISqlGenerationHelper sql, RelationalTypeMapping stringMapping)
-    {
-        var statement = database.Provider switch
-        {
-            DatabaseProvider.Postgres =>
-                $"ALTER TABLE {sql.DelimitIdentifier(table, database.Schema)} RENAME CONSTRAINT {sql.DelimitIdentifier(name)} TO {sql.DelimitIdentifier(newName)}{sql.StatementTerminator}",
-            DatabaseProvider.SqlServer =>
-                $"EXEC sp_rename {stringMapping.GenerateSqlLiteral(sql.DelimitIdentifier(name, database.Schema))}, {stringMapping.GenerateSqlLiteral(newName)}, 'OBJECT'{sql.StatementTerminator}",
-            _ => throw new NotSupportedException($"No constraint rename on {database.Provider}."),
-        };
-        return new SqlOperation { Sql = statement };
-    }
+    private static SqlOperation RenameConstraint(TenantDatabase database, string table, string name, string newName, ISqlGenerationHelper sql, RelationalTypeMapping stringMapping) =>
+        new() { Sql = database.Dialect.RenameConstraintSql(sql, stringMapping, table, database.Schema, name, newName) };
 
     /// <summary>Pairs each old index or key with the renamed one of the same (renamed) columns.</summary>
     private static IEnumerable<(T Old, T New)> Match<T>(

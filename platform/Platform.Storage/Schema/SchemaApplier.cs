@@ -47,7 +47,7 @@ public static class SchemaApplier
             // A table rebuild drops and re-creates the table; with foreign keys enforced, dropping a referenced table
             // would cascade to its children. The pragma only works outside a transaction, so it is set first, for
             // this connection only, and the batch is checked with foreign_key_check before it commits.
-            if (database.Provider == DatabaseProvider.Sqlite) await ExecuteAsync(connection, null, "PRAGMA foreign_keys = OFF", ct);
+            if (database.Dialect.RebuildsTablesToAlter) await ExecuteAsync(connection, null, "PRAGMA foreign_keys = OFF", ct);
             try
             {
                 return await ApplyInTransactionAsync(context, plan, allowDataLoss, audit, cipher, ct);
@@ -60,7 +60,7 @@ public static class SchemaApplier
         }
         finally
         {
-            if (database.Provider == DatabaseProvider.Sqlite) await ExecuteAsync(connection, null, "PRAGMA foreign_keys = ON", CancellationToken.None);
+            if (database.Dialect.RebuildsTablesToAlter) await ExecuteAsync(connection, null, "PRAGMA foreign_keys = ON", CancellationToken.None);
             await SchemaApplyLock.ReleaseAsync(database, connection, CancellationToken.None);
             await context.Database.CloseConnectionAsync();
         }
@@ -93,7 +93,7 @@ public static class SchemaApplier
         var operations = new List<MigrationOperation>(fresh.Operations) { HistoryRow(fresh, version, database.Schema) };
         var commands = Atomic(context.GetService<IMigrationsSqlGenerator>().Generate(operations, SchemaPlanner.DesignModel(context)));
         await context.GetService<IMigrationCommandExecutor>().ExecuteNonQueryAsync(commands, context.GetService<IRelationalConnection>(), ct);
-        if (database.Provider == DatabaseProvider.Sqlite) await CheckForeignKeysAsync(connection, dbTransaction, ct);
+        if (database.Dialect.RebuildsTablesToAlter) await CheckForeignKeysAsync(connection, dbTransaction, ct);
         // Encrypted values are bound to their entity and field names: a rename re-seals them, a field no longer encrypted
         // opens them (or, without the key, the plan is not applied).
         if (await EncryptedColumnChanges.ApplyAsync(connection, dbTransaction, fresh, cipher, ct) is { } cannot) return SchemaApplyResult.Refuse(fresh, cannot);

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 using Platform.Storage.Providers;
@@ -15,26 +13,16 @@ public static class SchemaApplyLock
 {
     public static async Task AcquireAsync(TenantDatabase database, DbConnection connection, DbTransaction transaction, TimeSpan lockTimeout, CancellationToken ct)
     {
-        switch (database.Provider)
-        {
-            case DatabaseProvider.Postgres:
-                // Released at commit or rollback; taken before the lock timeout so a second apply queues rather than fails.
-                await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@p0)", LockKey(database), ct);
-                break;
-            case DatabaseProvider.SqlServer:
-                await ExecuteAsync(connection, transaction,
-                    "EXEC sp_getapplock @Resource = @p0, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1",
-                    "platform-schema:" + database.Schema, ct);
-                break;
-            // SQLite: the transaction began with BEGIN IMMEDIATE and so already holds the database's only write lock.
-        }
+        // Released at commit or rollback; taken before the lock timeout so a second apply queues rather than fails. SQLite
+        // takes none: the transaction began with BEGIN IMMEDIATE and so already holds the database's only write lock.
+        if (database.Dialect.TransactionLock(LockResource(database)) is var (sql, resource)) await ExecuteAsync(connection, transaction, sql, resource, ct);
         if (database.Dialect.LockTimeoutSql(lockTimeout) is { } timeout) await ExecuteAsync(connection, transaction, timeout, null, ct);
     }
 
-    /// <summary>SQL Server's LOCK_TIMEOUT outlives the transaction on a pooled connection; put the default back.</summary>
+    /// <summary>Puts the lock timeout back where it outlives the transaction on a pooled connection (SQL Server).</summary>
     public static async Task ReleaseAsync(TenantDatabase database, DbConnection connection, CancellationToken ct)
     {
-        if (database.Provider == DatabaseProvider.SqlServer) await ExecuteAsync(connection, null, "SET LOCK_TIMEOUT -1", null, ct);
+        if (database.Dialect.ResetLockTimeoutSql is { } reset) await ExecuteAsync(connection, null, reset, null, ct);
     }
 
     /// <summary>True when a statement gave up waiting for a lock (PostgreSQL 55P03, SQL Server 1222).</summary>
@@ -45,9 +33,11 @@ public static class SchemaApplyLock
         _ => exception.InnerException is { } inner && IsLockTimeout(inner),
     };
 
-    /// <summary>One advisory lock key per tenant schema.</summary>
-    public static long LockKey(TenantDatabase database) =>
-        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("platform-schema:" + database.Schema)), 0);
+    /// <summary>The PostgreSQL advisory lock key of the tenant schema's lock.</summary>
+    public static long LockKey(TenantDatabase database) => PostgresDialect.AdvisoryKey(LockResource(database));
+
+    /// <summary>One lock per tenant schema.</summary>
+    private static string LockResource(TenantDatabase database) => "platform-schema:" + database.Schema;
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, object? parameter, CancellationToken ct)
     {

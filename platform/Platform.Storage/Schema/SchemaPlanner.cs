@@ -84,7 +84,8 @@ public static class SchemaPlanner
             var stringMapping = targetContext.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(string))!;
             operations.AddRange(RenameOperations.Build(PhysicalModelBuilder.Build(current, provider), renamedModel, renames, database, sql, stringMapping));
         }
-        if (provider == DatabaseProvider.Sqlite) operations.AddRange(SqliteValueMigrations.For(changes, sql));
+        // A rebuild copies stored values as they are: where their stored form changes, they are converted on the way.
+        if (database.Dialect.RebuildsTablesToAlter) operations.AddRange(SqliteValueMigrations.For(changes, sql));
         operations.AddRange(diff);
         // One Generate call: on SQLite, EF appends table rebuilds after everything else, and they must come last.
         return new PlanDraft(operations, diff, GenerateSql(targetContext, operations, targetDesign), changes, renames);
