@@ -14,7 +14,7 @@ namespace Platform.Api.Audit;
 /// </summary>
 internal static class AuditEndpoints
 {
-    /// <summary>GET /data/{entity}/{id}/audit: whoever cannot read the record (404, later 403) cannot read its history.</summary>
+    /// <summary>GET /data/{entity}/{id}/audit: whoever cannot read the record cannot read its history (answered as reading it would be).</summary>
     public static async Task<IResult> RecordTimelineAsync(HttpContext http, string entity, Guid id, RecordService records)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
