@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { metadataApi, type EntityDef } from './api/metadata';
+
+export function useLang(): string {
+  const { i18n } = useTranslation();
+  return i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+}
+
+export function useTenant(): string { return useParams().tenant ?? ''; }
+
+const META_STALE = 5 * 60_000;
+
+export function useEntities(tenant: string) {
+  return useQuery({ queryKey: ['entities', tenant], queryFn: () => metadataApi.entities(tenant), staleTime: META_STALE });
+}
+
+/** The entity's definition with the current user's access (per-entity route). */
+export function useEntityDef(tenant: string, entity: string) {
+  return useQuery({ queryKey: ['entity', tenant, entity], queryFn: () => metadataApi.entity(tenant, entity), staleTime: META_STALE, enabled: !!entity });
+}
+
+export function useNavigation(tenant: string, entities: EntityDef[] | undefined) {
+  return useQuery({ queryKey: ['navigation', tenant], queryFn: () => metadataApi.navigation(tenant, entities!), staleTime: META_STALE, enabled: !!entities });
+}
+
+export function useFormDoc(tenant: string, entity: EntityDef | undefined) {
+  return useQuery({ queryKey: ['form', tenant, entity?.name], queryFn: () => metadataApi.form(tenant, entity!), staleTime: META_STALE, enabled: !!entity });
+}
+
+export function useViews(tenant: string, entity: EntityDef | undefined) {
+  return useQuery({ queryKey: ['views', tenant, entity?.name], queryFn: () => metadataApi.views(tenant, entity!), staleTime: META_STALE, enabled: !!entity });
+}
+
+export function useIsPhone(): boolean {
+  const q = '(max-width: 767px)';
+  const [phone, setPhone] = useStateFromMedia(q);
+  void setPhone;
+  return phone;
+}
+
+import { useEffect, useState } from 'react';
+function useStateFromMedia(q: string): [boolean, (v: boolean) => void] {
+  const [v, setV] = useState(() => typeof window !== 'undefined' && !!window.matchMedia?.(q).matches);
+  useEffect(() => {
+    const m = window.matchMedia?.(q);
+    if (!m) return;
+    const on = () => setV(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, [q]);
+  return [v, setV];
+}
