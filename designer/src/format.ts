@@ -42,7 +42,7 @@ export function formatNumber(value: number, lang: string, options: { scale?: num
 export function formatCurrency(value: number, lang: string, options: { scale?: number; compact?: boolean } = {}): string {
   const base: Intl.NumberFormatOptions = { style: 'currency', currency: currencyCode };
   if (options.compact && lang.startsWith('zh') && Math.abs(value) >= 10_000)
-    return nf(lang, { ...base, notation: 'compact', maximumFractionDigits: 2 }).format(value);
+    return nf(lang, { ...base, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
   const scale = options.scale ?? 2;
   return nf(lang, { ...base, minimumFractionDigits: Math.min(scale, 2), maximumFractionDigits: scale }).format(value);
 }

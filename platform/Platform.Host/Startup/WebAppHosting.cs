@@ -70,6 +70,7 @@ public static class WebAppHosting
             if (path is not null && (path.StartsWith("assets/", StringComparison.Ordinal) || Path.HasExtension(path)))
                 return Results.NotFound();
             http.Response.Headers.CacheControl = "no-cache";
+            http.Response.ContentType = "text/html; charset=utf-8";
             await http.Response.SendFileAsync(index, http.RequestAborted);
             return Results.Empty;
         }).AllowAnonymous().ExcludeFromDescription();
