@@ -1,14 +1,14 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { ProblemError } from './api/client';
-import { TenantShell } from './pages/TenantShell';
 import { lastTenant } from './session';
 
+const TenantShell = lazy(() => import('./pages/TenantShell').then((m) => ({ default: m.TenantShell })));
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const ListPage = lazy(() => import('./pages/ListPage'));
 const RecordPage = lazy(() => import('./pages/RecordPage'));
@@ -25,7 +25,7 @@ export const queryClient = new QueryClient({
 });
 
 export const Loading = () => (
-  <div style={{ display: 'flex', justifyContent: 'center', padding: 48 }} role="status"><Spin /></div>
+  <div className="app-loading" role="status" aria-label="Loading" />
 );
 
 const page = (el: React.ReactNode) => <Suspense fallback={<Loading />}>{el}</Suspense>;
@@ -40,7 +40,7 @@ const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />) },
   {
     path: '/:tenant',
-    element: <TenantShell />,
+    element: page(<TenantShell />),
     children: [
       { index: true, element: page(<HomePage />) },
       { path: ':entity', element: page(<ListPage />) },
