@@ -180,9 +180,14 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
   const title = isNew ? t('form.newTitle', { entity: entityLabel(entity, lang) })
     : String(record.data?.record[entity.primaryField ?? 'id'] ?? '') || entityLabel(entity, lang);
 
+  // Enter in a one-line input saves (the Save button sits outside the <form>, so there is no implicit submission);
+  // never while an input method is composing: that Enter picks a candidate. Ctrl/Cmd+S saves from anywhere.
   const onKeyDown = (e: React.KeyboardEvent) => {
-    guardComposingEnter(e);
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && !isComposing(e)) { e.preventDefault(); void save(); }
+    if (isComposing(e)) { guardComposingEnter(e); return; }
+    const target = e.target as HTMLElement;
+    const oneLine = target.tagName === 'INPUT' && !target.closest('.ant-select, .ant-picker') && !['checkbox', 'radio'].includes((target as HTMLInputElement).type);
+    if (e.key === 'Enter' && oneLine && !e.shiftKey) { e.preventDefault(); void save(); }
+    else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') { e.preventDefault(); void save(); }
   };
 
   return (
@@ -262,9 +267,16 @@ function FieldItem({ field, entity, lang, tenant, isNew, disabled }: FieldItemPr
   );
 }
 
-function FieldInput(p: { field: FieldDef; lang: string; tenant: string; disabled: boolean; id?: string; value?: unknown; onChange?: (v: unknown) => void }) {
+interface FieldInputProps {
+  field: FieldDef; lang: string; tenant: string; disabled: boolean; id?: string; value?: unknown; onChange?: (v: unknown) => void;
+  'aria-invalid'?: boolean; 'aria-describedby'?: string; 'aria-required'?: boolean;
+}
+
+/** Form.Item hands its control id, value, onChange and the aria-invalid / aria-describedby of its errors. */
+function FieldInput(p: FieldInputProps) {
   const spec = specOf(p.field);
-  const input = spec.Input({ id: p.id, field: p.field, lang: p.lang, tenant: p.tenant, value: p.value, onChange: p.onChange, disabled: p.disabled });
+  const input = spec.Input({ id: p.id, field: p.field, lang: p.lang, tenant: p.tenant, value: p.value, onChange: p.onChange, disabled: p.disabled,
+    'aria-invalid': p['aria-invalid'], 'aria-describedby': p['aria-describedby'] });
   const href = !p.value ? null : p.field.type === 'email' ? `mailto:${p.value}` : p.field.type === 'phone' ? `tel:${String(p.value).replace(/\s/g, '')}`
     : p.field.type === 'url' && /^https?:\/\//i.test(String(p.value)) ? String(p.value) : null;
   if (!href) return <>{input}</>;

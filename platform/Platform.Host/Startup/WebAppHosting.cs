@@ -36,7 +36,6 @@ public static class WebAppHosting
         var root = FindWebRoot(app.Configuration);
 
         app.MapGet("/", () => Results.Redirect(BasePath + "/")).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet(BasePath, () => Results.Redirect(BasePath + "/")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet(BasePath + "/config.json", (HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "no-cache";
@@ -66,6 +65,8 @@ public static class WebAppHosting
         });
         app.MapGet(BasePath + "/{**path}", async (HttpContext http, string? path) =>
         {
+            // Routing ignores a trailing slash: "/app" and "/app/" both land here, and only the first is redirected.
+            if (!http.Request.Path.Value!.EndsWith('/') && string.IsNullOrEmpty(path)) return Results.Redirect(BasePath + "/");
             // A missing asset is a 404, not the page: a stale tab asking for an old chunk must fail loudly.
             if (path is not null && (path.StartsWith("assets/", StringComparison.Ordinal) || Path.HasExtension(path)))
                 return Results.NotFound();
