@@ -1,6 +1,6 @@
 // End-to-end tests: playwright-core drives Debian's /usr/bin/chromium (never a downloaded browser) against a host
 // this script starts. Screenshots (desktop and 390 px, English and Chinese) go to test-artifacts/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -8,6 +8,7 @@ import { ADMIN_PASSWORD, startHost } from './host.mjs';
 
 const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(designer, 'test-artifacts');
+rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 
 const results = [];
