@@ -1,7 +1,7 @@
 // Starts a throwaway platform host for the browser tests: the solution's Release build (tests/run builds
 // Platform.sln first), a free port, a temp data directory, a known admin password; serves designer/dist at /app/.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -9,6 +9,17 @@ import { fileURLToPath } from 'node:url';
 
 const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = resolve(designer, '..');
+
+/** Builds dist/ (vite) when it is missing or older than a source, so the tests never run a stale app. */
+function buildIfStale() {
+  const index = join(designer, 'dist/index.html');
+  const newest = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((m, e) =>
+    Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+  const sources = Math.max(newest(join(designer, 'src')), statSync(join(designer, 'index.html')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  console.log('e2e: building the web app (dist/ is missing or stale)');
+  execSync('npm run build', { cwd: designer, stdio: 'inherit' });
+}
 
 export const ADMIN_PASSWORD = 'E2e-Admin-pass-1!';
 
@@ -24,7 +35,7 @@ export async function startHost() {
   if (process.env.E2E_BASE_URL) return { url: process.env.E2E_BASE_URL, stop: async () => {} };
   const dll = join(repo, 'platform/Platform.Host/bin/Release/net10.0/Platform.Host.dll');
   if (!existsSync(dll)) throw new Error(`The host is not built (${dll}); run: dotnet build Platform.sln -c Release`);
-  if (!existsSync(join(designer, 'dist/index.html'))) throw new Error('designer/dist is missing; run: npm run build');
+  buildIfStale();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-e2e-'));
   const url = `http://127.0.0.1:${port}`;

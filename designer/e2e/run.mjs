@@ -132,6 +132,7 @@ try {
     await page.getByRole('button', { name: 'Save' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: 'Someone else changed this record' });
     await dialog.waitFor();
+    await page.waitForTimeout(500); // let the dialog's zoom-in finish
     await shot('desktop-en-conflict');
     await dialog.getByRole('button', { name: 'Reload' }).click();
     await page.waitForFunction(() => document.querySelector('#city')?.value === 'Shanghai');

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Dropdown, Layout, Menu, Result, Segmented, Space, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Drawer, Dropdown, Layout, Menu, Result, Segmented, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../api/auth';
 import { onUnauthorized, ProblemError } from '../api/client';
@@ -78,7 +78,9 @@ export function TenantShell() {
     ? <NavMenu groups={nav.data} entities={entities.data.value} tenant={tenant} onNavigate={() => setDrawer(false)} />
     : entities.error ? <Alert type="error" message={(entities.error as Error).message} /> : <Spin style={{ margin: 24 }} />;
 
+  // AntApp (message, modal) lives here, not in the entry chunk: the sign-in page does not need it.
   return (
+    <AntApp style={{ height: '100%' }}>
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: phone ? 12 : 24, background: '#fff', borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}>
         {phone && <Button aria-label={t('nav.menu')} onClick={() => setDrawer(true)}>☰</Button>}
@@ -109,5 +111,6 @@ export function TenantShell() {
         </Layout.Content>
       </Layout>
     </Layout>
+    </AntApp>
   );
 }
