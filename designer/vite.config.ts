@@ -6,7 +6,7 @@ export default defineConfig({
   base: '/app/',
   plugins: [react()],
   server: { proxy: { '/api': 'http://localhost:5000', '/app/config.json': 'http://localhost:5000' } },
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500, manifest: true },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],

@@ -7,7 +7,7 @@ import { authApi, loadConfig } from '../api/auth';
 import { ProblemError } from '../api/client';
 import { guardComposingEnter } from '../ime';
 import { lastTenant, rememberTenant } from '../session';
-import { LanguageSwitch } from './TenantShell';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 
 interface Values { tenant: string; username: string; password: string }
 

@@ -1,25 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Drawer, Dropdown, Layout, Menu, Result, Segmented, Space, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Drawer, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../api/auth';
 import { onUnauthorized, ProblemError } from '../api/client';
 import type { EntityDef, NavGroup } from '../api/metadata';
 import { entityPluralLabel, localeText } from '../format';
 import { useEntities, useIsPhone, useLang, useNavigation, useTenant } from '../hooks';
-import { setLang, type Lang } from '../i18n';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { rememberTenant } from '../session';
-
-export function LanguageSwitch() {
-  const { t } = useTranslation();
-  const lang = useLang();
-  return (
-    <Segmented size="small" aria-label={t('lang.label')} value={lang}
-      options={[{ value: 'en', label: 'EN' , title: t('lang.en') }, { value: 'zh-CN', label: '中文', title: t('lang.zh-CN') }]}
-      onChange={(v) => void setLang(v as Lang)} />
-  );
-}
 
 function NavMenu({ groups, entities, tenant, onNavigate }: { groups: NavGroup[]; entities: EntityDef[]; tenant: string; onNavigate?: () => void }) {
   const lang = useLang();
