@@ -224,6 +224,17 @@ try {
     await page.waitForTimeout(800);
     assert(writes.length === before, `no save while composing: ${writes.slice(before)}`);
     assert(page.url().endsWith('/account/new'), 'still on the new form');
+    // The list's search box: the Enter that picks a candidate does not search either.
+    await page.goto(`${base}/demo/account`);
+    const search = page.getByRole('searchbox').or(page.getByLabel('Search Accounts')).first();
+    await search.click();
+    await cdp.send('Input.imeSetComposition', { text: 'bei', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+    await page.waitForTimeout(400);
+    assert(!new URL(page.url()).searchParams.has('q'), `no search while composing: ${page.url()}`);
+    await cdp.send('Input.insertText', { text: '北' });
+    await page.goto(`${base}/demo/account/new`);
     // Without composition, Enter saves (the guard is what held it back).
     await name.fill(`IME ${stamp}`);
     await name.press('Enter');
