@@ -228,7 +228,7 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
   );
 }
 
-function ProblemAlert({ problem, onClose }: { problem: Problem & { leftover?: string[] }; onClose: () => void }) {
+export function ProblemAlert({ problem, onClose }: { problem: Problem & { leftover?: string[] }; onClose: () => void }) {
   const { t } = useTranslation();
   const script = problem.type?.endsWith('/script-error');
   const validation = problem.type?.endsWith('/validation');
