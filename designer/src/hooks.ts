@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { metadataApi, type EntityDef } from './api/metadata';
@@ -16,9 +16,25 @@ export function useEntities(tenant: string) {
   return useQuery({ queryKey: ['entities', tenant], queryFn: () => metadataApi.entities(tenant), staleTime: META_STALE });
 }
 
-/** The entity's definition with the current user's access (per-entity route). */
+/**
+ * The entity's definition with the current user's access (per-entity route). A lookup field without a label of its
+ * own is labelled by its target entity (opportunity.account reads "Account" / "客户").
+ */
 export function useEntityDef(tenant: string, entity: string) {
-  return useQuery({ queryKey: ['entity', tenant, entity], queryFn: () => metadataApi.entity(tenant, entity), staleTime: META_STALE, enabled: !!entity });
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: ['entity', tenant, entity],
+    queryFn: async () => {
+      const [def, all] = await Promise.all([
+        metadataApi.entity(tenant, entity),
+        client.ensureQueryData({ queryKey: ['entities', tenant], queryFn: () => metadataApi.entities(tenant), staleTime: META_STALE }),
+      ]);
+      const byName = new Map(all.value.map((e) => [e.name, e]));
+      return { ...def, fields: def.fields.map((f) => (f.type === 'lookup' && !f.label && f.target && byName.get(f.target)?.label ? { ...f, label: byName.get(f.target)!.label } : f)) };
+    },
+    staleTime: META_STALE,
+    enabled: !!entity,
+  });
 }
 
 export function useNavigation(tenant: string, entities: EntityDef[] | undefined) {

@@ -29,7 +29,7 @@ export const en = {
     conflictBody: 'It was changed after you opened it. Reload to see their changes (yours are discarded), or overwrite their changes with yours.',
     reload: 'Reload', overwrite: 'Overwrite', required: '{{field}} is required', readOnly: 'Calculated', autonumber: 'Assigned on save',
     lookupPlaceholder: 'Search {{entity}}…', unsavedLeave: 'You have unsaved changes. Leave anyway?', leave: 'Leave', noChanges: 'No changes to save',
-    system: 'System',
+    system: 'System', modified: 'Last modified',
   },
 };
 
@@ -64,6 +64,6 @@ export const zhCN: Messages = {
     conflictBody: '您打开后，该记录已被他人修改。重新加载可查看对方的更改（您的更改将被丢弃），或用您的更改覆盖对方的更改。',
     reload: '重新加载', overwrite: '覆盖', required: '{{field}}为必填项', readOnly: '自动计算', autonumber: '保存时生成',
     lookupPlaceholder: '搜索{{entity}}…', unsavedLeave: '有未保存的更改，确定离开？', leave: '离开', noChanges: '没有需要保存的更改',
-    system: '系统',
+    system: '系统', modified: '最后修改',
   },
 };

@@ -219,7 +219,7 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
         ))}
         {!isNew && record.data && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('form.system')}: {specOf({ name: 'modified_at', type: 'datetime' }).display(record.data.record.modified_at, { name: 'modified_at', type: 'datetime' }, { lang })}
+            {t('form.modified')}: {specOf({ name: 'modified_at', type: 'datetime' }).display(record.data.record.modified_at, { name: 'modified_at', type: 'datetime' }, { lang })}
           </Typography.Text>
         )}
       </Form>
