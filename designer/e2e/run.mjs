@@ -64,6 +64,7 @@ try {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('user-menu').filter({ hasText: 'Administrator' }).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Opportunities' }).waitFor();
+    await page.locator('nav .ant-menu-item-selected').first().waitFor(); // the current entity is marked
   });
 
   let accountName = `Acme ${stamp}`;
@@ -99,6 +100,14 @@ try {
     const r = await page.evaluate(async (u) => (await fetch(u)).json(), `/api/demo/data/contact/${page.url().split('/').pop()}`);
     assert(r.do_not_email === true && typeof r.account === 'string', `contact saved with account and flag: ${JSON.stringify(r)}`);
     await shot('desktop-en-contact');
+    // Every control on the form has an accessible name; every button a visible one.
+    const unnamed = await page.evaluate(() => {
+      const named = (el) => (el.labels && el.labels.length > 0) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+      const controls = [...document.querySelectorAll('form input:not([type=hidden]), form textarea, form [role=switch]')].filter((el) => !named(el));
+      const buttons = [...document.querySelectorAll('main button')].filter((b) => !b.textContent.trim() && !b.getAttribute('aria-label'));
+      return [...controls, ...buttons].map((el) => el.outerHTML.slice(0, 120));
+    });
+    assert(unnamed.length === 0, `controls without a name: ${unnamed.join(' | ')}`);
   });
 
   await test('a validation error is shown at its field', async () => {
@@ -278,6 +287,7 @@ try {
     await shot('phone-en-list');
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('dialog').getByRole('link', { name: 'Contacts' }).waitFor();
+    await page.waitForTimeout(500); // the drawer's slide-in
     await shot('phone-en-menu');
     await page.setViewportSize({ width: 1366, height: 860 });
   });

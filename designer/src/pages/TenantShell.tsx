@@ -15,7 +15,7 @@ function NavMenu({ groups, entities, tenant, onNavigate }: { groups: NavGroup[];
   const lang = useLang();
   const location = useLocation();
   const byName = useMemo(() => new Map(entities.map((e) => [e.name, e])), [entities]);
-  const selected = location.pathname.split('/')[3] ?? '';
+  const selected = location.pathname.split('/')[2] ?? ''; // /{tenant}/{entity}/… (the basename /app is not part of it)
   const item = (entity: string, label: unknown) => {
     const def = byName.get(entity);
     const text = localeText(label as never, lang, '') || (def ? entityPluralLabel(def, lang) : entity);
