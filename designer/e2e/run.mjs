@@ -104,7 +104,7 @@ try {
     const unnamed = await page.evaluate(() => {
       const named = (el) => (el.labels && el.labels.length > 0) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
       const controls = [...document.querySelectorAll('form input:not([type=hidden]), form textarea, form [role=switch]')].filter((el) => !named(el));
-      const buttons = [...document.querySelectorAll('main button')].filter((b) => !b.textContent.trim() && !b.getAttribute('aria-label'));
+      const buttons = [...document.querySelectorAll('main button')].filter((b) => !b.textContent.trim() && !named(b));
       return [...controls, ...buttons].map((el) => el.outerHTML.slice(0, 120));
     });
     assert(unnamed.length === 0, `controls without a name: ${unnamed.join(' | ')}`);
