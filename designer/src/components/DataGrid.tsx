@@ -13,6 +13,8 @@ export interface GridColumn {
   render: (row: RecordData) => ReactNode;
   sort?: 'asc' | 'desc' | null;
   sortable?: boolean;
+  /** Numbers and money line up on the right. */
+  align?: 'end';
   /** Extra header content (the column's filter button). */
   headerExtra?: ReactNode;
 }
@@ -55,7 +57,7 @@ const GridRow = memo(function GridRow({ row, index, start, columns, template, se
         <input type="checkbox" data-select={id} checked={selected} aria-label={selectLabel} tabIndex={-1} readOnly={false} onChange={noop} />
       </div>
       {columns.map((c, ci) => (
-        <div key={c.key} role="gridcell" aria-colindex={ci + 2} className="dg-cell" data-r={index} data-c={ci + 1} tabIndex={activeCol === ci + 1 ? 0 : -1}>
+        <div key={c.key} role="gridcell" aria-colindex={ci + 2} className={c.align ? 'dg-cell dg-end' : 'dg-cell'} data-r={index} data-c={ci + 1} tabIndex={activeCol === ci + 1 ? 0 : -1}>
           {c.render(row)}
         </div>
       ))}

@@ -118,6 +118,7 @@ function RecordList({ tenant, entity, view }: { tenant: string; entity: EntityDe
       key: f.name,
       title: label,
       width: isPrimary ? 240 : f.type === 'longtext' ? 260 : numeric ? 140 : f.type === 'boolean' ? 100 : 170,
+      align: numeric ? ('end' as const) : undefined,
       sortable: f.type !== 'multichoice' && entity.access?.fields?.[f.name] !== 'masked',
       sort: sortField === f.name ? (sortDir === 'desc' ? 'desc' : 'asc') : null,
       render: isPrimary
