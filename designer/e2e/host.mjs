@@ -18,7 +18,7 @@ function buildIfStale() {
   const sources = Math.max(newest(join(designer, 'src')), statSync(join(designer, 'index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   console.log('e2e: building the web app (dist/ is missing or stale)');
-  execSync('npm run build', { cwd: designer, stdio: 'inherit' });
+  execSync('node scripts/build-web.mjs', { cwd: designer, stdio: 'inherit' }); // shares the host build's lock
 }
 
 export const ADMIN_PASSWORD = 'E2e-Admin-pass-1!';

@@ -68,3 +68,9 @@ function useStateFromMedia(q: string): [boolean, (v: boolean) => void] {
   }, [q]);
   return [v, setV];
 }
+
+/** The tab's title follows the screen ("Opportunities · Platform CRM"). */
+export function useTitle(title: string | undefined) {
+  const { t } = useTranslation();
+  useEffect(() => { document.title = title ? `${title} · ${t('app.name')}` : t('app.name'); }, [title, t]);
+}

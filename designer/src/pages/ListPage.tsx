@@ -13,7 +13,7 @@ import { ColumnFilterButton } from '../components/ColumnFilter';
 import { entityLabel, entityPluralLabel, fieldLabel, formatNumber } from '../format';
 import { specOf } from '../fields/registry';
 import { combineFilters, filterToOData, searchToOData, type ColumnFilter } from '../odata';
-import { useEntities, useEntityDef, useIsPhone, useLang, useTenant, useViews } from '../hooks';
+import { useEntities, useEntityDef, useIsPhone, useLang, useTenant, useTitle, useViews } from '../hooks';
 import { isComposing } from '../ime';
 import { personalViews } from '../views';
 import { Loading } from '../App';
@@ -141,6 +141,7 @@ function RecordList({ tenant, entity, view }: { tenant: string; entity: EntityDe
   };
 
   const plural = entityPluralLabel(entity, lang);
+  useTitle(plural);
   const count = list.data?.count;
   const filtered = !!(state.search || Object.keys(state.filters).length);
   const rows = list.data?.value ?? [];

@@ -11,7 +11,7 @@ import { recordsApi, type RecordData } from '../api/records';
 import type { EntityDef, FieldDef, FormDoc } from '../api/metadata';
 import { entityLabel, entityPluralLabel, fieldLabel, localeText } from '../format';
 import { isReadOnlyField, specOf } from '../fields/registry';
-import { useEntities, useEntityDef, useFormDoc, useIsPhone, useLang, useTenant } from '../hooks';
+import { useEntities, useEntityDef, useFormDoc, useIsPhone, useLang, useTenant, useTitle } from '../hooks';
 import { guardComposingEnter, isComposing } from '../ime';
 import { Loading } from '../App';
 
@@ -51,6 +51,9 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
     enabled: !isNew,
     staleTime: 0,
   });
+
+  useTitle(isNew ? t('form.newTitle', { entity: entityLabel(entity, lang) })
+    : record.data ? String(record.data.record[entity.primaryField ?? 'id'] ?? '') : undefined);
 
   const etag = useRef<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
