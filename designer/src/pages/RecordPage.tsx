@@ -10,7 +10,7 @@ import { ProblemError, type Problem } from '../api/client';
 import { recordsApi, type RecordData } from '../api/records';
 import type { EntityDef, FieldDef, FormDoc } from '../api/metadata';
 import { entityLabel, entityPluralLabel, fieldLabel, localeText } from '../format';
-import { isReadOnlyField, specOf } from '../fields/registry';
+import { isReadOnlyField, lookupText, specOf } from '../fields/registry';
 import { useEntities, useEntityDef, useFormDoc, useIsPhone, useLang, useTenant, useTitle } from '../hooks';
 import { guardComposingEnter, isComposing } from '../ime';
 import { Loading } from '../App';
@@ -282,6 +282,16 @@ function FieldInput(p: FieldInputProps) {
     'aria-invalid': p['aria-invalid'], 'aria-describedby': p['aria-describedby'] });
   const href = !p.value ? null : p.field.type === 'email' ? `mailto:${p.value}` : p.field.type === 'phone' ? `tel:${String(p.value).replace(/\s/g, '')}`
     : p.field.type === 'url' && /^https?:\/\//i.test(String(p.value)) ? String(p.value) : null;
+  const lookupId = p.field.type === 'lookup' && p.value && typeof p.value === 'object' ? (p.value as { id?: string }).id : undefined;
+  if (lookupId && p.field.target) {
+    return (
+      <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+        <div style={{ flex: 1, minWidth: 0 }}>{input}</div>
+        <Link to={`/${p.tenant}/${p.field.target}/${lookupId}`} aria-label={`${fieldLabel(p.field, p.lang)}: ${lookupText(p.value as Record<string, unknown>)}`}
+          title={lookupText(p.value as Record<string, unknown>)}><ExportOutlined /></Link>
+      </div>
+    );
+  }
   if (!href) return <>{input}</>;
   return (
     <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
