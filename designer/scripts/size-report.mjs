@@ -24,3 +24,8 @@ for (const [key, chunk] of Object.entries(manifest)) {
   const extra = [...closure(key)].filter((f) => !entry.has(f));
   console.log(`  + ${key.replace(/^src\//, '')}: ${kb(sum(extra))} more`);
 }
+// Whole first screens: the entry plus every chunk their lazy routes load (shared chunks counted once).
+const screen = (...keys) => { const all = new Set(entry); for (const k of keys) closure(k, all); return sum(all); };
+console.log(`sign-in screen: ${kb(screen('src/pages/LoginPage.tsx'))} gzipped JS in all`);
+console.log(`list screen:    ${kb(screen('src/pages/TenantShell.tsx', 'src/pages/ListPage.tsx'))} gzipped JS in all`);
+console.log(`record screen:  ${kb(screen('src/pages/TenantShell.tsx', 'src/pages/RecordPage.tsx'))} gzipped JS in all`);
