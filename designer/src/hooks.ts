@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -49,24 +50,18 @@ export function useViews(tenant: string, entity: EntityDef | undefined) {
   return useQuery({ queryKey: ['views', tenant, entity?.name], queryFn: () => metadataApi.views(tenant, entity!), staleTime: META_STALE, enabled: !!entity });
 }
 
+/** Phone width (under 768 px): lists become cards, forms one column, the menu a drawer. */
 export function useIsPhone(): boolean {
-  const q = '(max-width: 767px)';
-  const [phone, setPhone] = useStateFromMedia(q);
-  void setPhone;
-  return phone;
-}
-
-import { useEffect, useState } from 'react';
-function useStateFromMedia(q: string): [boolean, (v: boolean) => void] {
-  const [v, setV] = useState(() => typeof window !== 'undefined' && !!window.matchMedia?.(q).matches);
+  const query = '(max-width: 767px)';
+  const [phone, setPhone] = useState(() => typeof window !== 'undefined' && !!window.matchMedia?.(query).matches);
   useEffect(() => {
-    const m = window.matchMedia?.(q);
+    const m = window.matchMedia?.(query);
     if (!m) return;
-    const on = () => setV(m.matches);
+    const on = () => setPhone(m.matches);
     m.addEventListener('change', on);
     return () => m.removeEventListener('change', on);
-  }, [q]);
-  return [v, setV];
+  }, []);
+  return phone;
 }
 
 /** The tab's title follows the screen ("Opportunities · Platform CRM"). */

@@ -1,6 +1,5 @@
 // Builds OData $filter text from the list's per-column filters.
 import type { FieldDef } from './api/metadata';
-import type { FilterKind } from './fields/registry';
 
 export const odataString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -51,4 +50,3 @@ export function searchToOData(fields: FieldDef[], term: string): string | null {
   return parts.length ? (parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`) : null;
 }
 
-export function defaultFilterKind(kind: FilterKind): boolean { return kind !== 'none'; }

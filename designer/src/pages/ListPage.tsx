@@ -10,7 +10,7 @@ import { recordsApi, type RecordData } from '../api/records';
 import type { EntityDef, FieldDef, ViewDoc } from '../api/metadata';
 import { DataGrid, type GridColumn } from '../components/DataGrid';
 import { ColumnFilterButton } from '../components/ColumnFilter';
-import { entityLabel, entityPluralLabel, fieldLabel, formatNumber } from '../format';
+import { entityPluralLabel, fieldLabel, formatNumber } from '../format';
 import { specOf } from '../fields/registry';
 import { combineFilters, filterToOData, searchToOData, type ColumnFilter } from '../odata';
 import { useEntities, useEntityDef, useIsPhone, useLang, useTenant, useTitle, useViews } from '../hooks';
@@ -214,7 +214,6 @@ function RecordList({ tenant, entity, view }: { tenant: string; entity: EntityDe
           pageSizeOptions={PAGE_SIZES} showSizeChanger={!phone} simple={phone}
           onChange={(page, size) => update({ page: page > 1 ? String(page) : null, size: size !== 50 ? String(size) : null }, false)} />
       </div>
-      <span hidden>{entityLabel(entity, lang)}</span>
     </section>
   );
 }
