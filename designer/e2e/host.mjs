@@ -53,6 +53,10 @@ export async function startHost() {
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
     rmSync(dataDir, { recursive: true, force: true });
   };
+  // If the test process dies without calling stop (a crash, Ctrl-C), the host goes with it.
+  const killNow = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
+  process.on('exit', killNow);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { killNow(); process.exit(130); });
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) { await stop(); throw new Error(`host exited (${child.exitCode}):\n${log.slice(-3000)}`); }
