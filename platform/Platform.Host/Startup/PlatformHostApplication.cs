@@ -25,6 +25,8 @@ public static class PlatformHostApplication
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        // The web app at /app/ (static files before routing; its SPA fallback and / redirect are endpoints).
+        app.UsePlatformWebApp();
         app.UseRouting();
         app.UseAuthentication();
         // After authentication (users are known, so each gets a bucket) and before authorization (floods of unauthenticated requests are limited too).

@@ -1,0 +1,198 @@
+// An accessible, virtualized record grid (WAI-ARIA grid pattern): arrow keys move between cells and rows, Home/End,
+// PageUp/PageDown, Enter opens the row's record, Space selects it. One keydown, click and change handler for the
+// whole table; rows are memoized and columns carry their pre-resolved render functions, so a cell is one element.
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { RecordData } from '../api/records';
+import './grid.css';
+
+export interface GridColumn {
+  key: string;
+  title: string;
+  width: number;
+  render: (row: RecordData) => ReactNode;
+  sort?: 'asc' | 'desc' | null;
+  sortable?: boolean;
+  /** Numbers and money line up on the right. */
+  align?: 'end';
+  /** Extra header content (the column's filter button). */
+  headerExtra?: ReactNode;
+}
+
+export interface DataGridProps {
+  label: string;
+  columns: GridColumn[];
+  rows: RecordData[];
+  selected: ReadonlySet<string>;
+  onSelectionChange: (ids: Set<string>) => void;
+  onSort: (key: string) => void;
+  onOpen: (row: RecordData) => void;
+  height: number;
+  selectAllLabel: string;
+  selectRowLabel: (row: RecordData) => string;
+  sortLabel: (col: GridColumn) => string;
+  busy?: boolean;
+}
+
+const ROW_HEIGHT = 44;
+const SELECT_WIDTH = 44;
+
+interface RowProps {
+  row: RecordData;
+  index: number;
+  start: number;
+  columns: GridColumn[];
+  template: string;
+  selected: boolean;
+  activeCol: number; // -1 unless this row holds the active cell
+  selectLabel: string;
+}
+
+const GridRow = memo(function GridRow({ row, index, start, columns, template, selected, activeCol, selectLabel }: RowProps) {
+  const id = String(row.id);
+  return (
+    <div role="row" aria-rowindex={index + 2} aria-selected={selected} className={selected ? 'dg-row dg-selected' : 'dg-row'}
+      style={{ transform: `translateY(${start}px)`, gridTemplateColumns: template, height: ROW_HEIGHT }}>
+      <div role="gridcell" aria-colindex={1} className="dg-cell dg-select" data-r={index} data-c={0} tabIndex={activeCol === 0 ? 0 : -1}>
+        <input type="checkbox" data-select={id} checked={selected} aria-label={selectLabel} tabIndex={-1} readOnly={false} onChange={noop} />
+      </div>
+      {columns.map((c, ci) => (
+        <div key={c.key} role="gridcell" aria-colindex={ci + 2} className={c.align ? 'dg-cell dg-end' : 'dg-cell'} data-r={index} data-c={ci + 1} tabIndex={activeCol === ci + 1 ? 0 : -1}>
+          {c.render(row)}
+        </div>
+      ))}
+    </div>
+  );
+});
+const noop = () => {};
+
+export function DataGrid(p: DataGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState<{ r: number; c: number }>({ r: -1, c: 1 });
+  const focusPending = useRef(false);
+  const colCount = p.columns.length + 1;
+  const template = `${SELECT_WIDTH}px ${p.columns.map((c) => `${c.width}px`).join(' ')}`;
+  const totalWidth = SELECT_WIDTH + p.columns.reduce((s, c) => s + c.width, 0);
+
+  const virtualizer = useVirtualizer({
+    count: p.rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    scrollPaddingStart: ROW_HEIGHT,
+  });
+
+  // Keep the active cell inside the data when the rows change (a new page, a filter).
+  useEffect(() => {
+    setActive((a) => ({ r: Math.min(a.r, p.rows.length - 1), c: Math.min(a.c, colCount - 1) }));
+  }, [p.rows.length, colCount]);
+
+  useLayoutEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-r="${active.r}"][data-c="${active.c}"]`);
+    el?.focus({ preventScroll: active.r < 0 });
+  });
+
+  const move = useCallback((r: number, c: number) => {
+    const row = Math.max(-1, Math.min(p.rows.length - 1, r));
+    const col = Math.max(0, Math.min(colCount - 1, c));
+    if (row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
+    focusPending.current = true;
+    setActive({ r: row, c: col });
+  }, [p.rows.length, colCount, virtualizer]);
+
+  const toggle = useCallback((id: string) => {
+    const next = new Set(p.selected);
+    if (next.has(id)) next.delete(id); else next.add(id);
+    p.onSelectionChange(next);
+  }, [p]);
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    // Keys typed into a control inside a cell (a filter box) belong to it.
+    if (target.closest('input:not([type=checkbox]), textarea, [role=combobox], .ant-popover, .ant-dropdown')) return;
+    const { r, c } = active;
+    switch (e.key) {
+      case 'ArrowDown': move(r + 1, c); break;
+      case 'ArrowUp': move(r - 1, c); break;
+      case 'ArrowRight': move(r, c + 1); break;
+      case 'ArrowLeft': move(r, c - 1); break;
+      case 'Home': move(e.ctrlKey ? 0 : r, 0); break;
+      case 'End': move(e.ctrlKey ? p.rows.length - 1 : r, colCount - 1); break;
+      case 'PageDown': move(r + 10, c); break;
+      case 'PageUp': move(r - 10, c); break;
+      case 'Enter':
+        if (e.nativeEvent.isComposing || target.tagName === 'A' || target.tagName === 'BUTTON') return;
+        if (r >= 0 && p.rows[r]) p.onOpen(p.rows[r]);
+        else if (r === -1 && c > 0 && p.columns[c - 1]?.sortable) p.onSort(p.columns[c - 1].key);
+        break;
+      case ' ':
+        if (target.tagName === 'BUTTON') return;
+        if (r >= 0 && p.rows[r]) toggle(String(p.rows[r].id));
+        else if (r === -1 && c === 0) toggleAll();
+        break;
+      default: return;
+    }
+    e.preventDefault();
+  };
+
+  const allSelected = p.rows.length > 0 && p.rows.every((r) => p.selected.has(String(r.id)));
+  const someSelected = !allSelected && p.rows.some((r) => p.selected.has(String(r.id)));
+  const toggleAll = () => {
+    const next = new Set(p.selected);
+    for (const r of p.rows) { if (allSelected) next.delete(String(r.id)); else next.add(String(r.id)); }
+    p.onSelectionChange(next);
+  };
+
+  const onClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-r]');
+    if (cell) setActive({ r: Number(cell.dataset.r), c: Number(cell.dataset.c) });
+    const sortKey = (e.target as HTMLElement).closest<HTMLElement>('[data-sort]')?.dataset.sort;
+    if (sortKey) p.onSort(sortKey);
+  };
+
+  const onChange = (e: React.ChangeEvent<HTMLDivElement>) => {
+    const input = e.target as unknown as HTMLInputElement;
+    if (input.dataset.selectAll !== undefined) toggleAll();
+    else if (input.dataset.select) toggle(input.dataset.select);
+  };
+
+  const headerActive = active.r === -1;
+  return (
+    <div ref={scrollRef} className="dg" role="grid" aria-label={p.label} aria-rowcount={p.rows.length + 1} aria-colcount={colCount}
+      aria-multiselectable="true" aria-busy={p.busy || undefined} style={{ height: p.height }}
+      onKeyDown={onKeyDown} onClick={onClick} onChange={onChange}>
+      <div role="rowgroup" className="dg-head" style={{ width: totalWidth }}>
+        <div role="row" aria-rowindex={1} className="dg-row dg-header" style={{ gridTemplateColumns: template }}>
+          <div role="columnheader" aria-colindex={1} className="dg-cell dg-select" data-r={-1} data-c={0} tabIndex={headerActive && active.c === 0 ? 0 : -1}>
+            <input type="checkbox" data-select-all="" aria-label={p.selectAllLabel} checked={allSelected} tabIndex={-1}
+              ref={(el) => { if (el) el.indeterminate = someSelected; }} onChange={noop} />
+          </div>
+          {p.columns.map((c, ci) => (
+            <div key={c.key} role="columnheader" aria-colindex={ci + 2} className="dg-cell dg-hcell" data-r={-1} data-c={ci + 1}
+              aria-sort={c.sort === 'asc' ? 'ascending' : c.sort === 'desc' ? 'descending' : 'none'}
+              tabIndex={headerActive && active.c === ci + 1 ? 0 : -1}>
+              {c.sortable
+                ? <button type="button" className="dg-sort" data-sort={c.key} tabIndex={-1} title={p.sortLabel(c)}>
+                    <span className="dg-title">{c.title}</span>
+                    <span aria-hidden className="dg-arrow">{c.sort === 'asc' ? '▲' : c.sort === 'desc' ? '▼' : '↕'}</span>
+                  </button>
+                : <span className="dg-title">{c.title}</span>}
+              {c.headerExtra}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className="dg-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const row = p.rows[v.index];
+          return (
+            <GridRow key={String(row.id)} row={row} index={v.index} start={v.start} columns={p.columns} template={template}
+              selected={p.selected.has(String(row.id))} activeCol={active.r === v.index ? active.c : -1} selectLabel={p.selectRowLabel(row)} />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// Lookup picker: type-ahead search (contains on the target's primary field) against the target entity.
+import { useMemo, useState } from 'react';
+import { Select, Spin } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { metadataApi } from '../api/metadata';
+import { recordsApi } from '../api/records';
+import { entityLabel } from '../format';
+import { odataString } from '../odata';
+import type { InputProps } from './registry';
+
+export function LookupInput(p: InputProps) {
+  const { t } = useTranslation();
+  const target = p.field.target ?? '';
+  const [term, setTerm] = useState('');
+  const meta = useQuery({ queryKey: ['entity', p.tenant, target], queryFn: () => metadataApi.entity(p.tenant, target), staleTime: 300_000, enabled: !!target });
+  const primary = meta.data?.primaryField ?? 'name';
+  const results = useQuery({
+    queryKey: ['lookup', p.tenant, target, primary, term],
+    queryFn: ({ signal }) => recordsApi.list(p.tenant, target, {
+      top: 20, select: `id,${primary}`, orderby: primary,
+      filter: term ? `contains(${primary},${odataString(term)})` : undefined,
+    }, signal),
+    enabled: !!meta.data,
+    staleTime: 30_000,
+  });
+  const current = p.value && typeof p.value === 'object' ? (p.value as Record<string, unknown>) : null;
+  const options = useMemo(() => {
+    const list = (results.data?.value ?? []).map((r) => ({ value: String(r.id), label: String(r[primary] ?? r.id) }));
+    if (current?.id && !list.some((o) => o.value === current.id)) {
+      const label = (current[primary] as string) ?? Object.entries(current).find(([k, v]) => k !== 'id' && typeof v === 'string')?.[1] ?? String(current.id);
+      list.unshift({ value: String(current.id), label: String(label) });
+    }
+    return list;
+  }, [results.data, current, primary]);
+
+  return (
+    <Select
+      id={p.id}
+      showSearch={{ filterOption: false, onSearch: setTerm }}
+      allowClear
+      value={current?.id ? String(current.id) : undefined}
+      placeholder={t('form.lookupPlaceholder', { entity: meta.data ? entityLabel(meta.data, p.lang) : target })}
+      notFoundContent={results.isFetching ? <Spin size="small" /> : undefined}
+      disabled={p.disabled}
+      style={{ width: '100%' }}
+      aria-label={p['aria-label']} aria-invalid={p['aria-invalid']} aria-describedby={p['aria-describedby']}
+      options={options}
+      onChange={(id, option) => {
+        if (!id) { p.onChange?.(null); return; }
+        const o = Array.isArray(option) ? option[0] : option;
+        p.onChange?.({ id, [primary]: o?.label });
+      }}
+    />
+  );
+}

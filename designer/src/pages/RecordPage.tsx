@@ -1,0 +1,314 @@
+// A record's form, generated from the entity definition or its form document: create, edit, delete; server
+// validation and script errors at their fields; optimistic-concurrency conflicts (412) explained with a choice.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Form, Input, Result, Row, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, DeleteOutlined, ExportOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ProblemError, type Problem } from '../api/client';
+import { recordsApi, type RecordData } from '../api/records';
+import type { EntityDef, FieldDef, FormDoc } from '../api/metadata';
+import { entityLabel, entityPluralLabel, fieldLabel, localeText } from '../format';
+import { isReadOnlyField, lookupText, specOf } from '../fields/registry';
+import { useEntities, useEntityDef, useFormDoc, useIsPhone, useLang, useTenant, useTitle } from '../hooks';
+import { guardComposingEnter, isComposing } from '../ime';
+import { Loading } from '../App';
+
+export default function RecordPage() {
+  const tenant = useTenant();
+  const { entity: entityName = '', id } = useParams();
+  const entity = useEntityDef(tenant, entityName);
+  const form = useFormDoc(tenant, entity.data);
+  const all = useEntities(tenant);
+  if (entity.error) return <Result status="404" title={(entity.error as Error).message} />;
+  if (!entity.data || !form.data || !all.data) return <Loading />;
+  return <RecordEditor key={`${entityName}/${id ?? 'new'}`} tenant={tenant} entity={entity.data} formDoc={form.data} entities={all.data.value} id={id} />;
+}
+
+interface EditorProps { tenant: string; entity: EntityDef; formDoc: FormDoc; entities: EntityDef[]; id?: string }
+
+const empty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
+function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const phone = useIsPhone();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm();
+  const isNew = !id;
+  const fields = useMemo(() => new Map(entity.fields.map((f) => [f.name, f])), [entity]);
+  const targets = useMemo(() => new Map(entities.map((e) => [e.name, e])), [entities]);
+  const expand = useMemo(() => entity.fields.filter((f) => f.type === 'lookup' && f.target)
+    .map((f) => `${f.name}($select=${targets.get(f.target!)?.primaryField ?? 'id'})`).join(','), [entity, targets]);
+  const canUpdate = isNew ? entity.access?.privileges?.create !== 'none' : entity.access?.privileges?.update !== 'none';
+
+  const record = useQuery({
+    queryKey: ['record', tenant, entity.name, id],
+    queryFn: ({ signal }) => recordsApi.get(tenant, entity.name, id!, expand || undefined, signal),
+    enabled: !isNew,
+    staleTime: 0,
+  });
+
+  useTitle(isNew ? t('form.newTitle', { entity: entityLabel(entity, lang) })
+    : record.data ? String(record.data.record[entity.primaryField ?? 'id'] ?? '') : undefined);
+
+  const etag = useRef<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [dirty, setDirtyState] = useState(false);
+  const dirtyRef = useRef(false);
+  const composing = useRef(false);
+  const setDirty = (v: boolean) => { dirtyRef.current = v; setDirtyState(v); };
+
+  const toForm = useCallback((r: RecordData) => {
+    const values: Record<string, unknown> = {};
+    for (const f of entity.fields) { const spec = specOf(f); values[f.name] = spec.fromApi ? spec.fromApi(r[f.name]) : r[f.name]; }
+    return values;
+  }, [entity]);
+
+  const initial = useMemo(() => {
+    if (isNew) {
+      const d: RecordData = {};
+      for (const f of entity.fields) if (f.default !== undefined && typeof f.default !== 'object') d[f.name] = f.default;
+      return toForm(d);
+    }
+    return record.data ? toForm(record.data.record) : undefined;
+  }, [isNew, record.data, toForm, entity]);
+
+  useEffect(() => {
+    if (!initial) return;
+    form.resetFields();
+    form.setFieldsValue(initial);
+    if (record.data) etag.current = record.data.etag ?? (record.data.record.row_version != null ? `"${record.data.record.row_version}"` : null);
+    setDirty(false);
+  }, [initial, form, record.data]);
+
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyRef.current && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    modal.confirm({ title: t('form.unsavedLeave'), okText: t('form.leave'), cancelText: t('form.cancel'),
+      onOk: () => blocker.proceed(), onCancel: () => blocker.reset() });
+  }, [blocker, modal, t]);
+  useEffect(() => {
+    const on = (e: BeforeUnloadEvent) => { if (dirtyRef.current) e.preventDefault(); };
+    window.addEventListener('beforeunload', on);
+    return () => window.removeEventListener('beforeunload', on);
+  }, []);
+
+  /** The request body: on create every filled field, on update only what changed. */
+  const bodyOf = (values: Record<string, unknown>): RecordData => {
+    const body: RecordData = {};
+    for (const f of entity.fields) {
+      if (isReadOnlyField(f, entity) || !(f.name in values)) continue;
+      const spec = specOf(f);
+      const v = spec.toApi ? spec.toApi(values[f.name]) : values[f.name] === undefined ? null : values[f.name];
+      if (isNew) { if (!empty(v)) body[f.name] = v; continue; }
+      const before = initial?.[f.name];
+      const was = spec.toApi ? spec.toApi(before) : before ?? null;
+      if (JSON.stringify(was ?? null) !== JSON.stringify(v ?? null)) body[f.name] = v;
+    }
+    return body;
+  };
+
+  const showProblem = (e: unknown) => {
+    if (!(e instanceof ProblemError)) { setProblem({ title: (e as Error).message }); return; }
+    const byField = e.fieldErrors();
+    const onForm = new Set(formDoc.sections.flatMap((s) => s.fields));
+    const left: string[] = [];
+    const set: { name: string; errors: string[] }[] = [];
+    for (const [name, msgs] of Object.entries(byField)) {
+      if (onForm.has(name)) set.push({ name, errors: msgs }); else left.push(...msgs.map((m) => (name ? `${name}: ${m}` : m)));
+    }
+    form.setFields(set);
+    if (set.length) form.scrollToField(set[0].name, { block: 'center' });
+    setProblem({ ...e.problem, leftover: left });
+  };
+
+  const save = async (overwrite = false) => {
+    if (saving || composing.current) return;
+    let values: Record<string, unknown>;
+    try { values = await form.validateFields(); } catch { return; }
+    const body = bodyOf(values);
+    if (!isNew && !Object.keys(body).length && !overwrite) { message.info(t('form.noChanges')); return; }
+    setSaving(true); setProblem(null);
+    try {
+      if (isNew) {
+        const { record: created } = await recordsApi.create(tenant, entity.name, body);
+        setDirty(false);
+        message.success(t('form.saved'));
+        await queryClient.invalidateQueries({ queryKey: ['records', tenant, entity.name] });
+        navigate(`/${tenant}/${entity.name}/${created.id}`, { replace: true });
+      } else {
+        await recordsApi.update(tenant, entity.name, id!, body, overwrite ? null : etag.current);
+        setDirty(false);
+        message.success(t('form.saved'));
+        await Promise.all([record.refetch(), queryClient.invalidateQueries({ queryKey: ['records', tenant, entity.name] })]);
+      }
+    } catch (e) {
+      if (e instanceof ProblemError && e.status === 412) {
+        modal.confirm({
+          title: t('form.conflictTitle'), content: t('form.conflictBody'), okText: t('form.overwrite'), cancelText: t('form.reload'),
+          okButtonProps: { danger: true }, closable: true, maskClosable: false,
+          onOk: () => save(true),
+          onCancel: async () => { setDirty(false); await record.refetch(); },
+        });
+      } else showProblem(e);
+    } finally { setSaving(false); }
+  };
+
+  const remove = () => modal.confirm({
+    title: t('form.deleteConfirm'), okText: t('form.deleteOk'), cancelText: t('form.cancel'), okButtonProps: { danger: true },
+    onOk: async () => {
+      try {
+        await recordsApi.remove(tenant, entity.name, id!, etag.current);
+        setDirty(false);
+        message.success(t('form.deleted'));
+        queryClient.removeQueries({ queryKey: ['record', tenant, entity.name, id] });
+        await queryClient.invalidateQueries({ queryKey: ['records', tenant, entity.name] });
+        navigate(`/${tenant}/${entity.name}`);
+      } catch (e) { showProblem(e); }
+    },
+  });
+
+  if (!isNew && record.error) {
+    const status = record.error instanceof ProblemError ? record.error.status : 0;
+    return <Result status={status === 404 ? '404' : 'error'} title={status === 404 ? t('form.notFound') : (record.error as Error).message}
+      extra={<Link to={`/${tenant}/${entity.name}`}>{t('form.back')}</Link>} />;
+  }
+  if (!isNew && !record.data) return <Loading />;
+
+  const title = isNew ? t('form.newTitle', { entity: entityLabel(entity, lang) })
+    : String(record.data?.record[entity.primaryField ?? 'id'] ?? '') || entityLabel(entity, lang);
+
+  // Enter in a one-line input saves (the Save button sits outside the <form>, so there is no implicit submission);
+  // never while an input method is composing: that Enter picks a candidate. Ctrl/Cmd+S saves from anywhere.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (isComposing(e)) { guardComposingEnter(e); return; }
+    const target = e.target as HTMLElement;
+    const oneLine = target.tagName === 'INPUT' && !target.closest('.ant-select, .ant-picker') && !['checkbox', 'radio'].includes((target as HTMLInputElement).type);
+    if (e.key === 'Enter' && oneLine && !e.shiftKey) { e.preventDefault(); void save(); }
+    else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') { e.preventDefault(); void save(); }
+  };
+
+  return (
+    <section aria-labelledby="record-title" style={{ maxWidth: 1100 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginBottom: 12 }}>
+        <Link to={`/${tenant}/${entity.name}`} aria-label={t('form.back')}><ArrowLeftOutlined /> {!phone && entityPluralLabel(entity, lang)}</Link>
+        <Typography.Title id="record-title" level={3} style={{ margin: 0, marginInlineEnd: 'auto', minWidth: 0 }} ellipsis>{title}</Typography.Title>
+        <Space wrap>
+          <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!canUpdate} onClick={() => void save()}>{t('form.save')}</Button>
+          {!isNew && <Button icon={<PlusOutlined />} onClick={() => navigate(`/${tenant}/${entity.name}/new`)}>{t('form.new')}</Button>}
+          {!isNew && entity.access?.privileges?.delete !== 'none' && <Button danger icon={<DeleteOutlined />} onClick={remove}>{t('form.delete')}</Button>}
+        </Space>
+      </div>
+      {problem && <ProblemAlert problem={problem} onClose={() => setProblem(null)} />}
+      <Form form={form} layout="vertical" onKeyDownCapture={onKeyDown} initialValues={initial}
+        onCompositionStartCapture={() => { composing.current = true; }} onCompositionEndCapture={() => { setTimeout(() => { composing.current = false; }, 0); }}
+        onFinish={() => void save()} onValuesChange={() => { if (!dirtyRef.current) setDirty(true); }}
+        scrollToFirstError={{ block: 'center' }} aria-label={title}>
+        {formDoc.sections.map((s, i) => (
+          <Card key={i} size="small" title={localeText(s.label, lang, '') || undefined} style={{ marginBottom: 12 }}>
+            <Row gutter={16}>
+              {s.fields.map((name) => fields.get(name)).filter((f): f is FieldDef => !!f && entity.access?.fields?.[f.name] !== 'hidden').map((f) => (
+                <Col key={f.name} xs={24} md={f.type === 'longtext' ? 24 : 12}>
+                  <FieldItem field={f} entity={entity} lang={lang} tenant={tenant} isNew={isNew} disabled={!canUpdate} />
+                </Col>
+              ))}
+            </Row>
+          </Card>
+        ))}
+        {!isNew && record.data && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('form.modified')}: {specOf({ name: 'modified_at', type: 'datetime' }).display(record.data.record.modified_at, { name: 'modified_at', type: 'datetime' }, { lang })}
+          </Typography.Text>
+        )}
+      </Form>
+      {dirty && <span hidden data-testid="dirty" />}
+    </section>
+  );
+}
+
+export function ProblemAlert({ problem, onClose }: { problem: Problem & { leftover?: string[] }; onClose: () => void }) {
+  const { t } = useTranslation();
+  const script = problem.type?.endsWith('/script-error');
+  const validation = problem.type?.endsWith('/validation');
+  const title = script ? t('form.scriptError') : validation ? t('form.invalid') : problem.title ?? t('app.error');
+  const lines: string[] = [];
+  if (script) {
+    lines.push(String(problem.message ?? problem.detail ?? ''));
+    if (problem.script) lines.push(t('form.scriptAt', { script: problem.script, line: problem.line ?? '?', column: problem.column ?? '?' }));
+  } else if (!validation && problem.detail) lines.push(problem.detail);
+  lines.push(...(problem.leftover ?? []));
+  return (
+    <Alert type="error" showIcon closable onClose={onClose} role="alert" style={{ marginBottom: 12 }} title={title}
+      description={lines.length ? <>{lines.map((l, i) => <div key={i}>{l}</div>)}</> : undefined} />
+  );
+}
+
+interface FieldItemProps { field: FieldDef; entity: EntityDef; lang: string; tenant: string; isNew: boolean; disabled: boolean }
+
+function FieldItem({ field, entity, lang, tenant, isNew, disabled }: FieldItemProps) {
+  const { t } = useTranslation();
+  const label = fieldLabel(field, lang);
+  const readOnly = isReadOnlyField(field, entity);
+  const help = field.type === 'autonumber' && isNew ? t('form.autonumber') : field.formula ? t('form.readOnly') : undefined;
+  if (readOnly) {
+    return (
+      <Form.Item name={field.name} label={label} extra={help}>
+        <ReadOnlyValue field={field} lang={lang} />
+      </Form.Item>
+    );
+  }
+  const rules = field.required && field.type !== 'boolean' ? [{ required: true, message: t('form.required', { field: label }) }] : undefined;
+  return (
+    <Form.Item name={field.name} label={label} rules={rules} valuePropName="value" extra={localeText(field.description, lang, '') || undefined}>
+      <FieldInput field={field} lang={lang} tenant={tenant} disabled={disabled} />
+    </Form.Item>
+  );
+}
+
+interface FieldInputProps {
+  field: FieldDef; lang: string; tenant: string; disabled: boolean; id?: string; value?: unknown; onChange?: (v: unknown) => void;
+  'aria-invalid'?: boolean; 'aria-describedby'?: string; 'aria-required'?: boolean;
+}
+
+/** Form.Item hands its control id, value, onChange and the aria-invalid / aria-describedby of its errors. */
+function FieldInput(p: FieldInputProps) {
+  const spec = specOf(p.field);
+  const input = spec.Input({ id: p.id, field: p.field, lang: p.lang, tenant: p.tenant, value: p.value, onChange: p.onChange, disabled: p.disabled,
+    'aria-invalid': p['aria-invalid'], 'aria-describedby': p['aria-describedby'] });
+  const href = !p.value ? null : p.field.type === 'email' ? `mailto:${p.value}` : p.field.type === 'phone' ? `tel:${String(p.value).replace(/\s/g, '')}`
+    : p.field.type === 'url' && /^https?:\/\//i.test(String(p.value)) ? String(p.value) : null;
+  const lookupId = p.field.type === 'lookup' && p.value && typeof p.value === 'object' ? (p.value as { id?: string }).id : undefined;
+  if (lookupId && p.field.target) {
+    return (
+      <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+        <div style={{ flex: 1, minWidth: 0 }}>{input}</div>
+        <Link to={`/${p.tenant}/${p.field.target}/${lookupId}`} aria-label={`${fieldLabel(p.field, p.lang)}: ${lookupText(p.value as Record<string, unknown>)}`}
+          title={lookupText(p.value as Record<string, unknown>)}><ExportOutlined /></Link>
+      </div>
+    );
+  }
+  if (!href) return <>{input}</>;
+  return (
+    <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+      <div style={{ flex: 1, minWidth: 0 }}>{input}</div>
+      <a href={href} target={p.field.type === 'url' ? '_blank' : undefined} rel="noreferrer" aria-label={String(p.value)} title={String(p.value)}><ExportOutlined /></a>
+    </div>
+  );
+}
+
+/** Calculated fields (autonumber, formula) and fields the user may only read: shown as text in a labelled read-only box. */
+function ReadOnlyValue({ field, lang, id, value }: { field: FieldDef; lang: string; id?: string; value?: unknown }) {
+  const spec = specOf(field);
+  const raw = spec.toApi ? spec.toApi(value) : value;
+  const shown = spec.display(raw, field, { lang });
+  const text = typeof shown === 'string' ? shown : raw == null ? '' : String(Array.isArray(raw) ? raw.join(', ') : typeof raw === 'object' ? (raw as { id?: string }).id ?? '' : raw);
+  if (['email', 'phone', 'url', 'lookup'].includes(field.type) && raw) {
+    return <div style={{ minHeight: 32, display: 'flex', alignItems: 'center' }}><Input id={id} readOnly value={text} style={{ display: 'none' }} />{shown}</div>;
+  }
+  return <Input id={id} readOnly value={text === '—' ? '' : text} variant="filled" />;
+}
