@@ -57,6 +57,8 @@ public sealed class TemplateRenderer(TemplateCache cache, TemplateLimits? limits
             MemberFilter = _ => false,
             TemplateLoader = new IncludeLoader(files, deadline),
             CancellationToken = deadline,
+            // A lookup not loaded yet (or a missing related record) reads as null: its members read as nothing too.
+            EnableRelaxedTargetAccess = true,
         };
         context.PushGlobal(Globals(model, lookups));
         try
@@ -97,7 +99,7 @@ public sealed class TemplateRenderer(TemplateCache cache, TemplateLimits? limits
     }
 
     private static string? LimitOf(string message) =>
-        message.Contains("LoopLimit", StringComparison.OrdinalIgnoreCase) ? "loop"
+        message.Contains("LoopLimit", StringComparison.OrdinalIgnoreCase) || message.Contains("iteration limit", StringComparison.OrdinalIgnoreCase) ? "loop"
         : message.Contains("recursive", StringComparison.OrdinalIgnoreCase) || message.Contains("RecursiveLimit", StringComparison.OrdinalIgnoreCase) ? "recursion"
         : null;
 
