@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
@@ -8,8 +9,19 @@ namespace Platform.Messaging;
 /// <summary>Parameters and values of the messaging tables in each provider's storage form.</summary>
 internal static class MessagingSql
 {
-    public static void Add(DbCommand command, string name, TableModel table, string column, object? value, DatabaseProvider provider) =>
-        command.AddParameter(name, ColumnValueCodec.ToDb(table.Column(column), value, provider));
+    public static void Add(DbCommand command, string name, TableModel table, string column, object? value, DatabaseProvider provider)
+    {
+        var model = table.Column(column);
+        // PostgreSQL types a null parameter as text unless told; a text null does not go into a uuid or timestamptz column.
+        DbType? type = value is null && provider == DatabaseProvider.Postgres ? model.Kind switch
+        {
+            ValueKind.Guid => DbType.Guid,
+            ValueKind.DateTime => DbType.DateTime,
+            ValueKind.Integer => DbType.Int64,
+            _ => DbType.String,
+        } : null;
+        command.AddParameter(name, ColumnValueCodec.ToDb(model, value, provider), type);
+    }
 
     public static object? Read(DbDataReader reader, int ordinal, TableModel table, string column, DatabaseProvider provider) =>
         ColumnValueCodec.Read(reader, ordinal, table.Column(column), provider);

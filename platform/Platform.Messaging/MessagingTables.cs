@@ -27,6 +27,7 @@ public sealed class MessagingTables : IPlatformTables
         new("text_body", ValueKind.String, typeof(string), true),
         // queued → sending → sent | failed (see EmailStatus).
         new("status", ValueKind.String, typeof(string), false, MaxLength: 20),
+        // Delivery tries so far, the successful one included.
         new("attempts", ValueKind.Integer, typeof(long), false),
         new("next_attempt_at", ValueKind.DateTime, typeof(DateTime), false),
         // A sender's lease: another host does not take the message before it runs out (nor after a crash, until then).
