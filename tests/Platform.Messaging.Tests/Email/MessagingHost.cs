@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Records;
 using Platform.Runtime;
+using Platform.Scripting;
+using Platform.Templates;
 using Platform.Tenancy;
 using Platform.TestSupport;
 
@@ -29,6 +32,9 @@ public abstract class MessagingHost : IAsyncLifetime
         Services = new ServiceCollection()
             .AddLogging()
             .AddPlatformRuntime(storage)
+            .AddPlatformScripting()
+            .AddPlatformRecords()
+            .AddPlatformTemplates()
             .AddPlatformMessaging(configuration, DataDirectory)
             .BuildServiceProvider();
     }
