@@ -18,6 +18,8 @@ public sealed class EmailDispatcher(IEmailSender sender, EmailSettings settings,
     /// <summary>Sends every message of the tenant that is due now; answers how many were tried. Each is tried at most once per call.</summary>
     public async Task<int> DispatchAsync(TenantRuntime runtime, CancellationToken ct)
     {
+        // Idle tenants (most, most of the time) cost a read, not a write transaction (SQLite's write lock) per poll.
+        if (!await EmailStore.HasPendingAsync(runtime, ct)) return 0;
         var total = 0;
         var tried = new HashSet<Guid>();
         while (true)
@@ -40,6 +42,9 @@ public sealed class EmailDispatcher(IEmailSender sender, EmailSettings settings,
             }
         }
     }
+
+    /// <summary>Deletes the tenant's messages sent longer ago than the retention period.</summary>
+    public Task<int> PurgeAsync(TenantRuntime runtime, CancellationToken ct) => EmailStore.PurgeSentAsync(runtime, DateTime.UtcNow - settings.Retention, ct);
 
     private async Task SendAsync(TenantRuntime runtime, QueuedEmail email, CancellationToken ct)
     {

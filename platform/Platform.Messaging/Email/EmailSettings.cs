@@ -31,6 +31,9 @@ public sealed record EmailSettings
 
     public int BatchSize { get; init; } = 20;
 
+    /// <summary>How long sent messages are kept (<c>email:retention-days</c>); failed ones are kept.</summary>
+    public TimeSpan Retention { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>False: messages are queued but this host delivers none (another host, or a test, does).</summary>
     public bool Deliver { get; init; } = true;
 
@@ -55,6 +58,7 @@ public sealed record EmailSettings
         };
         if (Number(email["max-attempts"]) is { } attempts) settings = settings with { MaxAttempts = (int)Math.Max(1, attempts) };
         if (Number(email["backoff-seconds"]) is { } backoff) settings = settings with { Backoff = TimeSpan.FromSeconds(backoff) };
+        if (Number(email["retention-days"]) is { } days) settings = settings with { Retention = TimeSpan.FromDays(days) };
         if (Number(email["poll-seconds"]) is { } poll) settings = settings with { PollInterval = TimeSpan.FromSeconds(Math.Max(0.05, poll)) };
         return settings;
     }

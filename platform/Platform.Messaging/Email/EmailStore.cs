@@ -47,6 +47,35 @@ public static class EmailStore
         return (Guid)Read(reader, 0, t, "id", db.Provider)!;
     }
 
+    /// <summary>True when the tenant has mail queued or being sent: a cheap read before any claim, which writes.</summary>
+    public static async Task<bool> HasPendingAsync(TenantRuntime runtime, CancellationToken ct)
+    {
+        var (d, db) = (runtime.Store.Database.Dialect, runtime.Store.Database);
+        await using var session = await runtime.Store.OpenAsync(write: false, ct);
+        await using var command = session.Command(
+            $"SELECT 1 FROM {d.Table(MessagingTables.EmailOutbox, db.Schema)} WHERE {d.Quote("status")} IN (@queued, @sending) LIMIT 1");
+        command.AddParameter("@queued", EmailStatus.Queued);
+        command.AddParameter("@sending", EmailStatus.Sending);
+        return await command.ExecuteScalarAsync(ct) is not null;
+    }
+
+    /// <summary>Deletes messages sent before <paramref name="before"/>; failed ones stay for an administrator to see.</summary>
+    public static async Task<int> PurgeSentAsync(TenantRuntime runtime, DateTime before, CancellationToken ct)
+    {
+        var (d, db) = (runtime.Store.Database.Dialect, runtime.Store.Database);
+        await using var session = await runtime.Store.OpenAsync(write: true, ct);
+        int purged;
+        await using (var command = session.Command(
+                         $"DELETE FROM {d.Table(MessagingTables.EmailOutbox, db.Schema)} WHERE {d.Quote("status")} = @sent AND {d.Quote("sent_at")} < @before"))
+        {
+            command.AddParameter("@sent", EmailStatus.Sent);
+            Add(command, "@before", MessagingTables.Email, "sent_at", before, db.Provider);
+            purged = await command.ExecuteNonQueryAsync(ct);
+        }
+        await session.CommitAsync(ct);
+        return purged;
+    }
+
     /// <summary>
     /// Leases up to <paramref name="limit"/> messages until <paramref name="until"/>: queued ones that are due, and
     /// messages whose sender's lease ran out (its host stopped mid-send). Oldest first.

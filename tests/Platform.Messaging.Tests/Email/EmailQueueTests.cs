@@ -165,6 +165,24 @@ public abstract class EmailQueueTests(MessagingHost host)
     }
 
     [Fact]
+    public async Task Sent_email_is_purged_after_the_retention_period_and_failed_email_is_kept()
+    {
+        var tenant = await host.CreateTenantAsync();
+        await using var server = new TestSmtpServer();
+        var sent = await Queue.EnqueueAsync(tenant, Message("sent"), null, default);
+        await SmtpDispatcher(server).DispatchAsync(tenant, default);
+        server.Refusal = "554 5.7.1 relay denied";
+        var failed = await Queue.EnqueueAsync(tenant, Message("failed"), null, default);
+        await SmtpDispatcher(server, maxAttempts: 1).DispatchAsync(tenant, default);
+
+        Assert.Equal(0, await EmailStore.PurgeSentAsync(tenant, DateTime.UtcNow.AddMinutes(-1), default));
+        Assert.Equal(1, await EmailStore.PurgeSentAsync(tenant, DateTime.UtcNow.AddMinutes(1), default));
+
+        Assert.Null(await EmailStore.GetAsync(tenant, sent, default));
+        Assert.Equal(EmailStatus.Failed, (await EmailStore.GetAsync(tenant, failed, default))!.Status);
+    }
+
+    [Fact]
     public async Task A_message_that_could_never_be_sent_is_refused_when_queued()
     {
         var tenant = await host.CreateTenantAsync();
