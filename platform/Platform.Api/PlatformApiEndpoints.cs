@@ -7,6 +7,7 @@ using Platform.Audit;
 using Platform.Api.Export;
 using Platform.Api.Auth;
 using Platform.Api.Metadata;
+using Platform.Api.Notifications;
 using Platform.Api.OpenApi;
 using Platform.Api.Operator;
 using Platform.Api.Privacy;
@@ -55,6 +56,7 @@ public static class PlatformApiEndpoints
 
         tenant.MapAuth();
         tenant.MapUserAdmin();
+        tenant.MapNotifications();
 
         var data = tenant.MapGroup("/data/{entity}");
         data.MapGet("", ListRecords.HandleAsync);

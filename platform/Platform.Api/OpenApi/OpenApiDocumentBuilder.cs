@@ -46,6 +46,7 @@ public sealed class OpenApiDocumentBuilder
         }
         OpenApiPaths.AddMetadata(paths);
         OpenApiTenantRoutes.Add(paths, definitions);
+        OpenApiNotificationRoutes.Add(paths);
         OpenApiComponents.Add(schemas);
         OpenApiSecurity.AddUnauthorized(paths);
         return new JsonObject

@@ -22,7 +22,8 @@ public sealed record PlatformHostOptions(PlatformStorageOptions Storage, string?
         };
         var modules = configuration["modules-dir"] ?? Environment.GetEnvironmentVariable("PLATFORM_MODULES_DIR") ?? FindShippedModules();
         var demo = !string.Equals(configuration["demo"], "false", StringComparison.OrdinalIgnoreCase);
-        return new PlatformHostOptions(storage, modules, demo);
+        var dataDirectory = configuration["data-dir"] ?? Environment.GetEnvironmentVariable("PLATFORM_DATA_DIR") ?? storage.DataDirectory;
+        return new PlatformHostOptions(storage, modules, demo) { DataDirectory = dataDirectory };
     }
 
     /// <summary>The repository's modules/ folder, found from the working directory or the binaries upwards.</summary>
@@ -40,4 +41,10 @@ public sealed record PlatformHostOptions(PlatformStorageOptions Storage, string?
     }
 
     public DatabaseProvider Provider => Storage.Provider;
+
+    /// <summary>
+    /// Where the host keeps files (SQLite databases, written mail): --data-dir (or PLATFORM_DATA_DIR), also on
+    /// PostgreSQL, where the databases live elsewhere; default ./data.
+    /// </summary>
+    public string DataDirectory { get; init; } = "data";
 }

@@ -1,6 +1,8 @@
 using Platform.Api.Operator;
+using Platform.Messaging;
 using Platform.Runtime;
 using Platform.Storage.Encryption;
+using Platform.Templates;
 using Platform.Tenancy;
 
 namespace Platform.Host.Startup;
@@ -24,6 +26,10 @@ public static class PlatformHostServices
         // Record-change events are delivered from each tenant's outbox after commit (the dispatcher is registered with the API).
         services.AddSingleton(OutboxSettings.From(configuration));
         services.AddHostedService<OutboxDelivery>();
+        // Templates for email and notifications; email is queued per tenant and delivered in the background (SMTP
+        // when email:smtp:host is set, else .eml files under the data directory's mail/ folder).
+        services.AddPlatformTemplates();
+        services.AddPlatformMessaging(configuration, options.DataDirectory);
         return services;
     }
 }
