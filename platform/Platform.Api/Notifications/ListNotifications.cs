@@ -19,10 +19,10 @@ internal static class ListNotifications
         var query = http.Request.Query;
         var unreadOnly = false;
         if (query["unread"] is { Count: > 0 } unread && !bool.TryParse(unread, out unreadOnly))
-            return Problems.Problems.BadQuery([("unread", "must be true or false")]);
+            return Problems.ProblemResults.BadQuery([("unread", "must be true or false")]);
         var top = DefaultTop;
         if (query["$top"] is { Count: > 0 } topText && (!int.TryParse(topText, out top) || top < 1 || top > MaxTop))
-            return Problems.Problems.BadQuery([("$top", $"must be a whole number from 1 to {MaxTop}")]);
+            return Problems.ProblemResults.BadQuery([("$top", $"must be a whole number from 1 to {MaxTop}")]);
         var runtime = TenantEndpointFilter.Runtime(http);
         var items = await NotificationStore.ListAsync(runtime, user, unreadOnly, top, http.RequestAborted);
         var unreadCount = await NotificationStore.UnreadCountAsync(runtime, user, http.RequestAborted);
