@@ -1,3 +1,4 @@
+using Platform.Metadata.Kinds;
 using System.Text.Json.Nodes;
 using Platform.Metadata.Validation;
 using Platform.TestSupport;
@@ -6,7 +7,7 @@ namespace Platform.Metadata.Tests.Schemas;
 
 public class SchemaDocumentTests
 {
-    public static TheoryData<DocumentKind> Kinds => [DocumentKind.Entity, DocumentKind.Module, DocumentKind.Role, DocumentKind.Team, DocumentKind.BusinessUnit];
+    public static TheoryData<DocumentKind> Kinds => [CoreDocumentKinds.Entity, CoreDocumentKinds.Module, CoreDocumentKinds.Role, CoreDocumentKinds.Team, CoreDocumentKinds.BusinessUnit];
 
     [Theory]
     [MemberData(nameof(Kinds))]

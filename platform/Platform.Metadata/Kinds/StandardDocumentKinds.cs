@@ -1,0 +1,7 @@
+namespace Platform.Metadata.Kinds;
+
+/// <summary>The kinds Platform.Metadata adds to the core ones: screens (forms and views). Their documents live in <see cref="Definitions.ModuleDefinition.Documents"/>.</summary>
+public static class StandardDocumentKinds
+{
+    public static IReadOnlyList<DocumentKind> All { get; } = [];
+}
