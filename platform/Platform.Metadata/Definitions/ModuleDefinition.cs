@@ -16,6 +16,8 @@ public sealed record ModuleManifest
     public IReadOnlyDictionary<string, string>? Libraries { get; init; }
     /// <summary>The tenant's overrides of the platform's script limits.</summary>
     public ScriptLimitSettings? ScriptLimits { get; init; }
+    /// <summary>The module's navigation entries in the app; null gives every entity of the module in order.</summary>
+    public Screens.AppDefinition? App { get; init; }
 }
 
 /// <summary>A loaded module: its manifest and documents, each remembered with the file it came from.</summary>

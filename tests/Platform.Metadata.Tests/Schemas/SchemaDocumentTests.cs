@@ -7,7 +7,7 @@ namespace Platform.Metadata.Tests.Schemas;
 
 public class SchemaDocumentTests
 {
-    public static TheoryData<DocumentKind> Kinds => [CoreDocumentKinds.Entity, CoreDocumentKinds.Module, CoreDocumentKinds.Role, CoreDocumentKinds.Team, CoreDocumentKinds.BusinessUnit];
+    public static TheoryData<DocumentKind> Kinds => [.. DocumentKindCatalog.Default.Kinds.Where(k => k.SchemaFile is not null)];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -23,6 +23,8 @@ public class SchemaDocumentTests
     [InlineData("Module")]
     [InlineData("business-unit")]
     [InlineData("role")]
+    [InlineData("form")]
+    [InlineData("View")]
     public void Schemas_are_found_by_name(string name)
     {
         Assert.True(SchemaDocuments.TryGetText(name, out var text));
@@ -30,7 +32,8 @@ public class SchemaDocumentTests
     }
 
     [Theory]
-    [InlineData("form")]
+    [InlineData("invoice")]
+    [InlineData("script")]
     [InlineData("0")]
     public void Unknown_schema_names_are_not_found(string name)
     {

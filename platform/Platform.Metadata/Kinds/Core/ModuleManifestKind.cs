@@ -20,7 +20,7 @@ internal sealed class ModuleManifestKind : DocumentKind
         context.Module = context.Module with { Manifest = read.Document };
     }
 
-    internal override IEnumerable<DefinitionError> Validate(ValidationContext context) => ModuleRules.Check(context);
+    internal override IEnumerable<DefinitionError> Validate(ValidationContext context) => ModuleRules.Check(context).Concat(NavigationRules.Check(context));
 
     internal override async Task WriteAsync(ModuleDefinition module, string moduleFolder, CancellationToken ct)
     {

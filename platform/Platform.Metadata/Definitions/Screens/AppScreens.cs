@@ -1,0 +1,37 @@
+using Platform.Metadata.Kinds;
+
+namespace Platform.Metadata.Definitions.Screens;
+
+/// <summary>The screens of a tenant's definitions: each entity's form and views (generated where no module gives one) and the navigation.</summary>
+public static class AppScreens
+{
+    /// <summary>The entity's form: the one a module gives, else a generated one.</summary>
+    public static (FormDefinition Form, bool Generated) FormFor(DefinitionSet definitions, EntityDefinition entity) =>
+        definitions.Documents(StandardDocumentKinds.Form).FirstOrDefault(f => f.Entity == entity.Name) is { } form
+            ? (form, false)
+            : (GeneratedForm.For(entity, definitions), true);
+
+    /// <summary>The entity's views, the default first; a generated default view joins them when none is the default.</summary>
+    public static IReadOnlyList<(ViewDefinition View, bool Generated)> ViewsFor(DefinitionSet definitions, EntityDefinition entity)
+    {
+        var views = definitions.Documents(StandardDocumentKinds.View).Where(v => v.Entity == entity.Name).Select(v => (v, false)).ToList();
+        if (!views.Any(v => v.v.Default)) views.Insert(0, (GeneratedView.For(entity), true));
+        return views.OrderByDescending(v => v.Item1.Default).ToList();
+    }
+
+    /// <summary>
+    /// The navigation: each module's entries (its app section, else every entity of the module in file order), the
+    /// modules with an order first by order, then the others in module order.
+    /// </summary>
+    public static IReadOnlyList<(ModuleDefinition Module, NavigationItem Item)> Navigation(DefinitionSet definitions) =>
+        definitions.Modules
+            .Select((module, index) => (module, index))
+            .OrderBy(m => m.module.Manifest.App?.Order ?? int.MaxValue).ThenBy(m => m.index)
+            .SelectMany(m => Items(m.module).Select(item => (m.module, item)))
+            .ToList();
+
+    private static IEnumerable<NavigationItem> Items(ModuleDefinition module) =>
+        module.Manifest.App is { } app
+            ? app.Navigation
+            : module.Entities.Select(e => new NavigationItem { Entity = e.Document.Name });
+}
