@@ -22,6 +22,9 @@ public sealed class DocumentValidationContext
     /// </summary>
     public string? CheckEntity(ModuleDefinition module, string entity) => ReferenceRules.CheckTarget(_inner, module, entity);
 
+    /// <summary>Whether <paramref name="module"/> depends on module <paramref name="other"/>, directly or through others.</summary>
+    public bool DependsOn(ModuleDefinition module, string other) => _inner.DependencyClosure(module.Id).Contains(other);
+
     /// <summary>Whether the entity's document exists but failed to load: references to it are not reported again.</summary>
     public bool IsUnloaded(string entity) => _inner.Unloaded.EntityNames.Contains(entity);
 }

@@ -5,11 +5,32 @@ namespace Platform.Metadata.Definitions.Screens;
 /// <summary>The screens of a tenant's definitions: each entity's form and views (generated where no module gives one) and the navigation.</summary>
 public static class AppScreens
 {
-    /// <summary>The entity's form: the one a module gives, else a generated one.</summary>
-    public static (FormDefinition Form, bool Generated) FormFor(DefinitionSet definitions, EntityDefinition entity) =>
-        definitions.Documents(StandardDocumentKinds.Form).FirstOrDefault(f => f.Entity == entity.Name) is { } form
-            ? (form, false)
-            : (GeneratedForm.For(entity, definitions), true);
+    /// <summary>
+    /// The entity's form: the one a module gives — of several, the one whose module depends on the others' (validation
+    /// allows no other case) — else a generated one.
+    /// </summary>
+    public static (FormDefinition Form, bool Generated) FormFor(DefinitionSet definitions, EntityDefinition entity)
+    {
+        var candidates = definitions.Modules
+            .SelectMany(m => StandardDocumentKinds.Form.Documents(m).Where(f => f.Document.Entity == entity.Name).Select(f => (Module: m, Form: f.Document)))
+            .ToList();
+        if (candidates.Count == 0) return (GeneratedForm.For(entity, definitions), true);
+        var chosen = candidates.First(c => !candidates.Any(other => other.Module.Id != c.Module.Id && DependsOn(definitions, other.Module, c.Module.Id)));
+        return (chosen.Form, false);
+    }
+
+    private static bool DependsOn(DefinitionSet definitions, ModuleDefinition module, string other)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(module.Manifest.DependsOn.Keys);
+        while (pending.TryPop(out var id))
+        {
+            if (id == other) return true;
+            if (!seen.Add(id)) continue;
+            foreach (var next in definitions.Modules.FirstOrDefault(m => m.Id == id)?.Manifest.DependsOn.Keys ?? []) pending.Push(next);
+        }
+        return false;
+    }
 
     /// <summary>The entity's views, the default first; a generated default view joins them when none is the default.</summary>
     public static IReadOnlyList<(ViewDefinition View, bool Generated)> ViewsFor(DefinitionSet definitions, EntityDefinition entity)

@@ -18,7 +18,7 @@ public sealed class FormKind : DocumentKind<FormDefinition>
     protected override IEnumerable<DefinitionError> Check(DocumentValidationContext context, IReadOnlyList<KindDocument<FormDefinition>> documents)
     {
         var errors = new List<DefinitionError>();
-        var formOf = new Dictionary<string, KindDocument<FormDefinition>>(StringComparer.Ordinal);
+        var checkedForms = new List<KindDocument<FormDefinition>>();
         foreach (var form in documents)
         {
             if (context.CheckEntity(form.Module, form.Document.Entity) is { } problem)
@@ -26,12 +26,19 @@ public sealed class FormKind : DocumentKind<FormDefinition>
                 errors.Add(form.Error("/entity", problem));
                 continue;
             }
-            if (!formOf.TryAdd(form.Document.Entity, form))
-                errors.Add(form.Error("/entity", $"entity '{form.Document.Entity}' already has the form '{formOf[form.Document.Entity].Document.Id}' ({formOf[form.Document.Entity].File}); an entity has one form"));
+            // A module replaces the form of a module it depends on (sales' account form with opportunities); two
+            // forms of one entity where neither module builds on the other would leave the choice to chance.
+            if (checkedForms.FirstOrDefault(other => other.Document.Entity == form.Document.Entity && !Replaces(context, form, other) && !Replaces(context, other, form)) is { } rival)
+                errors.Add(form.Error("/entity", $"entity '{form.Document.Entity}' already has the form '{rival.Document.Id}' ({rival.File}); " +
+                    "a module may replace only the form of a module it depends on"));
+            checkedForms.Add(form);
             if (context.FindEntity(form.Document.Entity) is { } entity) errors.AddRange(CheckForm(context, form, entity));
         }
         return errors;
     }
+
+    private static bool Replaces(DocumentValidationContext context, KindDocument<FormDefinition> form, KindDocument<FormDefinition> other) =>
+        form.Module.Id != other.Module.Id && context.DependsOn(form.Module, other.Module.Id);
 
     private static IEnumerable<DefinitionError> CheckForm(DocumentValidationContext context, KindDocument<FormDefinition> form, EntityDefinition entity)
     {
