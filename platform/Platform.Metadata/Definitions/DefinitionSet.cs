@@ -49,7 +49,12 @@ public sealed class DefinitionSet
 
     /// <summary>Every document of a registered kind across the modules, in module order; read once per definition set.</summary>
     public IReadOnlyList<TDocument> Documents<TDocument>(DocumentKind<TDocument> kind) where TDocument : class =>
-        (IReadOnlyList<TDocument>)_documents.GetOrAdd(kind.Name, _ => Modules.SelectMany(m => kind.Documents(m)).Select(d => d.Document).ToList());
+        DocumentsByModule(kind).Select(d => d.Document).ToList();
+
+    /// <summary>Every document of a registered kind with the module that declares it, in module order; read once per definition set.</summary>
+    public IReadOnlyList<(ModuleDefinition Module, TDocument Document)> DocumentsByModule<TDocument>(DocumentKind<TDocument> kind) where TDocument : class =>
+        (IReadOnlyList<(ModuleDefinition, TDocument)>)_documents.GetOrAdd(kind.Name, _ =>
+            Modules.SelectMany(m => kind.Documents(m).Select(d => (m, d.Document))).ToList());
 
     private static string ComputeVersion(IReadOnlyList<ModuleDefinition> modules)
     {

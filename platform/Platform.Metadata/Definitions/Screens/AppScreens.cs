@@ -11,9 +11,8 @@ public static class AppScreens
     /// </summary>
     public static (FormDefinition Form, bool Generated) FormFor(DefinitionSet definitions, EntityDefinition entity)
     {
-        var candidates = definitions.Modules
-            .SelectMany(m => StandardDocumentKinds.Form.Documents(m).Where(f => f.Document.Entity == entity.Name).Select(f => (Module: m, Form: f.Document)))
-            .ToList();
+        var candidates = definitions.DocumentsByModule(StandardDocumentKinds.Form).Where(f => f.Document.Entity == entity.Name)
+            .Select(f => (f.Module, Form: f.Document)).ToList();
         if (candidates.Count == 0) return (GeneratedForm.For(entity, definitions), true);
         var chosen = candidates.First(c => !candidates.Any(other => other.Module.Id != c.Module.Id && DependsOn(definitions, other.Module, c.Module.Id)));
         return (chosen.Form, false);
