@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Platform.Metadata.Definitions;
 
 namespace Platform.Metadata.Kinds;
@@ -25,5 +26,6 @@ internal static class DefinitionContent
     public static IEnumerable<DefinitionFile> Files(ModuleDefinition module) =>
         CoreDocumentKinds.All.SelectMany(kind => kind.Files(module))
             .Concat(module.Documents.SelectMany(kind => kind.Value.Select(d =>
-                new DefinitionFile(kind.Key.Replace('-', ' '), $"{module.Id}/{d.Path}", d.Content.GetRawText()))));
+                // Re-serialized, not the raw text: read back from schema history the JSON is indented, loaded it is not.
+                new DefinitionFile(kind.Key.Replace('-', ' '), $"{module.Id}/{d.Path}", JsonSerializer.Serialize(d.Content, DefinitionJson.Options)))));
 }

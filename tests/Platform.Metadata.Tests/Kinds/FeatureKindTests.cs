@@ -120,6 +120,7 @@ public sealed class FeatureKindTests : IDisposable
         var stored = new DefinitionSet(DefinitionJson.Deserialize<List<ModuleDefinition>>(DefinitionJson.Serialize(set.Modules)));
 
         Assert.Equal(set.Version, stored.Version);
+        Assert.Empty(DefinitionChanges.Between(stored, set));
         Assert.Equal("pipeline", Assert.Single(stored.Documents(Notes)).Name);
     }
 
