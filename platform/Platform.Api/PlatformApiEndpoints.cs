@@ -93,6 +93,9 @@ public static class PlatformApiEndpoints
         metadata.MapGet("/entities", MetadataEndpoints.ListEntities);
         metadata.MapGet("/entities/{entity}", MetadataEndpoints.GetEntity);
         metadata.MapGet("/entities/{entity}/schema", MetadataEndpoints.GetRecordSchema);
+        metadata.MapGet("/forms/{entity}", ScreenEndpoints.GetForm);
+        metadata.MapGet("/views/{entity}", ScreenEndpoints.ListViews);
+        metadata.MapGet("/navigation", ScreenEndpoints.GetNavigation);
         metadata.MapGet("/security", SecurityMetadata.Get);
 
         // The operator's API sits beside the tenants' (a tenant cannot be called "admin"); it has its own credential.

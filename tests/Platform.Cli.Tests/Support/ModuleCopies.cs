@@ -30,5 +30,41 @@ public static class ModuleCopies
         fields.RemoveAt(index);
         if (edited is not null) fields.Insert(index, edited.Parent is null ? edited : edited.DeepClone());
         await File.WriteAllTextAsync(path, document.ToJsonString());
+        if (edited is null) await RemoveFromScreensAsync(Path.GetDirectoryName(Path.GetFullPath(moduleFolder))!, entity, field);
+    }
+
+    /// <summary>Takes a removed field off the entity's forms and views in every module copy, as a consultant must (validate refuses the rest).</summary>
+    private static async Task RemoveFromScreensAsync(string modulesFolder, string entity, string field)
+    {
+        var screens = Directory.EnumerateDirectories(modulesFolder)
+            .SelectMany(module => new[] { "forms", "views" }.Select(folder => Path.Combine(module, folder)))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.json"));
+        foreach (var file in screens)
+        {
+            var screen = JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsObject();
+            if ((string?)screen["entity"] != entity) continue;
+            Strip(screen, field);
+            await File.WriteAllTextAsync(file, screen.ToJsonString());
+        }
+    }
+
+    /// <summary>Removes the field's name from every list of names, and every column or sort entry naming it.</summary>
+    private static void Strip(JsonNode? node, string field)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj.ToList()) Strip(value, field);
+                break;
+            case JsonArray array:
+                foreach (var item in array.ToList())
+                {
+                    if (item is JsonValue value && value.TryGetValue<string>(out var name) && name == field || item is JsonObject { } entry && (string?)entry["field"] == field)
+                        array.Remove(item);
+                    else Strip(item, field);
+                }
+                break;
+        }
     }
 }

@@ -63,6 +63,21 @@ public sealed class DefinitionVersionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_form_or_view_edit_is_a_new_version_and_names_the_file()
+    {
+        var shipped = await LoadAsync(Copy("a"));
+        var folders = Copy("b");
+        var form = Path.Combine(folders[1], "forms", "opportunity.json");
+        await File.WriteAllTextAsync(form, (await File.ReadAllTextAsync(form)).Replace("\"timeline\": true", "\"timeline\": false"));
+        File.Delete(Path.Combine(folders[1], "views", "opportunity-won.json"));
+        var edited = await LoadAsync(folders);
+
+        Assert.NotEqual(shipped.Version, edited.Version);
+        Assert.Equal(["FORM CHANGED: sales/forms/opportunity.json", "VIEW REMOVED: sales/views/opportunity-won.json"],
+            DefinitionChanges.Between(shipped, edited).Select(c => c.ToString()));
+    }
+
+    [Fact]
     public async Task The_version_is_a_full_sha256_not_a_prefix()
     {
         var version = (await LoadAsync(Copy("a"))).Version;
