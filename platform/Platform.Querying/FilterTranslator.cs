@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using Platform.Querying.Edm;

@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using System.Globalization;
 using Microsoft.OData;
 using Microsoft.OData.Edm;

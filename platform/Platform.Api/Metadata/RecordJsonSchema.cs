@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
 using Platform.Metadata.Definitions.Security;

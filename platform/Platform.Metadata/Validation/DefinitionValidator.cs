@@ -20,7 +20,7 @@ public static class DefinitionValidator
             .Concat(SecurityRules.Check(context))
             .Concat(ScriptRules.Check(context))
             .Concat(context.Entities.SelectMany(entry =>
-                EntityRules.Check(entry).Concat(FieldRules.Check(entry)).Concat(EncryptionRules.Check(entry)).Concat(ReferenceRules.Check(context, entry))));
+                EntityRules.Check(entry).Concat(FieldDefinitionRules.Check(entry)).Concat(EncryptionRules.Check(entry)).Concat(ReferenceRules.Check(context, entry))));
         // Group by file, keeping each file's first appearance, so a reader works through one file at a time.
         return errors.GroupBy(e => e.File).SelectMany(g => g).ToList();
     }

@@ -2,13 +2,15 @@ using System.Collections.Concurrent;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
+using Platform.Metadata.FieldTypes;
 
 namespace Platform.Metadata.Validation;
 
 /// <summary>A document kind's JSON Schema, compiled once per process, that reports errors as <see cref="DefinitionError"/>s.</summary>
 internal sealed class DocumentSchema
 {
-    private static readonly ConcurrentDictionary<DocumentKind, Lazy<Task<DocumentSchema>>> Compiled = new();
+    // The entity schema lists the field types, so it is compiled again when a type is registered (keyed by their count).
+    private static readonly ConcurrentDictionary<(DocumentKind, int), Lazy<Task<DocumentSchema>>> Compiled = new();
 
     private readonly JsonSchema _schema;
     private readonly ConditionalSchemas _conditionals;
@@ -19,12 +21,16 @@ internal sealed class DocumentSchema
         _conditionals = conditionals;
     }
 
-    public static Task<DocumentSchema> GetAsync(DocumentKind kind) =>
-        Compiled.GetOrAdd(kind, k => new Lazy<Task<DocumentSchema>>(() => CompileAsync(k))).Value;
+    public static Task<DocumentSchema> GetAsync(DocumentKind kind)
+    {
+        var types = kind == DocumentKind.Entity ? FieldTypeRegistry.Default.All : [];
+        return Compiled.GetOrAdd((kind, types.Count), _ => new Lazy<Task<DocumentSchema>>(() => CompileAsync(kind, types))).Value;
+    }
 
-    private static async Task<DocumentSchema> CompileAsync(DocumentKind kind)
+    private static async Task<DocumentSchema> CompileAsync(DocumentKind kind, IReadOnlyList<FieldTypeDescriptor> types)
     {
         var text = SchemaDocuments.GetText(kind);
+        if (kind == DocumentKind.Entity) text = EntitySchemaFieldTypes.Apply(text, types);
         return new DocumentSchema(await JsonSchema.FromJsonAsync(text), await ConditionalSchemas.CompileAsync(text));
     }
 

@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using System.Collections.Concurrent;
 using Microsoft.OData.Edm;
 using Platform.Metadata.Definitions;

@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using System.Security.Cryptography;
 using System.Text;
 using Platform.Storage.Physical;

@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using System.Globalization;
 using System.Text.Json;
 using Platform.Storage.Physical;

@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using Platform.Metadata.Definitions;
 using Platform.Storage.Providers;
 

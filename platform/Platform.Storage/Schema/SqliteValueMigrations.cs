@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Platform.Storage.Physical;

@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using System.Globalization;
 using Platform.Metadata.Definitions;
 using Platform.Storage.Physical;

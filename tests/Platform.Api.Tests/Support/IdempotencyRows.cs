@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using Platform.Records.Writing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Runtime;

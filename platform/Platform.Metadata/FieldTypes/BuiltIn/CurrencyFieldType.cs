@@ -1,0 +1,12 @@
+using Platform.Metadata.Definitions;
+
+namespace Platform.Metadata.FieldTypes.BuiltIn;
+
+public sealed class CurrencyFieldType : DecimalNumberFieldType
+{
+    public const string TypeName = "currency";
+
+    public override string Name => TypeName;
+    public override LocalizedText Label { get; } = new("Currency");
+    protected override int DefaultScale => 2;
+}
