@@ -14,7 +14,7 @@ public static class JsonValueReader
         value = null;
         error = null;
         if (json.ValueKind == JsonValueKind.Null) return true;
-        var kind = FieldColumnMapper.KindOf(field.Type);
+        var kind = field.Type.Descriptor.Storage;
         switch (kind)
         {
             case ValueKind.Integer when json.ValueKind == JsonValueKind.Number && json.TryGetInt64(out var integer):

@@ -70,7 +70,6 @@ public static class ColumnValueCodec
             ValueKind.DateTime => sqlite ? SqliteText.ReadDateTime(reader.GetString(ordinal)) : AsUtc(reader.GetDateTime(ordinal)),
             ValueKind.Guid => sqlite ? Guid.Parse(reader.GetString(ordinal)) : reader.GetGuid(ordinal),
             ValueKind.StringList => ReadList(reader.GetString(ordinal)),
-            _ => reader.GetValue(ordinal),
         };
     }
 

@@ -120,7 +120,7 @@ public static class ValueConversion
     {
         ValueKind.String => column.MaxLength is { } length ? $"text({length})" : "text",
         ValueKind.Decimal => DecimalFacets(column) is var (p, s) ? $"decimal({p},{s})" : "decimal",
-        ValueKind.Guid when column.Field?.Type == FieldType.Lookup => "lookup",
+        ValueKind.Guid when column.Field is { } field => field.Type.Name,
         _ => column.Kind.ToString().ToLowerInvariant(),
     };
 }
