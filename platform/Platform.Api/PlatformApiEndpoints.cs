@@ -92,6 +92,7 @@ public static class PlatformApiEndpoints
         metadata.MapGet("/entities/{entity}", MetadataEndpoints.GetEntity);
         metadata.MapGet("/entities/{entity}/schema", MetadataEndpoints.GetRecordSchema);
         metadata.MapGet("/security", SecurityMetadata.Get);
+        metadata.MapGet("/field-types", FieldTypeCatalog.List);
 
         // The operator's API sits beside the tenants' (a tenant cannot be called "admin"); it has its own credential.
         var tenants = endpoints.MapGroup("/api/admin/tenants").AddEndpointFilter<OperatorKeyFilter>().AllowAnonymous();

@@ -84,6 +84,7 @@ internal static class OpenApiPaths
         paths["/metadata/entities"] = new JsonObject { ["get"] = Operation("list-entities", "The tenant's entity definitions", ["metadata"], [], null, Responses(("200", "Entity definitions", new JsonObject { ["type"] = "object" }))) };
         paths["/metadata/entities/{entity}"] = new JsonObject { ["get"] = Operation("get-entity", "One entity definition", ["metadata"], [Path("entity", null)], null, Responses(("200", "The definition", new JsonObject { ["type"] = "object" }))) };
         paths["/metadata/entities/{entity}/schema"] = new JsonObject { ["get"] = Operation("get-entity-schema", "The JSON Schema of a record", ["metadata"], [Path("entity", null)], null, Responses(("200", "JSON Schema", new JsonObject { ["type"] = "object" }))) };
+        paths["/metadata/field-types"] = new JsonObject { ["get"] = Operation("list-field-types", "The field types, for building forms and field editors", ["metadata"], [], null, Responses(("200", "Every registered field type", Metadata.FieldTypeCatalog.ResponseSchema()))) };
     }
 
     internal static JsonObject Operation(string id, string summary, string[] tags, JsonNode[] parameters, JsonNode? body, JsonObject responses)
