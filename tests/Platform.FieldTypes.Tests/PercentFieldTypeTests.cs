@@ -61,7 +61,7 @@ public sealed class PercentFieldTypeTests(PercentHost host) : IClassFixture<Perc
     {
         using var response = await host.Client.PostAsJsonAsync(Data, new { title = "bad", share });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("must be a percentage from 0 to 100", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

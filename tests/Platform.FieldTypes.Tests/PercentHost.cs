@@ -11,7 +11,7 @@ namespace Platform.FieldTypes.Tests;
 
 /// <summary>
 /// A host (SQLite, temporary data directory) whose composition adds the percent type, and tenant "acme" with a module
-/// whose "survey" entity has a percent field.
+/// whose "survey" entity has a percent field (with crm-core, which brings the administrator role).
 /// </summary>
 public sealed class PercentHost : IAsyncLifetime
 {
@@ -42,7 +42,7 @@ public sealed class PercentHost : IAsyncLifetime
         });
         Client = _factory.CreateDefaultClient(new AdminTokenHandler());
         await WaitUntilHealthyAsync();
-        var result = await Services.GetRequiredService<ModuleInstaller>().ApplyAsync(Tenant, [ModuleFolder], allowDataLoss: false, CancellationToken.None);
+        var result = await Services.GetRequiredService<ModuleInstaller>().ApplyAsync(Tenant, [Path.Combine(RepositoryPaths.Modules, "crm-core"), ModuleFolder], allowDataLoss: false, CancellationToken.None);
         Assert.False(result.HasErrors, string.Join("\n", result.Errors));
         await Services.GetRequiredService<TenantAdministrators>().EnsureAsync(Tenant, CancellationToken.None);
     }
