@@ -26,6 +26,8 @@ public sealed class PercentFieldType : FieldTypeDescriptor
         schema["multipleOf"] = 0.01m;
     }
 
+    public override JsonNode? Example(FieldDefinition field) => 33.33m;
+
     /// <summary>A share says too much to show in part.</summary>
     public override string? Mask(string text) => null;
 

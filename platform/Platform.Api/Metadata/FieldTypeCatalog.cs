@@ -33,6 +33,7 @@ internal static class FieldTypeCatalog
         // The schema of a required value of the type, before a definition adds its own (options, limits, default).
         ["valueSchema"] = RecordJsonSchema.FieldSchema(new FieldDefinition { Name = type.Name, Type = new FieldType(type.Name), Required = true }),
         ["filterOperators"] = new JsonArray(type.FilterOperators.Select(o => (JsonNode)o).ToArray()),
+        ["example"] = type.Example(new FieldDefinition { Name = type.Name, Type = new FieldType(type.Name), Options = [new ChoiceOption { Value = "option" }] }),
     };
 
     /// <summary>The answer's schema, for the OpenAPI document.</summary>
@@ -67,6 +68,7 @@ internal static class FieldTypeCatalog
                 ["properties"] = new JsonObject { ["type"] = "array", ["description"] = "The type-specific definition properties it allows", ["items"] = property },
                 ["valueSchema"] = new JsonObject { ["type"] = "object", ["description"] = "The JSON Schema of a value" },
                 ["filterOperators"] = new JsonObject { ["type"] = "array", ["items"] = Text() },
+                ["example"] = new JsonObject { ["description"] = "A valid value (null when there is none to give)" },
             },
         };
         return new JsonObject

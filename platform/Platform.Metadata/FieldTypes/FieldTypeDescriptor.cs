@@ -70,6 +70,12 @@ public abstract class FieldTypeDescriptor
         if (field.Max is { } max) schema["maximum"] = max;
     }
 
+    /// <summary>
+    /// A valid value of <paramref name="field"/> as JSON, for clients (a placeholder in a form) and the round-trip tests;
+    /// null when there is none to give (a lookup needs a record, an autonumber is never written).
+    /// </summary>
+    public abstract JsonNode? Example(FieldDefinition field);
+
     /// <summary>How a non-empty text value reads to a role that sees it masked; null hides it entirely.</summary>
     public abstract string? Mask(string text);
 

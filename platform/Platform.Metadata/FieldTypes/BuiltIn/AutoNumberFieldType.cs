@@ -34,4 +34,6 @@ public sealed class AutoNumberFieldType : FieldTypeDescriptor
     }
 
     protected override object? Placeholder(FieldDefinition field, Guid recordId) => null;
+
+    public override JsonNode? Example(FieldDefinition field) => null;
 }

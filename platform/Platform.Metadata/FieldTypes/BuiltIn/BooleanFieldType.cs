@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
 
 namespace Platform.Metadata.FieldTypes.BuiltIn;
@@ -13,4 +14,6 @@ public sealed class BooleanFieldType : FieldTypeDescriptor
     public override string? Mask(string text) => null;
 
     protected override object? Placeholder(FieldDefinition field, Guid recordId) => false;
+
+    public override JsonNode? Example(FieldDefinition field) => true;
 }

@@ -42,4 +42,6 @@ public sealed class ChoiceFieldType : FieldTypeDescriptor
 
     /// <summary>The default, or else the first option.</summary>
     protected override object? Placeholder(FieldDefinition field, Guid recordId) => field.Default?.GetValue<string>() ?? field.Options![0].Value;
+
+    public override JsonNode? Example(FieldDefinition field) => field.Options is { Count: > 0 } options ? options[0].Value : null;
 }

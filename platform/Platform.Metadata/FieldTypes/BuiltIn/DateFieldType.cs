@@ -16,4 +16,6 @@ public sealed class DateFieldType : FieldTypeDescriptor
     public override string? Mask(string text) => null;
 
     protected override object? Placeholder(FieldDefinition field, Guid recordId) => new DateOnly(1900, 1, 1);
+
+    public override JsonNode? Example(FieldDefinition field) => "2024-12-31";
 }

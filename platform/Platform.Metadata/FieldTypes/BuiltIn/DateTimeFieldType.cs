@@ -16,4 +16,6 @@ public sealed class DateTimeFieldType : FieldTypeDescriptor
     public override string? Mask(string text) => null;
 
     protected override object? Placeholder(FieldDefinition field, Guid recordId) => new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public override JsonNode? Example(FieldDefinition field) => "2024-12-31T09:30:00Z";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
 
 namespace Platform.Metadata.FieldTypes.BuiltIn;
@@ -9,4 +10,6 @@ public sealed class DecimalFieldType : DecimalNumberFieldType
     public override string Name => TypeName;
     public override LocalizedText Label { get; } = new("Decimal number");
     protected override int DefaultScale => 4;
+
+    public override JsonNode? Example(FieldDefinition field) => 12.5m;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net.Mail;
 using Platform.Metadata.Definitions;
 
@@ -34,4 +35,6 @@ public sealed class EmailFieldType : TextualFieldType
 
     private static bool IsEmail(string text) =>
         MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.');
+
+    public override JsonNode? Example(FieldDefinition field) => "ada@example.com";
 }

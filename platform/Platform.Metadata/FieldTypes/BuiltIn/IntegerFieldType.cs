@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
 
 namespace Platform.Metadata.FieldTypes.BuiltIn;
@@ -15,4 +16,6 @@ public sealed class IntegerFieldType : FieldTypeDescriptor
     public override string? Mask(string text) => null;
 
     protected override object? Placeholder(FieldDefinition field, Guid recordId) => 0L;
+
+    public override JsonNode? Example(FieldDefinition field) => 42;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
 
 namespace Platform.Metadata.FieldTypes.BuiltIn;
@@ -15,4 +16,6 @@ public sealed class LongTextFieldType : TextualFieldType
 
     protected override object? Placeholder(FieldDefinition field, Guid recordId) =>
         field.Unique ? $"{TextFieldType.Erased}-{recordId:N}" : TextFieldType.Erased;
+
+    public override JsonNode? Example(FieldDefinition field) => "Several lines\nof text";
 }

@@ -35,4 +35,6 @@ public sealed class LookupFieldType : FieldTypeDescriptor
     }
 
     protected override object? Placeholder(FieldDefinition field, Guid recordId) => null;
+
+    public override JsonNode? Example(FieldDefinition field) => null;
 }

@@ -41,4 +41,6 @@ public sealed class MultiChoiceFieldType : FieldTypeDescriptor
     protected override object? EmptyValue => Array.Empty<string>();
 
     protected override object? Placeholder(FieldDefinition field, Guid recordId) => new[] { field.Options![0].Value };
+
+    public override JsonNode? Example(FieldDefinition field) => field.Options is { Count: > 0 } options ? new JsonArray(options[0].Value) : null;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Platform.Metadata.Definitions;
 
@@ -24,4 +25,6 @@ public sealed partial class PhoneFieldType : TextualFieldType
             : new string('*', Math.Max(0, text.Length - 2)) + text[Math.Max(0, text.Length - 2)..];
 
     protected override object? Placeholder(FieldDefinition field, Guid recordId) => Fit(field, "000");
+
+    public override JsonNode? Example(FieldDefinition field) => "+44 20 7946 0000";
 }

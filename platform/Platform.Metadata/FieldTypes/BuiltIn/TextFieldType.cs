@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
 
 namespace Platform.Metadata.FieldTypes.BuiltIn;
@@ -14,4 +15,6 @@ public sealed class TextFieldType : TextualFieldType
     /// <summary>"erased", or "erased-&lt;id&gt;" when the field is unique.</summary>
     protected override object? Placeholder(FieldDefinition field, Guid recordId) =>
         Fit(field, field.Unique ? $"{Erased}-{recordId:N}" : Erased);
+
+    public override JsonNode? Example(FieldDefinition field) => "Example text";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
 
 namespace Platform.Metadata.FieldTypes.BuiltIn;
@@ -17,4 +18,6 @@ public sealed class UrlFieldType : TextualFieldType
             : null;
 
     protected override object? Placeholder(FieldDefinition field, Guid recordId) => Fit(field, "https://erased.invalid");
+
+    public override JsonNode? Example(FieldDefinition field) => "https://example.com/";
 }
