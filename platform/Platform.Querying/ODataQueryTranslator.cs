@@ -1,8 +1,8 @@
-using Platform.Metadata.FieldTypes;
 using System.Globalization;
 using Microsoft.OData;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
+using Platform.Metadata.FieldTypes;
 using Platform.Querying.Edm;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;

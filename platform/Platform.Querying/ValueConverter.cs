@@ -1,5 +1,5 @@
-using Platform.Metadata.FieldTypes;
 using System.Globalization;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 
 namespace Platform.Querying;

@@ -1,7 +1,7 @@
-using Platform.Metadata.FieldTypes;
 using System.Collections.Concurrent;
 using Microsoft.OData.Edm;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 
 namespace Platform.Querying.Edm;

@@ -1,7 +1,7 @@
-using Platform.Metadata.FieldTypes;
 using System.Globalization;
 using System.Text.Json;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 
 namespace Platform.Records.Validation;

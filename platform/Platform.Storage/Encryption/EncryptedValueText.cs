@@ -1,6 +1,6 @@
-using Platform.Metadata.FieldTypes;
 using System.Globalization;
 using System.Text.Json;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 
 namespace Platform.Storage.Encryption;

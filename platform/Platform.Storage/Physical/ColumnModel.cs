@@ -1,5 +1,5 @@
-using Platform.Metadata.FieldTypes;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 
 namespace Platform.Storage.Physical;
 

@@ -1,8 +1,8 @@
-using Platform.Metadata.FieldTypes;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Providers;
 
 namespace Platform.Storage.Physical;

@@ -1,7 +1,7 @@
-using Platform.Metadata.FieldTypes;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Encryption;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;

@@ -1,7 +1,7 @@
-using Platform.Metadata.FieldTypes;
 using System.Data.Common;
 using System.Security.Cryptography;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Encryption;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;

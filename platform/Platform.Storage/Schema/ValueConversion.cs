@@ -1,6 +1,6 @@
-using Platform.Metadata.FieldTypes;
 using System.Globalization;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
 

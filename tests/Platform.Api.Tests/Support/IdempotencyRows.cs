@@ -1,6 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Metadata.FieldTypes;
 using Platform.Records.Writing;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Runtime;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
