@@ -71,5 +71,7 @@ public class FieldTypeRegistryTests
         public override LocalizedText Label { get; } = new("Fake");
         protected override int? DefaultMaxLength => 10;
         protected override object? Placeholder(FieldDefinition field, Guid recordId) => "x";
+
+        public override System.Text.Json.Nodes.JsonNode? Example(FieldDefinition field) => "x";
     }
 }
