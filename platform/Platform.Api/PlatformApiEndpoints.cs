@@ -97,6 +97,7 @@ public static class PlatformApiEndpoints
         metadata.MapGet("/views/{entity}", ScreenEndpoints.ListViews);
         metadata.MapGet("/navigation", ScreenEndpoints.GetNavigation);
         metadata.MapGet("/security", SecurityMetadata.Get);
+        metadata.MapGet("/field-types", FieldTypeCatalog.List);
 
         // The operator's API sits beside the tenants' (a tenant cannot be called "admin"); it has its own credential.
         var tenants = endpoints.MapGroup("/api/admin/tenants").AddEndpointFilter<OperatorKeyFilter>()

@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using System.Data;
 using System.Data.Common;
 using Platform.Storage.Physical;

@@ -1,12 +1,13 @@
+using ConstantNode = Platform.Storage.Records.ConstantNode;
+using InNode = Platform.Storage.Records.InNode;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
+using ODataConstant = Microsoft.OData.UriParser.ConstantNode;
+using ODataIn = Microsoft.OData.UriParser.InNode;
+using Platform.Metadata.FieldTypes;
 using Platform.Querying.Edm;
 using Platform.Storage.Physical;
 using Platform.Storage.Records;
-using ConstantNode = Platform.Storage.Records.ConstantNode;
-using InNode = Platform.Storage.Records.InNode;
-using ODataConstant = Microsoft.OData.UriParser.ConstantNode;
-using ODataIn = Microsoft.OData.UriParser.InNode;
 
 namespace Platform.Querying;
 

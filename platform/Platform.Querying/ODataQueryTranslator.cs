@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.OData;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
+using Platform.Metadata.FieldTypes;
 using Platform.Querying.Edm;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;

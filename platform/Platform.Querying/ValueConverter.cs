@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 
 namespace Platform.Querying;
@@ -33,7 +34,7 @@ internal static class ValueConverter
                 _ => null,
             },
             ValueKind.Guid => value as Guid?,
-            _ => value as string,
+            ValueKind.String or ValueKind.StringList => value as string,
         };
         return converted ?? throw new QueryException(
             $"The value {Describe(value)} cannot be compared with field '{column.Name}' of type {column.Field?.Type.ToString().ToLowerInvariant() ?? column.Kind.ToString().ToLowerInvariant()}.");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Metadata.FieldTypes;
 using Platform.Records.Events;
 using Platform.Records.Outbox;
 using Platform.Records.Scripting;
@@ -19,6 +20,8 @@ public static class RecordServices
     /// </summary>
     public static IServiceCollection AddPlatformRecords(this IServiceCollection services)
     {
+        // The field types records are read, checked, masked and erased by (the built-ins; plugins add theirs).
+        services.AddFieldTypes();
         services.AddPlatformTables<ShareTables>();
         services.AddPlatformTables<IdempotencyTables>();
         services.AddPlatformScriptRuns();

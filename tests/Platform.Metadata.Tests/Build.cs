@@ -16,7 +16,10 @@ internal static class Build
 
     public static EntityDefinition Entity(string name, params FieldDefinition[] fields) => new() { Name = name, Fields = fields };
 
-    public static FieldDefinition Field(string name, FieldType type = FieldType.Text) => new() { Name = name, Type = type };
+    public static FieldDefinition Field(string name, FieldType? type = null) => new() { Name = name, Type = type ?? FieldType.Text };
+
+    /// <summary>A field of the type a test case names, e.g. "integer".</summary>
+    public static FieldDefinition Field(string name, string type) => Field(name, new FieldType(type));
 
     public static FieldDefinition Lookup(string name, string target) => new() { Name = name, Type = FieldType.Lookup, Target = target };
 

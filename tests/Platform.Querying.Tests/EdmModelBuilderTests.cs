@@ -50,7 +50,7 @@ public sealed class EdmModelBuilderTests
     {
         var type = Model.Find("opportunity")!.Type;
         Assert.Equal("id", Assert.Single(type.Key()).Name);
-        Assert.Equal(FieldColumnMapper.DefaultTextLength, ((IEdmStringTypeReference)type.FindProperty("name").Type).MaxLength);
+        Assert.Equal(FieldType.Text.Descriptor.MaxLength(new FieldDefinition { Name = "name", Type = FieldType.Text }), ((IEdmStringTypeReference)type.FindProperty("name").Type).MaxLength);
         Assert.True(((IEdmStringTypeReference)type.FindProperty("description").Type).IsUnbounded);
         var amount = (IEdmDecimalTypeReference)type.FindProperty("amount").Type;
         Assert.Equal((18, 2), (amount.Precision, amount.Scale));

@@ -72,6 +72,20 @@ public sealed class HostApiTests
     }
 
     [Fact]
+    public async Task Changed_compares_a_multichoice_list_by_its_options_not_by_identity()
+    {
+        var context = new ScriptContext
+        {
+            Tenant = "acme", Record = new Dictionary<string, object?> { ["tags"] = new[] { "a", "b" }, ["labels"] = new[] { "a" } },
+            Previous = new Dictionary<string, object?> { ["tags"] = new[] { "a", "b" }, ["labels"] = new[] { "a", "b" } },
+        };
+        var result = await ScriptRunner.Executor.ExecuteAsync(new ScriptSource("u.js",
+            "[record.changed('tags'), record.changed('labels')].join()"), context, CancellationToken.None);
+
+        Assert.Equal("false,true", result.Value);
+    }
+
+    [Fact]
     public async Task Crm_calls_are_counted_and_limited()
     {
         var crm = new FakeCrm();

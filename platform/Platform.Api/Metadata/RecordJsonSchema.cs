@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
 using Platform.Metadata.Definitions.Security;
-using Platform.Storage.Physical;
 
 namespace Platform.Api.Metadata;
 
@@ -76,7 +75,7 @@ public static class RecordJsonSchema
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Autonumbers and formula fields: computed on save, never written by a caller.</summary>
-    private static bool Computed(FieldDefinition field) => field.Type == FieldType.AutoNumber || field.Formula is not null;
+    private static bool Computed(FieldDefinition field) => field.Type.Descriptor.Computed || field.Formula is not null;
 
     private static void AddSystemFields(JsonObject properties)
     {
@@ -98,7 +97,7 @@ public static class RecordJsonSchema
         var schema = FieldSchema(field);
         if (masked)
         {
-            var relaxed = new JsonObject { ["type"] = new JsonArray(TypeOf(field), "null") };
+            var relaxed = new JsonObject { ["type"] = new JsonArray(field.Type.Descriptor.JsonType, "null") };
             foreach (var keep in new[] { "title", "description", "readOnly", "x-lookup", "x-formula" })
                 if (schema[keep] is { } value) relaxed[keep] = value.DeepClone();
             relaxed["x-masked"] = true;
@@ -116,46 +115,14 @@ public static class RecordJsonSchema
         return expanded;
     }
 
-    private static string TypeOf(FieldDefinition field) => FieldColumnMapper.KindOf(field.Type) switch
+    /// <summary>A field's value: its type's JSON type and keywords (format, length, range, options), plus what the definition adds.</summary>
+    internal static JsonObject FieldSchema(FieldDefinition field)
     {
-        ValueKind.Integer => "integer",
-        ValueKind.Decimal => "number",
-        ValueKind.Boolean => "boolean",
-        ValueKind.StringList => "array",
-        _ => "string",
-    };
-
-    private static JsonObject FieldSchema(FieldDefinition field)
-    {
-        var kind = FieldColumnMapper.KindOf(field.Type);
-        var type = TypeOf(field);
-        var schema = new JsonObject { ["type"] = field.Required ? type : new JsonArray(type, "null") };
+        var type = field.Type.Descriptor;
+        var schema = new JsonObject { ["type"] = field.Required ? type.JsonType : new JsonArray(type.JsonType, "null") };
         if (field.Label is { } label) schema["title"] = label.Get();
         if (field.Description is { } description) schema["description"] = description.Get();
-        var format = field.Type switch
-        {
-            FieldType.Date => "date",
-            FieldType.DateTime => "date-time",
-            FieldType.Email => "email",
-            FieldType.Url => "uri",
-            FieldType.Lookup => "uuid",
-            _ => null,
-        };
-        if (format is not null) schema["format"] = format;
-        // Text without a maxLength of its own still has one (text 255, email 320, phone 50, url 2048): the schema says which.
-        if (FieldColumnMapper.MaxLengthOf(field) is { } max && kind == ValueKind.String && field.Type != FieldType.Choice) schema["maxLength"] = max;
-        if (field.Min is { } min) schema["minimum"] = min;
-        if (field.Max is { } maximum) schema["maximum"] = maximum;
-        if (field.Options is { } options)
-        {
-            var values = new JsonArray(options.Select(o => (JsonNode)o.Value).ToArray());
-            if (kind == ValueKind.StringList) schema["items"] = new JsonObject { ["type"] = "string", ["enum"] = values };
-            else
-            {
-                if (!field.Required) values.Add(null);
-                schema["enum"] = values;
-            }
-        }
+        type.DescribeValue(field, schema);
         if (field.Default is { } value) schema["default"] = value.DeepClone();
         if (field.Type == FieldType.Lookup) schema["x-lookup"] = field.Target;
         if (Computed(field)) schema["readOnly"] = true;

@@ -18,7 +18,7 @@ public static class AuditChanges
             {
                 RecordChangeKind.Created when after is not null && !IsEmptyList(after) => new JsonObject { ["new"] = Value(field, after) },
                 RecordChangeKind.Deleted when before is not null && !IsEmptyList(before) => new JsonObject { ["old"] = Value(field, before) },
-                RecordChangeKind.Updated when !SameValue(before, after) => new JsonObject { ["old"] = Value(field, before), ["new"] = Value(field, after) },
+                RecordChangeKind.Updated when !field.Type.Descriptor.SameValue(before, after) => new JsonObject { ["old"] = Value(field, before), ["new"] = Value(field, after) },
                 _ => null,
             };
             if (entry is not null) changes[field.Name] = entry;
@@ -30,7 +30,4 @@ public static class AuditChanges
         value is null ? null : field.Encrypted ? JsonValue.Create(AuditValues.Encrypted) : AuditValues.ToJson(value);
 
     private static bool IsEmptyList(object value) => value is string[] { Length: 0 };
-
-    private static bool SameValue(object? a, object? b) =>
-        a is string[] x && b is string[] y ? x.SequenceEqual(y) : Equals(a, b);
 }

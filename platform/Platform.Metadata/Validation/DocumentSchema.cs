@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
+using Platform.Metadata.FieldTypes;
 using Platform.Metadata.Kinds;
 
 namespace Platform.Metadata.Validation;
@@ -9,8 +10,9 @@ namespace Platform.Metadata.Validation;
 /// <summary>A document kind's JSON Schema, compiled once per process, that reports errors as <see cref="DefinitionError"/>s.</summary>
 internal sealed class DocumentSchema
 {
-    // By schema file: a kind's schema is compiled once per process, whichever instance of the kind asks.
-    private static readonly ConcurrentDictionary<string, Lazy<Task<DocumentSchema>>> Compiled = new();
+    // By schema file: a kind's schema is compiled once per process, whichever instance of the kind asks. The entity schema
+    // lists the field types, so it is compiled again when a type is registered (keyed by their count).
+    private static readonly ConcurrentDictionary<(string File, int Types), Lazy<Task<DocumentSchema>>> Compiled = new();
 
     private readonly JsonSchema _schema;
     private readonly ConditionalSchemas _conditionals;
@@ -21,12 +23,18 @@ internal sealed class DocumentSchema
         _conditionals = conditionals;
     }
 
-    public static Task<DocumentSchema> GetAsync(DocumentKind kind) =>
-        Compiled.GetOrAdd(SchemaDocuments.FileNameOf(kind), _ => new Lazy<Task<DocumentSchema>>(() => CompileAsync(kind))).Value;
+    public static Task<DocumentSchema> GetAsync(DocumentKind kind)
+    {
+        var types = ListsFieldTypes(kind) ? FieldTypeRegistry.Default.All : [];
+        return Compiled.GetOrAdd((SchemaDocuments.FileNameOf(kind), types.Count), _ => new Lazy<Task<DocumentSchema>>(() => CompileAsync(kind, types))).Value;
+    }
 
-    private static async Task<DocumentSchema> CompileAsync(DocumentKind kind)
+    private static bool ListsFieldTypes(DocumentKind kind) => SchemaDocuments.FileNameOf(kind) == "entity.schema.json";
+
+    private static async Task<DocumentSchema> CompileAsync(DocumentKind kind, IReadOnlyList<FieldTypeDescriptor> types)
     {
         var text = SchemaDocuments.GetText(kind);
+        if (ListsFieldTypes(kind)) text = EntitySchemaFieldTypes.Apply(text, types);
         return new DocumentSchema(await JsonSchema.FromJsonAsync(text), await ConditionalSchemas.CompileAsync(text));
     }
 

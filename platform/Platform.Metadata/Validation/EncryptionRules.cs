@@ -17,8 +17,8 @@ internal static class EncryptionRules
             var field = entity.Fields[i];
             if (!field.Encrypted) continue;
             var at = JsonPointer.Append("/fields", i);
-            if (field.Type is FieldType.Lookup or FieldType.AutoNumber)
-                yield return entry.Error($"{at}/encrypted", $"{FieldTypeNames.Of(field.Type)} fields cannot be encrypted");
+            if (field.Type.IsRegistered && !field.Type.Descriptor.CanBeEncrypted)
+                yield return entry.Error($"{at}/encrypted", $"{field.Type.Name} fields cannot be encrypted");
             if (field.Unique)
                 yield return entry.Error($"{at}/unique", "an encrypted field cannot be unique: its stored values cannot be compared");
             if (field.Indexed)

@@ -1,16 +1,13 @@
-using System.Text.Json;
-using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 
 namespace Platform.Metadata.Validation;
 
-/// <summary>Field types as documents spell them ("multichoice"), for messages.</summary>
+/// <summary>Field types listed in messages: "text, email and url".</summary>
 internal static class FieldTypeNames
 {
-    public static string Of(FieldType type) => JsonSerializer.Serialize(type, DefinitionJson.Options).Trim('"');
-
-    public static string List(IEnumerable<FieldType> types)
+    public static string List(IEnumerable<FieldTypeDescriptor> types)
     {
-        var names = types.Select(Of).ToList();
+        var names = types.Select(t => t.Name).ToList();
         return names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
     }
 }

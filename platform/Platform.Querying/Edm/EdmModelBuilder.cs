@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.OData.Edm;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 
 namespace Platform.Querying.Edm;
@@ -54,7 +55,7 @@ public static class EdmModelBuilder
         foreach (var (name, (type, set, table)) in types)
         {
             var navigations = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var column in table.Columns.Where(c => c.Field is { Type: FieldType.Lookup }))
+            foreach (var column in table.Columns.Where(c => c.Field?.Type == FieldType.Lookup))
             {
                 if (column.Field!.Target is not { } targetName || !types.TryGetValue(targetName, out var target)) continue;
                 var navigation = type.AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
@@ -86,7 +87,7 @@ public static class EdmModelBuilder
             ValueKind.DateTime => core.GetDateTimeOffset(nullable),
             ValueKind.Guid => core.GetGuid(nullable),
             ValueKind.StringList => new EdmCollectionTypeReference(new EdmCollectionType(core.GetString(false))),
-            _ => core.GetString(isUnbounded: column.MaxLength is null, column.MaxLength, isUnicode: true, nullable),
+            ValueKind.String => core.GetString(isUnbounded: column.MaxLength is null, column.MaxLength, isUnicode: true, nullable),
         };
     }
 

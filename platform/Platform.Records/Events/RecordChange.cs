@@ -1,4 +1,5 @@
 using Platform.Runtime;
+using Platform.Scripting;
 
 namespace Platform.Records.Events;
 
@@ -23,8 +24,6 @@ public sealed record RecordChange(
     public IEnumerable<string> ChangedFields()
     {
         if (Before is null || After is null) return (After ?? Before ?? new Dictionary<string, object?>()).Keys;
-        return After.Keys.Where(k => !Equals(Normalize(Before.GetValueOrDefault(k)), Normalize(After[k])));
+        return After.Keys.Where(k => !ValueEquality.Same(Before.GetValueOrDefault(k), After[k]));
     }
-
-    private static object? Normalize(object? value) => value is string[] list ? string.Join("\u001f", list) : value;
 }

@@ -47,7 +47,7 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
         {
             var result = await runner.RunAsync(runtime, scripts.File(entity, hook), run with { Crm = new RecordServiceCrm(records, runtime, actor) }, ct);
             foreach (var (name, value) in result.Record)
-                if (entity.FindField(name) is { Formula: null } && !Equals(value, Normalize(record.GetValueOrDefault(name))))
+                if (entity.FindField(name) is { Formula: null } && !ValueEquality.Same(value, Normalize(record.GetValueOrDefault(name))))
                     Set(patch, record, name, value);
             errors.AddRange(result.FieldErrors.Select(e => new FieldError(pointer + "/" + e.Field, e.Message)));
             if (errors.Count > 0) throw new RecordValidationException(errors);
@@ -80,7 +80,7 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
             var json = JsonSerializer.SerializeToElement(result is double d && !double.IsFinite(d) ? null : result);
             var fieldPointer = pointer + "/" + RecordBodyReader.Escape(field.Name);
             if (!JsonValueReader.TryRead(field, json, out var value, out var error)) errors.Add(new FieldError(fieldPointer, error!));
-            else if (FieldRules.Check(field, value) is { } broken) errors.Add(new FieldError(fieldPointer, broken));
+            else if (FieldValueRules.Check(field, value) is { } broken) errors.Add(new FieldError(fieldPointer, broken));
             else row[field.Name] = record[field.Name] = value;
         }
     }
@@ -91,7 +91,7 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
         patch[name] = value is double d && !double.IsFinite(d) ? null : JsonSerializer.SerializeToNode(value);
     }
 
-    // Values as the script sees them come back as long/double/string; compare like with like.
+    // Values as the script sees them come back as long/double/string/list; compare like with like.
     private static object? Normalize(object? value) => value switch
     {
         JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
@@ -99,6 +99,8 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
         JsonElement { ValueKind: JsonValueKind.True } => true,
         JsonElement { ValueKind: JsonValueKind.False } => false,
         JsonElement { ValueKind: JsonValueKind.Null } => null,
+        JsonElement { ValueKind: JsonValueKind.Array } e => e.EnumerateArray().Select(i => Normalize(i)).ToList(),
+        string[] list => list.Select(i => (object?)i).ToList(),
         int or long or short => Convert.ToInt64(value),
         decimal m => decimal.Truncate(m) == m && Math.Abs(m) < 9e15m ? (long)m : (double)m,
         Guid g => g.ToString(),

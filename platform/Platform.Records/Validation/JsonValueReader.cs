@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 
 namespace Platform.Records.Validation;
@@ -13,7 +14,7 @@ public static class JsonValueReader
         value = null;
         error = null;
         if (json.ValueKind == JsonValueKind.Null) return true;
-        var kind = FieldColumnMapper.KindOf(field.Type);
+        var kind = field.Type.Descriptor.Storage;
         switch (kind)
         {
             case ValueKind.Integer when json.ValueKind == JsonValueKind.Number && json.TryGetInt64(out var integer):

@@ -51,7 +51,7 @@ public static class RecordBodyReader
         foreach (var field in entity.Fields)
         {
             if (values.ContainsKey(field.Name) || field.Default is null) continue;
-            values[field.Name] = FieldColumnMapper.ConvertDefault(field, FieldColumnMapper.KindOf(field.Type));
+            values[field.Name] = FieldColumnMapper.ConvertDefault(field, field.Type.Descriptor.Storage);
         }
     }
 
@@ -61,7 +61,7 @@ public static class RecordBodyReader
         foreach (var field in fields)
         {
             if (errors.Any(e => e.Pointer == pointerPrefix + "/" + Escape(field.Name))) continue;
-            if (FieldRules.Check(field, values.GetValueOrDefault(field.Name)) is { } message)
+            if (FieldValueRules.Check(field, values.GetValueOrDefault(field.Name)) is { } message)
                 errors.Add(new FieldError(pointerPrefix + "/" + Escape(field.Name), message));
         }
     }

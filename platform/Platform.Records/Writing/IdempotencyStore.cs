@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
 using Platform.Storage.Records;

@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 
 namespace Platform.Records.Writing;

@@ -20,7 +20,7 @@ internal sealed class RecordGlobal : IScriptGlobal
             if (run.Context.Previous is null || run.Record is not ObjectInstance record) return JsBoolean.True;
             var field = ScriptGlobalHost.Arg(args, 0);
             var was = record.Get("previous") is ObjectInstance p ? p.Get(field) : JsValue.Undefined;
-            return Equals(JsConvert.FromJs(record.Get(field)), JsConvert.FromJs(was)) ? JsBoolean.False : JsBoolean.True;
+            return ValueEquality.Same(JsConvert.FromJs(record.Get(field)), JsConvert.FromJs(was)) ? JsBoolean.False : JsBoolean.True;
         });
         return ScriptGlobalValue.EachRun(() => host.Run.Record = RecordOf(host, changed), changed);
     }

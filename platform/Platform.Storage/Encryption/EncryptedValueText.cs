@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 
 namespace Platform.Storage.Encryption;
@@ -19,12 +20,12 @@ public static class EncryptedValueText
         ValueKind.DateTime => DateTime.SpecifyKind(JsonSerializer.Deserialize<DateTime>(text).ToUniversalTime(), DateTimeKind.Utc),
         ValueKind.Guid => JsonSerializer.Deserialize<Guid>(text),
         ValueKind.StringList => JsonSerializer.Deserialize<string[]>(text) ?? [],
-        _ => text,
     };
 
     /// <summary>A value stored in clear before its field was marked encrypted (the column became text): read as that text.</summary>
     public static object? ReadLegacy(string text, ValueKind kind) => kind switch
     {
+        ValueKind.String => text,
         ValueKind.Integer => long.Parse(text, CultureInfo.InvariantCulture),
         ValueKind.Decimal => decimal.Parse(text, CultureInfo.InvariantCulture),
         ValueKind.Boolean => text is "1" or "true" or "TRUE" or "t",
@@ -32,6 +33,5 @@ public static class EncryptedValueText
         ValueKind.DateTime => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
         ValueKind.Guid => Guid.Parse(text),
         ValueKind.StringList => JsonSerializer.Deserialize<string[]>(text) ?? [],
-        _ => text,
     };
 }

@@ -1,4 +1,5 @@
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 
 namespace Platform.Storage.Physical;
 

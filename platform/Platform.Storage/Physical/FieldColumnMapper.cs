@@ -2,29 +2,29 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Providers;
 
 namespace Platform.Storage.Physical;
 
-/// <summary>Where a JSON field definition becomes a column: its value kind, CLR store type, facets and default.</summary>
+/// <summary>
+/// Where a JSON field definition becomes a column: its value kind, CLR store type, facets and default. The type's
+/// part (storage kind, length, precision) comes from its <see cref="FieldTypeDescriptor"/>.
+/// </summary>
 public static class FieldColumnMapper
 {
-    public const int DefaultTextLength = 255;
-    public const int ChoiceLength = 100;
-    public const int AutoNumberLength = 100;
-
     public static ColumnModel Map(FieldDefinition field, DatabaseProvider provider)
     {
         // Ciphertext is text of unbounded length whatever the value's kind; the database can only hold and return it.
         if (field.Encrypted)
-            return new ColumnModel(field.Name, KindOf(field.Type), typeof(string), !field.Required, Field: field);
-        var kind = KindOf(field.Type);
+            return new ColumnModel(field.Name, field.Type.Descriptor.Storage, typeof(string), !field.Required, Field: field);
+        var kind = field.Type.Descriptor.Storage;
         var (precision, scale) = DecimalFacets(field);
         var scaledOnDisk = kind == ValueKind.Decimal && provider == DatabaseProvider.Sqlite;
         var storeType = scaledOnDisk ? typeof(long) : StoreTypeOf(kind);
         // Autonumbers are assigned by the platform on insert; the column stays nullable so a field added to a
         // populated table does not need a placeholder value.
-        var nullable = !field.Required || field.Type == FieldType.AutoNumber;
+        var nullable = !field.Required || field.Type.Descriptor.Computed;
         var defaultValue = field.Default is null ? null : ToStoreValue(ConvertDefault(field, kind), kind, scaledOnDisk ? scale : null);
         return new ColumnModel(
             field.Name, kind, storeType, nullable,
@@ -36,46 +36,22 @@ public static class FieldColumnMapper
             Field: field);
     }
 
-    public static ValueKind KindOf(FieldType type) => type switch
-    {
-        FieldType.Integer => ValueKind.Integer,
-        FieldType.Decimal or FieldType.Currency => ValueKind.Decimal,
-        FieldType.Boolean => ValueKind.Boolean,
-        FieldType.Date => ValueKind.Date,
-        FieldType.DateTime => ValueKind.DateTime,
-        FieldType.Lookup => ValueKind.Guid,
-        FieldType.MultiChoice => ValueKind.StringList,
-        _ => ValueKind.String,
-    };
-
     public static Type StoreTypeOf(ValueKind kind) => kind switch
     {
+        ValueKind.String or ValueKind.StringList => typeof(string),
         ValueKind.Integer => typeof(long),
         ValueKind.Decimal => typeof(decimal),
         ValueKind.Boolean => typeof(bool),
         ValueKind.Date => typeof(DateOnly),
         ValueKind.DateTime => typeof(DateTime),
         ValueKind.Guid => typeof(Guid),
-        _ => typeof(string),
     };
 
-    public static int? MaxLengthOf(FieldDefinition field) => field.Type switch
-    {
-        FieldType.Text => field.MaxLength ?? DefaultTextLength,
-        FieldType.Email => field.MaxLength ?? 320,
-        FieldType.Phone => field.MaxLength ?? 50,
-        FieldType.Url => field.MaxLength ?? 2048,
-        FieldType.Choice => ChoiceLength,
-        FieldType.AutoNumber => AutoNumberLength,
-        _ => null,
-    };
+    /// <summary>The longest text the field holds (its type's default when the definition has none); null for no limit.</summary>
+    public static int? MaxLengthOf(FieldDefinition field) => field.Type.Descriptor.MaxLength(field);
 
-    public static (int Precision, int Scale) DecimalFacets(FieldDefinition field) => field.Type switch
-    {
-        FieldType.Currency => (field.Precision ?? 18, field.Scale ?? 2),
-        FieldType.Decimal => (field.Precision ?? 18, field.Scale ?? 4),
-        _ => (0, 0),
-    };
+    /// <summary>Precision and scale of a decimal field; (0, 0) for other kinds.</summary>
+    public static (int Precision, int Scale) DecimalFacets(FieldDefinition field) => field.Type.Descriptor.DecimalFacets(field) ?? (0, 0);
 
     /// <summary>Turns a definition's JSON default into the platform value of the field's kind.</summary>
     public static object? ConvertDefault(FieldDefinition field, ValueKind kind)
@@ -90,7 +66,8 @@ public static class FieldColumnMapper
             ValueKind.Date => DateOnly.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture),
             ValueKind.DateTime => DateTime.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
             ValueKind.StringList => node is JsonArray array ? array.Select(n => n!.GetValue<string>()).ToArray() : new[] { node.GetValue<string>() },
-            _ => node.GetValue<string>(),
+            ValueKind.String => node.GetValue<string>(),
+            ValueKind.Guid => Guid.Parse(node.GetValue<string>()),
         };
     }
 

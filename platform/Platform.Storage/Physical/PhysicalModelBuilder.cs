@@ -1,4 +1,5 @@
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Providers;
 
 namespace Platform.Storage.Physical;

@@ -1,3 +1,5 @@
+using Platform.Metadata.FieldTypes;
+
 namespace Platform.Storage.Physical;
 
 /// <summary>Storage's own platform tables: the schema history the planner reads and the autonumber sequences.</summary>

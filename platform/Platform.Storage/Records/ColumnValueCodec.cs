@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Encryption;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
@@ -69,7 +70,6 @@ public static class ColumnValueCodec
             ValueKind.DateTime => sqlite ? SqliteText.ReadDateTime(reader.GetString(ordinal)) : AsUtc(reader.GetDateTime(ordinal)),
             ValueKind.Guid => sqlite ? Guid.Parse(reader.GetString(ordinal)) : reader.GetGuid(ordinal),
             ValueKind.StringList => ReadList(reader.GetString(ordinal)),
-            _ => reader.GetValue(ordinal),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
 
@@ -119,7 +120,7 @@ public static class ValueConversion
     {
         ValueKind.String => column.MaxLength is { } length ? $"text({length})" : "text",
         ValueKind.Decimal => DecimalFacets(column) is var (p, s) ? $"decimal({p},{s})" : "decimal",
-        ValueKind.Guid when column.Field?.Type == FieldType.Lookup => "lookup",
+        ValueKind.Guid when column.Field is { } field => field.Type.Name,
         _ => column.Kind.ToString().ToLowerInvariant(),
     };
 }

@@ -1,5 +1,6 @@
-using Platform.Records.Writing;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Metadata.FieldTypes;
+using Platform.Records.Writing;
 using Platform.Runtime;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;

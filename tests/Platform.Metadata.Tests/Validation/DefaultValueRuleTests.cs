@@ -37,19 +37,19 @@ public class DefaultValueRuleTests
     }
 
     [Theory]
-    [InlineData(FieldType.Integer, "\"ten\"", "a whole number")]
-    [InlineData(FieldType.Integer, "1.5", "a whole number")]
-    [InlineData(FieldType.Decimal, "\"1.5\"", "a number")]
-    [InlineData(FieldType.Currency, "true", "a number")]
-    [InlineData(FieldType.Boolean, "\"yes\"", "true or false")]
-    [InlineData(FieldType.Text, "5", "a text")]
-    [InlineData(FieldType.Email, "[]", "a text")]
-    [InlineData(FieldType.Date, "\"31/12/2024\"", "an ISO 8601 date")]
-    [InlineData(FieldType.Date, "\"2024-12-31T10:00:00Z\"", "an ISO 8601 date")]
-    [InlineData(FieldType.Date, "20241231", "an ISO 8601 date")]
-    [InlineData(FieldType.DateTime, "\"tomorrow\"", "an ISO 8601 date and time")]
-    [InlineData(FieldType.DateTime, "\"12/31/2024 10:00\"", "an ISO 8601 date and time")]
-    public void A_default_of_the_wrong_type_is_reported(FieldType type, string defaultJson, string expected)
+    [InlineData("integer", "\"ten\"", "a whole number")]
+    [InlineData("integer", "1.5", "a whole number")]
+    [InlineData("decimal", "\"1.5\"", "a number")]
+    [InlineData("currency", "true", "a number")]
+    [InlineData("boolean", "\"yes\"", "true or false")]
+    [InlineData("text", "5", "a text")]
+    [InlineData("email", "[]", "a text")]
+    [InlineData("date", "\"31/12/2024\"", "an ISO 8601 date")]
+    [InlineData("date", "\"2024-12-31T10:00:00Z\"", "an ISO 8601 date")]
+    [InlineData("date", "20241231", "an ISO 8601 date")]
+    [InlineData("datetime", "\"tomorrow\"", "an ISO 8601 date and time")]
+    [InlineData("datetime", "\"12/31/2024 10:00\"", "an ISO 8601 date and time")]
+    public void A_default_of_the_wrong_type_is_reported(string type, string defaultJson, string expected)
     {
         var errors = ValidateDefault(Field("value", type), defaultJson);
 
@@ -57,14 +57,14 @@ public class DefaultValueRuleTests
     }
 
     [Theory]
-    [InlineData(FieldType.Integer, "10")]
-    [InlineData(FieldType.Decimal, "1.5")]
-    [InlineData(FieldType.Boolean, "false")]
-    [InlineData(FieldType.Text, "\"n/a\"")]
-    [InlineData(FieldType.Date, "\"2024-12-31\"")]
-    [InlineData(FieldType.DateTime, "\"2024-12-31T10:00:00Z\"")]
-    [InlineData(FieldType.DateTime, "\"2024-12-31T10:00:00+08:00\"")]
-    public void A_default_of_the_right_type_is_accepted(FieldType type, string defaultJson)
+    [InlineData("integer", "10")]
+    [InlineData("decimal", "1.5")]
+    [InlineData("boolean", "false")]
+    [InlineData("text", "\"n/a\"")]
+    [InlineData("date", "\"2024-12-31\"")]
+    [InlineData("datetime", "\"2024-12-31T10:00:00Z\"")]
+    [InlineData("datetime", "\"2024-12-31T10:00:00+08:00\"")]
+    public void A_default_of_the_right_type_is_accepted(string type, string defaultJson)
     {
         Assert.Empty(ValidateDefault(Field("value", type), defaultJson));
     }

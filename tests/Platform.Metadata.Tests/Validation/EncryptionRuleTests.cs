@@ -11,7 +11,7 @@ public class EncryptionRuleTests
 
     private static IReadOnlyList<DefinitionError> Validate(EntityDefinition entity) => DefinitionValidator.Validate([Module("crm", entity)]);
 
-    private static FieldDefinition Secret(FieldType type = FieldType.Text) => new() { Name = "secret", Type = type, Encrypted = true };
+    private static FieldDefinition Secret(FieldType? type = null) => new() { Name = "secret", Type = type ?? FieldType.Text, Encrypted = true };
 
     [Fact]
     public void An_encrypted_text_field_personal_fields_a_data_subject_and_audit_off_are_valid()

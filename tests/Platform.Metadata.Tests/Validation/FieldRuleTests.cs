@@ -40,11 +40,12 @@ public class FieldRuleTests
     }
 
     [Theory]
-    [InlineData(FieldType.Text)]
-    [InlineData(FieldType.Date)]
-    [InlineData(FieldType.Boolean)]
-    public void Min_or_max_on_a_non_numeric_field_is_reported(FieldType type)
+    [InlineData("text")]
+    [InlineData("date")]
+    [InlineData("boolean")]
+    public void Min_or_max_on_a_non_numeric_field_is_reported(string typeName)
     {
+        var type = new FieldType(typeName);
         var errors = ValidateFields(new FieldDefinition { Name = "value", Type = type, Max = 10 });
 
         ErrorAssert.Single(errors, File, "/fields/0/max", "only integer, decimal and currency fields have it");
@@ -93,13 +94,14 @@ public class FieldRuleTests
     }
 
     [Theory]
-    [InlineData("target", FieldType.Text)]
-    [InlineData("options", FieldType.Integer)]
-    [InlineData("maxLength", FieldType.Integer)]
-    [InlineData("precision", FieldType.Integer)]
-    [InlineData("format", FieldType.Text)]
-    public void Type_specific_properties_on_other_types_are_reported_for_in_memory_modules(string property, FieldType type)
+    [InlineData("target", "text")]
+    [InlineData("options", "integer")]
+    [InlineData("maxLength", "integer")]
+    [InlineData("precision", "integer")]
+    [InlineData("format", "text")]
+    public void Type_specific_properties_on_other_types_are_reported_for_in_memory_modules(string property, string typeName)
     {
+        var type = new FieldType(typeName);
         var field = property switch
         {
             "target" => new FieldDefinition { Name = "value", Type = type, Target = "deal" },

@@ -1,3 +1,4 @@
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
 using Platform.Storage.Schema;

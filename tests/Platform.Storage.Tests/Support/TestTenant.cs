@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
 using Platform.Storage.Schema;

@@ -1,4 +1,5 @@
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 
 namespace Platform.Metadata.Kinds.Screens;
 
@@ -8,9 +9,10 @@ internal static class ScreenFields
     public static string? Problem(EntityDefinition entity, string field) =>
         entity.FindField(field) is not null || SystemFields.IsSystem(field) ? null : $"{entity.Name} has no field '{field}'";
 
-    public static bool IsNumber(FieldType type) => type is FieldType.Integer or FieldType.Decimal or FieldType.Currency;
+    // By storage kind, so a plugin's numeric or date type (e.g. percent) can be summed or bucketed like the built-ins.
+    public static bool IsNumber(FieldType type) => type.Descriptor.Storage is ValueKind.Integer or ValueKind.Decimal;
 
-    public static bool IsDate(FieldType type) => type is FieldType.Date or FieldType.DateTime;
+    public static bool IsDate(FieldType type) => type.Descriptor.Storage is ValueKind.Date or ValueKind.DateTime;
 
     /// <summary>The type of a field or system field (ids and dates of the system fields), null when unknown.</summary>
     public static FieldType? TypeOf(EntityDefinition entity, string field) => entity.FindField(field)?.Type ?? field switch

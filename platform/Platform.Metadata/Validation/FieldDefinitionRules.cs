@@ -1,12 +1,17 @@
 using System.Globalization;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
+using Platform.Metadata.FieldTypes.BuiltIn;
 
 namespace Platform.Metadata.Validation;
 
-/// <summary>Rules on the fields of one entity.</summary>
-internal static class FieldRules
+/// <summary>
+/// Rules on the field definitions of one entity (the values records hold are checked by FieldValueRules): names,
+/// renames, a known type, only the properties the type allows, their ranges, and the type's own checks.
+/// </summary>
+internal static class FieldDefinitionRules
 {
-    private const int MaxPrecision = 18;
+    private const int MaxPrecision = DecimalNumberFieldType.MaxPrecision;
 
     public static IEnumerable<DefinitionError> Check(EntityEntry entry)
     {
@@ -33,22 +38,28 @@ internal static class FieldRules
                 else if (!renames.TryAdd(previous, i))
                     yield return entry.Error($"{at}/renamedFrom", $"renamedFrom '{previous}' is already claimed by /fields/{renames[previous]}");
             }
-            foreach (var error in CheckShape(entry, field, at)) yield return error;
-            foreach (var error in DefaultValueRules.Check(entry, field, at)) yield return error;
+            if (FieldTypeRegistry.Default.Find(field.Type.Name) is not { } type)
+            {
+                yield return entry.Error($"{at}/type",
+                    $"'{field.Type.Name}' is not a field type; expected one of {FieldTypeNames.List(FieldTypeRegistry.Default.All)}");
+                continue;
+            }
+            foreach (var error in CheckShape(entry, field, type, at)) yield return error;
+            if (field.Default is { } value && type.CheckDefault(field, value) is { } defaultProblem)
+                yield return entry.Error($"{at}/default", defaultProblem);
         }
     }
 
     /// <summary>Type-specific properties and their ranges.</summary>
-    private static IEnumerable<DefinitionError> CheckShape(EntityEntry entry, FieldDefinition field, string at)
+    private static IEnumerable<DefinitionError> CheckShape(EntityEntry entry, FieldDefinition field, FieldTypeDescriptor type, string at)
     {
-        foreach (var property in TypeSpecificProperty.All)
+        foreach (var property in FieldProperty.All)
         {
-            if (property.Check(field) is { } problem) yield return entry.Error($"{at}/{property.Name}", problem);
+            if (property.IsSet(field) && type.Properties.All(p => p.Name != property.Name))
+                yield return entry.Error($"{at}/{property.Name}",
+                    $"'{property.Name}' is not allowed on a {type.Name} field; only {FieldTypeNames.List(FieldTypeRegistry.Default.Allowing(property.Name))} fields have it");
         }
-        if (field.Type == FieldType.Lookup && string.IsNullOrEmpty(field.Target))
-            yield return entry.Error($"{at}/target", "a lookup field must name the entity it points to in 'target'");
-        if (field.Type is FieldType.Choice or FieldType.MultiChoice && field.Options is not { Count: > 0 })
-            yield return entry.Error($"{at}/options", $"a {FieldTypeNames.Of(field.Type)} field must list its 'options'");
+        foreach (var problem in type.CheckDefinition(field)) yield return entry.Error($"{at}/{problem.Property}", problem.Message);
         if (field.MaxLength < 1)
             yield return entry.Error($"{at}/maxLength", $"maxLength must be at least 1, not {field.MaxLength}");
         if (field.Precision is < 1 or > MaxPrecision)
