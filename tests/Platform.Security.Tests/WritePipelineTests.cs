@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Platform.Metadata.Definitions;
 using Platform.Records;
 using Platform.Records.Outbox;
 using Platform.Records.Security;
