@@ -21,6 +21,7 @@ public sealed class PermissionStage(RecordSecurity security) : IRecordWriteStage
 
     public async Task RunAsync(RecordWriteBatch batch, CancellationToken ct)
     {
+        var mayCreate = batch.Access.Scope(Privilege.Create) != PrivilegeScope.None;
         foreach (var write in batch.Writes)
         {
             if (batch.UpsertKey is not null) await FindStoredAsync(batch, write, ct);
@@ -28,7 +29,7 @@ public sealed class PermissionStage(RecordSecurity security) : IRecordWriteStage
             {
                 case RecordChangeKind.Created:
                     if (!batch.IsBulk) RecordSecurity.DemandCreate(batch.Runtime, batch.Actor, batch.Entity.Name);
-                    else if (batch.Access.Scope(Privilege.Create) == PrivilegeScope.None) Refuse(batch, write, $"you may not create {batch.Entity.Name} records");
+                    else if (!mayCreate) Refuse(batch, write, $"you may not create {batch.Entity.Name} records");
                     break;
                 case RecordChangeKind.Updated:
                     if (!batch.IsBulk) await DemandStoredAsync(batch, write, Privilege.Update, ct);
