@@ -4,6 +4,7 @@ using Platform.Records.Auditing;
 using Platform.Records.Events;
 using Platform.Records.Security;
 using Platform.Records.Validation;
+using Platform.Records.Writing;
 using Platform.Runtime;
 
 namespace Platform.Records;
@@ -47,9 +48,10 @@ public sealed partial class RecordService
                 throw new RecordConcurrencyException(entity, id, (long)before[SystemFields.RowVersion]!, null);
             var after = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
             change = new RecordChange(runtime, entity, id, RecordChangeKind.Updated, before, after, actor);
-            // Not a write of the pipeline (no scripts run, no values are checked), but a record change all the same:
-            // its audit entry and outbox event come from the same record event handlers, in its transaction.
-            foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
+            // Not a write through the stages (no scripts run, no values are checked), but a record change all the same:
+            // its audit entry, outbox event and any other observer's work happen in its transaction.
+            var write = new RecordWrite(RecordChangeKind.Updated, id, default, "") { Previous = before, Change = change };
+            await _writer.ObserveAsync(new RecordWriteBatch(this, runtime, definition, actor, session, [write], []), ct);
             await _audit.WriteAsync(runtime, session, new AuditEvent("assign", actor, entity, id, new Dictionary<string, object?>
             {
                 ["from"] = before[SystemFields.Owner], ["to"] = newOwner,

@@ -42,6 +42,17 @@ public sealed class RecordWriter
         }
     }
 
+    /// <summary>
+    /// A record change made outside the stages (an assignment: no scripts, no value checks) reaches the observers all the
+    /// same: the stages from <see cref="RecordWriteStageOrder.Events"/> on (audit trail, outbox, a feature's own).
+    /// </summary>
+    public async Task ObserveAsync(RecordWriteBatch batch, CancellationToken ct)
+    {
+        batch.Writer = this;
+        foreach (var stage in Plan(batch.Entity))
+            if (stage.Order >= RecordWriteStageOrder.Events) await stage.RunAsync(batch, ct);
+    }
+
     /// <summary>The stages with something to do for the entity, decided once per entity definition.</summary>
     private IRecordWriteStage[] Plan(EntityDefinition entity) =>
         _plans.TryGetValue(entity, out var plan) ? plan : _plans.GetValue(entity, e => _stages.Where(s => s.AppliesTo(e)).ToArray());
