@@ -101,26 +101,25 @@ public sealed partial class RecordService
         var definition = Entity(runtime, entity);
         // Begun before the scripts run, so their crm writes are part of this create.
         await using var scope = RecordScope.Begin(runtime);
-        var session = await scope.SessionAsync(ct);
         var slot = idempotency is null ? null : IdempotencyStore.Slot(actor, idempotency.Key);
-        if (slot is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, slot, ct) is { } stored)
+        if (slot is not null && await FindStoredAsync(runtime, slot, ct) is { } stored)
             return (null, Replay(stored, idempotency!));
 
         var write = new RecordWrite(RecordChangeKind.Created, null, body, "");
-        var batch = new RecordWriteBatch(this, runtime, definition, actor, session, [write], []);
+        var batch = new RecordWriteBatch(this, runtime, definition, actor, scope, [write], []);
         IReadOnlyList<RecordChange> committed;
         try
         {
             await _writer.WriteAsync(batch, ct);
             // Only the status and the id are kept: a replay renders the record as its caller may see it then.
             if (slot is not null)
-                await IdempotencyStore.SaveAsync(session, runtime.Store.Database, slot, idempotency!.RequestHash, new IdempotentReplay(201, write.Id, null), ct);
+                await IdempotencyStore.SaveAsync(await batch.SessionAsync(ct), runtime.Store.Database, slot, idempotency!.RequestHash, new IdempotentReplay(201, write.Id, null), ct);
             committed = await scope.CommitAsync(batch.Changes, ct);
         }
         catch (RecordValidationException) when (slot is not null)
         {
             // A request with the same key may have committed since the lookup above, taking the unique values: replay it.
-            if (await IdempotencyStore.FindAsync(session, runtime.Store.Database, slot, ct) is { } raced) return (null, Replay(raced, idempotency!));
+            if (await IdempotencyStore.FindAsync(await batch.SessionAsync(ct), runtime.Store.Database, slot, ct) is { } raced) return (null, Replay(raced, idempotency!));
             throw;
         }
         catch (DbException)
@@ -156,9 +155,8 @@ public sealed partial class RecordService
     {
         var definition = Entity(runtime, entity);
         await using var scope = RecordScope.Begin(runtime);
-        var session = await scope.SessionAsync(ct);
         var write = new RecordWrite(RecordChangeKind.Updated, id, patch, "") { ExpectedVersion = expectedVersion };
-        var batch = new RecordWriteBatch(this, runtime, definition, actor, session, [write], []) { CheckFieldAccess = checkFieldAccess };
+        var batch = new RecordWriteBatch(this, runtime, definition, actor, scope, [write], []) { CheckFieldAccess = checkFieldAccess };
         IReadOnlyList<RecordChange> committed;
         try
         {
@@ -186,9 +184,8 @@ public sealed partial class RecordService
     {
         var definition = Entity(runtime, entity);
         await using var scope = RecordScope.Begin(runtime);
-        var session = await scope.SessionAsync(ct);
         var write = new RecordWrite(RecordChangeKind.Deleted, id, default, "") { ExpectedVersion = expectedVersion };
-        var batch = new RecordWriteBatch(this, runtime, definition, actor, session, [write], []) { Cascade = new DeleteCascade() };
+        var batch = new RecordWriteBatch(this, runtime, definition, actor, scope, [write], []) { Cascade = new DeleteCascade() };
         await _writer.WriteAsync(batch, ct);
         var committed = await scope.CommitAsync(batch.Changes, ct);
         await scope.DisposeAsync();
@@ -226,10 +223,9 @@ public sealed partial class RecordService
             throw new RecordValidationException([new FieldError("/key", $"'{keyField}' is {keyAccess.Name} for your roles and cannot be the upsert key")]);
 
         await using var scope = RecordScope.Begin(runtime);
-        var session = await scope.SessionAsync(ct);
         var idempotency = request.Idempotency;
         var slot = idempotency is null ? null : IdempotencyStore.Slot(actor, idempotency.Key);
-        if (slot is not null && await IdempotencyStore.FindAsync(session, runtime.Store.Database, slot, ct) is { } stored)
+        if (slot is not null && await FindStoredAsync(runtime, slot, ct) is { } stored)
             return ReplayBatch(stored, idempotency!);
 
         var errors = new List<FieldError>();
@@ -246,7 +242,7 @@ public sealed partial class RecordService
             }
             writes[i] = new RecordWrite(RecordChangeKind.Created, id, body, pointer);
         }
-        var batch = new RecordWriteBatch(this, runtime, definition, actor, session, writes, []) { IsBulk = true, UpsertKey = keyField };
+        var batch = new RecordWriteBatch(this, runtime, definition, actor, scope, writes, []) { IsBulk = true, UpsertKey = keyField };
         batch.Errors.AddRange(errors);
         IReadOnlyList<RecordChange> committed;
         var ids = new List<Guid>(writes.Length);
@@ -260,7 +256,7 @@ public sealed partial class RecordService
             foreach (var write in writes)
                 if (write.Kind == RecordChangeKind.Created) { ids.Add(write.Id!.Value); created++; }
             if (slot is not null)
-                await IdempotencyStore.SaveAsync(session, runtime.Store.Database, slot, idempotency!.RequestHash,
+                await IdempotencyStore.SaveAsync(await batch.SessionAsync(ct), runtime.Store.Database, slot, idempotency!.RequestHash,
                     new IdempotentReplay(200, null, new BulkResult(created, updated, ids).ToStoredJson()), ct);
             committed = await scope.CommitAsync(batch.Changes, ct);
         }
@@ -286,6 +282,13 @@ public sealed partial class RecordService
             foreach (var handler in _handlers)
                 await handler.OnWrittenAsync(change, ct);
     }
+
+    /// <summary>
+    /// An earlier response under the idempotency key, read before the write's scripts run (on the unit of work's
+    /// transaction when one is open, else on a read session), so a repeat runs nothing.
+    /// </summary>
+    private static Task<(string Hash, IdempotentReplay Replay)?> FindStoredAsync(TenantRuntime runtime, string slot, CancellationToken ct) =>
+        RecordScope.ReadAsync(runtime, session => IdempotencyStore.FindAsync(session, runtime.Store.Database, slot, ct), ct);
 
     private static IdempotentReplay Replay((string Hash, IdempotentReplay Replay) stored, IdempotencyRequest request) =>
         stored.Hash == request.RequestHash

@@ -51,7 +51,7 @@ public sealed partial class RecordService
             // Not a write through the stages (no scripts run, no values are checked), but a record change all the same:
             // its audit entry, outbox event and any other observer's work happen in its transaction.
             var write = new RecordWrite(RecordChangeKind.Updated, id, default, "") { Previous = before, Change = change };
-            await _writer.ObserveAsync(new RecordWriteBatch(this, runtime, definition, actor, session, [write], []), ct);
+            await _writer.ObserveAsync(new RecordWriteBatch(this, runtime, definition, actor, scope, [write], []), ct);
             await _audit.WriteAsync(runtime, session, new AuditEvent("assign", actor, entity, id, new Dictionary<string, object?>
             {
                 ["from"] = before[SystemFields.Owner], ["to"] = newOwner,

@@ -1,6 +1,7 @@
 using Platform.Metadata.Definitions;
 using Platform.Records.Events;
 using Platform.Records.Security;
+using Platform.Records.Transactions;
 using Platform.Records.Validation;
 using Platform.Runtime;
 using Platform.Storage.Records;
@@ -14,14 +15,14 @@ namespace Platform.Records.Writing;
 public sealed class RecordWriteBatch
 {
     internal RecordWriteBatch(
-        RecordService records, TenantRuntime runtime, EntityDefinition entity, RecordActor actor, RecordSession session,
+        RecordService records, TenantRuntime runtime, EntityDefinition entity, RecordActor actor, RecordScope scope,
         IReadOnlyList<RecordWrite> writes, List<RecordChange> changes)
     {
         Records = records;
         Runtime = runtime;
         Entity = entity;
         Actor = actor;
-        Session = session;
+        Scope = scope;
         Writes = writes;
         Changes = changes;
         Access = RecordSecurity.Access(runtime, actor, entity.Name);
@@ -36,8 +37,19 @@ public sealed class RecordWriteBatch
 
     public RecordActor Actor { get; }
 
-    /// <summary>The write's transaction (the caller's unit of work when it joined one).</summary>
-    public RecordSession Session { get; }
+    /// <summary>
+    /// The write's transaction (the caller's unit of work's when it joined one), begun by the first stage that needs it:
+    /// not before the before-save scripts, so a SQLite tenant's write lock is not held while they run.
+    /// </summary>
+    public async ValueTask<RecordSession> SessionAsync(CancellationToken ct) => _session ??= await Scope.SessionAsync(ct);
+
+    /// <summary>The unit of work the write is part of.</summary>
+    internal RecordScope Scope { get; }
+
+    /// <summary>Before-save scripts run for this entity, so the stored row is read before the write transaction begins.</summary>
+    internal bool ScriptsFirst { get; set; }
+
+    private RecordSession? _session;
 
     public IReadOnlyList<RecordWrite> Writes { get; }
 

@@ -14,7 +14,7 @@ public sealed class RecordWriter
     internal const int MaxWriteAttempts = 10;
 
     private readonly IRecordWriteStage[] _stages;
-    private readonly ConditionalWeakTable<EntityDefinition, IRecordWriteStage[]> _plans = new();
+    private readonly ConditionalWeakTable<EntityDefinition, StagePlan> _plans = new();
 
     /// <param name="stages">In any order; sorted once by <see cref="IRecordWriteStage.Order"/> (equal orders keep theirs).</param>
     public RecordWriter(IEnumerable<IRecordWriteStage> stages) => _stages = stages.OrderBy(s => s.Order).ToArray();
@@ -27,11 +27,12 @@ public sealed class RecordWriter
     {
         batch.Writer = this;
         var plan = Plan(batch.Entity);
+        batch.ScriptsFirst = plan.ScriptsFirst;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                foreach (var stage in plan) await stage.RunAsync(batch, ct);
+                foreach (var stage in plan.Stages) await stage.RunAsync(batch, ct);
                 return;
             }
             catch (WriteLostRaceException lost)
@@ -49,13 +50,19 @@ public sealed class RecordWriter
     public async Task ObserveAsync(RecordWriteBatch batch, CancellationToken ct)
     {
         batch.Writer = this;
-        foreach (var stage in Plan(batch.Entity))
+        foreach (var stage in Plan(batch.Entity).Stages)
             if (stage.Order >= RecordWriteStageOrder.Events) await stage.RunAsync(batch, ct);
     }
 
     /// <summary>The stages with something to do for the entity, decided once per entity definition.</summary>
-    private IRecordWriteStage[] Plan(EntityDefinition entity) =>
-        _plans.TryGetValue(entity, out var plan) ? plan : _plans.GetValue(entity, e => _stages.Where(s => s.AppliesTo(e)).ToArray());
+    private StagePlan Plan(EntityDefinition entity) =>
+        _plans.TryGetValue(entity, out var plan) ? plan : _plans.GetValue(entity, e =>
+        {
+            var stages = _stages.Where(s => s.AppliesTo(e)).ToArray();
+            return new StagePlan(stages, stages.Any(s => s is Stages.BeforeSaveStage));
+        });
+
+    private sealed record StagePlan(IRecordWriteStage[] Stages, bool ScriptsFirst);
 }
 
 /// <summary>An update's row changed between its read and its store, and the caller set no If-Match: it is retried.</summary>

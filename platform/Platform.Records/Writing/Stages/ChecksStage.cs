@@ -24,12 +24,13 @@ public sealed class ChecksStage(RecordSecurity security) : IRecordWriteStage
             foreach (var write in batch.Writes) await CheckDeleteAsync(batch, write, ct);
             return;
         }
+        var session = await batch.SessionAsync(ct);
         var sight = new WriterSight(batch.Runtime, batch.Actor, security);
         // A plain bulk create writes nothing before its insert, so its lookups and unique values are read in a few queries.
         var data = batch.IsBulk && batch.UpsertKey is null
-            ? await WriteCheckData.ReadAsync(sight, batch.Session, batch.Entity, batch.Writes.Select(w => (IReadOnlyDictionary<string, object?>)w.Values).ToList(), ct)
+            ? await WriteCheckData.ReadAsync(sight, session, batch.Entity, batch.Writes.Select(w => (IReadOnlyDictionary<string, object?>)w.Values).ToList(), ct)
             : null;
-        await CheckAsync(batch, sight, batch.Session, data, ct);
+        await CheckAsync(batch, sight, session, data, ct);
         if (batch.IsBulk) CheckUniqueWithinBatch(batch);
         ThrowIfAny(batch.Errors);
     }
@@ -58,7 +59,7 @@ public sealed class ChecksStage(RecordSecurity security) : IRecordWriteStage
     private static async Task CheckDeleteAsync(RecordWriteBatch batch, RecordWrite write, CancellationToken ct)
     {
         var entity = batch.Entity.Name;
-        if (await batch.Runtime.Store.FindRestrictingReferenceAsync(batch.Session, entity, write.Id!.Value, ct) is { } reference)
+        if (await batch.Runtime.Store.FindRestrictingReferenceAsync(await batch.SessionAsync(ct), entity, write.Id!.Value, ct) is { } reference)
             throw new RecordConflictException(
                 $"The {entity} cannot be deleted: {reference.Entity} records refer to it through '{reference.Field}' (onDelete: restrict).", reference.Entity);
     }

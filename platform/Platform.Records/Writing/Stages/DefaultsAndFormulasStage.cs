@@ -83,7 +83,7 @@ public sealed class DefaultsAndFormulasStage(BeforeSaveScripts? scripts) : IReco
         foreach (var field in entity.Fields)
         {
             if (field.Type != FieldType.AutoNumber) continue;
-            var first = await batch.Runtime.Store.NextSequenceValueAsync(batch.Session, $"{entity.Name}.{field.Name}", ct, rows.Count);
+            var first = await batch.Runtime.Store.NextSequenceValueAsync(await batch.SessionAsync(ct), $"{entity.Name}.{field.Name}", ct, rows.Count);
             for (var i = 0; i < rows.Count; i++) rows[i][field.Name] = string.Format(CultureInfo.InvariantCulture, field.Format ?? "{0}", first + i);
         }
         if (!formulas) return;

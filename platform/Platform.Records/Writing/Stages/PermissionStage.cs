@@ -3,7 +3,9 @@ using Platform.Metadata.Definitions;
 using Platform.Metadata.Definitions.Security;
 using Platform.Records.Events;
 using Platform.Records.Security;
+using Platform.Records.Transactions;
 using Platform.Records.Validation;
+using Platform.Storage.Records;
 
 namespace Platform.Records.Writing.Stages;
 
@@ -19,12 +21,27 @@ public sealed class PermissionStage(RecordSecurity security) : IRecordWriteStage
 
     public bool AppliesTo(EntityDefinition entity) => true;
 
-    public async Task RunAsync(RecordWriteBatch batch, CancellationToken ct)
+    public Task RunAsync(RecordWriteBatch batch, CancellationToken ct)
+    {
+        var first = batch.Writes[0];
+        // Creates read nothing; a delete claims its row, a write, so it needs the write transaction anyway.
+        if (first.Kind == RecordChangeKind.Deleted || (first.Kind == RecordChangeKind.Created && batch.UpsertKey is null) || !batch.ScriptsFirst)
+            return RunAsync(batch, null, ct);
+        // Read before the scripts run, on the caller's unit of work's transaction when it has one, else on a read session
+        // of its own: the write transaction begins after the scripts. The store writes at the version read here.
+        return RecordScope.ReadAsync(batch.Runtime, async session =>
+        {
+            await RunAsync(batch, session, ct);
+            return true;
+        }, ct);
+    }
+
+    private async Task RunAsync(RecordWriteBatch batch, RecordSession? reading, CancellationToken ct)
     {
         var mayCreate = batch.Access.Scope(Privilege.Create) != PrivilegeScope.None;
         foreach (var write in batch.Writes)
         {
-            if (batch.UpsertKey is not null) await FindStoredAsync(batch, write, ct);
+            if (batch.UpsertKey is not null) await FindStoredAsync(batch, reading ?? await batch.SessionAsync(ct), write, ct);
             switch (write.Kind)
             {
                 case RecordChangeKind.Created:
@@ -32,9 +49,9 @@ public sealed class PermissionStage(RecordSecurity security) : IRecordWriteStage
                     else if (!mayCreate) Refuse(batch, write, $"you may not create {batch.Entity.Name} records");
                     break;
                 case RecordChangeKind.Updated:
-                    if (!batch.IsBulk) await DemandStoredAsync(batch, write, Privilege.Update, ct);
+                    if (!batch.IsBulk) await DemandStoredAsync(batch, reading ?? await batch.SessionAsync(ct), write, Privilege.Update, ct);
                     // Unreadable and read-only records get the same answer.
-                    else if (!await security.AllowsAsync(batch.Runtime, batch.Session, batch.Actor, batch.Entity.Name, write.Previous!, Privilege.Update, ct))
+                    else if (!await security.AllowsAsync(batch.Runtime, reading ?? await batch.SessionAsync(ct), batch.Actor, batch.Entity.Name, write.Previous!, Privilege.Update, ct))
                         Refuse(batch, write, $"you may not update this {batch.Entity.Name}");
                     break;
                 default:
@@ -46,12 +63,12 @@ public sealed class PermissionStage(RecordSecurity security) : IRecordWriteStage
     }
 
     /// <summary>Reads the stored row and demands the privilege on it, then checks the version the caller expects.</summary>
-    private async Task<long> DemandStoredAsync(RecordWriteBatch batch, RecordWrite write, Privilege privilege, CancellationToken ct)
+    private async Task<long> DemandStoredAsync(RecordWriteBatch batch, RecordSession session, RecordWrite write, Privilege privilege, CancellationToken ct)
     {
         var entity = batch.Entity.Name;
         var id = write.Id!.Value;
-        var row = await batch.Runtime.Store.GetAsync(batch.Session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
-        await security.DemandAsync(batch.Runtime, batch.Session, batch.Actor, entity, id, row, privilege, ct);
+        var row = await batch.Runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
+        await security.DemandAsync(batch.Runtime, session, batch.Actor, entity, id, row, privilege, ct);
         var current = (long)row[SystemFields.RowVersion]!;
         if (write.ExpectedVersion is { } expected && expected != current) throw new RecordConcurrencyException(entity, id, expected, current);
         write.Previous = row;
@@ -66,10 +83,11 @@ public sealed class PermissionStage(RecordSecurity security) : IRecordWriteStage
     {
         if (!write.Claimed)
         {
+            var session = await batch.SessionAsync(ct);
             for (var attempt = 1; ; attempt++)
             {
-                var current = await DemandStoredAsync(batch, write, Privilege.Delete, ct);
-                if (await batch.Runtime.Store.UpdateAsync(batch.Session, batch.Entity.Name, write.Id!.Value, new Dictionary<string, object?>(), current, ct)) break;
+                var current = await DemandStoredAsync(batch, session, write, Privilege.Delete, ct);
+                if (await batch.Runtime.Store.UpdateAsync(session, batch.Entity.Name, write.Id!.Value, new Dictionary<string, object?>(), current, ct)) break;
                 // Without If-Match a lost race is retried (a record deleted meanwhile is then a 404).
                 if (write.ExpectedVersion is null && attempt < RecordWriter.MaxWriteAttempts) continue;
                 throw new RecordConcurrencyException(batch.Entity.Name, write.Id!.Value, current, null);
@@ -79,7 +97,7 @@ public sealed class PermissionStage(RecordSecurity security) : IRecordWriteStage
     }
 
     /// <summary>A bulk upsert item updates the record its key finds (one the actor may not read is found all the same, then refused).</summary>
-    private static async Task FindStoredAsync(RecordWriteBatch batch, RecordWrite write, CancellationToken ct)
+    private static async Task FindStoredAsync(RecordWriteBatch batch, RecordSession session, RecordWrite write, CancellationToken ct)
     {
         var store = batch.Runtime.Store;
         var entity = batch.Entity.Name;
@@ -87,10 +105,10 @@ public sealed class PermissionStage(RecordSecurity security) : IRecordWriteStage
         Dictionary<string, object?>? existing = null;
         if (key == SystemFields.Id)
         {
-            if (write.Id is { } given) existing = await store.GetAsync(batch.Session, entity, given, ct);
+            if (write.Id is { } given) existing = await store.GetAsync(session, entity, given, ct);
         }
-        else if (KeyValue(batch.Entity, key, write.Body) is { } value && await store.FindByValueAsync(batch.Session, entity, key, value, null, ct) is { } found)
-            existing = await store.GetAsync(batch.Session, entity, found, ct);
+        else if (KeyValue(batch.Entity, key, write.Body) is { } value && await store.FindByValueAsync(session, entity, key, value, null, ct) is { } found)
+            existing = await store.GetAsync(session, entity, found, ct);
         if (existing is null) return;
         write.Kind = RecordChangeKind.Updated;
         write.Id = (Guid)existing[SystemFields.Id]!;

@@ -17,15 +17,16 @@ public sealed class RecordEventsStage(IReadOnlyList<IRecordEventHandler> handler
 
     public async Task RunAsync(RecordWriteBatch batch, CancellationToken ct)
     {
+        var session = await batch.SessionAsync(ct);
         if (batch.Writes.Count == 1)
         {
             if (batch.Writes[0].Change is not { } change) return;
-            foreach (var handler in handlers) await handler.OnWritingAsync(change, batch.Session, ct);
+            foreach (var handler in handlers) await handler.OnWritingAsync(change, session, ct);
             return;
         }
         var changes = new List<RecordChange>(batch.Writes.Count);
         foreach (var write in batch.Writes)
             if (write.Change is { } change) changes.Add(change);
-        foreach (var handler in handlers) await handler.OnWritingManyAsync(changes, batch.Session, ct);
+        foreach (var handler in handlers) await handler.OnWritingManyAsync(changes, session, ct);
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class StoreStage
     private async Task DeleteAsync(RecordWriteBatch batch, RecordWrite write, CancellationToken ct)
     {
         var runtime = batch.Runtime;
-        var session = batch.Session;
+        var session = await batch.SessionAsync(ct);
         var actor = batch.Actor;
         var entity = batch.Entity.Name;
         var id = write.Id!.Value;
@@ -36,7 +36,7 @@ public sealed partial class StoreStage
                     throw new RecordForbiddenException(
                         $"You may not delete this {entity}: it would delete {child.Name} records you may not delete ({child.Name}.{field.Name}, onDelete: cascade).", child.Name);
                 var childWrite = new RecordWrite(RecordChangeKind.Deleted, (Guid)childRow[SystemFields.Id]!, default, "") { Claimed = true, Previous = childRow };
-                await batch.Writer.WriteAsync(new RecordWriteBatch(batch.Records, runtime, child, actor, session, [childWrite], batch.Changes) { Cascade = cascade }, ct);
+                await batch.Writer.WriteAsync(new RecordWriteBatch(batch.Records, runtime, child, actor, batch.Scope, [childWrite], batch.Changes) { Cascade = cascade }, ct);
             }, ct);
 
         foreach (var (child, field) in DeleteCascade.References(runtime.Definitions, entity, DeleteBehavior.SetNull))
@@ -77,10 +77,11 @@ public sealed partial class StoreStage
         RecordWriteBatch batch, EntityDefinition child, FieldDefinition field, Guid parentId, Func<Dictionary<string, object?>, Task> each, CancellationToken ct)
     {
         var store = batch.Runtime.Store;
+        var session = await batch.SessionAsync(ct);
         var done = new HashSet<Guid>();
         while (true)
         {
-            var page = await store.QueryAsync(batch.Session, new RecordQuery(child.Name)
+            var page = await store.QueryAsync(session, new RecordQuery(child.Name)
             {
                 Filter = new ComparisonNode(field.Name, ComparisonOperator.Eq, parentId), Select = [SystemFields.Id], Top = ChildrenPerRead + done.Count,
             }, ct);
@@ -89,7 +90,7 @@ public sealed partial class StoreStage
             foreach (var childId in pending)
             {
                 done.Add(childId);
-                if (await store.GetAsync(batch.Session, child.Name, childId, ct) is { } row) await each(row);
+                if (await store.GetAsync(session, child.Name, childId, ct) is { } row) await each(row);
             }
         }
     }

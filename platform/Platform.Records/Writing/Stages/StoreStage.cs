@@ -49,14 +49,15 @@ public sealed partial class StoreStage(RecordSecurity security, IAuditLog audit)
         values[SystemFields.ModifiedBy] = batch.Actor.UserId;
         // A bulk upsert writes over what it read (its items carry no If-Match); a single update only at the version it checked.
         var current = batch.IsBulk ? (long?)null : (long)before[SystemFields.RowVersion]!;
-        if (!await runtime.Store.UpdateAsync(batch.Session, entity, id, values, current, ct) && !batch.IsBulk)
+        var session = await batch.SessionAsync(ct);
+        if (!await runtime.Store.UpdateAsync(session, entity, id, values, current, ct) && !batch.IsBulk)
         {
             var conflict = new RecordConcurrencyException(entity, id, current, null);
             // Without If-Match the caller set no precondition: another writer got in first, so the write reads again.
             if (write.ExpectedVersion is null) throw new WriteLostRaceException(conflict);
             throw conflict;
         }
-        var after = await runtime.Store.GetAsync(batch.Session, entity, id, ct);
+        var after = await runtime.Store.GetAsync(session, entity, id, ct);
         if (after is null && !batch.IsBulk) throw new RecordNotFoundException(entity, id);
         Stored(batch, write, new RecordChange(runtime, entity, id, RecordChangeKind.Updated, before, after, batch.Actor));
     }
@@ -64,7 +65,7 @@ public sealed partial class StoreStage(RecordSecurity security, IAuditLog audit)
     private static async Task InsertAsync(RecordWriteBatch batch, List<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct)
     {
         var runtime = batch.Runtime;
-        await runtime.Store.InsertAsync(batch.Session, batch.Entity.Name, rows, ct);
+        await runtime.Store.InsertAsync(await batch.SessionAsync(ct), batch.Entity.Name, rows, ct);
         foreach (var write in batch.Writes)
         {
             if (write.Kind != RecordChangeKind.Created) continue;
