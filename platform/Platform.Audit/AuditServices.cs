@@ -19,8 +19,9 @@ public static class AuditServices
     public static IServiceCollection AddPlatformAudit(this IServiceCollection services)
     {
         services.AddPlatformTables<AuditTables>();
-        services.AddPlatformRecords();
+        // Before the records' own handlers, so a write's audit entry is written before its outbox event.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEventHandler, AuditRecordHandler>());
+        services.AddPlatformRecords();
         services.TryAddSingleton<IAuditLog, DatabaseAuditLog>();
         // Security-document changes are audited in the transaction of whichever apply makes them (host start, operator API).
         services.TryAddSingleton<ISchemaChangeAudit, SecurityDefinitionAudit>();

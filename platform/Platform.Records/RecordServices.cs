@@ -30,8 +30,9 @@ public static class RecordServices
         services.TryAddSingleton<RecordSecurity>();
         services.TryAddSingleton<RecordHookScripts>();
         services.TryAddSingleton<RecordService>();
-        // Every record write leaves an outbox event in its transaction, delivered after commit. Registered after the
-        // audit handler when AddPlatformAudit comes first; the order of in-transaction handlers does not matter to either.
+        // Every record write leaves an outbox event in its transaction (the last of the write's stages), delivered after
+        // commit. AddPlatformAudit registers its handler before this one. A feature adds a record event handler, or a
+        // write stage (IRecordWriteStage, with its order) that RecordService picks up.
         services.AddPlatformTables<OutboxTables>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxOptions>();

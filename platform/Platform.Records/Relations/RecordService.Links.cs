@@ -10,7 +10,9 @@ namespace Platform.Records;
 
 /// <summary>
 /// Many-to-many links. Linking or unlinking changes the source record, so it needs the update privilege on the source
-/// and sight (read) of the target; each link and unlink is audited in its own transaction with the change.
+/// and sight (read) of the target; each link and unlink is audited in the transaction of the change (the caller's unit
+/// of work when one is open). A link is a row of the relation's junction, not a change of either record's row: it is
+/// audited on the source record but raises no record change (no outbox event), as a share does not.
 /// </summary>
 public sealed partial class RecordService
 {
@@ -78,6 +80,6 @@ public sealed partial class RecordService
         return (IdentifierNames.Junction(entity, relation), found.Target);
     }
 
-    private static AuditEvent LinkEvent(string action, RecordActor actor, string entity, Guid id, string relation, string target, Guid targetId) =>
+    internal static AuditEvent LinkEvent(string action, RecordActor actor, string entity, Guid id, string relation, string target, Guid targetId) =>
         new(action, actor, entity, id, new Dictionary<string, object?> { ["relation"] = relation, ["target"] = target, ["targetId"] = targetId });
 }

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Platform.Metadata.Definitions;
 using Platform.Metadata.Definitions.Security;
 using Platform.Records.Auditing;
 using Platform.Records.Events;
 using Platform.Records.Security;
 using Platform.Records.Validation;
+using Platform.Records.Writing;
 using Platform.Runtime;
 
 namespace Platform.Records;
@@ -32,7 +32,8 @@ public sealed partial class RecordService
 
         RecordChange change;
         IReadOnlyList<RecordChange> committed;
-        // The change and its audit entry commit together (and join a script's unit of work when one is open).
+        // The change and its audit entry commit together, and join the caller's unit of work when one is open (an
+        // action's crm call), as every record write does.
         await using (var scope = Transactions.RecordScope.Begin(runtime))
         {
             var session = await scope.SessionAsync(ct);
@@ -47,7 +48,10 @@ public sealed partial class RecordService
                 throw new RecordConcurrencyException(entity, id, (long)before[SystemFields.RowVersion]!, null);
             var after = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
             change = new RecordChange(runtime, entity, id, RecordChangeKind.Updated, before, after, actor);
-            foreach (var handler in _handlers) await handler.OnWritingAsync(change, session, ct);
+            // Not a write through the stages (no scripts run, no values are checked), but a record change all the same:
+            // its audit entry, outbox event and any other observer's work happen in its transaction.
+            var write = new RecordWrite(RecordChangeKind.Updated, id, default, "") { Previous = before, Change = change };
+            await _writer.ObserveAsync(new RecordWriteBatch(this, runtime, definition, actor, scope, [write], []), ct);
             await _audit.WriteAsync(runtime, session, new AuditEvent("assign", actor, entity, id, new Dictionary<string, object?>
             {
                 ["from"] = before[SystemFields.Owner], ["to"] = newOwner,
@@ -61,6 +65,8 @@ public sealed partial class RecordService
     /// <summary>
     /// Shares a record with a user or team (share privilege); every share grants read, <paramref name="canUpdate"/>
     /// update too. A share grants only what the sharer holds on the record: update only when they may update it.
+    /// Joins the caller's unit of work when one is open. A share changes who may see the record, not the record: it is
+    /// audited, but raises no record change (no outbox event).
     /// </summary>
     public async Task ShareAsync(TenantRuntime runtime, string entity, Guid id, SharePrincipal principal, bool canUpdate, RecordActor actor, CancellationToken ct)
     {
@@ -105,19 +111,6 @@ public sealed partial class RecordService
         await _security.DemandAsync(runtime, session, actor, entity, id, row, privilege, ct);
     }
 
-    /// <summary>
-    /// The stored record as a before-save hook or formula sees it: checked for the update privilege first, but not
-    /// masked, so formulas compute from real values rather than writing back masked or missing ones.
-    /// </summary>
-    private Task<Dictionary<string, object?>> StoredForWriteAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct) =>
-        // Through the write's scope: a hook's crm.update sees what the same transaction wrote before it.
-        Transactions.RecordScope.ReadAsync(runtime, async session =>
-        {
-            var row = await runtime.Store.GetAsync(session, entity, id, ct) ?? throw new RecordNotFoundException(entity, id);
-            await _security.DemandAsync(runtime, session, actor, entity, id, row, Privilege.Update, ct);
-            return row;
-        }, ct);
-
     /// <summary>The shares of a record the actor may read.</summary>
     public async Task<IReadOnlyList<RecordShares.Share>> SharesAsync(TenantRuntime runtime, string entity, Guid id, RecordActor actor, CancellationToken ct)
     {
@@ -148,14 +141,5 @@ public sealed partial class RecordService
         var copy = new Dictionary<string, object?>(row, StringComparer.Ordinal);
         RecordSecurity.ApplyFieldSecurity(definition, access, copy);
         return copy;
-    }
-
-    /// <summary>Errors for the fields of a body the actor may not write; checked before scripts run, on what the caller sent.</summary>
-    private static void CheckWritableBody(TenantRuntime runtime, RecordActor actor, EntityDefinition definition, JsonElement body, string pointer, List<FieldError> errors)
-    {
-        var access = RecordSecurity.Access(runtime, actor, definition.Name);
-        if (access.RestrictedFields.Count == 0 || body.ValueKind != JsonValueKind.Object) return;
-        var names = body.EnumerateObject().Select(p => p.Name).Distinct().ToDictionary(n => n, _ => (object?)null);
-        RecordSecurity.CheckWritable(access, names, pointer, errors);
     }
 }
