@@ -57,6 +57,7 @@ public static class WorkflowServices
         services.TryAddSingleton<ScheduleTriggers>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, RecordTriggerConsumer>());
         services.AddHostedService<WorkflowTimers>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Platform.Api.OpenApi.IOpenApiContributor, Api.WorkflowOpenApi>());
         return services;
     }
 

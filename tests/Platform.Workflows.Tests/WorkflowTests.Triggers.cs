@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Records;
+using Platform.Records.Events;
+using Platform.Records.Outbox;
+
+namespace Platform.Workflows.Tests;
+
+public abstract partial class WorkflowTests
+{
+    [Fact]
+    public async Task Record_updated_trigger_starts_one_instance_per_committed_write_that_changes_its_fields_and_meets_its_condition()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        await PublishAsync(tenant, Doc("big-account",
+            [new { id = "mark", type = "UpdateRecord", entity = "account", recordId = Expr("record.id"), values = new { tier = "key" } }],
+            trigger: new { type = "recordUpdated", entity = "account", fields = new[] { "employees" }, condition = "record.employees > 100" }));
+        var account = await CreateAsync(tenant, "account", new { name = "Acme", employees = 10 });
+
+        await PatchAsync(tenant, "account", account, new { city = "Paris" });          // another field: no start
+        await PatchAsync(tenant, "account", account, new { employees = 50 });          // condition false: no start
+        await PatchAsync(tenant, "account", account, new { employees = 500 });         // starts
+        // A write that rolls back leaves no event, so it starts nothing.
+        var runtime = await Host.RuntimeAsync(tenant);
+        var records = Host.Services.GetRequiredService<RecordService>();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => records.InOneTransactionAsync<bool>(runtime, async () =>
+        {
+            await records.UpdateAsync(runtime, "account", account, JsonSerializer.SerializeToElement(new { employees = 900 }), null, RecordActor.System, CancellationToken.None);
+            throw new InvalidOperationException("rolled back");
+        }, CancellationToken.None));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await InstancesAsync(tenant, "workflow=big-account")).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        // Time for any wrongly started instance to show up.
+        await Task.Delay(2500);
+        var instances = await InstancesAsync(tenant, "workflow=big-account");
+        var instance = Assert.Single(instances);
+        Assert.Equal("finished", instance.GetProperty("status").GetString());
+        Assert.Equal(account, instance.GetProperty("recordId").GetGuid());
+        Assert.Equal(1, instance.GetProperty("version").GetInt64());
+        Assert.Equal("key", (await RecordAsync(tenant, "account", account)).GetProperty("tier").GetString());
+        Assert.Equal(500, (await RecordAsync(tenant, "account", account)).GetProperty("employees").GetInt64());
+        Assert.Single(await InstancesAsync(tenant, $"recordId={account}"));
+    }
+
+    [Fact]
+    public async Task A_delivery_seen_twice_starts_one_instance()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        await PublishAsync(tenant, Doc("on-create", [new { id = "set", type = "SetVariable", name = "seen", value = true }],
+            trigger: new { type = "recordCreated", entity = "contact" }));
+        var runtime = await Host.RuntimeAsync(tenant);
+        var consumer = Host.Services.GetServices<IOutboxConsumer>().Single(c => c.Name == "workflows.record-triggers");
+        var change = new OutboxEvent(Guid.NewGuid(), DateTime.UtcNow, "contact", Guid.NewGuid(), RecordChangeKind.Created, [], null, 0);
+        var delivery = new OutboxDelivery(runtime, change, OutboxDelivery.KeyOf(change.Id, consumer.Name), 1);
+
+        await consumer.HandleAsync(delivery, CancellationToken.None);
+        await consumer.HandleAsync(delivery with { Attempt = 2 }, CancellationToken.None);
+
+        var instance = Assert.Single(await InstancesAsync(tenant, "workflow=on-create"));
+        Assert.Equal(change.RecordId, instance.GetProperty("recordId").GetGuid());
+    }
+}
