@@ -14,7 +14,7 @@ public abstract partial class WorkflowTests
         var doc = Doc("welcome",
         [
             new { id = "big", type = "If", condition = Expr("record.employees > 100") },
-            new { id = "mark", type = "UpdateRecord", entity = "account", recordId = Expr("record.id"), values = new { tier = "key" } },
+            new { id = "mark", type = "UpdateRecord", entity = "account", recordId = Expr("record.id"), values = new { tier = "vip" } },
             new { id = "note", type = "CreateRecord", entity = "contact", values = new { full_name = Expr("'Contact of ' + record.name"), account = Expr("record.id") } },
             new { id = "tell", type = "SendEmail", to = "owner@example.com", subject = new { template = "{{ record.name }} is big" } },
         ],

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Platform.Storage.Physical;
 using Platform.Storage.Providers;
@@ -18,8 +19,24 @@ internal sealed class WorkflowSql(TenantDatabase database)
 
     public string Columns(params string[] columns) => string.Join(", ", columns.Select(Q));
 
-    public void Add(DbCommand command, string name, string table, string column, object? value) =>
-        command.AddParameter(name, ColumnValueCodec.ToDb(Tables[table].Column(column), value, database.Provider));
+    /// <summary>A parameter for a column's value; a null gets the column's type (PostgreSQL will not compare an untyped null with a uuid).</summary>
+    public void Add(DbCommand command, string name, string table, string column, object? value)
+    {
+        var model = Tables[table].Column(column);
+        var stored = ColumnValueCodec.ToDb(model, value, database.Provider);
+        if (stored is not null || database.Provider == DatabaseProvider.Sqlite)
+        {
+            command.AddParameter(name, stored);
+            return;
+        }
+        command.AddParameter(name, null, model.Kind switch
+        {
+            ValueKind.Guid => DbType.Guid,
+            ValueKind.DateTime => DbType.DateTime,
+            ValueKind.Integer => DbType.Int64,
+            _ => DbType.String,
+        });
+    }
 
     public T? Read<T>(DbDataReader reader, int ordinal, string table, string column) =>
         (T?)ColumnValueCodec.Read(reader, ordinal, Tables[table].Column(column), database.Provider);
