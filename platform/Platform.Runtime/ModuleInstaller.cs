@@ -1,4 +1,5 @@
 using Platform.Metadata.Definitions;
+using Platform.Metadata.Kinds;
 using Platform.Metadata.Loading;
 using Platform.Storage.Schema;
 using Platform.Tenancy;
@@ -11,8 +12,12 @@ namespace Platform.Runtime;
 /// The CLI, the host's first start and (later) the studio all come through here.
 /// </summary>
 /// <param name="audit">Audits changes of security documents in the apply's transaction (every host and the CLI pass one).</param>
-public sealed class ModuleInstaller(TenantCatalog catalog, TenantRuntimeCache runtimes, ISchemaChangeAudit? audit = null)
+/// <param name="kinds">The document kinds module folders are read with (the host's from DI, the CLI's own); the default catalogue when null.</param>
+public sealed class ModuleInstaller(TenantCatalog catalog, TenantRuntimeCache runtimes, ISchemaChangeAudit? audit = null, DocumentKindCatalog? kinds = null)
 {
+    /// <summary>The kinds this installer reads, validates and exports.</summary>
+    public DocumentKindCatalog Kinds { get; } = kinds ?? DocumentKindCatalog.Default;
+
     public Task<ModuleInstallResult> PlanAsync(string tenantId, IReadOnlyList<string> moduleFolders, CancellationToken ct) =>
         RunAsync(tenantId, moduleFolders, apply: false, allowDataLoss: false, ct);
 
@@ -27,7 +32,7 @@ public sealed class ModuleInstaller(TenantCatalog catalog, TenantRuntimeCache ru
         var database = tenant?.Database ?? TenantPlacement.For(catalog.Options, tenantId);
         var current = tenant is null ? null : await SchemaHistory.ReadLatestAsync(database, ct);
 
-        var load = await ModuleSetLoader.LoadAsync(moduleFolders, current?.Definitions.Modules ?? [], ct);
+        var load = await ModuleSetLoader.LoadAsync(moduleFolders, current?.Definitions.Modules ?? [], Kinds, ct);
         if (!load.Succeeded) return new ModuleInstallResult(tenant, load.Errors, null, null);
 
         // A tenant not created yet has no database to open (on SQLite not even a file): plan against an empty one.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Metadata.Kinds;
 using Platform.Tenancy;
 
 namespace Platform.Runtime;
@@ -10,6 +11,7 @@ public static class RuntimeServices
     public static IServiceCollection AddPlatformRuntime(this IServiceCollection services, PlatformStorageOptions storage)
     {
         services.TryAddSingleton(storage);
+        services.AddPlatformDocumentKinds();
         services.TryAddSingleton<TenantCatalog>();
         services.TryAddSingleton<TenantRuntimeCache>();
         services.TryAddSingleton<ModuleInstaller>();

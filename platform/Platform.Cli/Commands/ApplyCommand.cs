@@ -29,7 +29,7 @@ internal static class ApplyCommand
             if (!existed)
             {
                 // The installer creates a new tenant before it loads the modules; invalid modules must not leave one behind.
-                var load = await ModuleSetLoader.LoadAsync(modules, ct);
+                var load = await ModuleSetLoader.LoadAsync(modules, [], CliDocumentKinds.Catalog, ct);
                 if (!load.Succeeded) return await DefinitionErrorOutput.WriteAsync(context, load.Errors);
             }
 

@@ -29,7 +29,7 @@ internal static class ExportCommand
             foreach (var module in modules)
             {
                 var folder = Path.Combine(dir, module.Id);
-                await ModuleWriter.WriteAsync(module, folder, ct);
+                await ModuleWriter.WriteAsync(module, folder, CliDocumentKinds.Catalog, ct);
                 await context.Out.WriteLineAsync($"{module.Id} {module.Manifest.Version}: {module.Entities.Count} entities -> {folder}");
             }
             return ExitCodes.Success;

@@ -77,11 +77,11 @@ internal sealed class StorageArguments
     // Security-document changes are audited in the apply's transaction, as on the host.
     // With the encryption key when one is at hand, so an apply renaming encrypted fields can re-seal their values.
     public static ModuleInstaller Installer(TenantCatalog catalog, Platform.Storage.Encryption.FieldCipher? cipher = null) =>
-        new(catalog, new TenantRuntimeCache(catalog, cipher), new SecurityDefinitionAudit());
+        new(catalog, new TenantRuntimeCache(catalog, cipher), new SecurityDefinitionAudit(), CliDocumentKinds.Catalog);
 
     public static TenantAdministration Administration(TenantCatalog catalog)
     {
         var runtimes = new TenantRuntimeCache(catalog);
-        return new TenantAdministration(catalog, runtimes, new ModuleInstaller(catalog, runtimes, new SecurityDefinitionAudit()));
+        return new TenantAdministration(catalog, runtimes, new ModuleInstaller(catalog, runtimes, new SecurityDefinitionAudit(), CliDocumentKinds.Catalog));
     }
 }

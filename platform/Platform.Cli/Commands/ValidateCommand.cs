@@ -12,7 +12,7 @@ internal static class ValidateCommand
         var command = new Command("validate", "Check module folders; errors go to stderr as file:pointer: message.") { folders };
         command.SetRunner(context, async (parseResult, ct) =>
         {
-            var load = await ModuleSetLoader.LoadAsync(parseResult.GetRequiredValue(folders), ct);
+            var load = await ModuleSetLoader.LoadAsync(parseResult.GetRequiredValue(folders), [], CliDocumentKinds.Catalog, ct);
             if (!load.Succeeded) return await DefinitionErrorOutput.WriteAsync(context, load.Errors);
             var modules = load.Set.Modules.Count;
             var entities = load.Set.Entities.Count();

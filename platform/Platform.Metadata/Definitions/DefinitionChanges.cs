@@ -1,4 +1,4 @@
-using Platform.Metadata.Loading;
+using Platform.Metadata.Kinds;
 
 namespace Platform.Metadata.Definitions;
 
@@ -28,20 +28,8 @@ public static class DefinitionChanges
     private static Dictionary<string, (string What, string Content)> Files(DefinitionSet set)
     {
         var files = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var module in set.Modules)
-        {
-            files[ModuleLayout.VirtualManifestFile(module.Id)] = ("module", DefinitionJson.Serialize(module.Manifest));
-            foreach (var entity in module.Entities.Select(e => e.Document))
-                files[ModuleLayout.VirtualEntityFile(module.Id, entity.Name)] = ("entity", DefinitionJson.Serialize(entity));
-            foreach (var role in module.Roles.Select(r => r.Document))
-                files[ModuleLayout.VirtualDocumentFile(module.Id, ModuleLayout.RolesFolder, role.Name)] = ("role", DefinitionJson.Serialize(role));
-            foreach (var team in module.Teams.Select(t => t.Document))
-                files[ModuleLayout.VirtualDocumentFile(module.Id, ModuleLayout.TeamsFolder, team.Name)] = ("team", DefinitionJson.Serialize(team));
-            foreach (var unit in module.BusinessUnits.Select(b => b.Document))
-                files[ModuleLayout.VirtualDocumentFile(module.Id, ModuleLayout.BusinessUnitsFolder, unit.Name)] = ("business unit", DefinitionJson.Serialize(unit));
-            foreach (var (path, code) in module.Scripts)
-                files[$"{module.Id}/{path}"] = ("script", code);
-        }
+        foreach (var file in set.Modules.SelectMany(DefinitionContent.Files))
+            files[file.Path] = (file.What, file.Content);
         return files;
     }
 }

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Collections.Concurrent;
 using Platform.Metadata.Definitions.Security;
+using Platform.Metadata.Kinds;
 
 namespace Platform.Metadata.Definitions;
 
@@ -13,6 +15,7 @@ namespace Platform.Metadata.Definitions;
 public sealed class DefinitionSet
 {
     private readonly Dictionary<string, EntityDefinition> _entities;
+    private readonly ConcurrentDictionary<string, object> _documents = new(StringComparer.Ordinal);
 
     public DefinitionSet(IReadOnlyList<ModuleDefinition> modules)
     {
@@ -44,17 +47,13 @@ public sealed class DefinitionSet
 
     public bool Contains(string entity) => _entities.ContainsKey(entity);
 
+    /// <summary>Every document of a registered kind across the modules, in module order; read once per definition set.</summary>
+    public IReadOnlyList<TDocument> Documents<TDocument>(DocumentKind<TDocument> kind) where TDocument : class =>
+        (IReadOnlyList<TDocument>)_documents.GetOrAdd(kind.Name, _ => Modules.SelectMany(m => kind.Documents(m)).Select(d => d.Document).ToList());
+
     private static string ComputeVersion(IReadOnlyList<ModuleDefinition> modules)
     {
-        var canonical = modules.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new
-        {
-            m.Manifest,
-            Entities = m.Entities.Select(e => e.Document).OrderBy(e => e.Name, StringComparer.Ordinal).ToList(),
-            Roles = m.Roles.Select(r => r.Document).OrderBy(r => r.Name, StringComparer.Ordinal).ToList(),
-            Teams = m.Teams.Select(t => t.Document).OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
-            BusinessUnits = m.BusinessUnits.Select(b => b.Document).OrderBy(b => b.Name, StringComparer.Ordinal).ToList(),
-            Scripts = m.Scripts.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new { Path = s.Key, Text = s.Value }).ToList(),
-        });
+        var canonical = modules.OrderBy(m => m.Id, StringComparer.Ordinal).Select(DefinitionContent.VersionParts);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(canonical, DefinitionJson.Options);
         // The whole hash: it keys state shared between tenants, so it must not be cheap to collide.
         return Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -1,4 +1,5 @@
 using Platform.Metadata.Definitions.Security;
+using Platform.Metadata.Kinds;
 
 namespace Platform.Metadata.Definitions;
 
@@ -15,6 +16,8 @@ public sealed record ModuleManifest
     public IReadOnlyDictionary<string, string>? Libraries { get; init; }
     /// <summary>The tenant's overrides of the platform's script limits.</summary>
     public ScriptLimitSettings? ScriptLimits { get; init; }
+    /// <summary>The module's navigation entries in the app; null gives every entity of the module in order.</summary>
+    public Screens.AppDefinition? App { get; init; }
 }
 
 /// <summary>A loaded module: its manifest and documents, each remembered with the file it came from.</summary>
@@ -30,6 +33,14 @@ public sealed record ModuleDefinition
     /// definitions, so script text is versioned in schema history and exported with the module.
     /// </summary>
     public IReadOnlyDictionary<string, string> Scripts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The documents of every kind other than the core ones (forms, views, and kinds features register), by kind name,
+    /// as canonical JSON: schema history keeps them and the definitions version covers them without knowing their
+    /// models. Read them through their kind (<see cref="DocumentKind{TDocument}.Documents(ModuleDefinition)"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<StoredDocument>> Documents { get; init; } =
+        new Dictionary<string, IReadOnlyList<StoredDocument>>();
 
     /// <summary>The folder it was loaded from, if any.</summary>
     public string? SourcePath { get; init; }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.Kinds;
 using Platform.Metadata.Validation;
 
 namespace Platform.Metadata.Loading;

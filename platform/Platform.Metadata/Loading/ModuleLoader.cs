@@ -1,15 +1,19 @@
-using Platform.Metadata.Definitions;
+using Platform.Metadata.Kinds;
 using Platform.Metadata.Validation;
 
 namespace Platform.Metadata.Loading;
 
 /// <summary>
-/// Loads one module folder: module.json, entities/*.json, the scripts/*.js files entities reference and security/ documents. Other folders
-/// (forms/, views/, workflows/, templates/, data/) belong to later features and are left alone.
+/// Loads one module folder: each document kind of the catalogue in turn (module.json, entities/*.json, security/
+/// documents, the scripts/*.js files entities reference, forms/, views/, and the kinds features register) reads its
+/// files. Folders no kind reads (data/, templates/ until a kind claims them) are left alone.
 /// </summary>
 public static class ModuleLoader
 {
-    public static async Task<ModuleLoadResult> LoadAsync(string moduleFolder, CancellationToken cancellationToken = default)
+    public static Task<ModuleLoadResult> LoadAsync(string moduleFolder, CancellationToken cancellationToken = default) =>
+        LoadAsync(moduleFolder, DocumentKindCatalog.Default, cancellationToken);
+
+    public static async Task<ModuleLoadResult> LoadAsync(string moduleFolder, DocumentKindCatalog kinds, CancellationToken cancellationToken = default)
     {
         var manifestFile = ModuleLayout.ManifestPath(moduleFolder);
         var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(moduleFolder));
@@ -18,54 +22,18 @@ public static class ModuleLoader
         if (!File.Exists(manifestFile))
             return Failed(manifestFile, $"'{ModuleLayout.ManifestFile}' is missing; every module folder needs one", folderName);
 
-        var manifestRead = DocumentReader.ReadAsync<ModuleManifest>(DocumentKind.Module, manifestFile, manifestFile, cancellationToken);
-        var entityFiles = EntityFiles(moduleFolder).ToList();
-        var entityReads = await Task.WhenAll(entityFiles.Select(file =>
-            DocumentReader.ReadAsync<EntityDefinition>(DocumentKind.Entity, file, file, cancellationToken)));
-        var manifest = await manifestRead;
+        var context = new ModuleLoadContext(moduleFolder, folderName);
+        foreach (var kind in kinds.Kinds) await kind.LoadAsync(context, cancellationToken);
 
-        var errors = manifest.Errors.Concat(entityReads.SelectMany(r => r.Errors)).ToList();
-        var entities = entityFiles.Zip(entityReads)
-            .Where(e => e.Second.Document is not null)
-            .Select(e => new SourcedDocument<EntityDefinition>(e.First, e.Second.Document!))
-            .ToList();
-        // A document that parsed but failed its schema is still checked by the semantic rules, as far as it can be read.
-        var salvaged = entityFiles.Zip(entityReads)
-            .Where(e => e.Second is { Document: null, Json: { } })
-            .Select(e => EntitySalvage.Salvage(e.First, e.Second.Json!, e.Second.Errors))
-            .OfType<SalvagedEntity>()
-            .ToList();
-        var brokenEntities = entityFiles.Zip(entityReads)
-            .Where(e => e.Second.Document is null && salvaged.All(s => s.File != e.First))
-            .Select(e => Path.GetFileNameWithoutExtension(e.First))
-            .ToList();
-
-        if (manifest.Document is null)
+        if (!context.ManifestLoaded)
         {
-            var id = manifest.Json?["id"] is { } idNode && idNode.GetValueKind() == System.Text.Json.JsonValueKind.String
+            var id = context.ManifestJson?["id"] is { } idNode && idNode.GetValueKind() == System.Text.Json.JsonValueKind.String
                 ? idNode.GetValue<string>()
                 : folderName;
-            return new ModuleLoadResult(null, errors, id,
-                [.. brokenEntities, .. entities.Select(e => e.Document.Name), .. salvaged.Select(e => Path.GetFileNameWithoutExtension(e.File))]);
+            return new ModuleLoadResult(null, context.Errors, id,
+                [.. context.BrokenEntities, .. context.Module.Entities.Select(e => e.Document.Name), .. context.Salvaged.Select(e => Path.GetFileNameWithoutExtension(e.File))]);
         }
-        var (scripts, scriptErrors) = await ModuleScripts.LoadAsync(moduleFolder, manifest.Document, entities, cancellationToken);
-        errors.AddRange(scriptErrors);
-        var security = await ModuleSecurityDocuments.LoadAsync(moduleFolder, cancellationToken);
-        errors.AddRange(security.Errors);
-        var module = new ModuleDefinition
-        {
-            Manifest = manifest.Document, Entities = entities, Scripts = scripts, SourcePath = moduleFolder,
-            Roles = security.Roles, Teams = security.Teams, BusinessUnits = security.BusinessUnits,
-        };
-        return new ModuleLoadResult(module, errors, null, brokenEntities) { Salvaged = salvaged };
-    }
-
-    private static IEnumerable<string> EntityFiles(string moduleFolder)
-    {
-        var folder = Path.Combine(moduleFolder, ModuleLayout.EntitiesFolder);
-        return Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*" + ModuleLayout.DocumentExtension).Order(StringComparer.Ordinal)
-            : [];
+        return new ModuleLoadResult(context.Module, context.Errors, null, context.BrokenEntities) { Salvaged = context.Salvaged };
     }
 
     private static ModuleLoadResult Failed(string file, string message, string moduleId) =>

@@ -1,4 +1,5 @@
 using Platform.Metadata.Definitions;
+using Platform.Metadata.Kinds;
 using Platform.Metadata.Validation;
 
 namespace Platform.Metadata.Loading;
@@ -13,10 +14,15 @@ public static class ModuleSetLoader
     /// Loads module folders on top of modules a tenant already has: a loaded module replaces the installed one with
     /// the same id, the others stay, and the whole set is validated (so a module may depend on an installed one).
     /// </summary>
+    public static Task<ModuleSetLoadResult> LoadAsync(
+        IEnumerable<string> moduleFolders, IReadOnlyList<ModuleDefinition> installed, CancellationToken cancellationToken = default) =>
+        LoadAsync(moduleFolders, installed, DocumentKindCatalog.Default, cancellationToken);
+
+    /// <summary>Loads module folders on top of installed modules, reading the kinds of <paramref name="kinds"/>.</summary>
     public static async Task<ModuleSetLoadResult> LoadAsync(
-        IEnumerable<string> moduleFolders, IReadOnlyList<ModuleDefinition> installed, CancellationToken cancellationToken = default)
+        IEnumerable<string> moduleFolders, IReadOnlyList<ModuleDefinition> installed, DocumentKindCatalog kinds, CancellationToken cancellationToken = default)
     {
-        var loads = await Task.WhenAll(moduleFolders.Select(folder => ModuleLoader.LoadAsync(folder, cancellationToken)));
+        var loads = await Task.WhenAll(moduleFolders.Select(folder => ModuleLoader.LoadAsync(folder, kinds, cancellationToken)));
         var loaded = loads.Where(l => l.Module is not null).Select(l => l.Module!).ToList();
         var replaced = loaded.Select(m => m.Id).Concat(loads.Where(l => l.BrokenModuleId is not null).Select(l => l.BrokenModuleId!)).ToHashSet();
         var modules = installed.Where(m => !replaced.Contains(m.Id)).Concat(loaded).ToList();
@@ -29,7 +35,7 @@ public static class ModuleSetLoader
         // at all are skipped, since those documents already carry their own errors.
         var salvaged = loads.SelectMany(l => l.Salvaged).ToDictionary(s => s.File);
         var checkedModules = salvaged.Count == 0 ? modules : modules.Select(m => WithSalvaged(m, loads)).ToList();
-        var semantic = DefinitionValidator.Validate(checkedModules, unloaded)
+        var semantic = DefinitionValidator.Validate(checkedModules, unloaded, kinds)
             .Where(e => !salvaged.TryGetValue(e.File, out var salvage) || !salvage.Covers(e.Pointer));
         var errors = loads.SelectMany(l => l.Errors)
             .Concat(semantic)

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.Kinds;
 
 namespace Platform.Metadata.Loading;
 
@@ -14,40 +15,21 @@ public static class ModuleWriter
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyCollections } },
     };
 
-    /// <summary>
-    /// Writes module.json, entities/&lt;name&gt;.json, security/ documents and the module's scripts into <paramref name="moduleFolder"/>, and removes entity files
-    /// of entities the module no longer has, so loading the folder gives back exactly this module.
-    /// </summary>
-    public static async Task WriteAsync(ModuleDefinition module, string moduleFolder, CancellationToken cancellationToken = default)
-    {
-        var entitiesFolder = Path.Combine(moduleFolder, ModuleLayout.EntitiesFolder);
-        Directory.CreateDirectory(entitiesFolder);
-        await WriteDocumentAsync(ModuleLayout.ManifestPath(moduleFolder), module.Manifest, cancellationToken);
+    public static Task WriteAsync(ModuleDefinition module, string moduleFolder, CancellationToken cancellationToken = default) =>
+        WriteAsync(module, moduleFolder, DocumentKindCatalog.Default, cancellationToken);
 
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entity in module.Entities.Select(e => e.Document))
-        {
-            var path = ModuleLayout.EntityPath(moduleFolder, entity.Name);
-            written.Add(Path.GetFullPath(path));
-            await WriteDocumentAsync(path, entity, cancellationToken);
-        }
-        foreach (var (path, code) in module.Scripts)
-        {
-            var file = Path.Combine(moduleFolder, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await File.WriteAllTextAsync(file, code, cancellationToken);
-        }
-        foreach (var stale in Directory.EnumerateFiles(entitiesFolder, "*" + ModuleLayout.DocumentExtension))
-        {
-            if (!written.Contains(Path.GetFullPath(stale))) File.Delete(stale);
-        }
-        await WriteFolderAsync(moduleFolder, ModuleLayout.RolesFolder, module.Roles.Select(r => (r.Document.Name, (object)r.Document)), cancellationToken);
-        await WriteFolderAsync(moduleFolder, ModuleLayout.TeamsFolder, module.Teams.Select(t => (t.Document.Name, (object)t.Document)), cancellationToken);
-        await WriteFolderAsync(moduleFolder, ModuleLayout.BusinessUnitsFolder, module.BusinessUnits.Select(b => (b.Document.Name, (object)b.Document)), cancellationToken);
+    /// <summary>
+    /// Writes every kind's documents of the module (module.json, entities, security documents, scripts, forms, views...)
+    /// into <paramref name="moduleFolder"/>, and removes document files the module no longer has, so loading the folder
+    /// gives back exactly this module.
+    /// </summary>
+    public static async Task WriteAsync(ModuleDefinition module, string moduleFolder, DocumentKindCatalog kinds, CancellationToken cancellationToken = default)
+    {
+        foreach (var kind in kinds.Kinds) await kind.WriteAsync(module, moduleFolder, cancellationToken);
     }
 
     /// <summary>Writes one folder of named documents (created only when there is something to write) and removes stale files.</summary>
-    private static async Task WriteFolderAsync(string moduleFolder, string folder, IEnumerable<(string Name, object Document)> documents, CancellationToken ct)
+    internal static async Task WriteFolderAsync(string moduleFolder, string folder, IEnumerable<(string Name, object Document)> documents, CancellationToken ct)
     {
         var path = Path.Combine(moduleFolder, folder);
         var written = new HashSet<string>(StringComparer.Ordinal);
@@ -56,8 +38,7 @@ public static class ModuleWriter
             Directory.CreateDirectory(path);
             var file = ModuleLayout.DocumentPath(moduleFolder, folder, name);
             written.Add(Path.GetFullPath(file));
-            var json = JsonSerializer.Serialize(document, document.GetType(), Options).ReplaceLineEndings("\n") + "\n";
-            await File.WriteAllTextAsync(file, json, ct);
+            await WriteDocumentAsync(file, document, ct);
         }
         if (!Directory.Exists(path)) return;
         foreach (var stale in Directory.EnumerateFiles(path, "*" + ModuleLayout.DocumentExtension))
@@ -66,9 +47,9 @@ public static class ModuleWriter
         }
     }
 
-    private static async Task WriteDocumentAsync<T>(string path, T document, CancellationToken cancellationToken)
+    internal static async Task WriteDocumentAsync(string path, object document, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(document, Options).ReplaceLineEndings("\n") + "\n";
+        var json = JsonSerializer.Serialize(document, document.GetType(), Options).ReplaceLineEndings("\n") + "\n";
         await File.WriteAllTextAsync(path, json, cancellationToken);
     }
 

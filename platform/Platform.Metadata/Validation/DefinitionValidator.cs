@@ -1,4 +1,5 @@
 using Platform.Metadata.Definitions;
+using Platform.Metadata.Kinds;
 
 namespace Platform.Metadata.Validation;
 
@@ -10,17 +11,16 @@ namespace Platform.Metadata.Validation;
 public static class DefinitionValidator
 {
     public static IReadOnlyList<DefinitionError> Validate(IReadOnlyList<ModuleDefinition> modules) =>
-        Validate(modules, UnloadedDefinitions.None);
+        Validate(modules, UnloadedDefinitions.None, DocumentKindCatalog.Default);
 
-    internal static IReadOnlyList<DefinitionError> Validate(IReadOnlyList<ModuleDefinition> modules, UnloadedDefinitions unloaded)
+    /// <summary>Validates the modules with the rules of every kind of <paramref name="kinds"/>.</summary>
+    public static IReadOnlyList<DefinitionError> Validate(IReadOnlyList<ModuleDefinition> modules, DocumentKindCatalog kinds) =>
+        Validate(modules, UnloadedDefinitions.None, kinds);
+
+    internal static IReadOnlyList<DefinitionError> Validate(IReadOnlyList<ModuleDefinition> modules, UnloadedDefinitions unloaded, DocumentKindCatalog kinds)
     {
         var context = new ValidationContext(modules, unloaded);
-        var errors = ModuleRules.Check(context)
-            .Concat(EntitySetRules.Check(context))
-            .Concat(SecurityRules.Check(context))
-            .Concat(ScriptRules.Check(context))
-            .Concat(context.Entities.SelectMany(entry =>
-                EntityRules.Check(entry).Concat(FieldRules.Check(entry)).Concat(EncryptionRules.Check(entry)).Concat(ReferenceRules.Check(context, entry))));
+        var errors = kinds.Kinds.SelectMany(kind => kind.Validate(context));
         // Group by file, keeping each file's first appearance, so a reader works through one file at a time.
         return errors.GroupBy(e => e.File).SelectMany(g => g).ToList();
     }

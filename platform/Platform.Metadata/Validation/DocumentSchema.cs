@@ -2,13 +2,15 @@ using System.Collections.Concurrent;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
+using Platform.Metadata.Kinds;
 
 namespace Platform.Metadata.Validation;
 
 /// <summary>A document kind's JSON Schema, compiled once per process, that reports errors as <see cref="DefinitionError"/>s.</summary>
 internal sealed class DocumentSchema
 {
-    private static readonly ConcurrentDictionary<DocumentKind, Lazy<Task<DocumentSchema>>> Compiled = new();
+    // By schema file: a kind's schema is compiled once per process, whichever instance of the kind asks.
+    private static readonly ConcurrentDictionary<string, Lazy<Task<DocumentSchema>>> Compiled = new();
 
     private readonly JsonSchema _schema;
     private readonly ConditionalSchemas _conditionals;
@@ -20,7 +22,7 @@ internal sealed class DocumentSchema
     }
 
     public static Task<DocumentSchema> GetAsync(DocumentKind kind) =>
-        Compiled.GetOrAdd(kind, k => new Lazy<Task<DocumentSchema>>(() => CompileAsync(k))).Value;
+        Compiled.GetOrAdd(SchemaDocuments.FileNameOf(kind), _ => new Lazy<Task<DocumentSchema>>(() => CompileAsync(kind))).Value;
 
     private static async Task<DocumentSchema> CompileAsync(DocumentKind kind)
     {

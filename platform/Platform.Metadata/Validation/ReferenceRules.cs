@@ -1,3 +1,5 @@
+using Platform.Metadata.Definitions;
+
 namespace Platform.Metadata.Validation;
 
 /// <summary>
@@ -11,18 +13,19 @@ internal static class ReferenceRules
         var fields = entry.Entity.Fields;
         for (var i = 0; i < fields.Count; i++)
         {
-            if (fields[i].Target is { } target && CheckTarget(context, entry, target) is { } problem)
+            if (fields[i].Target is { } target && CheckTarget(context, entry.Module, target) is { } problem)
                 yield return entry.Error($"/fields/{i}/target", problem);
         }
         var relations = entry.Entity.Relations;
         for (var i = 0; i < relations.Count; i++)
         {
-            if (CheckTarget(context, entry, relations[i].Target) is { } problem)
+            if (CheckTarget(context, entry.Module, relations[i].Target) is { } problem)
                 yield return entry.Error($"/relations/{i}/target", problem);
         }
     }
 
-    private static string? CheckTarget(ValidationContext context, EntityEntry entry, string target)
+    /// <summary>Whether a document of <paramref name="from"/> may name entity <paramref name="target"/>; null when it may.</summary>
+    internal static string? CheckTarget(ValidationContext context, ModuleDefinition from, string target)
     {
         if (!context.EntitiesByName.TryGetValue(target, out var targetEntry))
         {
@@ -31,9 +34,9 @@ internal static class ReferenceRules
                 : $"'{target}' is not an entity of the loaded modules";
         }
         var owner = targetEntry.Module.Id;
-        var module = entry.Module.Id;
+        var module = from.Id;
         if (owner == module || context.DependencyClosure(module).Contains(owner)) return null;
         return $"entity '{target}' belongs to module '{owner}', which module '{module}' does not depend on; " +
-               $"add \"{owner}\" to dependsOn in {ValidationContext.ManifestFile(entry.Module)}";
+               $"add \"{owner}\" to dependsOn in {ValidationContext.ManifestFile(from)}";
     }
 }

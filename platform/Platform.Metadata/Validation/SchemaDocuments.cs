@@ -1,28 +1,32 @@
 using System.Collections.Concurrent;
+using Platform.Metadata.Kinds;
 
 namespace Platform.Metadata.Validation;
 
-/// <summary>The JSON Schemas of the definition documents, as embedded from /schemas (e.g. to serve them to editors).</summary>
+/// <summary>The JSON Schemas of the document kinds, as embedded from /schemas (e.g. to serve them to editors).</summary>
 public static class SchemaDocuments
 {
-    private static readonly ConcurrentDictionary<DocumentKind, string> Texts = new();
+    private static readonly ConcurrentDictionary<string, string> Texts = new();
 
-    /// <summary>The kinds by their URL/file name: "module", "entity", "role", "team", "business-unit".</summary>
-    public static IReadOnlyList<string> Names { get; } = Enum.GetValues<DocumentKind>().Select(NameOf).ToList();
+    /// <summary>The default catalogue's kinds with a schema, by name: "module", "entity", "role", "team", "business-unit", "form", "view".</summary>
+    public static IReadOnlyList<string> Names { get; } = DocumentKindCatalog.Default.Kinds.Where(k => k.SchemaFile is not null).Select(k => k.Name).ToList();
 
-    public static string NameOf(DocumentKind kind) => kind == DocumentKind.BusinessUnit ? "business-unit" : kind.ToString().ToLowerInvariant();
+    public static string NameOf(DocumentKind kind) => kind.Name;
 
     /// <summary>The file name in /schemas, e.g. "entity.schema.json".</summary>
-    public static string FileNameOf(DocumentKind kind) => $"{NameOf(kind)}.schema.json";
+    public static string FileNameOf(DocumentKind kind) =>
+        kind.SchemaFile ?? throw new InvalidOperationException($"The document kind '{kind.Name}' has no JSON Schema.");
 
-    public static string GetText(DocumentKind kind) => Texts.GetOrAdd(kind, Read);
+    public static string GetText(DocumentKind kind) => Texts.GetOrAdd(FileNameOf(kind), _ => Read(kind));
 
-    /// <summary>Looks a schema up by name ("entity", "module"), case-insensitively.</summary>
-    public static bool TryGetText(string name, out string text)
+    /// <summary>Looks a schema up by kind name ("entity", "module") in the default catalogue, case-insensitively.</summary>
+    public static bool TryGetText(string name, out string text) => TryGetText(DocumentKindCatalog.Default, name, out text);
+
+    /// <summary>Looks a schema up by kind name in <paramref name="kinds"/>, case-insensitively.</summary>
+    public static bool TryGetText(DocumentKindCatalog kinds, string name, out string text)
     {
-        foreach (var kind in Enum.GetValues<DocumentKind>())
+        if (kinds.Find(name) is { SchemaFile: not null } kind)
         {
-            if (!string.Equals(NameOf(kind), name, StringComparison.OrdinalIgnoreCase)) continue;
             text = GetText(kind);
             return true;
         }
@@ -33,8 +37,8 @@ public static class SchemaDocuments
     private static string Read(DocumentKind kind)
     {
         var resource = $"schemas/{FileNameOf(kind)}";
-        using var stream = typeof(SchemaDocuments).Assembly.GetManifestResourceStream(resource)
-                           ?? throw new InvalidOperationException($"The embedded schema '{resource}' is missing.");
+        using var stream = kind.SchemaAssembly.GetManifestResourceStream(resource)
+                           ?? throw new InvalidOperationException($"The embedded schema '{resource}' is missing from {kind.SchemaAssembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -1,3 +1,4 @@
+using Platform.Metadata.Kinds;
 using Platform.Metadata.Loading;
 
 namespace Platform.Metadata.Validation;

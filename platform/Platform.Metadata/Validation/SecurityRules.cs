@@ -11,23 +11,30 @@ namespace Platform.Metadata.Validation;
 /// </summary>
 internal static class SecurityRules
 {
-    public static IEnumerable<DefinitionError> Check(ValidationContext context)
+    public static IEnumerable<DefinitionError> CheckRoles(ValidationContext context)
     {
-        var roles = Entries(context, m => m.Roles, ModuleLayout.RolesFolder, r => r.Name);
-        var teams = Entries(context, m => m.Teams, ModuleLayout.TeamsFolder, t => t.Name);
-        var units = Entries(context, m => m.BusinessUnits, ModuleLayout.BusinessUnitsFolder, b => b.Name);
-        var errors = new List<DefinitionError>();
-        errors.AddRange(Duplicates(roles, "role", r => r.Name));
-        errors.AddRange(Duplicates(teams, "team", t => t.Name));
-        errors.AddRange(Duplicates(units, "business unit", b => b.Name));
+        var roles = Roles(context);
+        return Duplicates(roles, "role", r => r.Name).Concat(roles.SelectMany(r => RoleErrors(context, r.File, r.Document)));
+    }
 
-        foreach (var (file, role) in roles) errors.AddRange(RoleErrors(context, file, role));
-        var unitNames = units.Select(u => u.Document.Name).ToHashSet(StringComparer.Ordinal);
+    public static IEnumerable<DefinitionError> CheckTeams(ValidationContext context)
+    {
+        var teams = Entries(context, m => m.Teams, ModuleLayout.TeamsFolder, t => t.Name);
+        var unitNames = UnitNames(context);
+        var errors = Duplicates(teams, "team", t => t.Name).ToList();
         foreach (var (file, team) in teams)
         {
             if (team.BusinessUnit is { } unit && !unitNames.Contains(unit))
                 errors.Add(new DefinitionError(file, "/businessUnit", $"there is no business unit '{unit}'"));
         }
+        return errors;
+    }
+
+    public static IEnumerable<DefinitionError> CheckBusinessUnits(ValidationContext context)
+    {
+        var units = Units(context);
+        var unitNames = UnitNames(context);
+        var errors = Duplicates(units, "business unit", b => b.Name).ToList();
         foreach (var (file, unit) in units)
         {
             if (unit.Parent is { } parent && !unitNames.Contains(parent))
@@ -36,6 +43,15 @@ internal static class SecurityRules
         errors.AddRange(ParentCycles(units));
         return errors;
     }
+
+    private static List<(string File, RoleDefinition Document)> Roles(ValidationContext context) =>
+        Entries(context, m => m.Roles, ModuleLayout.RolesFolder, r => r.Name);
+
+    private static List<(string File, BusinessUnitDefinition Document)> Units(ValidationContext context) =>
+        Entries(context, m => m.BusinessUnits, ModuleLayout.BusinessUnitsFolder, b => b.Name);
+
+    private static HashSet<string> UnitNames(ValidationContext context) =>
+        context.Modules.SelectMany(m => m.BusinessUnits).Select(u => u.Document.Name).ToHashSet(StringComparer.Ordinal);
 
     private static IEnumerable<DefinitionError> RoleErrors(ValidationContext context, string file, RoleDefinition role)
     {

@@ -1,3 +1,4 @@
+using Platform.Metadata.Kinds;
 using Platform.Metadata.Validation;
 
 namespace Platform.Metadata.Tests.Schemas;
@@ -5,14 +6,14 @@ namespace Platform.Metadata.Tests.Schemas;
 public class EntitySchemaTests
 {
     private static Task<IReadOnlyList<DefinitionError>> ValidateField(string fieldJson) =>
-        SchemaValidator.ValidateAsync(DocumentKind.Entity, $$"""{ "name": "deal", "fields": [ { "name": "title", "type": "text" }, {{fieldJson}} ] }""", "deal.json");
+        SchemaValidator.ValidateAsync(CoreDocumentKinds.Entity, $$"""{ "name": "deal", "fields": [ { "name": "title", "type": "text" }, {{fieldJson}} ] }""", "deal.json");
 
     [Fact]
     public async Task The_issue_example_document_validates()
     {
         var json = await File.ReadAllTextAsync(FixturePaths.File("valid", "sales", "entities", "opportunity.json"));
 
-        Assert.Empty(await SchemaValidator.ValidateAsync(DocumentKind.Entity, json, "opportunity.json"));
+        Assert.Empty(await SchemaValidator.ValidateAsync(CoreDocumentKinds.Entity, json, "opportunity.json"));
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public class EntitySchemaTests
     [Fact]
     public async Task Hooks_name_script_files_under_scripts()
     {
-        var errors = await SchemaValidator.ValidateAsync(DocumentKind.Entity,
+        var errors = await SchemaValidator.ValidateAsync(CoreDocumentKinds.Entity,
             """{ "name": "deal", "hooks": { "beforeSave": "scripts/ok.js", "afterSave": "../secret.js" }, "fields": [ { "name": "title", "type": "text" } ] }""", "deal.json");
 
         ErrorAssert.Single(errors, "deal.json", "/hooks/afterSave", "'../secret.js' is not a valid scriptPath");
@@ -67,7 +68,7 @@ public class EntitySchemaTests
     [Fact]
     public async Task Audit_data_subject_personal_and_encrypted_are_accepted()
     {
-        var errors = await SchemaValidator.ValidateAsync(DocumentKind.Entity, """
+        var errors = await SchemaValidator.ValidateAsync(CoreDocumentKinds.Entity, """
             { "name": "patient", "audit": false, "dataSubject": true,
               "fields": [ { "name": "name", "type": "text", "personal": true }, { "name": "diagnosis", "type": "longtext", "encrypted": true } ] }
             """, "patient.json");
@@ -78,7 +79,7 @@ public class EntitySchemaTests
     [Fact]
     public async Task A_schema_property_is_allowed_for_editors()
     {
-        var errors = await SchemaValidator.ValidateAsync(DocumentKind.Entity,
+        var errors = await SchemaValidator.ValidateAsync(CoreDocumentKinds.Entity,
             """{ "$schema": "../../schemas/entity.schema.json", "name": "deal", "fields": [ { "name": "title", "type": "text" } ] }""", "deal.json");
 
         Assert.Empty(errors);
@@ -87,7 +88,7 @@ public class EntitySchemaTests
     [Fact]
     public async Task An_entity_needs_fields()
     {
-        var errors = await SchemaValidator.ValidateAsync(DocumentKind.Entity, """{ "name": "deal" }""", "deal.json");
+        var errors = await SchemaValidator.ValidateAsync(CoreDocumentKinds.Entity, """{ "name": "deal" }""", "deal.json");
 
         ErrorAssert.Single(errors, "deal.json", "/fields", "'fields' is required");
     }

@@ -1,10 +1,11 @@
+using Platform.Metadata.Kinds;
 using Platform.Metadata.Validation;
 
 namespace Platform.Metadata.Tests.Schemas;
 
 public class ModuleSchemaTests
 {
-    private static Task<IReadOnlyList<DefinitionError>> Validate(string json) => SchemaValidator.ValidateAsync(DocumentKind.Module, json, "module.json");
+    private static Task<IReadOnlyList<DefinitionError>> Validate(string json) => SchemaValidator.ValidateAsync(CoreDocumentKinds.Module, json, "module.json");
 
     [Fact]
     public async Task A_full_manifest_validates()

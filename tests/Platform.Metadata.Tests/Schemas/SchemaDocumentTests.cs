@@ -1,3 +1,4 @@
+using Platform.Metadata.Kinds;
 using System.Text.Json.Nodes;
 using Platform.Metadata.Validation;
 using Platform.TestSupport;
@@ -6,7 +7,7 @@ namespace Platform.Metadata.Tests.Schemas;
 
 public class SchemaDocumentTests
 {
-    public static TheoryData<DocumentKind> Kinds => [DocumentKind.Entity, DocumentKind.Module, DocumentKind.Role, DocumentKind.Team, DocumentKind.BusinessUnit];
+    public static TheoryData<DocumentKind> Kinds => [.. DocumentKindCatalog.Default.Kinds.Where(k => k.SchemaFile is not null)];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -22,6 +23,8 @@ public class SchemaDocumentTests
     [InlineData("Module")]
     [InlineData("business-unit")]
     [InlineData("role")]
+    [InlineData("form")]
+    [InlineData("View")]
     public void Schemas_are_found_by_name(string name)
     {
         Assert.True(SchemaDocuments.TryGetText(name, out var text));
@@ -29,7 +32,8 @@ public class SchemaDocumentTests
     }
 
     [Theory]
-    [InlineData("form")]
+    [InlineData("invoice")]
+    [InlineData("script")]
     [InlineData("0")]
     public void Unknown_schema_names_are_not_found(string name)
     {

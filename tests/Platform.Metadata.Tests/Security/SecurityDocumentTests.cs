@@ -1,3 +1,4 @@
+using Platform.Metadata.Kinds;
 using Platform.Metadata.Definitions;
 using Platform.Metadata.Definitions.Security;
 using Platform.Metadata.Loading;
@@ -68,7 +69,7 @@ public sealed class SecurityDocumentTests : IDisposable
     [InlineData("""{ "name": "clerk", "fieldSecurity": { "contact": { "phone": "blurred" } } }""", "/fieldSecurity/contact/phone")]
     public async Task Unknown_privileges_scopes_and_restrictions_are_refused_by_the_schema(string json, string pointer)
     {
-        var errors = await SchemaValidator.ValidateAsync(DocumentKind.Role, json, "clerk.json");
+        var errors = await SchemaValidator.ValidateAsync(CoreDocumentKinds.Role, json, "clerk.json");
 
         Assert.Contains(errors, e => e.File == "clerk.json" && e.Pointer.StartsWith(pointer, StringComparison.Ordinal));
     }

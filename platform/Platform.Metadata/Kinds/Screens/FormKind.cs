@@ -1,0 +1,149 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Metadata.Definitions;
+using Platform.Metadata.Definitions.Screens;
+using Platform.Metadata.Validation;
+
+namespace Platform.Metadata.Kinds.Screens;
+
+/// <summary>forms/&lt;id&gt;.json: an entity's record form, every field, relation and condition checked against the entities.</summary>
+public sealed class FormKind : DocumentKind<FormDefinition>
+{
+    public override string Name => "form";
+
+    public override string Folder => "forms";
+
+    public override string NameOf(FormDefinition document) => document.Id;
+
+    protected override IEnumerable<DefinitionError> Check(DocumentValidationContext context, IReadOnlyList<KindDocument<FormDefinition>> documents)
+    {
+        var errors = new List<DefinitionError>();
+        var checkedForms = new List<KindDocument<FormDefinition>>();
+        foreach (var form in documents)
+        {
+            if (context.CheckEntity(form.Module, form.Document.Entity) is { } problem)
+            {
+                errors.Add(form.Error("/entity", problem));
+                continue;
+            }
+            // A module replaces the form of a module it depends on (sales' account form with opportunities); two
+            // forms of one entity where neither module builds on the other would leave the choice to chance.
+            if (checkedForms.FirstOrDefault(other => other.Document.Entity == form.Document.Entity && !Replaces(context, form, other) && !Replaces(context, other, form)) is { } rival)
+                errors.Add(form.Error("/entity", $"entity '{form.Document.Entity}' already has the form '{rival.Document.Id}' ({rival.File}); " +
+                    "a module may replace only the form of a module it depends on"));
+            checkedForms.Add(form);
+            if (context.FindEntity(form.Document.Entity) is { } entity) errors.AddRange(CheckForm(context, form, entity));
+        }
+        return errors;
+    }
+
+    private static bool Replaces(DocumentValidationContext context, KindDocument<FormDefinition> form, KindDocument<FormDefinition> other) =>
+        form.Module.Id != other.Module.Id && context.DependsOn(form.Module, other.Module.Id);
+
+    private static IEnumerable<DefinitionError> CheckForm(DocumentValidationContext context, KindDocument<FormDefinition> form, EntityDefinition entity)
+    {
+        var document = form.Document;
+        for (var i = 0; i < document.Header.Count; i++)
+            if (ScreenFields.Problem(entity, document.Header[i]) is { } problem) yield return form.Error($"/header/{i}", problem);
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var t = 0; t < document.Tabs.Count; t++)
+        {
+            var tab = document.Tabs[t];
+            if (!ids.Add(tab.Id)) yield return form.Error($"/tabs/{t}/id", $"the id '{tab.Id}' is used twice in the form");
+            for (var s = 0; s < tab.Sections.Count; s++)
+            {
+                var section = tab.Sections[s];
+                var pointer = $"/tabs/{t}/sections/{s}";
+                if (!ids.Add(section.Id)) yield return form.Error($"{pointer}/id", $"the id '{section.Id}' is used twice in the form");
+                for (var r = 0; r < section.Rows.Count; r++)
+                {
+                    if (section.Rows[r].Count > (section.Columns ?? 2))
+                        yield return form.Error($"{pointer}/rows/{r}", $"the row has {section.Rows[r].Count} fields but the section {section.Columns ?? 2} column");
+                    for (var c = 0; c < section.Rows[r].Count; c++)
+                        if (ScreenFields.Problem(entity, section.Rows[r][c]) is { } problem) yield return form.Error($"{pointer}/rows/{r}/{c}", problem);
+                }
+            }
+        }
+
+        for (var i = 0; i < document.RelatedLists.Count; i++)
+            foreach (var error in CheckRelatedList(context, form, entity, document.RelatedLists[i], $"/relatedLists/{i}"))
+                yield return error;
+
+        for (var i = 0; i < document.Rules.Count; i++)
+        {
+            var rule = document.Rules[i];
+            foreach (var (pointer, comparison) in rule.When.Comparisons($"/rules/{i}/when"))
+                foreach (var error in CheckComparison(form, entity, comparison, pointer)) yield return error;
+            foreach (var (property, fields) in rule.Targets())
+                for (var j = 0; j < fields.Count; j++)
+                    if (ScreenFields.Problem(entity, fields[j]) is { } problem) yield return form.Error($"/rules/{i}/{property}/{j}", problem);
+        }
+    }
+
+    private static IEnumerable<DefinitionError> CheckRelatedList(
+        DocumentValidationContext context, KindDocument<FormDefinition> form, EntityDefinition entity, RelatedList list, string pointer)
+    {
+        EntityDefinition? related;
+        if (list.Relation is { } relationName)
+        {
+            var relation = entity.Relations.FirstOrDefault(r => r.Name == relationName);
+            if (relation is null)
+            {
+                yield return form.Error($"{pointer}/relation", $"{entity.Name} has no relation '{relationName}'");
+                yield break;
+            }
+            related = context.FindEntity(relation.Target);
+        }
+        else
+        {
+            var relatedName = list.Entity!;
+            if (context.CheckEntity(form.Module, relatedName) is { } problem)
+            {
+                yield return form.Error($"{pointer}/entity", problem);
+                yield break;
+            }
+            related = context.FindEntity(relatedName);
+            if (related is null) yield break;
+            var lookup = related.FindField(list.Lookup!);
+            if (lookup is null)
+                yield return form.Error($"{pointer}/lookup", $"{related.Name} has no field '{list.Lookup}'");
+            else if (lookup.Type != FieldType.Lookup || lookup.Target != entity.Name)
+                yield return form.Error($"{pointer}/lookup", $"{related.Name}.{lookup.Name} is not a lookup to {entity.Name}");
+        }
+        if (related is null) yield break;
+        for (var c = 0; c < list.Columns.Count; c++)
+            if (ScreenFields.Problem(related, list.Columns[c]) is { } problem) yield return form.Error($"{pointer}/columns/{c}", problem);
+    }
+
+    private static IEnumerable<DefinitionError> CheckComparison(KindDocument<FormDefinition> form, EntityDefinition entity, FormCondition comparison, string pointer)
+    {
+        var field = comparison.Field!;
+        if (ScreenFields.Problem(entity, field) is { } problem)
+        {
+            yield return form.Error($"{pointer}/field", problem);
+            yield break;
+        }
+        var value = comparison.Value;
+        var hasValue = value is not null && value.GetValueKind() != JsonValueKind.Null;
+        switch (comparison.Op)
+        {
+            case "empty" or "notEmpty" when value is not null:
+                yield return form.Error($"{pointer}/value", $"'{comparison.Op}' takes no value");
+                yield break;
+            case "in" or "notIn" when value is not JsonArray:
+                yield return form.Error($"{pointer}/value", $"'{comparison.Op}' takes a list of values");
+                yield break;
+            case "eq" or "ne" or "gt" or "lt" when !hasValue:
+                yield return form.Error($"{pointer}/value", $"'{comparison.Op}' takes a value (use empty or notEmpty to test for none)");
+                yield break;
+        }
+        if (comparison.Op is "gt" or "lt" && ScreenFields.TypeOf(entity, field) is { } type && !ScreenFields.IsNumber(type) && !ScreenFields.IsDate(type))
+            yield return form.Error($"{pointer}/op", $"'{comparison.Op}' compares numbers and dates; {field} is neither");
+        if (entity.FindField(field)?.Options is not { } options || comparison.Op is not ("eq" or "ne" or "in" or "notIn") || !hasValue) yield break;
+        var values = value is JsonArray array ? array.Select((v, i) => (v, $"{pointer}/value/{i}")) : [(value, $"{pointer}/value")];
+        foreach (var (candidate, at) in values)
+            if (candidate is JsonValue v && v.TryGetValue<string>(out var text) ? options.All(o => o.Value != text) : candidate is not null)
+                yield return form.Error(at, $"{field} has no option {candidate?.ToJsonString() ?? "null"}; options: {string.Join(", ", options.Select(o => o.Value))}");
+    }
+}
