@@ -24,7 +24,7 @@ public static class WorkflowEndpoints
         workflows.MapPost("/{id}/start", StartWorkflow.HandleAsync);
 
         var admin = workflows.MapGroup("").RequireAuthorization(AuthSchemes.AdminPolicy);
-        admin.MapGet("", (Delegate)ListWorkflows.HandleAsync);
+        admin.MapGet("", ListWorkflows.HandleAsync);
         admin.MapGet("/{id}/draft", GetDraft.HandleAsync);
         admin.MapPut("/{id}/draft", PutDraft.HandleAsync);
         admin.MapPost("/{id}/publish", PublishWorkflow.HandleAsync);

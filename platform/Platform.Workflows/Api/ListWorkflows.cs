@@ -8,9 +8,10 @@ namespace Platform.Workflows.Api;
 /// <summary>GET /workflows: every workflow with whether it has a draft, its newest published version and its trigger.</summary>
 internal static class ListWorkflows
 {
-    public static async Task<IResult> HandleAsync(HttpContext http)
+    public static async Task<IResult> HandleAsync(HttpContext http, ModuleWorkflowPublisher modules)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
+        await modules.EnsureAsync(runtime, http.RequestAborted);
         var stored = await WorkflowDefinitionStore.ListAsync(runtime, http.RequestAborted);
         var value = stored.GroupBy(w => w.WorkflowId).Select(g =>
         {

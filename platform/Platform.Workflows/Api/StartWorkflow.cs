@@ -15,11 +15,12 @@ namespace Platform.Workflows.Api;
 /// </summary>
 internal static class StartWorkflow
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, string id, WorkflowEngine engine, RecordService records)
+    public static async Task<IResult> HandleAsync(HttpContext http, string id, WorkflowEngine engine, RecordService records, ModuleWorkflowPublisher modules)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
         var (body, problem) = await WorkflowRequests.ReadAsync(http);
         if (problem is not null) return problem;
+        await modules.EnsureAsync(runtime, http.RequestAborted);
         var (recordId, badId) = WorkflowRequests.OptionalId(body, "recordId");
         if (badId is not null) return badId;
         if (await WorkflowDefinitionStore.LatestPublishedAsync(runtime, id, http.RequestAborted) is not { } stored)

@@ -16,11 +16,12 @@ namespace Platform.Workflows.Api;
 /// </summary>
 internal static class TestRunWorkflow
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, string id, WorkflowValidator validator, WorkflowTestRunner runner)
+    public static async Task<IResult> HandleAsync(HttpContext http, string id, WorkflowValidator validator, WorkflowTestRunner runner, ModuleWorkflowPublisher modules)
     {
         var runtime = TenantEndpointFilter.Runtime(http);
         var (body, problem) = await WorkflowRequests.ReadAsync(http);
         if (problem is not null) return problem;
+        await modules.EnsureAsync(runtime, http.RequestAborted);
         var (recordId, badId) = WorkflowRequests.OptionalId(body, "recordId");
         if (badId is not null) return badId;
         var stored = await WorkflowDefinitionStore.FindAsync(runtime, id, WorkflowDefinitionStore.Draft, http.RequestAborted)

@@ -12,7 +12,7 @@ namespace Platform.Workflows.Runtime;
 /// Timers live in the tenant's database, so they survive restarts. Suspended tenants run nothing.
 /// </summary>
 public sealed class WorkflowTimers(
-    TenantCatalog catalog, TenantRuntimeCache runtimes, WorkflowEngine engine, ScheduleTriggers schedules, WorkflowOptions options, ILogger<WorkflowTimers> logger)
+    TenantCatalog catalog, TenantRuntimeCache runtimes, WorkflowEngine engine, ScheduleTriggers schedules, ModuleWorkflowPublisher modules, WorkflowOptions options, ILogger<WorkflowTimers> logger)
     : BackgroundService
 {
     private const int Batch = 50;
@@ -41,6 +41,7 @@ public sealed class WorkflowTimers(
         {
             // The runtime's status is re-read from the catalog every few seconds, so a suspension reaches every host.
             if (await runtimes.GetAsync(tenant, ct) is not { Status: TenantStatus.Active } runtime || runtime.SchemaVersion == 0) return;
+            await modules.EnsureAsync(runtime, ct);
             var now = engine.Now;
             foreach (var timer in await WorkflowStore.ClaimDueTimersAsync(runtime, now, now + options.Lease, Batch, ct))
                 await engine.ResumeAsync(runtime, timer.InstanceId, timer.Id, null, ct);

@@ -16,7 +16,7 @@ namespace Platform.Workflows.Triggers;
 /// must have changed) and a condition, evaluated on the record as it is when the event is delivered.
 /// </summary>
 public sealed class RecordTriggerConsumer(
-    WorkflowEngine engine, RecordService records, WorkflowExpressions expressions, WorkflowActors actors, ILogger<RecordTriggerConsumer>? logger = null) : IOutboxConsumer
+    WorkflowEngine engine, RecordService records, WorkflowExpressions expressions, WorkflowActors actors, ModuleWorkflowPublisher modules, ILogger<RecordTriggerConsumer>? logger = null) : IOutboxConsumer
 {
     private readonly ILogger _logger = logger ?? NullLogger<RecordTriggerConsumer>.Instance;
 
@@ -32,6 +32,7 @@ public sealed class RecordTriggerConsumer(
             _ => TriggerTypes.RecordDeleted,
         };
         IReadOnlyDictionary<string, object?>? record = null;
+        await modules.EnsureAsync(runtime, ct);
         foreach (var stored in await WorkflowDefinitionStore.AllLatestPublishedAsync(runtime, ct))
         {
             var definition = engine.Definition(runtime, stored);

@@ -21,7 +21,10 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
 {
     private static readonly HashSet<string> NodeKeys = ["id", "type", "metadata", "runAs"];
 
-    public IReadOnlyList<WorkflowError> Validate(string json, string file, string? expectedId = null, DefinitionSet? definitions = null)
+    public IReadOnlyList<WorkflowError> Validate(string json, string file, string? expectedId = null, DefinitionSet? definitions = null) =>
+        Validate(json, file, expectedId, definitions is null ? null : new WorkflowReferences(definitions.Find, role => definitions.Roles.ContainsKey(role)));
+
+    public IReadOnlyList<WorkflowError> Validate(string json, string file, string? expectedId, WorkflowReferences? definitions)
     {
         var errors = new List<WorkflowError>();
         void Error(string pointer, string message) => errors.Add(new WorkflowError(file, pointer, message));
@@ -51,7 +54,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
             Error("/variables", "must be an object of variable name to initial value");
         if (root["runAs"] is { } runAs && (runAs is not JsonObject || runAs["role"] is not JsonValue role || !role.TryGetValue<string>(out _)))
             Error("/runAs", "must be {\"role\": \"role name\"}");
-        else if (root["runAs"]?["role"] is JsonValue named && definitions is not null && !definitions.Roles.ContainsKey((string?)named ?? ""))
+        else if (root["runAs"]?["role"] is JsonValue named && definitions is not null && !definitions.HasRole((string?)named ?? ""))
             Error("/runAs/role", $"there is no role '{(string?)named}'");
 
         CheckTrigger(root["trigger"], definitions, Error);
@@ -59,7 +62,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
         return errors;
     }
 
-    private static void CheckTrigger(JsonNode? trigger, DefinitionSet? definitions, Action<string, string> error)
+    private static void CheckTrigger(JsonNode? trigger, WorkflowReferences? definitions, Action<string, string> error)
     {
         if (trigger is null) return;
         if (trigger is not JsonObject obj)
@@ -81,7 +84,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
             var entityName = (string?)(obj["entity"] as JsonValue);
             EntityDefinition? entity = null;
             if (entityName is null) error("/trigger/entity", "is required for a record trigger");
-            else if (definitions is not null && (entity = definitions.Find(entityName)) is null) error("/trigger/entity", $"there is no entity '{entityName}'");
+            else if (definitions is not null && (entity = definitions.FindEntity(entityName)) is null) error("/trigger/entity", $"there is no entity '{entityName}'");
             if (obj["fields"] is { } fields)
             {
                 if (type != TriggerTypes.RecordUpdated) error("/trigger/fields", "only a recordUpdated trigger names fields");
@@ -292,3 +295,6 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,99}$")]
     private static partial Regex ActivityId();
 }
+
+/// <summary>What a workflow may refer to: the entities and roles of the tenant's definitions (or of the module set being validated).</summary>
+public sealed record WorkflowReferences(Func<string, EntityDefinition?> FindEntity, Func<string, bool> HasRole);
