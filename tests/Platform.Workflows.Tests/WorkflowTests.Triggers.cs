@@ -39,8 +39,7 @@ public abstract partial class WorkflowTests
         // Time for any wrongly started instance to show up.
         await Task.Delay(2500);
         var instances = await InstancesAsync(tenant, "workflow=big-account");
-        var instance = Assert.Single(instances);
-        Assert.True(instance.GetProperty("status").GetString() == "finished", (await InstanceAsync(tenant, instance.GetProperty("id").GetGuid())).ToString());
+        var instance = (await WaitForStatusAsync(tenant, Assert.Single(instances).GetProperty("id").GetGuid(), "finished")).GetProperty("instance");
         Assert.Equal(account, instance.GetProperty("recordId").GetGuid());
         Assert.Equal(1, instance.GetProperty("version").GetInt64());
         Assert.Equal("vip", (await RecordAsync(tenant, "account", account)).GetProperty("tier").GetString());

@@ -84,17 +84,23 @@ public abstract class WorkflowHost : IAsyncLifetime
         _factory = null;
     }
 
-    /// <summary>A new tenant with crm-core and sales (or the given name, for the HTTP allowlist tenants).</summary>
-    public async Task<string> CreateTenantAsync(string? name = null)
+    /// <summary>A test module folder of this project (copied next to the tests).</summary>
+    public static string TestModule(string name) => Path.Combine(AppContext.BaseDirectory, "Modules", name);
+
+    /// <summary>A new tenant with crm-core and sales (or the given name, for the HTTP allowlist tenants) and any extra module folders.</summary>
+    public async Task<string> CreateTenantAsync(string? name = null, params string[] extraModules)
     {
         var tenant = name ?? $"w{Interlocked.Increment(ref _tenants)}";
-        var installer = Services.GetRequiredService<ModuleInstaller>();
-        var result = await installer.ApplyAsync(tenant,
-            [Path.Combine(RepositoryPaths.Modules, "crm-core"), Path.Combine(RepositoryPaths.Modules, "sales")], allowDataLoss: false, CancellationToken.None);
+        var result = await ApplyAsync(tenant, extraModules);
         Assert.False(result.HasErrors, string.Join("\n", result.Errors));
         await Services.GetRequiredService<TenantAdministrators>().EnsureAsync(tenant, CancellationToken.None);
         return tenant;
     }
+
+    /// <summary>Applies crm-core, sales and the extra module folders to a tenant (creating it when needed).</summary>
+    public Task<ModuleInstallResult> ApplyAsync(string tenant, params string[] extraModules) =>
+        Services.GetRequiredService<ModuleInstaller>().ApplyAsync(tenant,
+            [Path.Combine(RepositoryPaths.Modules, "crm-core"), Path.Combine(RepositoryPaths.Modules, "sales"), .. extraModules], allowDataLoss: false, CancellationToken.None);
 
     public async Task<T> SharedAsync<T>(string key, Func<Task<T>> create) where T : notnull =>
         (T)await _shared.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await create())).Value;
