@@ -30,6 +30,7 @@ public static class WorkflowServices
         services.TryAddSingleton<ModuleWorkflowPublisher>();
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddSingleton<WorkflowValidator>();
+        services.TryAddSingleton<WorkflowDirectory>();
         services.TryAddSingleton<WorkflowExpressions>();
         services.TryAddSingleton<IWorkflowTemplates, PathTemplates>();
         services.TryAddSingleton<CapturingWorkflowMailer>();

@@ -57,3 +57,19 @@ public abstract partial class WorkflowTests
         Assert.All(await InstancesAsync(tenant, "workflow=heartbeat"), i => Assert.Equal(1, i.GetProperty("version").GetInt64()));
     }
 }
+
+public abstract partial class WorkflowTests
+{
+    [Fact]
+    public async Task Expressions_see_the_acting_user_and_look_up_users_and_managers()
+    {
+        var tenant = await Host.SharedAsync("plain", () => Host.CreateTenantAsync());
+        await PublishAsync(tenant, Doc("who",
+            [new { id = "who", type = "SetVariable", name = "who", value = Expr("user(user.id).userName + '|' + manager(user.id) + '|' + user.roles.join(',') + '|' + user('nobody')") }]));
+
+        var started = await StartAsync(tenant, "who", new { });
+
+        var who = (await InstanceAsync(tenant, started.GetProperty("id").GetGuid())).GetProperty("variables").Str("who");
+        Assert.Equal($"{Platform.TestSupport.TestAdmin.UserName}|null|admin|null", who);
+    }
+}
