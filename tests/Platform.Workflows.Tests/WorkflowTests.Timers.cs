@@ -24,3 +24,26 @@ public abstract partial class WorkflowTests
         Assert.Equal([":started", "wait:started", "wait:suspended", "wait:resumed", "wait:completed", "after:started", "after:completed"], events);
     }
 }
+
+public abstract partial class WorkflowTests
+{
+    [Fact]
+    public async Task A_suspended_tenant_runs_no_timers_until_it_is_resumed()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        await PublishAsync(tenant, Doc("paused",
+            [new { id = "wait", type = "Delay", duration = "PT1S" }, new { id = "after", type = "SetVariable", name = "done", value = true }],
+            [Link("wait", "Done", "after")]));
+        var id = (await StartAsync(tenant, "paused", new { })).GetProperty("id").GetGuid();
+        var administration = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Platform.Runtime.TenantAdministration>(Host.Services);
+
+        await administration.SuspendAsync(tenant, CancellationToken.None);
+        await Task.Delay(3000);
+        var runtime = await Host.RuntimeAsync(tenant);
+        Assert.Equal("suspended", (await Platform.Workflows.Runtime.WorkflowStore.FindInstanceAsync(runtime, id, CancellationToken.None))!.Status);
+        await administration.ResumeAsync(tenant, CancellationToken.None);
+
+        var instance = await WaitForStatusAsync(tenant, id, "finished");
+        Assert.True(instance.GetProperty("variables").GetProperty("done").GetBoolean());
+    }
+}
