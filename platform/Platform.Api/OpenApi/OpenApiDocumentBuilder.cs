@@ -10,14 +10,15 @@ namespace Platform.Api.OpenApi;
 /// The OpenAPI 3.1 document of a tenant's generated API. Built from the definitions and cached by their version,
 /// so it is regenerated exactly when the schema changes.
 /// </summary>
-public sealed class OpenApiDocumentBuilder
+public sealed class OpenApiDocumentBuilder(IEnumerable<IOpenApiContributor>? contributors = null)
 {
     private readonly ConcurrentDictionary<string, string> _documents = new();
+    private readonly IReadOnlyList<IOpenApiContributor> _contributors = contributors?.ToList() ?? [];
 
     public string Get(TenantRuntime runtime) =>
-        _documents.GetOrAdd($"{runtime.Id}:{runtime.Definitions.Version}", _ => Build(runtime.Id, runtime.Definitions).ToJsonString(new() { WriteIndented = true }));
+        _documents.GetOrAdd($"{runtime.Id}:{runtime.Definitions.Version}", _ => Build(runtime.Id, runtime.Definitions, _contributors).ToJsonString(new() { WriteIndented = true }));
 
-    public static JsonObject Build(string tenant, DefinitionSet definitions)
+    public static JsonObject Build(string tenant, DefinitionSet definitions, IReadOnlyList<IOpenApiContributor>? contributors = null)
     {
         var paths = new JsonObject();
         var schemas = new JsonObject
@@ -48,6 +49,7 @@ public sealed class OpenApiDocumentBuilder
         OpenApiTenantRoutes.Add(paths, definitions);
         OpenApiNotificationRoutes.Add(paths);
         OpenApiComponents.Add(schemas);
+        foreach (var contributor in contributors ?? []) contributor.Add(paths, schemas);
         OpenApiSecurity.AddUnauthorized(paths);
         return new JsonObject
         {

@@ -1,5 +1,6 @@
 using Platform.Api;
 using Platform.Api.Limits;
+using Platform.Workflows;
 
 namespace Platform.Host.Startup;
 
@@ -13,6 +14,7 @@ public static class PlatformHostApplication
     {
         services.AddPlatformHost(configuration);
         services.AddPlatformApi();
+        services.AddPlatformWorkflows(configuration);
         services.AddPlatformRequestLimits(configuration);
         return services;
     }
@@ -37,6 +39,7 @@ public static class PlatformHostApplication
             : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting", detail: readiness.Status))
             .AllowAnonymous();
         app.MapPlatformApi();
+        app.MapWorkflowEndpoints();
         return app;
     }
 }

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using Platform.Workflows.Definitions;
+using Platform.Workflows.Effects;
+
+namespace Platform.Workflows.Activities;
+
+/// <summary>Notify: an in-app notification to users, through <see cref="IWorkflowNotifier"/>.</summary>
+public sealed class NotifyActivity : IActivityType
+{
+    public string Type => "Notify";
+    public string Description => "Sends an in-app notification with 'message' to 'users' (a user id or a list).";
+    public IReadOnlyList<ActivityInput> Inputs { get; } =
+    [
+        new("users", "A user id or a list of them.", InputSchemas.StringOrList(), Required: true),
+        new("message", "The text.", InputSchemas.String(), Required: true),
+    ];
+    public IReadOnlyList<string> Ports(ActivityNode node) => [Activities.Ports.Done];
+
+    public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var users = SendEmailActivity.Addresses(await context.InputAsync("users"));
+        var message = await context.RequiredStringAsync("message");
+        await context.Effects.NotifyAsync(new WorkflowNotification(context.Runtime.Id, context.InstanceId, users, message, (System.Text.Json.Nodes.JsonObject)context.State.Variables.DeepClone()), context.CancellationToken);
+        return ActivityResult.Done(new JsonObject { ["users"] = users.Count });
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Platform.Workflows.Validation;
+using ApiProblems = Platform.Api.Problems.ProblemResults;
+
+namespace Platform.Workflows.Api;
+
+/// <summary>Reading request bodies and answering workflow problems the way the rest of the API does.</summary>
+internal static class WorkflowRequests
+{
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The body as JSON (an empty body is null), or the 400/413 problem to answer.</summary>
+    public static async Task<(JsonNode? Body, IResult? Problem)> ReadAsync(HttpContext http)
+    {
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        if (buffer.Length > MaxBodyBytes)
+            return (null, ApiProblems.Of(StatusCodes.Status413PayloadTooLarge, "Too large", $"The body is larger than {MaxBodyBytes} bytes.", "too-large"));
+        if (buffer.Length == 0) return (null, null);
+        try
+        {
+            return (JsonNode.Parse(buffer.ToArray()), null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, ApiProblems.BadRequest($"The body is not valid JSON: {exception.Message}"));
+        }
+    }
+
+    public static IResult Invalid(IReadOnlyList<WorkflowError> errors) =>
+        ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, "The workflow is not valid",
+            errors.Count == 1 ? errors[0].ToString() : $"{errors.Count} problems were found; see errors.", "validation",
+            new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { file = e.File, pointer = e.Pointer, detail = e.Message }).ToList() });
+
+    public static string FileOf(string workflowId) => $"workflows/{workflowId}.json";
+
+    /// <summary>An optional GUID member of a body, or the problem naming it.</summary>
+    public static (Guid? Value, IResult? Problem) OptionalId(JsonNode? body, string name)
+    {
+        if (body?[name] is not { } node) return (null, null);
+        return node is JsonValue value && value.TryGetValue<string>(out var text) && Guid.TryParse(text, out var id)
+            ? (id, null)
+            : (null, ApiProblems.Validation([new Platform.Records.Validation.FieldError($"/{name}", "must be a record id (a UUID)")], "The request is not valid"));
+    }
+}

@@ -1,0 +1,34 @@
+using Platform.Metadata.Kinds;
+using Platform.Metadata.Validation;
+using Platform.Workflows.Activities;
+using Platform.Workflows.Validation;
+
+namespace Platform.Workflows.Definitions;
+
+/// <summary>
+/// <c>workflows/&lt;id&gt;.json</c> in a module: read against <c>schemas/workflow.schema.json</c>, then checked by
+/// <see cref="WorkflowValidator"/> (activity types and inputs, ports, connections, reachability, expressions, trigger
+/// entities and fields, runAs roles) with every problem's file and JSON pointer. Applying the module publishes each
+/// workflow as its next version (<see cref="Runtime.ModuleWorkflowPublisher"/>).
+/// </summary>
+public sealed class WorkflowKind(ActivityRegistry registry) : DocumentKind<WorkflowFile>
+{
+    /// <summary>For hosts without DI (the CLI): the built-in activity types.</summary>
+    public WorkflowKind() : this(new ActivityRegistry(BuiltInActivities.All)) { }
+
+    public override string Name => "workflow";
+
+    public override string Folder => "workflows";
+
+    public override string NameOf(WorkflowFile document) => document.Id;
+
+    protected override IEnumerable<DefinitionError> Check(DocumentValidationContext context, IReadOnlyList<KindDocument<WorkflowFile>> documents)
+    {
+        var validator = new WorkflowValidator(registry);
+        var references = new WorkflowReferences(context.FindEntity,
+            role => context.Modules.SelectMany(m => m.Roles).Any(r => r.Document.Name == role));
+        foreach (var workflow in documents)
+            foreach (var error in validator.Validate(workflow.Document.ToJson(), workflow.File, null, references))
+                yield return workflow.Error(error.Pointer, error.Message);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Records.Scripting;
+using Platform.Runtime;
+using Platform.Scripting;
+
+namespace Platform.Workflows.Runtime;
+
+/// <summary>
+/// Runs <c>{"expression": "..."}</c> inputs and RunScript code in the tenant script sandbox (limits, libraries, run
+/// log as for actions). The code is wrapped in a function whose parameters are <c>variables</c> and <c>input</c>, so
+/// the workflow's values look like globals next to the sandbox's <c>record</c> and <c>user</c>.
+/// </summary>
+public sealed class WorkflowExpressions(TenantScriptRunner runner, WorkflowDirectory directory)
+{
+    // user is both the acting user ({id, name, roles}) and user(id); manager(id) is the manager of a user, both from the directory.
+    private const string Prelude =
+        "const user = (function () { const f = function (id) { const u = __directory[id]; return u === undefined ? null : u; }; " +
+        "f.id = __me.id; f.roles = __me.roles; Object.defineProperty(f, 'name', { value: __me.name }); return f; })(); " +
+        "const manager = function (id) { const u = __directory[id]; return u && u.managerId ? (__directory[u.managerId] || null) : null; };";
+
+    private const string Arguments = "(input.variables, input.input, input.directory || {}, input.me || {})";
+
+    /// <summary>The wrapped source of an expression, also what the validator checks for syntax.</summary>
+    public static ScriptSource ExpressionSource(string name, string expression) =>
+        new(name, $"(function (variables, input, __directory, __me) {{ {Prelude} return (\n{expression}\n); }}){Arguments}");
+
+    /// <summary>
+    /// A RunScript body: the code runs as a function body (it may <c>return</c> a value) and may change
+    /// <c>variables</c>; both the value and the variables come back.
+    /// </summary>
+    public static ScriptSource ScriptBodySource(string name, string code) =>
+        new(name, $"(function (variables, input, __directory, __me) {{ {Prelude} const result = (function () {{\n{code}\n}})(); return {{ result: result === undefined ? null : result, variables: variables }}; }}){Arguments}");
+
+    public async Task<JsonNode?> EvaluateAsync(EvaluationScope scope, ScriptSource source, CancellationToken ct)
+    {
+        var input = new JsonObject
+        {
+            ["variables"] = scope.Variables.DeepClone(), ["input"] = scope.Input?.DeepClone(),
+            ["me"] = new JsonObject
+            {
+                ["id"] = scope.Actor.UserId?.ToString(), ["name"] = scope.Actor.Name,
+                ["roles"] = new JsonArray(scope.Actor.Roles.Select(r => (JsonNode?)r).ToArray()),
+            },
+        };
+        if (WorkflowDirectory.IsNeededBy(source.Code)) input["directory"] = (await directory.UsersAsync(scope.Runtime, ct)).DeepClone();
+        var result = await runner.RunAsync(scope.Runtime, source, new ScriptContext
+        {
+            Tenant = scope.Runtime.Id, User = TenantScriptRunner.User(scope.Actor), Record = scope.Record ?? new Dictionary<string, object?>(),
+            Input = JsonSerializer.SerializeToElement(input), Crm = scope.Crm, Limits = TenantScripts.Of(scope.Runtime).ActionLimits,
+        }, ct);
+        return result.Value is null ? null : JsonSerializer.SerializeToNode(result.Value);
+    }
+}
+
+/// <summary>What an expression sees: the record (as the run's actor may read it), variables, the instance's input and the actor.</summary>
+public sealed record EvaluationScope(
+    TenantRuntime Runtime, Platform.Records.RecordActor Actor, IReadOnlyDictionary<string, object?>? Record, JsonObject Variables, JsonNode? Input, IScriptCrm? Crm);
