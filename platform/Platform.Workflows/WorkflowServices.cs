@@ -17,8 +17,8 @@ public static class WorkflowServices
 {
     /// <summary>
     /// The workflow runtime: its tables, the built-in activity types, the engine, record triggers (an outbox consumer),
-    /// the timer and schedule poller, and capturing mail and notification senders until messaging replaces them.
-    /// Needs the records feature (<c>AddPlatformApi</c> or <c>AddPlatformRecords</c>).
+    /// the timer and schedule poller, and email, notifications and templates through the messaging feature.
+    /// Needs the records feature (<c>AddPlatformApi</c> or <c>AddPlatformRecords</c>), <c>AddPlatformTemplates</c> and <c>AddPlatformMessaging</c>.
     /// </summary>
     public static IServiceCollection AddPlatformWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,11 +32,9 @@ public static class WorkflowServices
         services.TryAddSingleton<WorkflowValidator>();
         services.TryAddSingleton<WorkflowDirectory>();
         services.TryAddSingleton<WorkflowExpressions>();
-        services.TryAddSingleton<IWorkflowTemplates, PathTemplates>();
-        services.TryAddSingleton<CapturingWorkflowMailer>();
-        services.TryAddSingleton<IWorkflowMailer>(provider => provider.GetRequiredService<CapturingWorkflowMailer>());
-        services.TryAddSingleton<CapturingWorkflowNotifier>();
-        services.TryAddSingleton<IWorkflowNotifier>(provider => provider.GetRequiredService<CapturingWorkflowNotifier>());
+        services.TryAddSingleton<IWorkflowTemplates, ScribanWorkflowTemplates>();
+        services.TryAddSingleton<IWorkflowMailer, QueuedWorkflowMailer>();
+        services.TryAddSingleton<IWorkflowNotifier, StoredWorkflowNotifier>();
         services.TryAddSingleton<WorkflowHttpPolicy>();
         services.TryAddSingleton<WorkflowHttp>();
         services.TryAddSingleton<WorkflowRunServices>();

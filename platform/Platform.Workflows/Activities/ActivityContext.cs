@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Platform.Records;
 using Platform.Runtime;
+using Platform.Storage.Records;
 using Platform.Workflows.Definitions;
 using Platform.Workflows.Effects;
 using Platform.Workflows.Runtime;
@@ -24,6 +25,15 @@ public sealed class ActivityContext
     public required WorkflowEffects Effects { get; init; }
     public required WorkflowRunServices Services { get; init; }
     public Guid? InstanceId { get; init; }
+
+    /// <summary>The step's transaction (null in a test run): email and notifications are written in it, with the instance's new state.</summary>
+    public RecordSession? Transaction { get; init; }
+
+    /// <summary>
+    /// Identifies this execution of the activity: the instance, the activity and how many activities completed before
+    /// it. A step retried after a fault runs from the same state, so it has the same key; a loop's next pass does not.
+    /// </summary>
+    public string ExecutionKey => $"{InstanceId?.ToString() ?? "test"}:{Node.Id}:{State.Path.Count}";
     public required DateTime Now { get; init; }
     public CancellationToken CancellationToken { get; init; }
 
@@ -65,7 +75,8 @@ public sealed class ActivityContext
             case JsonObject obj when obj.Count == 1 && obj["expression"] is JsonValue expression:
                 return await Services.Expressions.EvaluateAsync(await ScopeAsync(), WorkflowExpressions.ExpressionSource(name, (string)expression!), CancellationToken);
             case JsonObject obj when obj.Count == 1 && obj["template"] is JsonValue template:
-                return JsonValue.Create(await Services.Templates.RenderAsync((string)template!, await TemplateModelAsync(), CancellationToken));
+                return JsonValue.Create(await Services.Templates.RenderAsync(
+                    new WorkflowTemplate(Runtime, name, (string)template!, Actor, State.Entity, await RecordAsync(), State.Variables, State.Input), CancellationToken));
             case JsonObject obj:
             {
                 // A literal object whose members may themselves be expressions (UpdateRecord values).
@@ -85,11 +96,4 @@ public sealed class ActivityContext
     }
 
     public async Task<EvaluationScope> ScopeAsync() => new(Runtime, Actor, await RecordAsync(), State.Variables, State.Input, Effects.Crm);
-
-    private async Task<JsonObject> TemplateModelAsync() => new()
-    {
-        ["record"] = System.Text.Json.JsonSerializer.SerializeToNode(await RecordAsync()),
-        ["variables"] = State.Variables.DeepClone(),
-        ["input"] = State.Input?.DeepClone(),
-    };
 }

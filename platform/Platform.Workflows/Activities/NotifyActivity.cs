@@ -4,7 +4,7 @@ using Platform.Workflows.Effects;
 
 namespace Platform.Workflows.Activities;
 
-/// <summary>Notify: an in-app notification to users, through <see cref="IWorkflowNotifier"/>.</summary>
+/// <summary>Notify: an in-app notification to users (linked to the instance's record), through <see cref="IWorkflowNotifier"/>.</summary>
 public sealed class NotifyActivity : IActivityType
 {
     public string Type => "Notify";
@@ -20,7 +20,8 @@ public sealed class NotifyActivity : IActivityType
     {
         var users = SendEmailActivity.Addresses(await context.InputAsync("users"));
         var message = await context.RequiredStringAsync("message");
-        await context.Effects.NotifyAsync(new WorkflowNotification(context.Runtime.Id, context.InstanceId, users, message, (System.Text.Json.Nodes.JsonObject)context.State.Variables.DeepClone()), context.CancellationToken);
+        await context.Effects.NotifyAsync(
+            new WorkflowNotification(users, message, context.State.Entity, context.State.RecordId, context.ExecutionKey), context.Transaction, context.CancellationToken);
         return ActivityResult.Done(new JsonObject { ["users"] = users.Count });
     }
 }

@@ -1,15 +1,14 @@
-using System.Text.Json.Nodes;
+using Platform.Runtime;
+using Platform.Storage.Records;
 
 namespace Platform.Workflows.Effects;
 
-/// <summary>
-/// Sends a workflow's email. The messaging feature (templates, email outbox) implements it at integration; until then
-/// <see cref="CapturingWorkflowMailer"/> keeps what would be sent.
-/// </summary>
+/// <summary>Sends a workflow's email; <see cref="QueuedWorkflowMailer"/> queues it in the tenant's email outbox.</summary>
 public interface IWorkflowMailer
 {
-    Task SendAsync(WorkflowEmail email, CancellationToken ct);
+    /// <summary>Sends <paramref name="email"/> as part of <paramref name="transaction"/> (the step's), so it goes only if the step commits.</summary>
+    Task SendAsync(TenantRuntime runtime, WorkflowEmail email, RecordSession? transaction, CancellationToken ct);
 }
 
-/// <param name="Template">A template file of the tenant's modules, rendered with <paramref name="Model"/> by the mailer.</param>
-public sealed record WorkflowEmail(string Tenant, Guid? InstanceId, IReadOnlyList<string> To, string? Subject, string? Body, string? Template, JsonObject Model);
+/// <param name="IdempotencyKey">Identifies the activity's execution: sending again with it sends nothing more.</param>
+public sealed record WorkflowEmail(IReadOnlyList<string> To, string? Subject, string? Body, string IdempotencyKey);

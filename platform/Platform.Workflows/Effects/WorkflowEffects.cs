@@ -4,6 +4,7 @@ using Platform.Records;
 using Platform.Records.Scripting;
 using Platform.Runtime;
 using Platform.Scripting;
+using Platform.Storage.Records;
 
 namespace Platform.Workflows.Effects;
 
@@ -44,16 +45,16 @@ public sealed class WorkflowEffects(
     public Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> QueryRecordsAsync(string entity, string? filter, int? top, CancellationToken ct) =>
         new RecordServiceCrm(records, runtime, actor).QueryAsync(entity, filter, top, ct);
 
-    public async Task SendEmailAsync(WorkflowEmail email, CancellationToken ct)
+    public async Task SendEmailAsync(WorkflowEmail email, RecordSession? transaction, CancellationToken ct)
     {
-        if (capture) Capture("sendEmail", new { to = email.To, subject = email.Subject, body = email.Body, template = email.Template }, 0);
-        else await mailer.SendAsync(email, ct);
+        if (capture) Capture("sendEmail", new { to = email.To, subject = email.Subject, body = email.Body }, 0);
+        else await mailer.SendAsync(runtime, email, transaction, ct);
     }
 
-    public async Task NotifyAsync(WorkflowNotification notification, CancellationToken ct)
+    public async Task NotifyAsync(WorkflowNotification notification, RecordSession? transaction, CancellationToken ct)
     {
         if (capture) Capture("notify", new { users = notification.Users, message = notification.Message }, 0);
-        else await notifier.NotifyAsync(notification, ct);
+        else await notifier.NotifyAsync(runtime, notification, transaction, ct);
     }
 
     public async Task<WorkflowHttpResponse> HttpAsync(string method, Uri url, string? body, string? contentType, TimeSpan timeout, CancellationToken ct)

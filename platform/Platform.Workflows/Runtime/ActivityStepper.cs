@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Platform.Records;
 using Platform.Runtime;
+using Platform.Storage.Records;
 using Platform.Workflows.Activities;
 using Platform.Workflows.Definitions;
 using Platform.Workflows.Effects;
@@ -18,7 +19,7 @@ internal sealed class ActivityStepper(WorkflowRunServices services)
 
     public async Task<string> StepAsync(
         TenantRuntime runtime, WorkflowDefinition definition, Guid? instanceId, InstanceState state, RecordActor actor, WorkflowEffects effects,
-        DateTime now, StepChanges changes, (string ActivityId, JsonNode? Payload)? resume, CancellationToken ct)
+        DateTime now, StepChanges changes, (string ActivityId, JsonNode? Payload)? resume, RecordSession? transaction, CancellationToken ct)
     {
         string activityId;
         if (resume is { } r)
@@ -36,7 +37,7 @@ internal sealed class ActivityStepper(WorkflowRunServices services)
         var context = new ActivityContext
         {
             Runtime = runtime, Definition = definition, Node = node, State = state, Actor = actor, Effects = effects, Services = services,
-            InstanceId = instanceId, Now = now, CancellationToken = ct,
+            InstanceId = instanceId, Transaction = transaction, Now = now, CancellationToken = ct,
         };
         Journal(state, changes, node, resume is null ? "started" : "resumed", null, null, now);
         var result = resume is { } resumed ? await type.ResumeAsync(context, resumed.Payload) : await type.ExecuteAsync(context);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Records;
 using Platform.Records.Transactions;
 using Platform.Runtime;
+using Platform.Templates;
 using Platform.Workflows.Activities;
 using Platform.Workflows.Definitions;
 using Platform.Workflows.Effects;
@@ -166,7 +167,7 @@ public sealed class WorkflowEngine(
                         failing = activity;
                         resumed = (activity, r.Payload);
                     }
-                    var next = await _stepper.StepAsync(runtime, definition, id, state, actor, effects, Now, changes, resumed, ct);
+                    var next = await _stepper.StepAsync(runtime, definition, id, state, actor, effects, Now, changes, resumed, session, ct);
                     await WorkflowStore.SaveStepAsync(session, runtime.Store.Database, id, next, state, Now,
                         next == WorkflowStatus.Running ? Now + options.Lease : null, changes, ct);
                     return next;
@@ -198,6 +199,7 @@ public sealed class WorkflowEngine(
     private static string Describe(Exception exception) => exception switch
     {
         Records.Scripting.RecordScriptException script => script.Error.ToString(),
+        TemplateException template => $"The template {template.Template} failed at line {template.Line}, column {template.Column}: {template.Reason}",
         RecordException or WorkflowActivityException or WorkflowHttpRefusedException => exception.Message,
         _ => $"{exception.GetType().Name}: {exception.Message}",
     };

@@ -38,7 +38,7 @@ public sealed class WorkflowTestRunner(
             var head = state.Queue[0];
             try
             {
-                status = await _stepper.StepAsync(runtime, definition, null, state, actor, effects, clock.GetUtcNow().UtcDateTime, changes, null, ct);
+                status = await _stepper.StepAsync(runtime, definition, null, state, actor, effects, clock.GetUtcNow().UtcDateTime, changes, null, null, ct);
             }
             catch (Exception exception) when (!ct.IsCancellationRequested)
             {

@@ -211,6 +211,11 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
                 error(pointer, "must be written as a literal value (not an expression or template)");
                 continue;
             }
+            if (type is SendEmailActivity && key == SendEmailActivity.TemplateFileInput)
+            {
+                error(pointer, SendEmailActivity.TemplateFileUnavailable((string?)(value as JsonValue)));
+                continue;
+            }
             CheckValue(type, input, value, pointer, $"{name}.{key}", top: true, error);
         }
         foreach (var input in type.Inputs.Where(i => i.Required && !node.Properties.ContainsKey(i.Name)))
@@ -274,7 +279,9 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
                     error($"{pointer}/expression", $"is not a valid expression: {syntax.Message}");
                 break;
             case JsonObject { Count: 1 } o when o["template"] is { } template:
-                if ((string?)(template as JsonValue) is null) error($"{pointer}/template", "must be a template text");
+                if ((string?)(template as JsonValue) is not { } text) error($"{pointer}/template", "must be a template text");
+                else if (WorkflowTemplateSyntax.Check(text) is { } problem)
+                    error($"{pointer}/template", $"is not a valid template: line {problem.Line}, column {problem.Column}: {problem.Reason}");
                 break;
             case JsonObject o:
                 foreach (var (key, member) in o) CheckExpressions(member, $"{pointer}/{Escape(key)}", $"{name}.{key}", error);

@@ -1,0 +1,27 @@
+using Platform.Templates;
+
+namespace Platform.Workflows.Validation;
+
+/// <summary>
+/// Parses a <c>{"template"}</c> input with the renderer's own parse and sandbox checks, so a template that cannot run
+/// is refused when the workflow is saved rather than faulting an instance later.
+/// </summary>
+internal static class WorkflowTemplateSyntax
+{
+    // Its own small cache: validation must not fill a tenant's render cache with drafts.
+    private static readonly TemplateCache Parsed = new(capacity: 500);
+
+    /// <summary>The first problem with its 1-based line and column, or null when the template would run.</summary>
+    public static TemplateException? Check(string text)
+    {
+        try
+        {
+            Parsed.GetOrParse("", "template", text);
+            return null;
+        }
+        catch (TemplateException problem)
+        {
+            return problem;
+        }
+    }
+}
