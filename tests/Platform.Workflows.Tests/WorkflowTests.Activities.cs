@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Workflows.Effects;
 using static Platform.Workflows.Tests.Support.Json;
 
 namespace Platform.Workflows.Tests;
@@ -31,9 +29,8 @@ public abstract partial class WorkflowTests
         Assert.Equal(2, variables.GetProperty("accounts").GetArrayLength());
         var task = await RecordAsync(tenant, "activity", Guid.Parse(variables.Str("taskId")));
         Assert.Equal("Call 2 accounts", task.Str("subject"));
-        var notification = Assert.Single(Host.Services.GetRequiredService<CapturingWorkflowNotifier>().Sent(tenant));
-        Assert.Equal($"Task {variables.Str("taskId")}", notification.Message);
-        Assert.Single(notification.Users);
+        var notifications = await ExpectAsync(await Client.GetAsync($"/api/{tenant}/notifications"), System.Net.HttpStatusCode.OK);
+        Assert.Equal($"Task {variables.Str("taskId")}", Assert.Single(notifications.GetProperty("value").EnumerateArray()).Str("title"));
     }
 
     [Fact]

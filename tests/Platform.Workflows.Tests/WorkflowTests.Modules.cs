@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Workflows.Effects;
 using Platform.Workflows.Tests.Support;
 using static Platform.Workflows.Tests.Support.Json;
 
@@ -22,7 +20,7 @@ public abstract partial class WorkflowTests
         var instance = (await WaitForStatusAsync(tenant, Assert.Single(instances).GetProperty("id").GetGuid(), "finished")).GetProperty("instance");
         Assert.Equal(1, instance.GetProperty("version").GetInt64());
         Assert.Equal(deal, instance.GetProperty("recordId").GetGuid());
-        var email = Assert.Single(Host.Services.GetRequiredService<CapturingWorkflowMailer>().Sent(tenant));
+        var email = Assert.Single(await Platform.Messaging.Email.EmailStore.ListAsync(await Host.RuntimeAsync(tenant), 10, CancellationToken.None));
         Assert.Equal("Big deal is likely to close", email.Subject);
         Assert.Equal(["desk@example.com"], email.To);
         // Applying the same module again publishes no new version.

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Workflows.Effects;
 using static Platform.Workflows.Tests.Support.Json;
 
 namespace Platform.Workflows.Tests;
@@ -34,7 +32,7 @@ public abstract partial class WorkflowTests
         Assert.Equal("potential", (await RecordAsync(tenant, "account", account)).Str("tier"));
         var contacts = await ExpectAsync(await Client.GetAsync($"/api/{tenant}/data/contact"), HttpStatusCode.OK);
         Assert.Empty(contacts.GetProperty("value").EnumerateArray());
-        Assert.Empty(Host.Services.GetRequiredService<CapturingWorkflowMailer>().Sent(tenant));
+        Assert.Empty(await Platform.Messaging.Email.EmailStore.ListAsync(await Host.RuntimeAsync(tenant), 10, CancellationToken.None));
         Assert.Empty(await InstancesAsync(tenant, "workflow=welcome"));
     }
 }
