@@ -80,7 +80,7 @@ public abstract partial class WorkflowTests
         var tenant = await Host.SharedAsync("plain", () => Host.CreateTenantAsync());
         var doc = Doc("bad-template",
         [
-            new { id = "tell", type = "SendEmail", to = "a@example.com", subject = new { template = "Hi\n{{ record.name " } },
+            new { id = "tell", type = "SendEmail", to = "a@example.com", subject = new { template = "Hi {{ record.name }}\n{{ end }}" } },
             new { id = "file", type = "SendEmail", to = "a@example.com", template = "templates/welcome.scriban" },
         ]);
 
