@@ -71,6 +71,11 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
   const onForm = useMemo(() => formFields(formDoc), [formDoc]);
   const [tab, setTab] = useState(formDoc.tabs[0]?.id);
   const tabOf = useCallback((name: string) => formDoc.tabs.find((t) => t.sections.some((s) => s.rows.some((r) => r.includes(name))))?.id, [formDoc]);
+  // Ant Design's overflow button of the tab bar has no name; give it one.
+  const moreLabel = t('form.moreTabs');
+  const labelTabsMore = useCallback((el: HTMLDivElement | null) => {
+    el?.querySelectorAll('.ant-tabs-nav-more').forEach((b) => b.setAttribute('aria-label', moreLabel));
+  }, [moreLabel]);
   const showField = (name: string) => {
     const k = tabOf(name);
     if (k) setTab(k);
@@ -237,8 +242,8 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
           <HeaderBar fields={formDoc.header.map((n) => fields.get(n) ?? systemField(n)).filter((f): f is FieldDef => !!f && entity.access?.fields?.[f.name] !== 'hidden')}
             record={record.data.record} lang={lang} tenant={tenant} />
         )}
-        <Tabs activeKey={tab} onChange={setTab} destroyOnHidden={false}
-          items={formDoc.tabs.map((tb) => ({
+        {(() => {
+          const items = formDoc.tabs.map((tb) => ({
             key: tb.id, forceRender: true,
             label: localeText(tb.label, lang, '') || t('form.details'),
             children: tb.sections.map((s, i) => {
@@ -261,7 +266,12 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
                 </Card>
               );
             }),
-          }))} />
+          }));
+          // One tab needs no tab bar; several get Ant Design Tabs (every tab rendered, so validation sees every field).
+          return items.length === 1 ? items[0].children : (
+            <div ref={labelTabsMore}><Tabs activeKey={tab} onChange={setTab} destroyOnHidden={false} items={items} /></div>
+          );
+        })()}
         {!isNew && record.data && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('form.modified')}: {specOf({ name: 'modified_at', type: 'datetime' }).display(record.data.record.modified_at, { name: 'modified_at', type: 'datetime' }, { lang })}
