@@ -69,7 +69,7 @@ try {
 
   let accountName = `Acme ${stamp}`;
   let accountUrl = '';
-  await test('create an account from the generated form', async () => {
+  await test('create an account from its form document (tabs; a rule makes phone required for VIP)', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Accounts' }).click();
     await page.getByRole('grid').waitFor();
     await page.getByRole('button', { name: 'New' }).click();
@@ -77,14 +77,23 @@ try {
     await page.getByLabel('Name', { exact: true }).fill(accountName);
     await page.getByLabel('Tier').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'VIP' }).click();
-    await page.getByLabel('Annual revenue').fill('1250000');
     await page.getByLabel('Website').fill('https://acme.example');
+    await page.getByRole('tab', { name: 'Details' }).click();
+    await page.getByLabel('Annual revenue').fill('1250000');
+    // The shipped rule: a VIP account needs a phone; saving without one shows the error on the Summary tab.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#phone_help').filter({ hasText: 'Phone is required' }).waitFor();
+    assert(await page.getByRole('tab', { name: 'Summary' }).getAttribute('aria-selected') === 'true', 'back on the tab of the error');
+    assert(writes.length === 0 || !writes.some((w) => w.startsWith('POST') && w.endsWith('/data/account')), 'nothing saved while the rule fails');
+    await shot('desktop-en-account-rule');
+    await page.getByLabel('Phone').fill('+86 21 5555 0100');
     await shot('desktop-en-account-new');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\/account\/[0-9a-f-]{36}$/);
     accountUrl = page.url();
     await page.getByRole('heading', { name: accountName }).waitFor();
-    const revenue = await page.getByLabel('Annual revenue').inputValue();
+    await page.getByTestId('form-header').filter({ hasText: 'VIP' }).waitFor();
+    const revenue = await page.locator('#annual_revenue').inputValue();
     assert(revenue.replace(/[^\d.]/g, '') === '1250000.00' || revenue.replace(/[^\d.]/g, '') === '1250000', `revenue kept: ${revenue}`);
   });
 
@@ -94,6 +103,8 @@ try {
     await pickLookup('Account', accountName);
     await page.getByLabel('Email', { exact: true }).fill(`li.lei.${stamp}@example.com`);
     await page.getByLabel('Do not email').click();
+    // The shipped rule: do_not_email makes email read-only.
+    await page.waitForFunction(() => !document.querySelector('input#email:not([readonly]):not([style*="none"])'));
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\/contact\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: `Li Lei ${stamp}` }).waitFor();
@@ -117,8 +128,10 @@ try {
     await page.getByLabel('Stage').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Won' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.locator('#amount_help').filter({ hasText: 'A won opportunity needs an amount' }).waitFor();
-    await page.locator('#close_date_help').filter({ hasText: 'needs a close date' }).waitFor();
+    // The form's rule (stage won → amount and close date required) is checked in the browser before the server's.
+    await page.locator('#amount_help').filter({ hasText: 'Amount is required' }).waitFor();
+    await page.locator('#close_date_help').filter({ hasText: 'Close date is required' }).waitFor();
+    assert(await page.locator('input#probability').getAttribute('readonly') !== null, 'probability read-only once won');
     assert(await page.getByLabel('Amount').getAttribute('aria-invalid') === 'true', 'amount marked invalid');
     await shot('desktop-en-validation');
     await page.getByLabel('Amount').fill('88000');
@@ -137,6 +150,7 @@ try {
       method: 'PATCH', headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'test' }, body: JSON.stringify({ city: 'Shanghai' }),
     })).status, id);
     assert(status === 200, `concurrent patch ${status}`);
+    await page.getByRole('tab', { name: 'Details' }).click();
     await page.getByLabel('Country').fill('China');
     await page.getByRole('button', { name: 'Save' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: 'Someone else changed this record' });
@@ -157,6 +171,38 @@ try {
     await page.getByText('Saved').first().waitFor();
     const r = await page.evaluate(async (id) => (await fetch(`/api/demo/data/account/${id}`)).json(), id);
     assert(r.country === 'China' && r.city === 'Beijing', `overwrite kept theirs where untouched and ours: ${JSON.stringify(r)}`);
+  });
+
+  await test('the account form shows header, tabs and related contacts; New there prefills the account', async () => {
+    await page.goto(accountUrl);
+    await page.getByRole('heading', { name: accountName }).waitFor();
+    await page.getByRole('tab', { name: 'Summary' }).waitFor();
+    await page.getByRole('tab', { name: 'Details' }).waitFor();
+    const contacts = page.getByTestId('related-contact');
+    await contacts.getByRole('link', { name: `Li Lei ${stamp}` }).waitFor();
+    await page.getByTestId('related-opportunity').getByRole('link', { name: `Deal ${stamp}` }).waitFor();
+    await contacts.scrollIntoViewIfNeeded();
+    await shot('desktop-en-account-related');
+    await contacts.getByRole('button', { name: /New/ }).click();
+    await page.waitForURL(/\/contact\/new\?account=[0-9a-f-]{36}$/);
+    await page.getByLabel('Full name').fill(`Han Meimei ${stamp}`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/contact\/[0-9a-f-]{36}$/);
+    const r = await page.evaluate(async (u) => (await fetch(u)).json(), `/api/demo/data/contact/${page.url().split('/').pop()}`);
+    assert(r.account === accountUrl.split('/').pop(), `account prefilled: ${JSON.stringify(r)}`);
+  });
+
+  await test('a list uses its view document; the view switcher shows the others', async () => {
+    await page.goto(`${base}/demo/opportunity`);
+    await page.getByRole('grid').waitFor();
+    const switcher = page.getByTestId('view-switcher');
+    await switcher.filter({ hasText: 'Pipeline' }).waitFor();
+    const request = page.waitForRequest((r) => decodeURIComponent(r.url()).includes("stage eq 'won'"));
+    await switcher.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Won deals' }).click();
+    await request;
+    await page.waitForURL(/view=opportunity-won/);
+    await shot('desktop-en-list-view');
   });
 
   await test('filter and sort a list (server-side, kept in the URL); keyboard moves between cells', async () => {

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { metadataApi, type EntityDef } from './api/metadata';
+import { registerFieldTypes } from './fields/registry';
 
 export function useLang(): string {
   const { i18n } = useTranslation();
@@ -35,6 +36,14 @@ export function useEntityDef(tenant: string, entity: string) {
     },
     staleTime: META_STALE,
     enabled: !!entity,
+  });
+}
+
+/** The host's field types; their storage kinds pick the widgets of types the client does not know (plugins). */
+export function useFieldTypes(tenant: string) {
+  return useQuery({
+    queryKey: ['field-types', tenant], staleTime: META_STALE,
+    queryFn: async () => { const types = await metadataApi.fieldTypes(tenant); registerFieldTypes(types); return types; },
   });
 }
 

@@ -9,7 +9,7 @@ export const en = {
   lang: { label: 'Language', en: 'English', 'zh-CN': '中文' },
   nav: { menu: 'Menu', entities: 'Records' },
   list: {
-    new: 'New', search: 'Search', searchPlaceholder: 'Search {{entity}}', columns: 'Columns', refresh: 'Refresh',
+    view: 'View', new: 'New', search: 'Search', searchPlaceholder: 'Search {{entity}}', columns: 'Columns', refresh: 'Refresh',
     deleteSelected: 'Delete ({{count}})', deleteConfirm: 'Delete {{count}} records?', deleted: '{{count}} records deleted',
     deleteFailed: '{{count}} records could not be deleted', selected: '{{count}} selected',
     total: '{{count}} records', totalCapped: 'More than {{count}} records', empty: 'No records yet', noMatch: 'No records match these filters',
@@ -22,6 +22,7 @@ export const en = {
   form: {
     save: 'Save', saving: 'Saving…', saved: 'Saved', new: 'New', delete: 'Delete', deleteConfirm: 'Delete this record?',
     deleteOk: 'Delete', cancel: 'Cancel', deleted: 'Record deleted', back: 'Back to list', edit: 'Edit', details: 'Details',
+    related: 'Related', moreTabs: 'More tabs', relatedEmpty: 'None yet', relatedMore: 'All {{count}}', relatedNew: 'New', relatedSaveFirst: 'Save the record to add related records.',
     newTitle: 'New {{entity}}', notFound: 'This record does not exist or you may not see it.',
     invalid: 'The record was not saved: please correct the fields marked below.',
     scriptError: 'A script refused the save', scriptAt: '{{script}}, line {{line}}, column {{column}}',
@@ -44,7 +45,7 @@ export const zhCN: Messages = {
   lang: { label: '语言', en: 'English', 'zh-CN': '中文' },
   nav: { menu: '菜单', entities: '记录' },
   list: {
-    new: '新建', search: '搜索', searchPlaceholder: '搜索{{entity}}', columns: '列', refresh: '刷新',
+    view: '视图', new: '新建', search: '搜索', searchPlaceholder: '搜索{{entity}}', columns: '列', refresh: '刷新',
     deleteSelected: '删除（{{count}}）', deleteConfirm: '确定删除 {{count}} 条记录？', deleted: '已删除 {{count}} 条记录',
     deleteFailed: '{{count}} 条记录未能删除', selected: '已选 {{count}} 条',
     total: '共 {{count}} 条', totalCapped: '超过 {{count}} 条', empty: '暂无记录', noMatch: '没有符合筛选条件的记录',
@@ -57,6 +58,7 @@ export const zhCN: Messages = {
   form: {
     save: '保存', saving: '保存中…', saved: '已保存', new: '新建', delete: '删除', deleteConfirm: '确定删除这条记录？',
     deleteOk: '删除', cancel: '取消', deleted: '记录已删除', back: '返回列表', edit: '编辑', details: '详细信息',
+    related: '相关记录', moreTabs: '更多标签页', relatedEmpty: '暂无', relatedMore: '全部 {{count}} 条', relatedNew: '新建', relatedSaveFirst: '保存记录后可添加相关记录。',
     newTitle: '新建{{entity}}', notFound: '该记录不存在，或您无权查看。',
     invalid: '记录未保存：请更正下面标出的字段。',
     scriptError: '脚本拒绝了保存', scriptAt: '{{script}}，第 {{line}} 行，第 {{column}} 列',

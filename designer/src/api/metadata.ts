@@ -44,13 +44,37 @@ export interface EntityDef {
 
 export interface EntityList { schemaVersion?: string; value: EntityDef[] }
 
-export interface NavItem { entity: string; label?: LocaleText }
+export interface NavItem { entity: string; label?: LocaleText; view?: string; module?: string }
 export interface NavGroup { label?: LocaleText; items: NavItem[] }
 
-export interface FormSection { label?: LocaleText; fields: string[] }
-export interface FormDoc { entity: string; sections: FormSection[]; generated?: boolean }
+/** A JSON condition over the record (forms' rules): a comparison, or and / or / not of conditions. */
+export type Condition =
+  | { field: string; op: 'eq' | 'ne' | 'in' | 'notIn' | 'empty' | 'notEmpty' | 'gt' | 'lt'; value?: unknown }
+  | { and: Condition[] } | { or: Condition[] } | { not: Condition };
 
-export interface ViewDoc { id?: string; name?: LocaleText; entity: string; columns: string[]; orderBy?: string; filter?: string; generated?: boolean }
+export interface FormRule { when: Condition; visible?: string[]; required?: string[]; readOnly?: string[] }
+export interface FormSection { id?: string; label?: LocaleText; columns?: 1 | 2; rows: string[][] }
+export interface FormTab { id: string; label?: LocaleText; sections: FormSection[] }
+/** A related list: a many-to-many relation, or the records of another entity whose lookup points here. */
+export interface RelatedList { relation?: string; entity?: string; lookup?: string; label?: LocaleText; columns: string[] }
+export interface FormDoc {
+  id?: string; entity: string; label?: LocaleText; header: string[]; tabs: FormTab[];
+  relatedLists: RelatedList[]; timeline?: boolean; auditHistory?: boolean; rules: FormRule[]; generated?: boolean;
+}
+
+export interface ViewColumn { field: string; width?: number }
+export interface ViewDoc {
+  id?: string; name?: LocaleText; entity: string; columns: string[]; widths?: Record<string, number>;
+  orderBy?: string; filter?: string; kanban?: { groupBy: string }; default?: boolean; generated?: boolean;
+}
+
+/** One entry of the field-types route: a type's name and the storage kind its values have. */
+export interface FieldTypeInfo { name: string; label?: LocaleText; storage: string; computed?: boolean; filterOperators?: string[] }
+
+/** Every field a form shows (header and sections), in order, without repeats. */
+export function formFields(form: FormDoc): string[] {
+  return Array.from(new Set([...form.header, ...form.tabs.flatMap((t) => t.sections.flatMap((s) => s.rows.flat()))]));
+}
 
 /** System fields every record has; shown read-only, never edited. */
 export const SYSTEM_FIELDS: FieldDef[] = [
@@ -75,8 +99,8 @@ export function normalizeNavigation(doc: unknown): NavGroup[] {
   const groups = Array.isArray(doc) ? null : asArray(d?.groups ?? d?.areas ?? d?.sections);
   const toItem = (x: unknown): NavItem | null => {
     if (typeof x === 'string') return { entity: x };
-    const o = x as { entity?: string; name?: string; label?: LocaleText };
-    return o?.entity || o?.name ? { entity: (o.entity ?? o.name)!, label: o.label } : null;
+    const o = x as { entity?: string; name?: string; label?: LocaleText; view?: string; module?: string };
+    return o?.entity || o?.name ? { entity: (o.entity ?? o.name)!, label: o.label, view: o.view ?? undefined, module: o.module } : null;
   };
   if (groups && groups.length) {
     return groups.map((g) => {
@@ -92,41 +116,58 @@ export function generateNavigation(entities: EntityDef[]): NavGroup[] {
   return [{ items: entities.map((e) => ({ entity: e.name })) }];
 }
 
-/** Reads a form document: {tabs:[{sections}]}, {sections}, or {fields}. */
+/** Reads the form route's document ({id, entity, header, tabs: [{sections: [{columns, rows}]}], relatedLists, rules}). */
 export function normalizeForm(entity: string, doc: unknown): FormDoc {
-  const d = (Array.isArray((doc as { value?: unknown })?.value) ? asArray((doc as { value: unknown[] }).value)[0] : doc) as Record<string, unknown>;
-  const sectionOf = (s: unknown): FormSection => {
-    const o = s as { label?: LocaleText; title?: LocaleText; fields?: unknown[]; columns?: unknown[]; rows?: unknown[] };
-    const fields = asArray(o.fields ?? o.rows).flatMap((f) => (Array.isArray(f) ? f : [f])).map(fieldName).filter((n): n is string => !!n);
-    const fromColumns = asArray(o.columns).flatMap((c) => asArray((c as { fields?: unknown[] })?.fields)).map(fieldName).filter((n): n is string => !!n);
-    return { label: o.label ?? o.title, fields: [...fields, ...fromColumns] };
+  const d = (doc ?? {}) as Record<string, unknown>;
+  const names = (x: unknown): string[] => asArray(x).map(fieldName).filter((n): n is string => !!n);
+  const tabs: FormTab[] = asArray(d.tabs).map((t, i) => {
+    const o = t as { id?: string; label?: LocaleText; sections?: unknown[] };
+    return {
+      id: o.id ?? `tab${i}`, label: o.label,
+      sections: asArray(o.sections).map((x) => {
+        const s = x as { id?: string; label?: LocaleText; columns?: number; rows?: unknown[] };
+        return { id: s.id, label: s.label, columns: s.columns === 1 ? 1 : 2, rows: asArray(s.rows).map((r) => names(Array.isArray(r) ? r : [r])).filter((r) => r.length) } as FormSection;
+      }).filter((s) => s.rows.length),
+    };
+  }).filter((t) => t.sections.length);
+  return {
+    id: d.id as string | undefined, entity, label: d.label as LocaleText, header: names(d.header), tabs,
+    relatedLists: asArray(d.relatedLists).map((r) => { const o = r as RelatedList; return { ...o, columns: names(o.columns) }; }),
+    timeline: !!d.timeline, auditHistory: !!d.auditHistory,
+    rules: asArray(d.rules).filter((r) => !!(r as FormRule)?.when) as FormRule[],
+    generated: !!d.generated,
   };
-  let sections: FormSection[] = [];
-  if (Array.isArray(d?.tabs)) sections = d.tabs.flatMap((t: { sections?: unknown[]; label?: LocaleText; fields?: unknown[] }) =>
-    t.sections ? t.sections.map(sectionOf) : [sectionOf(t)]);
-  else if (Array.isArray(d?.sections)) sections = d.sections.map(sectionOf);
-  else if (Array.isArray(d?.fields)) sections = [sectionOf(d)];
-  return { entity, sections: sections.filter((s) => s.fields.length) };
 }
 
 export function generateForm(entity: EntityDef): FormDoc {
-  return { entity: entity.name, generated: true, sections: [{ fields: entity.fields.map((f) => f.name) }] };
+  const rows: string[][] = [];
+  const wide = entity.fields.filter((f) => f.type === 'longtext');
+  const narrow = entity.fields.filter((f) => f.type !== 'longtext');
+  for (let i = 0; i < narrow.length; i += 2) rows.push(narrow.slice(i, i + 2).map((f) => f.name));
+  const sections: FormSection[] = [{ id: 'main', columns: 2, rows }];
+  if (wide.length) sections.push({ id: 'long', columns: 1, rows: wide.map((f) => [f.name]) });
+  return { entity: entity.name, generated: true, header: [], tabs: [{ id: 'main', sections }], relatedLists: [], rules: [] };
 }
 
-/** Reads view documents ({value:[...]}, an array, or one view) and keeps the first (the default). */
+/** Reads the views route ({value: [view]}): columns [{field, width}], sort [{field, direction}], filter, default. The
+ * default view comes first. */
 export function normalizeViews(entity: string, doc: unknown): ViewDoc[] {
-  const list = Array.isArray(doc) ? doc : Array.isArray((doc as { value?: unknown })?.value) ? (doc as { value: unknown[] }).value : [doc];
-  return list.map((v) => {
-    const o = v as { id?: string; name?: LocaleText; label?: LocaleText; columns?: unknown[]; orderBy?: unknown; sort?: unknown; filter?: string };
-    let orderBy: string | undefined;
-    if (typeof o.orderBy === 'string') orderBy = o.orderBy;
-    else if (Array.isArray(o.orderBy ?? o.sort)) orderBy = asArray(o.orderBy ?? o.sort).map((s) => {
+  const list = Array.isArray(doc) ? doc : asArray((doc as { value?: unknown })?.value);
+  const views = list.map((v) => {
+    const o = v as { id?: string; label?: LocaleText; columns?: unknown[]; sort?: unknown; filter?: string | null; kanban?: { groupBy: string } | null; default?: boolean; generated?: boolean };
+    const widths: Record<string, number> = {};
+    for (const c of asArray(o.columns)) { const x = c as ViewColumn; if (x && typeof x === 'object' && x.width) widths[x.field] = x.width; }
+    const orderBy = asArray(o.sort).map((s) => {
       if (typeof s === 'string') return s;
-      const x = s as { field: string; direction?: string; desc?: boolean };
-      return `${x.field}${x.direction === 'desc' || x.desc ? ' desc' : ''}`;
-    }).join(',');
-    return { id: o.id, name: o.name ?? o.label, entity, columns: asArray(o.columns).map(fieldName).filter((n): n is string => !!n), orderBy, filter: typeof o.filter === 'string' ? o.filter : undefined };
+      const x = s as { field: string; direction?: string };
+      return `${x.field}${x.direction === 'desc' ? ' desc' : ''}`;
+    }).join(',') || undefined;
+    return {
+      id: o.id, name: o.label, entity, columns: asArray(o.columns).map(fieldName).filter((n): n is string => !!n), widths, orderBy,
+      filter: typeof o.filter === 'string' && o.filter ? o.filter : undefined, kanban: o.kanban ?? undefined, default: !!o.default, generated: !!o.generated,
+    } as ViewDoc;
   }).filter((v) => v.columns.length);
+  return [...views.filter((v) => v.default), ...views.filter((v) => !v.default)];
 }
 
 const LIST_TYPES_SKIPPED = new Set(['longtext']);
@@ -139,21 +180,28 @@ export function generateView(entity: EntityDef): ViewDoc {
 export const metadataApi = {
   entities: (tenant: string) => get<EntityList>(tenant, '/metadata/entities'),
   entity: (tenant: string, entity: string) => get<EntityDef>(tenant, `/metadata/entities/${encodeURIComponent(entity)}`),
+  /** The navigation route ({value: [{module, entity, label, view} | {module, dashboard}]}); generated only from a host without it. */
   async navigation(tenant: string, entities: EntityDef[]): Promise<NavGroup[]> {
     const doc = await orNull(() => get<unknown>(tenant, '/metadata/navigation'));
     const groups = doc ? normalizeNavigation(doc) : [];
-    return groups.some((g) => g.items.length) ? groups : generateNavigation(entities);
+    return doc && groups.some((g) => g.items.length) ? groups : generateNavigation(entities);
   },
+  /** The entity's form; the host generates one where no module ships it (generated: true). */
   async form(tenant: string, entity: EntityDef): Promise<FormDoc> {
     const doc = await orNull(() => get<unknown>(tenant, `/metadata/forms/${encodeURIComponent(entity.name)}`));
     const form = doc ? normalizeForm(entity.name, doc) : null;
-    return form && form.sections.length ? form : generateForm(entity);
+    return form && form.tabs.length ? form : generateForm(entity);
   },
+  /** The entity's views, the default first; the host generates one where no module ships any. */
   async views(tenant: string, entity: EntityDef): Promise<ViewDoc[]> {
     const doc = await orNull(() => get<unknown>(tenant, `/metadata/views/${encodeURIComponent(entity.name)}`));
     const views = doc ? normalizeViews(entity.name, doc) : [];
     return views.length ? views : [generateView(entity)];
   },
-  /** Field types the host knows (for a later studio); null when the route is not there. */
-  fieldTypes: (tenant: string) => orNull(() => get<unknown>(tenant, '/metadata/field-types')),
+  /** Field types the host knows ({value: [{name, storage, ...}]}); empty when the route is not there. */
+  async fieldTypes(tenant: string): Promise<FieldTypeInfo[]> {
+    const doc = await orNull(() => get<unknown>(tenant, '/metadata/field-types'));
+    const list = Array.isArray(doc) ? doc : asArray((doc as { value?: unknown })?.value);
+    return list.filter((x): x is FieldTypeInfo => !!x && typeof (x as FieldTypeInfo).name === 'string');
+  },
 };

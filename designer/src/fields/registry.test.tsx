@@ -48,3 +48,14 @@ describe('field registry', () => {
     expect(onFinish).not.toHaveBeenCalled();
   });
 });
+
+describe('plugin field types', () => {
+  it('get the widget of their storage kind', async () => {
+    const { registerFieldTypes, storageSpecs } = await import('./registry');
+    registerFieldTypes([{ name: 'rating', storage: 'integer' }, { name: 'labels', storage: 'stringList' }, { name: 'flag', storage: 'boolean' }]);
+    expect(specOf({ name: 'r', type: 'rating' })).toBe(registry.integer);
+    expect(specOf({ name: 'l', type: 'labels' })).toBe(storageSpecs.stringList);
+    expect(specOf({ name: 'f', type: 'flag' })).toBe(registry.boolean);
+    expect(specOf({ name: 'x', type: 'unknown-kind' })).toBe(registry.text);
+  });
+});

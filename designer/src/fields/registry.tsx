@@ -174,8 +174,32 @@ export function lookupText(o: Record<string, unknown>): string {
   return String(o.id ?? '');
 }
 
+/** A string list without options (a plugin type stored as a list of strings): free tags. */
+const tags: FieldTypeSpec = {
+  display: (v) => (empty(v) ? dash : <>{(Array.isArray(v) ? v : [v]).map((x) => <Tag key={String(x)}>{String(x)}</Tag>)}</>),
+  Input: (p) => <Select id={p.id} mode="tags" value={(p.value as string[]) ?? []} disabled={p.disabled} style={{ width: '100%' }} open={false}
+    aria-label={p['aria-label']} aria-invalid={p['aria-invalid']} aria-describedby={p['aria-describedby']} tokenSeparators={[',']}
+    onChange={(v) => p.onChange?.(v)} />,
+  toApi: (v) => (Array.isArray(v) ? v : []),
+  filterKind: 'none',
+};
+
+/** The widget of each storage kind (the field-types route's "storage"), for types the client does not know. */
+export const storageSpecs: Record<string, FieldTypeSpec> = {
+  string: text, integer: registry.integer, decimal: registry.decimal, boolean: registry.boolean,
+  date: registry.date, dateTime: registry.datetime, datetime: registry.datetime, guid: { ...text, searchable: false }, stringList: tags,
+};
+
+const storageOfType = new Map<string, string>();
+
+/** Remembers the storage kind of every field type the host knows (GET metadata/field-types). */
+export function registerFieldTypes(types: { name: string; storage: string }[]) {
+  for (const t of types) storageOfType.set(t.name, t.storage);
+}
+
+/** The field's spec: its type's, else its storage kind's (plugin types), else text. */
 export function specOf(field: FieldDef): FieldTypeSpec {
-  return registry[field.type] ?? text;
+  return registry[field.type] ?? storageSpecs[storageOfType.get(field.type) ?? ''] ?? text;
 }
 
 /** Formula fields and autonumbers are calculated by the server: shown, never sent. */

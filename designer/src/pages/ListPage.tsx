@@ -3,14 +3,14 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Empty, Input, Pagination, Popconfirm, Popover, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Select, Empty, Input, Pagination, Popconfirm, Popover, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { recordsApi, type RecordData } from '../api/records';
 import type { EntityDef, FieldDef, ViewDoc } from '../api/metadata';
 import { DataGrid, type GridColumn } from '../components/DataGrid';
 import { ColumnFilterButton } from '../components/ColumnFilter';
-import { entityPluralLabel, fieldLabel, formatNumber } from '../format';
+import { entityPluralLabel, fieldLabel, formatNumber, localeText } from '../format';
 import { specOf } from '../fields/registry';
 import { combineFilters, filterToOData, searchToOData, type ColumnFilter } from '../odata';
 import { useEntities, useEntityDef, useIsPhone, useLang, useTenant, useTitle, useViews } from '../hooks';
@@ -53,10 +53,17 @@ export default function ListPage() {
   const views = useViews(tenant, entity.data);
   if (entity.error) return <Result status="404" title={(entity.error as Error).message} />;
   if (!entity.data || !views.data) return <Loading />;
-  return <RecordList key={entityName} tenant={tenant} entity={entity.data} view={views.data[0]} />;
+  return <ViewPicker key={entityName} tenant={tenant} entity={entity.data} views={views.data} />;
 }
 
-function RecordList({ tenant, entity, view }: { tenant: string; entity: EntityDef; view: ViewDoc }) {
+/** The view in the URL (?view=id), else the entity's default; switching views drops the unsaved view changes. */
+function ViewPicker({ tenant, entity, views }: { tenant: string; entity: EntityDef; views: ViewDoc[] }) {
+  const [params] = useSearchParams();
+  const view = views.find((v) => v.id && v.id === params.get('view')) ?? views[0];
+  return <RecordList key={view.id ?? 'default'} tenant={tenant} entity={entity} view={view} views={views} />;
+}
+
+function RecordList({ tenant, entity, view, views }: { tenant: string; entity: EntityDef; view: ViewDoc; views: ViewDoc[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const phone = useIsPhone();
@@ -117,7 +124,7 @@ function RecordList({ tenant, entity, view }: { tenant: string; entity: EntityDe
     return {
       key: f.name,
       title: label,
-      width: isPrimary ? 240 : f.type === 'longtext' ? 260 : numeric ? 140 : f.type === 'boolean' ? 100 : 170,
+      width: view.widths?.[f.name] ?? (isPrimary ? 240 : f.type === 'longtext' ? 260 : numeric ? 140 : f.type === 'boolean' ? 100 : 170),
       align: numeric ? ('end' as const) : undefined,
       sortable: f.type !== 'multichoice' && entity.access?.fields?.[f.name] !== 'masked',
       sort: sortField === f.name ? (sortDir === 'desc' ? 'desc' : 'asc') : null,
@@ -155,7 +162,12 @@ function RecordList({ tenant, entity, view }: { tenant: string; entity: EntityDe
   return (
     <section aria-labelledby="list-title" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <Typography.Title id="list-title" level={3} style={{ margin: 0, marginInlineEnd: 'auto' }}>{plural}</Typography.Title>
+        <Typography.Title id="list-title" level={3} style={{ margin: 0, marginInlineEnd: views.length > 1 ? 0 : 'auto' }}>{plural}</Typography.Title>
+        {views.length > 1 && (
+          <Select aria-label={t('list.view')} data-testid="view-switcher" value={view.id} style={{ minWidth: 160, marginInlineEnd: 'auto' }}
+            options={views.map((v) => ({ value: v.id, label: localeText(v.name, lang, v.id ?? '') }))}
+            onChange={(v) => navigate(`/${tenant}/${entity.name}?view=${encodeURIComponent(String(v))}`)} />
+        )}
         <Input.Search allowClear aria-label={t('list.searchPlaceholder', { entity: plural })} placeholder={t('list.searchPlaceholder', { entity: plural })}
           style={{ width: phone ? '100%' : 260, order: phone ? 10 : 0 }} value={searchText}
           onChange={(e) => { setSearchText(e.target.value); if (!e.target.value) update({ q: null }); }}

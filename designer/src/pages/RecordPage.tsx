@@ -1,14 +1,16 @@
 // A record's form, generated from the entity definition or its form document: create, edit, delete; server
 // validation and script errors at their fields; optimistic-concurrency conflicts (412) explained with a choice.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, Result, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Result, Row, Space, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, ExportOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ProblemError, type Problem } from '../api/client';
 import { recordsApi, type RecordData } from '../api/records';
-import type { EntityDef, FieldDef, FormDoc } from '../api/metadata';
+import { formFields, SYSTEM_FIELDS, type EntityDef, type FieldDef, type FormDoc } from '../api/metadata';
+import { applyRules } from '../forms/conditions';
+import { RelatedList } from './RelatedList';
 import { entityLabel, entityPluralLabel, fieldLabel, localeText } from '../format';
 import { isReadOnlyField, lookupText, specOf } from '../fields/registry';
 import { useEntities, useEntityDef, useFormDoc, useIsPhone, useLang, useTenant, useTitle } from '../hooks';
@@ -39,6 +41,7 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm();
   const isNew = !id;
+  const [params] = useSearchParams();
   const fields = useMemo(() => new Map(entity.fields.map((f) => [f.name, f])), [entity]);
   const targets = useMemo(() => new Map(entities.map((e) => [e.name, e])), [entities]);
   const expand = useMemo(() => entity.fields.filter((f) => f.type === 'lookup' && f.target)
@@ -62,6 +65,22 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
   const dirtyRef = useRef(false);
   const composing = useRef(false);
   const setDirty = (v: boolean) => { dirtyRef.current = v; setDirtyState(v); };
+  // The form's rules, evaluated over the values as they are edited.
+  const [live, setLive] = useState<Record<string, unknown>>({});
+  const states = useMemo(() => applyRules(formDoc.rules, live), [formDoc.rules, live]);
+  const onForm = useMemo(() => formFields(formDoc), [formDoc]);
+  const [tab, setTab] = useState(formDoc.tabs[0]?.id);
+  const tabOf = useCallback((name: string) => formDoc.tabs.find((t) => t.sections.some((s) => s.rows.some((r) => r.includes(name))))?.id, [formDoc]);
+  // Ant Design's overflow button of the tab bar has no name; give it one.
+  const moreLabel = t('form.moreTabs');
+  const labelTabsMore = useCallback((el: HTMLDivElement | null) => {
+    el?.querySelectorAll('.ant-tabs-nav-more').forEach((b) => b.setAttribute('aria-label', moreLabel));
+  }, [moreLabel]);
+  const showField = (name: string) => {
+    const k = tabOf(name);
+    if (k) setTab(k);
+    setTimeout(() => form.scrollToField(name, { block: 'center' }), 0);
+  };
 
   const toForm = useCallback((r: RecordData) => {
     const values: Record<string, unknown> = {};
@@ -73,15 +92,21 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
     if (isNew) {
       const d: RecordData = {};
       for (const f of entity.fields) if (f.default !== undefined && typeof f.default !== 'object') d[f.name] = f.default;
+      // A related list's New button prefills the lookup to its record (?account=<id>); any field can be given so.
+      for (const f of entity.fields) {
+        const v = params.get(f.name);
+        if (v !== null && !isReadOnlyField(f, entity)) d[f.name] = f.type === 'lookup' ? { id: v } : v;
+      }
       return toForm(d);
     }
     return record.data ? toForm(record.data.record) : undefined;
-  }, [isNew, record.data, toForm, entity]);
+  }, [isNew, record.data, toForm, entity, params]);
 
   useEffect(() => {
     if (!initial) return;
     form.resetFields();
     form.setFieldsValue(initial);
+    setLive(initial);
     if (record.data) etag.current = record.data.etag ?? (record.data.record.row_version != null ? `"${record.data.record.row_version}"` : null);
     setDirty(false);
   }, [initial, form, record.data]);
@@ -102,7 +127,7 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
   const bodyOf = (values: Record<string, unknown>): RecordData => {
     const body: RecordData = {};
     for (const f of entity.fields) {
-      if (isReadOnlyField(f, entity) || !(f.name in values)) continue;
+      if (isReadOnlyField(f, entity) || !(f.name in values) || states.hidden.has(f.name)) continue;
       const spec = specOf(f);
       const v = spec.toApi ? spec.toApi(values[f.name]) : values[f.name] === undefined ? null : values[f.name];
       if (isNew) { if (!empty(v)) body[f.name] = v; continue; }
@@ -116,21 +141,25 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
   const showProblem = (e: unknown) => {
     if (!(e instanceof ProblemError)) { setProblem({ title: (e as Error).message }); return; }
     const byField = e.fieldErrors();
-    const onForm = new Set(formDoc.sections.flatMap((s) => s.fields));
+    const shown = new Set(onForm.filter((n) => !states.hidden.has(n)));
     const left: string[] = [];
     const set: { name: string; errors: string[] }[] = [];
     for (const [name, msgs] of Object.entries(byField)) {
-      if (onForm.has(name)) set.push({ name, errors: msgs }); else left.push(...msgs.map((m) => (name ? `${name}: ${m}` : m)));
+      if (shown.has(name)) set.push({ name, errors: msgs }); else left.push(...msgs.map((m) => (name ? `${name}: ${m}` : m)));
     }
     form.setFields(set);
-    if (set.length) form.scrollToField(set[0].name, { block: 'center' });
+    if (set.length) showField(set[0].name);
     setProblem({ ...e.problem, leftover: left });
   };
 
   const save = async (overwrite = false) => {
     if (saving || composing.current) return;
     let values: Record<string, unknown>;
-    try { values = await form.validateFields(); } catch { return; }
+    try { values = await form.validateFields(); } catch (e) {
+      const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0]?.name?.[0];
+      if (first !== undefined) showField(String(first));
+      return;
+    }
     const body = bodyOf(values);
     if (!isNew && !Object.keys(body).length && !overwrite) { message.info(t('form.noChanges')); return; }
     setSaving(true); setProblem(null);
@@ -207,25 +236,52 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
       {problem && <ProblemAlert problem={problem} onClose={() => setProblem(null)} />}
       <Form form={form} layout="vertical" onKeyDownCapture={onKeyDown} initialValues={initial}
         onCompositionStartCapture={() => { composing.current = true; }} onCompositionEndCapture={() => { setTimeout(() => { composing.current = false; }, 0); }}
-        onFinish={() => void save()} onValuesChange={() => { if (!dirtyRef.current) setDirty(true); }}
+        onFinish={() => void save()} onValuesChange={(_, all) => { setLive(all); if (!dirtyRef.current) setDirty(true); }}
         scrollToFirstError={{ block: 'center' }} aria-label={title}>
-        {formDoc.sections.map((s, i) => (
-          <Card key={i} size="small" title={localeText(s.label, lang, '') || undefined} style={{ marginBottom: 12 }}>
-            <Row gutter={16}>
-              {s.fields.map((name) => fields.get(name)).filter((f): f is FieldDef => !!f && entity.access?.fields?.[f.name] !== 'hidden').map((f) => (
-                <Col key={f.name} xs={24} md={f.type === 'longtext' ? 24 : 12}>
-                  <FieldItem field={f} entity={entity} lang={lang} tenant={tenant} isNew={isNew} disabled={!canUpdate} />
-                </Col>
-              ))}
-            </Row>
-          </Card>
-        ))}
+        {!isNew && record.data && formDoc.header.length > 0 && (
+          <HeaderBar fields={formDoc.header.map((n) => fields.get(n) ?? systemField(n)).filter((f): f is FieldDef => !!f && entity.access?.fields?.[f.name] !== 'hidden')}
+            record={record.data.record} lang={lang} tenant={tenant} />
+        )}
+        {(() => {
+          const items = formDoc.tabs.map((tb) => ({
+            key: tb.id, forceRender: true,
+            label: localeText(tb.label, lang, '') || t('form.details'),
+            children: tb.sections.map((s, i) => {
+              const cols = phone ? 1 : s.columns ?? 2;
+              const rows = s.rows.map((r) => r.map((name) => fields.get(name))
+                .filter((f): f is FieldDef => !!f && entity.access?.fields?.[f.name] !== 'hidden' && !states.hidden.has(f.name))).filter((r) => r.length);
+              if (!rows.length) return null;
+              return (
+                <Card key={s.id ?? i} size="small" title={localeText(s.label, lang, '') || undefined} style={{ marginBottom: 12 }} data-section={s.id}>
+                  {rows.map((r, j) => (
+                    <Row gutter={16} key={j}>
+                      {r.map((f) => (
+                        <Col key={f.name} span={cols === 1 || f.type === 'longtext' && r.length === 1 ? 24 : 12}>
+                          <FieldItem field={f} entity={entity} lang={lang} tenant={tenant} isNew={isNew} disabled={!canUpdate}
+                            ruleRequired={states.required.has(f.name)} ruleReadOnly={states.readOnly.has(f.name)} />
+                        </Col>
+                      ))}
+                    </Row>
+                  ))}
+                </Card>
+              );
+            }),
+          }));
+          // One tab needs no tab bar; several get Ant Design Tabs (every tab rendered, so validation sees every field).
+          return items.length === 1 ? items[0].children : (
+            <div ref={labelTabsMore}><Tabs activeKey={tab} onChange={setTab} destroyOnHidden={false} items={items} /></div>
+          );
+        })()}
         {!isNew && record.data && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('form.modified')}: {specOf({ name: 'modified_at', type: 'datetime' }).display(record.data.record.modified_at, { name: 'modified_at', type: 'datetime' }, { lang })}
           </Typography.Text>
         )}
       </Form>
+      {!isNew && id && formDoc.relatedLists.map((rl, i) => (
+        <RelatedList key={i} tenant={tenant} parent={entity} id={id} list={rl} entities={entities} lang={lang} />
+      ))}
+      {isNew && formDoc.relatedLists.length > 0 && <Typography.Text type="secondary">{t('form.relatedSaveFirst')}</Typography.Text>}
       {dirty && <span hidden data-testid="dirty" />}
     </section>
   );
@@ -248,12 +304,30 @@ export function ProblemAlert({ problem, onClose }: { problem: Problem & { leftov
   );
 }
 
-interface FieldItemProps { field: FieldDef; entity: EntityDef; lang: string; tenant: string; isNew: boolean; disabled: boolean }
+interface FieldItemProps { field: FieldDef; entity: EntityDef; lang: string; tenant: string; isNew: boolean; disabled: boolean; ruleRequired?: boolean; ruleReadOnly?: boolean }
 
-function FieldItem({ field, entity, lang, tenant, isNew, disabled }: FieldItemProps) {
+const systemField = (name: string): FieldDef | undefined => SYSTEM_FIELDS.find((f) => f.name === name);
+
+/** The form's header fields, highlighted above the tabs (values only; edited in the tabs). */
+function HeaderBar({ fields, record, lang, tenant }: { fields: FieldDef[]; record: Record<string, unknown>; lang: string; tenant: string }) {
+  const ctx = { lang, tenant, lookupHref: (target: string, rid: string) => `${import.meta.env.BASE_URL}${tenant}/${target}/${rid}` };
+  return (
+    <dl aria-label="header" data-testid="form-header" style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 32px', margin: '0 0 8px', padding: '8px 12px',
+      background: 'var(--ant-color-fill-quaternary, #fafafa)', borderRadius: 8 }}>
+      {fields.map((f) => (
+        <div key={f.name} style={{ minWidth: 0 }}>
+          <dt style={{ fontSize: 12, color: 'var(--ant-color-text-secondary, #888)' }}>{fieldLabel(f, lang)}</dt>
+          <dd style={{ margin: 0, fontWeight: 500 }}>{specOf(f).display(record[f.name], f, ctx)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function FieldItem({ field, entity, lang, tenant, isNew, disabled, ruleRequired, ruleReadOnly }: FieldItemProps) {
   const { t } = useTranslation();
   const label = fieldLabel(field, lang);
-  const readOnly = isReadOnlyField(field, entity);
+  const readOnly = isReadOnlyField(field, entity) || !!ruleReadOnly;
   const help = field.type === 'autonumber' && isNew ? t('form.autonumber') : field.formula ? t('form.readOnly') : undefined;
   if (readOnly) {
     return (
@@ -262,7 +336,7 @@ function FieldItem({ field, entity, lang, tenant, isNew, disabled }: FieldItemPr
       </Form.Item>
     );
   }
-  const rules = field.required && field.type !== 'boolean' ? [{ required: true, message: t('form.required', { field: label }) }] : undefined;
+  const rules = (field.required || ruleRequired) && field.type !== 'boolean' ? [{ required: true, message: t('form.required', { field: label }) }] : undefined;
   return (
     <Form.Item name={field.name} label={label} rules={rules} valuePropName="value" extra={localeText(field.description, lang, '') || undefined}>
       <FieldInput field={field} lang={lang} tenant={tenant} disabled={disabled} />

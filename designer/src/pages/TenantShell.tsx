@@ -7,7 +7,7 @@ import { authApi } from '../api/auth';
 import { onUnauthorized, ProblemError } from '../api/client';
 import type { EntityDef, NavGroup } from '../api/metadata';
 import { entityPluralLabel, localeText } from '../format';
-import { useEntities, useIsPhone, useLang, useNavigation, useTenant } from '../hooks';
+import { useEntities, useFieldTypes, useIsPhone, useLang, useNavigation, useTenant } from '../hooks';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { rememberTenant } from '../session';
 
@@ -46,13 +46,14 @@ export function TenantShell() {
   const me = useQuery({ queryKey: ['me', tenant], queryFn: () => authApi.me(tenant), staleTime: 60_000, retry: false });
   const entities = useEntities(tenant);
   const nav = useNavigation(tenant, entities.data?.value);
+  const fieldTypes = useFieldTypes(tenant);
 
   useEffect(() => {
     if (me.error instanceof ProblemError && (me.error.status === 401 || me.error.status === 403 || me.error.status === 404)) toLogin();
   }, [me.error, toLogin]);
   useEffect(() => { if (me.data) rememberTenant(tenant); }, [me.data, tenant]);
 
-  if (me.isPending || (me.data && entities.isPending)) return <div style={{ padding: 48, textAlign: 'center' }} role="status"><Spin /></div>;
+  if (me.isPending || (me.data && (entities.isPending || fieldTypes.isPending))) return <div style={{ padding: 48, textAlign: 'center' }} role="status"><Spin /></div>;
   if (me.error || !me.data) {
     if (me.error instanceof ProblemError && [401, 403, 404].includes(me.error.status)) return null;
     return <Result status="error" title={t('app.error')} subTitle={(me.error as Error)?.message} extra={<Button onClick={() => void me.refetch()}>{t('app.retry')}</Button>} />;
