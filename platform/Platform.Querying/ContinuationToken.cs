@@ -28,7 +28,7 @@ public sealed record ContinuationToken(string Entity, IReadOnlyList<OrderTerm> O
         {
             if (!lastRow.TryGetValue(term.Field, out var value))
                 throw new ArgumentException($"The row has no value for sort field '{term.Field}'.", nameof(lastRow));
-            values.Add(TypedValueJson.Write(value));
+            values.Add(TaggedJsonValueCodec.Write(value));
         }
         var document = new JsonObject
         {
@@ -56,7 +56,7 @@ public sealed record ContinuationToken(string Entity, IReadOnlyList<OrderTerm> O
                 throw new FormatException("Unknown continuation token format.");
             var order = Array(document["o"]).Select(Text)
                 .Select(f => f.StartsWith('-') ? new OrderTerm(f[1..], true) : new OrderTerm(f)).ToList();
-            var values = Array(document["k"]).Select(TypedValueJson.Read).ToList();
+            var values = Array(document["k"]).Select(TaggedJsonValueCodec.Read).ToList();
             if (values.Count != order.Count) throw Malformed();
             return new ContinuationToken(Text(document["e"]), order, Text(document["f"]), values);
         }

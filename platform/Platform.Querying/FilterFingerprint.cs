@@ -20,8 +20,8 @@ public static class FilterFingerprint
 
     private static JsonNode Canonical(FilterNode node) => node switch
     {
-        ComparisonNode c => new JsonArray("cmp", c.Field, c.Operator.ToString(), TypedValueJson.Write(c.Value)),
-        InNode i => new JsonArray("in", i.Field, new JsonArray(i.Values.Select(TypedValueJson.Write).ToArray())),
+        ComparisonNode c => new JsonArray("cmp", c.Field, c.Operator.ToString(), TaggedJsonValueCodec.Write(c.Value)),
+        InNode i => new JsonArray("in", i.Field, new JsonArray(i.Values.Select(TaggedJsonValueCodec.Write).ToArray())),
         StringMatchNode s => new JsonArray("str", s.Field, s.Match.ToString(), s.Value),
         ListContainsAnyNode l => new JsonArray("any", l.Field, new JsonArray(l.Values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray())),
         AndNode a => new JsonArray("and", Canonical(a.Left), Canonical(a.Right)),

@@ -77,7 +77,7 @@ internal sealed class FilterTranslator(EdmEntityBinding entity, Func<IEdmEntityT
     private ComparisonNode Compare(SingleValuePropertyAccessNode field, ComparisonOperator op, ODataConstant constant)
     {
         var column = Column(field);
-        return new ComparisonNode(column.Name, op, ValueConverter.ToPlatform(constant.Value, column));
+        return new ComparisonNode(column.Name, op, ODataLiteralValueReader.ToPlatform(constant.Value, column));
     }
 
     private InNode In(ODataIn node)
@@ -85,7 +85,7 @@ internal sealed class FilterTranslator(EdmEntityBinding entity, Func<IEdmEntityT
         if (Unwrap(node.Left) is not SingleValuePropertyAccessNode field)
             throw new QueryException("The left side of 'in' must be a field.");
         var column = Column(field);
-        return new InNode(column.Name, Constants(node.Right).Select(c => ValueConverter.ToPlatform(c.Value, column)).ToList());
+        return new InNode(column.Name, Constants(node.Right).Select(c => ODataLiteralValueReader.ToPlatform(c.Value, column)).ToList());
     }
 
     private StringMatchNode Function(SingleValueFunctionCallNode call)

@@ -76,7 +76,7 @@ public abstract partial class ApiTests
         var tenant = await Host.CreateTenantAsync(HealthModule);
         var id = (await CreateAsync(tenant, "patient_note", new { title = "Old", diagnosis = "placeholder" })).Id();
         var master = Host.Services.GetRequiredService<Platform.Storage.Encryption.FieldCipher>();
-        await SetRawAsync(tenant, "patient_note", id, "diagnosis", master.Encrypt(Platform.Storage.Encryption.EncryptedValueText.Write("Asthma")));
+        await SetRawAsync(tenant, "patient_note", id, "diagnosis", master.Encrypt(Platform.Storage.Encryption.PlaintextValueCodec.Write("Asthma")));
 
         Assert.Equal("Asthma", (await GetAsync(tenant, "patient_note", id)).Str("diagnosis"));
 

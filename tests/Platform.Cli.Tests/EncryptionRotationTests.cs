@@ -25,7 +25,7 @@ public abstract class EncryptionRotationTests : TenantStorageTests
         for (var i = 0; i < 5; i++)
             ids.Add((Guid)(await Create(written, $"Diagnosis {i}", "1980-05-17"))["id"]!);
         // One value of the first format (master key, no binding), as hosts before v2 wrote them.
-        await SetRawAsync(written, ids[0], "diagnosis", old.Encrypt(EncryptedValueText.Write("Diagnosis 0")));
+        await SetRawAsync(written, ids[0], "diagnosis", old.Encrypt(PlaintextValueCodec.Write("Diagnosis 0")));
 
         var newKey = FieldCipher.NewKey();
         var environment = new Dictionary<string, string>

@@ -26,15 +26,15 @@ internal static class AuditResponses
         writer.WriteStartObject();
         writer.WriteString("id", entry.Id);
         writer.WritePropertyName("occurred_at");
-        RecordJsonWriter.WriteValue(writer, entry.OccurredAt);
+        RecordJsonValueWriter.WriteValue(writer, entry.OccurredAt);
         writer.WriteString("action", entry.Action);
         writer.WritePropertyName("actor_id");
-        RecordJsonWriter.WriteValue(writer, entry.ActorId);
+        RecordJsonValueWriter.WriteValue(writer, entry.ActorId);
         writer.WriteString("actor_name", entry.ActorName);
         writer.WriteString("client_address", entry.ClientAddress);
         writer.WriteString("entity", entry.Entity);
         writer.WritePropertyName("record_id");
-        RecordJsonWriter.WriteValue(writer, entry.RecordId);
+        RecordJsonValueWriter.WriteValue(writer, entry.RecordId);
         writer.WritePropertyName("changes");
         if (entry.Changes is null) writer.WriteNullValue(); else entry.Changes.WriteTo(writer);
         if (withheld) writer.WriteBoolean("changes_withheld", true);

@@ -39,7 +39,7 @@ internal static class ExportRecords
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{entity}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
         await using var text = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
-        // Injection is handled per value by CsvCell (numbers must stay numbers); CsvHelper does the quoting.
+        // Injection is handled per value by CsvCellValueWriter (numbers must stay numbers); CsvHelper does the quoting.
         await using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.None });
         foreach (var column in columns) csv.WriteField(column);
         await csv.NextRecordAsync();
@@ -52,7 +52,7 @@ internal static class ExportRecords
             var page = await records.QueryAsync(runtime, query, Security.RequestActor.Of(http), http.RequestAborted);
             foreach (var row in page.Rows)
             {
-                foreach (var column in columns) csv.WriteField(CsvCell.Format(row.GetValueOrDefault(column)));
+                foreach (var column in columns) csv.WriteField(CsvCellValueWriter.Format(row.GetValueOrDefault(column)));
                 await csv.NextRecordAsync();
             }
             if (!page.HasMore || page.Rows.Count == 0) break;

@@ -65,12 +65,12 @@ internal static class PrivacyEndpoints
         if (single)
         {
             writer.WritePropertyName("record");
-            RecordJsonWriter.Write(writer, rows[0]);
+            RecordJsonValueWriter.Write(writer, rows[0]);
         }
         else
         {
             writer.WriteStartArray("records");
-            foreach (var row in rows) RecordJsonWriter.Write(writer, row);
+            foreach (var row in rows) RecordJsonValueWriter.Write(writer, row);
             writer.WriteEndArray();
             // Records referring to the subject that the exporter may not read: left out, but counted.
             writer.WriteNumber("withheld", withheld);

@@ -35,10 +35,10 @@ internal static class CreateRecord
                 return Results.Json(new { id }, statusCode: replay.Status);
             }
             http.Response.Headers.ETag = RecordResponses.ETag(current);
-            return RecordResponses.Bytes(RecordJsonWriter.ToBytes(current), replay.Status);
+            return RecordResponses.Bytes(RecordJsonValueWriter.ToBytes(current), replay.Status);
         }
         http.Response.Headers.ETag = RecordResponses.ETag(created!);
         http.Response.Headers.Location = RecordResponses.Location(http, entity, created!["id"]!);
-        return RecordResponses.Bytes(RecordJsonWriter.ToBytes(created!), StatusCodes.Status201Created);
+        return RecordResponses.Bytes(RecordJsonValueWriter.ToBytes(created!), StatusCodes.Status201Created);
     }
 }

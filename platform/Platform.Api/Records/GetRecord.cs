@@ -25,6 +25,6 @@ internal static class GetRecord
         var fields = translation.Query.Select is { } select ? RecordExpansion.OutputFields(select) : null;
         var expandedFields = RecordExpansion.ExpandedFields(translation.Expand);
         http.Response.Headers.ETag = RecordResponses.ETag(row);
-        return RecordResponses.Json(writer => RecordJsonWriter.Write(writer, row, fields, RecordExpansion.For(row, expansions), expandedFields), initialSize: 1024);
+        return RecordResponses.Json(writer => RecordJsonValueWriter.Write(writer, row, fields, RecordExpansion.For(row, expansions), expandedFields), initialSize: 1024);
     }
 }

@@ -40,7 +40,7 @@ internal static class ListRecords
                 if (page.CountIsCapped) writer.WriteBoolean("@platform.countIsCapped", true);
             }
             writer.WriteStartArray("value");
-            foreach (var row in page.Rows) RecordJsonWriter.Write(writer, row, fields, RecordExpansion.For(row, expansions), expandedFields);
+            foreach (var row in page.Rows) RecordJsonValueWriter.Write(writer, row, fields, RecordExpansion.For(row, expansions), expandedFields);
             writer.WriteEndArray();
             if (next is not null) writer.WriteString("@odata.nextLink", next);
             writer.WriteEndObject();

@@ -15,7 +15,7 @@ internal static class RecordResponses
     public static IResult Ok(HttpContext http, IReadOnlyDictionary<string, object?> row)
     {
         http.Response.Headers.ETag = ETag(row);
-        return Json(writer => RecordJsonWriter.Write(writer, row), initialSize: 1024);
+        return Json(writer => RecordJsonValueWriter.Write(writer, row), initialSize: 1024);
     }
 
     public static string Location(HttpContext http, string entity, object id) =>
@@ -25,7 +25,7 @@ internal static class RecordResponses
     public static IResult Json(Action<Utf8JsonWriter> write, int status = StatusCodes.Status200OK, int initialSize = 16 * 1024)
     {
         var body = new PooledJsonBody(status, initialSize);
-        using (var writer = new Utf8JsonWriter(body, RecordJsonWriter.WriterOptions)) write(writer);
+        using (var writer = new Utf8JsonWriter(body, RecordJsonValueWriter.WriterOptions)) write(writer);
         return body;
     }
 

@@ -21,7 +21,7 @@ internal static class RelationLinks
         {
             writer.WriteStartObject();
             writer.WriteStartArray("value");
-            foreach (var row in rows) RecordJsonWriter.Write(writer, row);
+            foreach (var row in rows) RecordJsonValueWriter.Write(writer, row);
             writer.WriteEndArray();
             writer.WriteEndObject();
         });

@@ -79,7 +79,7 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
             var result = (await runner.RunAsync(runtime, scripts.Expression($"{entity.Name}.{field.Name}.formula", field.Formula!), run, ct)).Value;
             var json = JsonSerializer.SerializeToElement(result is double d && !double.IsFinite(d) ? null : result);
             var fieldPointer = pointer + "/" + RecordBodyReader.Escape(field.Name);
-            if (!JsonValueReader.TryRead(field, json, out var value, out var error)) errors.Add(new FieldError(fieldPointer, error!));
+            if (!RecordJsonValueReader.TryRead(field, json, out var value, out var error)) errors.Add(new FieldError(fieldPointer, error!));
             else if (FieldValueRules.Check(field, value) is { } broken) errors.Add(new FieldError(fieldPointer, broken));
             else row[field.Name] = record[field.Name] = value;
         }

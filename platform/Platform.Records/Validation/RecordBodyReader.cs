@@ -39,7 +39,7 @@ public static class RecordBodyReader
                 errors.Add(new FieldError(pointer, "appears more than once"));
                 continue;
             }
-            if (JsonValueReader.TryRead(field, property.Value, out var value, out var error)) values[field.Name] = value;
+            if (RecordJsonValueReader.TryRead(field, property.Value, out var value, out var error)) values[field.Name] = value;
             else errors.Add(new FieldError(pointer, error!));
         }
         return values;

@@ -48,10 +48,10 @@ public sealed class EncryptedFieldRotation(TenantDatabase database, PhysicalMode
                     {
                         if (values[c] is not { } stored || !cipher.NeedsRewrite(stored)) continue;
                         var value = TenantFieldCipher.IsSealed(stored)
-                            ? EncryptedValueText.Read(cipher.Decrypt(stored, entity, sealedColumns[c].Name, id), sealedColumns[c].Kind)
-                            : EncryptedValueText.ReadLegacy(stored, sealedColumns[c].Kind);
+                            ? PlaintextValueCodec.Read(cipher.Decrypt(stored, entity, sealedColumns[c].Name, id), sealedColumns[c].Kind)
+                            : PlaintextValueCodec.ReadLegacy(stored, sealedColumns[c].Kind);
                         if (value is null) continue;
-                        var current = cipher.Encrypt(EncryptedValueText.Write(value), entity, sealedColumns[c].Name, id);
+                        var current = cipher.Encrypt(PlaintextValueCodec.Write(value), entity, sealedColumns[c].Name, id);
                         rewritten += await ReplaceAsync(session, table, idColumn, sealedColumns[c], id, stored, current, ct);
                     }
                 }

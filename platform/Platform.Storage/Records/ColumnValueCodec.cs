@@ -13,6 +13,7 @@ namespace Platform.Storage.Records;
 /// dates and times are ISO text (so they sort as text), ids are lowercase text, and decimals are integers
 /// scaled by 10^scale (exact, comparable, indexable).
 /// </summary>
+/// <remarks>Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
 public static class ColumnValueCodec
 {
     private const string SqliteDateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
@@ -24,7 +25,7 @@ public static class ColumnValueCodec
     public static object? ToDb(ColumnModel column, object? value, DatabaseProvider provider, TenantFieldCipher? cipher, string entity, Guid recordId)
     {
         if (!column.IsEncrypted || value is null) return ToDb(column, value, provider);
-        return (cipher ?? throw new EncryptionKeyMissingException(column.Name)).Encrypt(EncryptedValueText.Write(value), entity, column.Name, recordId);
+        return (cipher ?? throw new EncryptionKeyMissingException(column.Name)).Encrypt(PlaintextValueCodec.Write(value), entity, column.Name, recordId);
     }
 
     /// <summary>As <see cref="Read(DbDataReader, int, ColumnModel, DatabaseProvider)"/>, opening the values of encrypted columns.</summary>
@@ -33,8 +34,8 @@ public static class ColumnValueCodec
         if (!column.IsEncrypted) return Read(reader, ordinal, column, provider);
         if (reader.IsDBNull(ordinal)) return null;
         var stored = reader.GetString(ordinal);
-        if (!TenantFieldCipher.IsSealed(stored)) return EncryptedValueText.ReadLegacy(stored, column.Kind);
-        return EncryptedValueText.Read((cipher ?? throw new EncryptionKeyMissingException(column.Name)).Decrypt(stored, entity, column.Name, recordId), column.Kind);
+        if (!TenantFieldCipher.IsSealed(stored)) return PlaintextValueCodec.ReadLegacy(stored, column.Kind);
+        return PlaintextValueCodec.Read((cipher ?? throw new EncryptionKeyMissingException(column.Name)).Decrypt(stored, entity, column.Name, recordId), column.Kind);
     }
 
     public static object? ToDb(ColumnModel column, object? value, DatabaseProvider provider)

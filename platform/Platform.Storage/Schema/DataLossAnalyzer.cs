@@ -77,14 +77,14 @@ public static class DataLossAnalyzer
             return issues;
         }
 
-        if (!ValueConversion.IsSupported(current.Kind, target.Kind, provider))
+        if (!TypeChangeValueConverter.IsSupported(current.Kind, target.Kind, provider))
         {
             issues.Add(new PlanIssue(PlanIssueKind.Blocking, table, target.Name,
-                $"changing the type from {ValueConversion.Describe(current)} to {ValueConversion.Describe(target)} is not supported; add a new field and copy the values instead"));
+                $"changing the type from {TypeChangeValueConverter.Describe(current)} to {TypeChangeValueConverter.Describe(target)} is not supported; add a new field and copy the values instead"));
         }
-        else if (ValueConversion.NeedsCheck(current, target))
+        else if (TypeChangeValueConverter.NeedsCheck(current, target))
         {
-            var conversion = $"from {ValueConversion.Describe(current)} to {ValueConversion.Describe(target)}";
+            var conversion = $"from {TypeChangeValueConverter.Describe(current)} to {TypeChangeValueConverter.Describe(target)}";
             if (inspector is null)
                 issues.Add(new PlanIssue(PlanIssueKind.Unchecked, table, target.Name, $"every existing value must convert {conversion}"));
             else
@@ -117,7 +117,7 @@ public static class DataLossAnalyzer
         await foreach (var (key, raw) in inspector.ReadValuesAsync(table, current.Name, ct))
         {
             bool converts;
-            try { converts = ValueConversion.TryConvert(ValueConversion.FromStore(raw, current), target, out _); }
+            try { converts = TypeChangeValueConverter.TryConvert(TypeChangeValueConverter.FromStore(raw, current), target, out _); }
             catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException) { converts = false; }
             if (converts) continue;
             failing++;

@@ -120,7 +120,7 @@ internal static class EncryptedColumnChanges
                     $"UPDATE {dialect.Table(table.Name, database.Schema)} SET {dialect.Quote(column.Name)} = @p0 WHERE {dialect.Quote(idColumn.Name)} = @p1", transaction);
                 update.AddParameter("@p0", change.StaysEncrypted
                     ? cipher.Encrypt(clear, change.Entity, change.Field, id)
-                    : ColumnValueCodec.ToDb(column, EncryptedValueText.Read(clear, column.Kind), database.Provider));
+                    : ColumnValueCodec.ToDb(column, PlaintextValueCodec.Read(clear, column.Kind), database.Provider));
                 update.AddParameter("@p1", ColumnValueCodec.ToDb(idColumn, id, database.Provider));
                 await update.ExecuteNonQueryAsync(ct);
             }

@@ -85,7 +85,7 @@ public static class SchemaPlanner
             operations.AddRange(RenameOperations.Build(PhysicalModelBuilder.Build(current, provider), renamedModel, renames, database, sql, stringMapping));
         }
         // A rebuild copies stored values as they are: where their stored form changes, they are converted on the way.
-        if (database.Dialect.RebuildsTablesToAlter) operations.AddRange(SqliteValueMigrations.For(changes, sql));
+        if (database.Dialect.RebuildsTablesToAlter) operations.AddRange(SqliteTypeChangeValueConverter.For(changes, sql));
         operations.AddRange(diff);
         // One Generate call: on SQLite, EF appends table rebuilds after everything else, and they must come last.
         return new PlanDraft(operations, diff, GenerateSql(targetContext, operations, targetDesign), changes, renames);

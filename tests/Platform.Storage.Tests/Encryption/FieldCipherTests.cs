@@ -59,7 +59,7 @@ public class FieldCipherTests
             var stored = (string)Records.ColumnValueCodec.ToDb(column, value, DatabaseProvider.Sqlite, Tenant, "note", id)!;
 
             Assert.StartsWith(TenantFieldCipher.Prefix, stored);
-            Assert.Equal(value, EncryptedValueText.Read(Tenant.Decrypt(stored, "note", "secret", id), column.Kind));
+            Assert.Equal(value, PlaintextValueCodec.Read(Tenant.Decrypt(stored, "note", "secret", id), column.Kind));
             Assert.Throws<EncryptionKeyMissingException>(() => Records.ColumnValueCodec.ToDb(column, value, DatabaseProvider.Sqlite, null, "note", id));
         }
     }

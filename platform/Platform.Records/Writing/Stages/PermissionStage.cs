@@ -117,7 +117,7 @@ public sealed class PermissionStage(RecordSecurity security) : IRecordWriteStage
 
     private static object? KeyValue(EntityDefinition entity, string key, JsonElement body) =>
         body.ValueKind == JsonValueKind.Object && body.TryGetProperty(key, out var json) && entity.FindField(key) is { } field &&
-        JsonValueReader.TryRead(field, json, out var value, out _) ? value : null;
+        RecordJsonValueReader.TryRead(field, json, out var value, out _) ? value : null;
 
     /// <summary>Errors for the fields of a body the actor may not write; checked on what the caller sent, before scripts run.</summary>
     private static void CheckWritableBody(RecordWriteBatch batch, RecordWrite write)

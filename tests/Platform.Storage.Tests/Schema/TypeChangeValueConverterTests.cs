@@ -6,7 +6,7 @@ using static Platform.Storage.Tests.Support.Defs;
 
 namespace Platform.Storage.Tests.Schema;
 
-public sealed class ValueConversionTests
+public sealed class TypeChangeValueConverterTests
 {
     private static ColumnModel Column(Metadata.Definitions.FieldDefinition field, DatabaseProvider provider = DatabaseProvider.Postgres) =>
         FieldColumnMapper.Map(field, provider);
@@ -18,7 +18,7 @@ public sealed class ValueConversionTests
     [InlineData("007", 7L)]
     public void Integer_text_converts_with_the_invariant_culture(string text, long expected)
     {
-        Assert.True(ValueConversion.TryConvert(text, Column(Integer("n")), out var value));
+        Assert.True(TypeChangeValueConverter.TryConvert(text, Column(Integer("n")), out var value));
         Assert.Equal(expected, value);
     }
 
@@ -30,7 +30,7 @@ public sealed class ValueConversionTests
     [InlineData("abc")]
     [InlineData("99999999999999999999")]
     public void Anything_else_does_not_convert_to_integer(string text) =>
-        Assert.False(ValueConversion.TryConvert(text, Column(Integer("n")), out _));
+        Assert.False(TypeChangeValueConverter.TryConvert(text, Column(Integer("n")), out _));
 
     [Theory]
     [InlineData("12.5", true)]
@@ -40,44 +40,44 @@ public sealed class ValueConversionTests
     [InlineData("100000000", false)]
     [InlineData("1,5", false)]
     public void Decimal_text_must_fit_precision_and_scale_without_rounding(string text, bool converts) =>
-        Assert.Equal(converts, ValueConversion.TryConvert(text, Column(Decimal("d", 10, 2)), out _));
+        Assert.Equal(converts, TypeChangeValueConverter.TryConvert(text, Column(Decimal("d", 10, 2)), out _));
 
     [Fact]
     public void Dates_must_be_iso()
     {
-        Assert.True(ValueConversion.TryConvert("2024-02-29", Column(Date("d")), out var date));
+        Assert.True(TypeChangeValueConverter.TryConvert("2024-02-29", Column(Date("d")), out var date));
         Assert.Equal(new DateOnly(2024, 2, 29), date);
-        Assert.False(ValueConversion.TryConvert("2023-02-29", Column(Date("d")), out _));
-        Assert.False(ValueConversion.TryConvert("05/01/2024", Column(Date("d")), out _));
+        Assert.False(TypeChangeValueConverter.TryConvert("2023-02-29", Column(Date("d")), out _));
+        Assert.False(TypeChangeValueConverter.TryConvert("05/01/2024", Column(Date("d")), out _));
     }
 
     [Fact]
     public void Text_length_counts_characters_not_utf16_units()
     {
-        Assert.True(ValueConversion.TryConvert("😀😀😀", Column(Text("t", 3)), out _));
-        Assert.False(ValueConversion.TryConvert("abcd", Column(Text("t", 3)), out _));
+        Assert.True(TypeChangeValueConverter.TryConvert("😀😀😀", Column(Text("t", 3)), out _));
+        Assert.False(TypeChangeValueConverter.TryConvert("abcd", Column(Text("t", 3)), out _));
     }
 
     [Fact]
     public void Sqlite_scaled_decimals_are_read_back_as_decimals()
     {
         var column = Column(Decimal("d", 10, 2), DatabaseProvider.Sqlite);
-        Assert.Equal(12.5m, ValueConversion.FromStore(1250L, column));
+        Assert.Equal(12.5m, TypeChangeValueConverter.FromStore(1250L, column));
     }
 
     [Fact]
     public void Decimals_to_integers_only_without_a_fraction()
     {
-        Assert.True(ValueConversion.TryConvert(12.00m, Column(Integer("n")), out var whole));
+        Assert.True(TypeChangeValueConverter.TryConvert(12.00m, Column(Integer("n")), out var whole));
         Assert.Equal(12L, whole);
-        Assert.False(ValueConversion.TryConvert(12.5m, Column(Integer("n")), out _));
+        Assert.False(TypeChangeValueConverter.TryConvert(12.5m, Column(Integer("n")), out _));
     }
 
     [Fact]
     public void Unsupported_kind_changes_are_refused()
     {
-        Assert.False(ValueConversion.IsSupported(ValueKind.Guid, ValueKind.Integer, DatabaseProvider.Postgres));
-        Assert.False(ValueConversion.IsSupported(ValueKind.Decimal, ValueKind.String, DatabaseProvider.Sqlite));
-        Assert.True(ValueConversion.IsSupported(ValueKind.Decimal, ValueKind.String, DatabaseProvider.Postgres));
+        Assert.False(TypeChangeValueConverter.IsSupported(ValueKind.Guid, ValueKind.Integer, DatabaseProvider.Postgres));
+        Assert.False(TypeChangeValueConverter.IsSupported(ValueKind.Decimal, ValueKind.String, DatabaseProvider.Sqlite));
+        Assert.True(TypeChangeValueConverter.IsSupported(ValueKind.Decimal, ValueKind.String, DatabaseProvider.Postgres));
     }
 }

@@ -11,7 +11,8 @@ namespace Platform.Storage.Schema;
 /// stricter than any database's casts (invariant culture, no white space, no exponent, no silent rounding), so a
 /// value accepted here converts the same way on SQLite, PostgreSQL and SQL Server.
 /// </summary>
-public static class ValueConversion
+/// <remarks>Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
+public static class TypeChangeValueConverter
 {
     private const NumberStyles IntegerStyle = NumberStyles.AllowLeadingSign;
     private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;

@@ -7,7 +7,8 @@ namespace Platform.Api.Export;
 /// = + - @ tab or carriage return would run as a formula in Excel or Sheets, so it gets a leading apostrophe.
 /// Numbers and dates are written by the platform itself and stay as they are, so -5 remains a number.
 /// </summary>
-public static class CsvCell
+/// <remarks>Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
+public static class CsvCellValueWriter
 {
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 

@@ -6,7 +6,8 @@ using Platform.Storage.Physical;
 namespace Platform.Storage.Encryption;
 
 /// <summary>The clear text an encrypted value is sealed from: JSON of the platform value, read back by the column's kind.</summary>
-public static class EncryptedValueText
+/// <remarks>Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
+public static class PlaintextValueCodec
 {
     public static string Write(object value) => JsonSerializer.Serialize(value, value.GetType());
 

@@ -8,7 +8,8 @@ namespace Platform.Querying;
 /// Converts a literal the OData parser produced to the platform CLR type of the column it is compared with
 /// (long, decimal, bool, DateOnly, UTC DateTime, Guid, string), as the record store expects.
 /// </summary>
-internal static class ValueConverter
+/// <remarks>Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
+internal static class ODataLiteralValueReader
 {
     // ODL 8 still hands date literals over as the obsolete Microsoft.OData.Edm.Date; it must be read until ODL 9.
 #pragma warning disable CS0618

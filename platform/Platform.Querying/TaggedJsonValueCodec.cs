@@ -8,7 +8,8 @@ namespace Platform.Querying;
 /// <c>["g","…"]</c> Guid, <c>["d","2024-05-01"]</c> DateOnly, <c>["t","638…"]</c> UTC DateTime as ticks,
 /// <c>["m","1.50"]</c> decimal, <c>["l","42"]</c> long, <c>["b",true]</c> bool, <c>["s","…"]</c> string, null.
 /// </summary>
-internal static class TypedValueJson
+/// <remarks>Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
+internal static class TaggedJsonValueCodec
 {
     public static JsonNode? Write(object? value) => value switch
     {

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Platform.Api.Json;
 
 /// <summary>Writes records as JSON: ids as strings, dates as "yyyy-MM-dd", times as UTC ISO 8601, decimals as numbers.</summary>
-public static class RecordJsonWriter
+/// <remarks>Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
+public static class RecordJsonValueWriter
 {
     /// <param name="fields">Fields to write in order; null writes every field of the row.</param>
     /// <param name="expanded">Lookup field to the referenced record, written as an object in place of the id.</param>

@@ -7,7 +7,8 @@ using Platform.Storage.Physical;
 namespace Platform.Records.Validation;
 
 /// <summary>Reads one field's value from a JSON body into the platform type of the field, or says why it cannot.</summary>
-public static class JsonValueReader
+/// <remarks>Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
+public static class RecordJsonValueReader
 {
     public static bool TryRead(FieldDefinition field, JsonElement json, out object? value, out string? error)
     {

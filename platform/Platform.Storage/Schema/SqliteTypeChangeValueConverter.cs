@@ -11,7 +11,8 @@ namespace Platform.Storage.Schema;
 /// numbers. These updates run before any rebuild EF adds at the end of the batch, so the rebuild copies converted
 /// values. The values were checked to convert exactly; only quoted identifiers and integer constants appear here.
 /// </summary>
-public static class SqliteValueMigrations
+/// <remarks>Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
+public static class SqliteTypeChangeValueConverter
 {
     public static IReadOnlyList<MigrationOperation> For(IEnumerable<ColumnChange> changes, ISqlGenerationHelper sql)
     {
