@@ -17,7 +17,7 @@ import { useEntities, useEntityDef, useIsPhone, useLang, useTenant, useTitle } f
 import { isComposing } from '../ime';
 import { useMaySaveShared, useSavedViews } from '../views/useSavedViews';
 import { isModified, toSavedView, viewHref } from '../views/viewState';
-import { SaveViewActions } from '../views/SaveViewActions';
+import { DeletePersonalView, SaveViewActions } from '../views/SaveViewActions';
 import { KanbanBoard } from '../kanban/KanbanBoard';
 import '../views/messages';
 import { Loading } from '../App';
@@ -176,6 +176,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
             options={viewOptions(views, lang, t)}
             onChange={(v) => navigate(viewHref(tenant, entity.name, String(v), state.board))} />
         )}
+        {view.scope === 'personal' && <DeletePersonalView tenant={tenant} entity={entity.name} view={view} board={state.board} />}
         {state.dirty && <Tag color="orange" data-testid="view-modified" title={t('views.modifiedHint')} style={{ marginInlineEnd: 'auto' }}>{t('views.modified')}</Tag>}
         {boardField && (
           <Segmented aria-label={t('views.display')} value={board ? 'board' : 'list'} onChange={(v) => update({ board: v === 'board' ? '1' : null }, false)}

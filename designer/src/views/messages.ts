@@ -5,7 +5,7 @@ import i18n from '../i18n';
 export const viewsEn = {
   views: {
     modified: 'Modified', modifiedHint: 'This view has unsaved changes: they stay on screen and in the address until you save or reset them.',
-    saveAsPersonal: 'Save as my view', saveToShared: 'Save to shared view', reset: 'Reset', name: 'View name', save: 'Save', cancel: 'Cancel',
+    saveAsPersonal: 'Save as my view', updatePersonal: 'Update my view', saveToShared: 'Save to shared view', reset: 'Reset', name: 'View name', save: 'Save', cancel: 'Cancel',
     personalSaved: 'Saved as your view “{{name}}”', sharedSaved: 'The shared view is saved for everyone',
     sharedChanged: 'Someone else saved this shared view after you opened it. Reload to see their version; your changes stay in the address.',
     personal: 'My views', shared: 'Shared views', deletePersonal: 'Delete my view', deleted: 'View deleted', deleteConfirm: 'Delete your view “{{name}}”?',
@@ -27,7 +27,7 @@ export const viewsEn = {
 export const viewsZhCN: typeof viewsEn = {
   views: {
     modified: '已修改', modifiedHint: '此视图有未保存的更改：在您保存或重置之前，这些更改会保留在屏幕和地址中。',
-    saveAsPersonal: '另存为我的视图', saveToShared: '保存到共享视图', reset: '重置', name: '视图名称', save: '保存', cancel: '取消',
+    saveAsPersonal: '另存为我的视图', updatePersonal: '更新我的视图', saveToShared: '保存到共享视图', reset: '重置', name: '视图名称', save: '保存', cancel: '取消',
     personalSaved: '已保存为您的视图“{{name}}”', sharedSaved: '共享视图已为所有人保存',
     sharedChanged: '在您打开后，其他人已保存此共享视图。请重新加载查看其版本；您的更改仍保留在地址中。',
     personal: '我的视图', shared: '共享视图', deletePersonal: '删除我的视图', deleted: '视图已删除', deleteConfirm: '删除您的视图“{{name}}”？',

@@ -40,6 +40,12 @@ export const savedViewsApi = {
     const { data } = await request<unknown>(tenant, `${base(entity)}/personal`, { method: 'POST', body });
     return readSavedViews(entity, { value: [data] })[0];
   },
+  /** Replaces one of the caller's views; the etag is the version loaded (412 when it changed in another tab). */
+  async replacePersonal(tenant: string, entity: string, id: string, etag: string | undefined, body: SavedViewBody): Promise<ViewDoc> {
+    const headers: Record<string, string> = etag ? { 'If-Match': etag } : {};
+    const { data } = await request<unknown>(tenant, `${base(entity)}/personal/${encodeURIComponent(id)}`, { method: 'PUT', body, headers });
+    return readSavedViews(entity, { value: [data] })[0];
+  },
   async removePersonal(tenant: string, entity: string, id: string): Promise<void> {
     await request<void>(tenant, `${base(entity)}/personal/${encodeURIComponent(id)}`, { method: 'DELETE' });
   },
