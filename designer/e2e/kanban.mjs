@@ -145,13 +145,13 @@ try {
     assert(await page.locator('[role=columnheader][aria-sort=ascending]').getAttribute('aria-colindex') !== null, 'sorted by the view');
     const sorted = await page.locator('[role=columnheader][aria-sort=ascending]').innerText();
     assert(/Close date/.test(sorted), `the shared sort (close date) is kept: ${sorted}`);
+    await shot('desktop-en-list-other-user');
     await page.getByTestId('view-switcher').click();
     const options = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
     assert(!options.some((o) => o.includes(`Big deals ${stamp}`)), `the personal view is not listed: ${options}`);
     await page.keyboard.press('Escape');
     const views = await api('GET', '/views/opportunity');
     assert(!views.body.value.some((v) => v.scope === 'personal'), 'no personal views for the viewer');
-    await shot('desktop-en-list-other-user');
   }
 
   await test('drag a kanban card to another column: the record\'s stage changes', async () => {
@@ -211,6 +211,16 @@ try {
     await page.goto(`${base}/demo/opportunity/${ready}`);
     await page.getByTestId('stage-bar').getByRole('button', { name: 'Next stage' }).click();
     await page.getByTestId('form-header').filter({ hasText: 'Won' }).waitFor();
+  });
+
+  await test('a personal view is updated in place by its owner', async () => {
+    await page.goto(`${base}/demo/opportunity?view=${personalId}&cols=name,amount`);
+    await page.getByTestId('view-modified').waitFor();
+    await page.getByRole('button', { name: 'Update my view' }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=view-modified]'));
+    const views = await api('GET', '/views/opportunity');
+    const mine = views.body.value.find((v) => v.id === personalId);
+    assert(mine.columns.map((c) => c.field).join(',') === 'name,amount' && mine.etag === '"2"', `updated: ${JSON.stringify(mine)}`);
   });
 
   await test('screenshots: board and stage bar in Chinese, board at phone width in both languages', async () => {
