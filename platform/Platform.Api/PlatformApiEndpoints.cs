@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Storage.Physical;
 using Platform.Api.Audit;
 using Platform.Audit;
 using Platform.Api.Export;
@@ -16,6 +18,7 @@ using Platform.Api.Records;
 using Platform.Api.Scripting;
 using Platform.Api.Security;
 using Platform.Api.Tenants;
+using Platform.Api.Views;
 using Platform.Records;
 using Platform.Scripting;
 
@@ -35,6 +38,8 @@ public static class PlatformApiEndpoints
         services.AddSingleton<OperatorKeyFilter>();
         services.AddSingleton<UnstorableQueryTextFilter>();
         services.AddPlatformAuth();
+        services.AddPlatformTables<SavedViewTables>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOpenApiContributor, ViewOpenApi>());
         // Problems the framework writes (unmatched routes, unhandled errors) get a detail like ours do.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
@@ -57,6 +62,7 @@ public static class PlatformApiEndpoints
         tenant.MapAuth();
         tenant.MapUserAdmin();
         tenant.MapNotifications();
+        tenant.MapSavedViews();
 
         var data = tenant.MapGroup("/data/{entity}");
         data.MapGet("", ListRecords.HandleAsync);

@@ -119,7 +119,7 @@ public abstract partial class ApiTests
         // Concrete: what crm's opportunity.json says.
         Assert.Equal(320, properties.GetProperty("contact_email").GetProperty("maxLength").GetInt32());
         Assert.Equal(200, properties.GetProperty("name").GetProperty("maxLength").GetInt32());
-        Assert.Equal(["prospecting", "won", "lost", null], properties.GetProperty("stage").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["prospecting", "qualification", "proposal", "won", "lost", null], properties.GetProperty("stage").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(["key"], properties.GetProperty("tags").GetProperty("items").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(100, properties.GetProperty("probability").GetProperty("maximum").GetInt32());
         Assert.True(properties.TryGetProperty("row_version", out _));

@@ -60,12 +60,16 @@ export interface RelatedList { relation?: string; entity?: string; lookup?: stri
 export interface FormDoc {
   id?: string; entity: string; label?: LocaleText; header: string[]; tabs: FormTab[];
   relatedLists: RelatedList[]; timeline?: boolean; auditHistory?: boolean; rules: FormRule[]; generated?: boolean;
+  /** A bar of the stages of a choice field, each with its key fields (see forms/stageBar.ts). */
+  stageBar?: { field: string; stages: Record<string, { fields: string[] }> };
 }
 
 export interface ViewColumn { field: string; width?: number }
 export interface ViewDoc {
   id?: string; name?: LocaleText; entity: string; columns: string[]; widths?: Record<string, number>;
-  orderBy?: string; filter?: string; kanban?: { groupBy: string }; default?: boolean; generated?: boolean;
+  orderBy?: string; filter?: string; kanban?: { groupBy: string; cardFields?: string[] }; default?: boolean; generated?: boolean;
+  /** Saved-views route: shared (documents or their tenant override) or the caller's personal view, and its version. */
+  scope?: 'shared' | 'personal'; etag?: string;
 }
 
 /** One entry of the field-types route: a type's name and the storage kind its values have. */
@@ -136,6 +140,8 @@ export function normalizeForm(entity: string, doc: unknown): FormDoc {
     timeline: !!d.timeline, auditHistory: !!d.auditHistory,
     rules: asArray(d.rules).filter((r) => !!(r as FormRule)?.when) as FormRule[],
     generated: !!d.generated,
+    stageBar: d.stageBar && typeof (d.stageBar as { field?: unknown }).field === 'string'
+      ? { field: (d.stageBar as { field: string }).field, stages: ((d.stageBar as { stages?: Record<string, { fields: string[] }> }).stages ?? {}) } : undefined,
   };
 }
 
@@ -154,7 +160,7 @@ export function generateForm(entity: EntityDef): FormDoc {
 export function normalizeViews(entity: string, doc: unknown): ViewDoc[] {
   const list = Array.isArray(doc) ? doc : asArray((doc as { value?: unknown })?.value);
   const views = list.map((v) => {
-    const o = v as { id?: string; label?: LocaleText; columns?: unknown[]; sort?: unknown; filter?: string | null; kanban?: { groupBy: string } | null; default?: boolean; generated?: boolean };
+    const o = v as { id?: string; label?: LocaleText; columns?: unknown[]; sort?: unknown; filter?: string | null; kanban?: { groupBy: string; cardFields?: string[] } | null; default?: boolean; generated?: boolean };
     const widths: Record<string, number> = {};
     for (const c of asArray(o.columns)) { const x = c as ViewColumn; if (x && typeof x === 'object' && x.width) widths[x.field] = x.width; }
     const orderBy = asArray(o.sort).map((s) => {

@@ -3,8 +3,8 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Select, Empty, Input, Pagination, Popconfirm, Popover, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { type SelectProps, Alert, App, Button, Checkbox, Select, Empty, Input, Pagination, Popconfirm, Popover, Result, Segmented, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { AppstoreOutlined, DeleteOutlined, PlusOutlined, ReloadOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { recordsApi, type RecordData } from '../api/records';
 import type { EntityDef, FieldDef, ViewDoc } from '../api/metadata';
@@ -13,9 +13,13 @@ import { ColumnFilterButton } from '../components/ColumnFilter';
 import { entityPluralLabel, fieldLabel, formatNumber, localeText } from '../format';
 import { specOf } from '../fields/registry';
 import { combineFilters, filterToOData, searchToOData, type ColumnFilter } from '../odata';
-import { useEntities, useEntityDef, useIsPhone, useLang, useTenant, useTitle, useViews } from '../hooks';
+import { useEntities, useEntityDef, useIsPhone, useLang, useTenant, useTitle } from '../hooks';
 import { isComposing } from '../ime';
-import { personalViews } from '../views';
+import { useMaySaveShared, useSavedViews } from '../views/useSavedViews';
+import { isModified, toSavedView, viewHref } from '../views/viewState';
+import { DeletePersonalView, SaveViewActions } from '../views/SaveViewActions';
+import { KanbanBoard } from '../kanban/KanbanBoard';
+import '../views/messages';
 import { Loading } from '../App';
 
 const PAGE_SIZES = [25, 50, 100, 200];
@@ -33,7 +37,8 @@ function useViewState(view: ViewDoc | undefined) {
     filters,
     page: Math.max(1, Number(params.get('page')) || 1),
     size: PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 50,
-    dirty: ['q', 'sort', 'cols', 'f'].some((k) => params.has(k)),
+    dirty: view ? isModified(params, view) : false,
+    board: params.get('board') === '1',
   };
   const update = (patch: Record<string, string | null>, resetPage = true) => {
     setParams((prev) => {
@@ -50,7 +55,7 @@ export default function ListPage() {
   const tenant = useTenant();
   const entityName = useParams().entity ?? '';
   const entity = useEntityDef(tenant, entityName);
-  const views = useViews(tenant, entity.data);
+  const views = useSavedViews(tenant, entity.data);
   if (entity.error) return <Result status="404" title={(entity.error as Error).message} />;
   if (!entity.data || !views.data) return <Loading />;
   return <ViewPicker key={entityName} tenant={tenant} entity={entity.data} views={views.data} />;
@@ -74,6 +79,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const { state, update } = useViewState(view);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [searchText, setSearchText] = useState(state.search);
+  const maySaveShared = useMaySaveShared(tenant);
 
   const visibleFields = useMemo(() => entity.fields.filter((f) => entity.access?.fields?.[f.name] !== 'hidden'), [entity]);
   const fieldsByName = useMemo(() => new Map(visibleFields.map((f) => [f.name, f])), [visibleFields]);
@@ -152,6 +158,8 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const count = list.data?.count;
   const filtered = !!(state.search || Object.keys(state.filters).length);
   const rows = list.data?.value ?? [];
+  const boardField = view.kanban && fieldsByName.get(view.kanban.groupBy)?.type === 'choice' ? view.kanban.groupBy : undefined;
+  const board = state.board && !!boardField;
 
   const columnChooser = (
     <Checkbox.Group value={state.columns} style={{ display: 'flex', flexDirection: 'column', gap: 4, maxHeight: 360, overflow: 'auto' }}
@@ -164,9 +172,15 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
         <Typography.Title id="list-title" level={3} style={{ margin: 0, marginInlineEnd: views.length > 1 ? 0 : 'auto' }}>{plural}</Typography.Title>
         {views.length > 1 && (
-          <Select aria-label={t('list.view')} data-testid="view-switcher" value={view.id} style={{ minWidth: 160, marginInlineEnd: 'auto' }}
-            options={views.map((v) => ({ value: v.id, label: localeText(v.name, lang, v.id ?? '') }))}
-            onChange={(v) => navigate(`/${tenant}/${entity.name}?view=${encodeURIComponent(String(v))}`)} />
+          <Select aria-label={t('list.view')} data-testid="view-switcher" value={view.id} style={{ minWidth: 160, marginInlineEnd: state.dirty ? 0 : 'auto' }}
+            options={viewOptions(views, lang, t)}
+            onChange={(v) => navigate(viewHref(tenant, entity.name, String(v), state.board))} />
+        )}
+        {view.scope === 'personal' && <DeletePersonalView tenant={tenant} entity={entity.name} view={view} board={state.board} />}
+        {state.dirty && <Tag color="orange" data-testid="view-modified" title={t('views.modifiedHint')} style={{ marginInlineEnd: 'auto' }}>{t('views.modified')}</Tag>}
+        {boardField && (
+          <Segmented aria-label={t('views.display')} value={board ? 'board' : 'list'} onChange={(v) => update({ board: v === 'board' ? '1' : null }, false)}
+            options={[{ value: 'list', label: t('views.list'), icon: <UnorderedListOutlined /> }, { value: 'board', label: t('views.board'), icon: <AppstoreOutlined /> }]} />
         )}
         <Input.Search allowClear aria-label={t('list.searchPlaceholder', { entity: plural })} placeholder={t('list.searchPlaceholder', { entity: plural })}
           style={{ width: phone ? '100%' : 260, order: phone ? 10 : 0 }} value={searchText}
@@ -188,10 +202,9 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
       </div>
       {state.dirty && (
         <Alert type="info" showIcon title={t('list.unsaved')} role="status"
-          action={<Space>
-            <Button size="small" onClick={() => { setSearchText(''); update({ q: null, sort: null, cols: null, f: null }); }}>{t('list.reset')}</Button>
-            <Button size="small" type="primary" onClick={() => void personalViews.save(tenant, entity.name, state).catch(() => message.info(t('list.saveViewSoon')))}>{t('list.saveView')}</Button>
-          </Space>} />
+          action={<SaveViewActions tenant={tenant} entity={entity.name} view={view} board={board} maySaveShared={maySaveShared}
+            body={(label) => toSavedView(label, view, state, fieldsByName, searchFields)}
+            onReset={() => { setSearchText(''); update({ q: null, sort: null, cols: null, f: null }); }} />} />
       )}
       {Object.keys(state.filters).length > 0 && (
         <div aria-label={t('list.filter')}>
@@ -204,7 +217,9 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
         </div>
       )}
       {list.error && <Alert type="error" showIcon title={(list.error as Error).message} />}
-      {list.isPending ? <Spin style={{ padding: 48 }} /> : rows.length === 0 ? (
+      {board ? (
+        <KanbanBoard tenant={tenant} entity={entity} view={{ ...view, columns: state.columns }} filter={filter} orderby={orderby} lang={lang} fields={fieldsByName} targets={targets} />
+      ) : list.isPending ? <Spin style={{ padding: 48 }} /> : rows.length === 0 ? (
         <Empty description={filtered ? t('list.noMatch') : t('list.empty')}>
           {filtered && <Button onClick={() => { setSearchText(''); update({ q: null, f: null }); }}>{t('list.clearFilters')}</Button>}
         </Empty>
@@ -217,7 +232,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
           selectAllLabel={t('list.selectAll')} selectRowLabel={(row) => `${t('list.selectRow')} ${String(row[primary ?? 'id'] ?? row.id)}`}
           sortLabel={(c) => (c.sort === 'asc' ? t('list.sortDesc') : t('list.sortAsc'))} />
       )}
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, justifyContent: 'space-between' }}>
+      {!board && <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, justifyContent: 'space-between' }}>
         <Typography.Text type="secondary" role="status">
           {count !== undefined && (list.data?.countIsCapped ? t('list.totalCapped', { count: formatNumber(count, lang) as unknown as number }) : t('list.total', { count: formatNumber(count, lang) as unknown as number }))}
           {selected.size > 0 && ` · ${t('list.selected', { count: selected.size })}`}
@@ -225,9 +240,20 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
         <Pagination current={state.page} pageSize={state.size} total={list.data?.countIsCapped ? Math.max(count ?? 0, state.page * state.size + 1) : count ?? 0}
           pageSizeOptions={PAGE_SIZES} showSizeChanger={!phone} simple={phone}
           onChange={(page, size) => update({ page: page > 1 ? String(page) : null, size: size !== 50 ? String(size) : null }, false)} />
-      </div>
+      </div>}
     </section>
   );
+}
+
+/** The view switcher's options: the shared views, then the caller's own in a group of their own. */
+function viewOptions(views: ViewDoc[], lang: string, t: (k: string) => string): SelectProps['options'] {
+  const option = (v: ViewDoc) => ({ value: v.id, label: localeText(v.name, lang, v.id ?? '') });
+  const personal = views.filter((v) => v.scope === 'personal');
+  if (!personal.length) return views.map(option);
+  return [
+    { label: t('views.shared'), title: t('views.shared'), options: views.filter((v) => v.scope !== 'personal').map(option) },
+    { label: t('views.personal'), title: t('views.personal'), options: personal.map(option) },
+  ];
 }
 
 function describeFilter(f: ColumnFilter, field: FieldDef, lang: string, t: (k: string) => string): string {

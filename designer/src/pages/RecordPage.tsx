@@ -13,6 +13,7 @@ import { applyRules } from '../forms/conditions';
 import { RelatedList } from './RelatedList';
 import { entityLabel, entityPluralLabel, fieldLabel, localeText } from '../format';
 import { isReadOnlyField, lookupText, specOf } from '../fields/registry';
+import { StageBar } from '../forms/StageBar';
 import { useEntities, useEntityDef, useFormDoc, useIsPhone, useLang, useTenant, useTitle } from '../hooks';
 import { guardComposingEnter, isComposing } from '../ime';
 import { Loading } from '../App';
@@ -241,6 +242,10 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
         {!isNew && record.data && formDoc.header.length > 0 && (
           <HeaderBar fields={formDoc.header.map((n) => fields.get(n) ?? systemField(n)).filter((f): f is FieldDef => !!f && entity.access?.fields?.[f.name] !== 'hidden')}
             record={record.data.record} lang={lang} tenant={tenant} />
+        )}
+        {!isNew && record.data && formDoc.stageBar && (
+          <StageBar tenant={tenant} entity={entity} bar={formDoc.stageBar} record={record.data.record} etag={etag.current} lang={lang}
+            dirty={dirty} disabled={!canUpdate} onMoved={() => Promise.all([record.refetch(), queryClient.invalidateQueries({ queryKey: ['records', tenant, entity.name] })])} />
         )}
         {(() => {
           const items = formDoc.tabs.map((tb) => ({

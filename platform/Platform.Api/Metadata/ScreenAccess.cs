@@ -40,6 +40,10 @@ internal sealed class ScreenAccess(TenantRuntime runtime, RecordActor actor)
             }).ToList(),
             RelatedLists = form.RelatedLists.Select(list => RelatedList(entity, list)).OfType<RelatedList>().ToList(),
             Rules = form.Rules.Select(rule => Rule(entity, rule)).OfType<FormRule>().ToList(),
+            // The bar decides on its field's value, so a reader who does not read it in full gets no bar.
+            StageBar = form.StageBar is { } bar && ReadsFully(entity, bar.Field)
+                ? bar with { Stages = bar.Stages.ToDictionary(s => s.Key, s => s.Value with { Fields = s.Value.Fields.Where(f => Sees(entity, f)).ToList() }) }
+                : null,
         };
     }
 
@@ -54,7 +58,7 @@ internal sealed class ScreenAccess(TenantRuntime runtime, RecordActor actor)
         {
             Columns = columns,
             Sort = view.Sort.Where(s => ReadsFully(entity, s.Field)).ToList(),
-            Kanban = view.Kanban is { } kanban && ReadsFully(entity, kanban.GroupBy) ? kanban : null,
+            Kanban = view.Kanban is { } kanban && ReadsFully(entity, kanban.GroupBy) ? kanban with { CardFields = kanban.CardFields.Where(f => Sees(entity, f)).ToList() } : null,
             Aggregates = view.Aggregates
                 .Where(a => a.GroupBy.All(g => ReadsFully(entity, g.Split(':')[0])))
                 .Select(a => a with { Measures = a.Measures.Where(m => m.Field is null || ReadsFully(entity, m.Field)).ToList() })

@@ -81,7 +81,7 @@ public sealed class DemoDataSeeder(RecordService records)
         }
         if (runtime.FindEntity("opportunity") is not null)
         {
-            var stages = new[] { "prospecting", "prospecting", "won", "lost" };
+            var stages = new[] { "prospecting", "qualification", "proposal", "won", "lost" };
             total += (await CreateAsync(runtime, owner, "opportunity", Enumerable.Range(0, 70).Select(_ =>
             {
                 var stage = faker.PickRandom(stages);

@@ -20,6 +20,8 @@ public sealed record FormDefinition
     /// <summary>Shows the record's audit history (GET .../{id}/audit).</summary>
     public bool AuditHistory { get; init; }
     public IReadOnlyList<FormRule> Rules { get; init; } = [];
+    /// <summary>A bar of the stages of a choice field (a sales path), each with its key fields to fill before moving on.</summary>
+    public FormStageBar? StageBar { get; init; }
 
     /// <summary>Every field the form places: header, then rows in order.</summary>
     public IEnumerable<string> PlacedFields() =>
@@ -71,4 +73,18 @@ public sealed record FormRule
         if (Required is { } required) yield return ("required", required);
         if (ReadOnly is { } readOnly) yield return ("readOnly", readOnly);
     }
+}
+
+public sealed record FormStageBar
+{
+    /// <summary>The choice field whose options, in order, are the stages.</summary>
+    public required string Field { get; init; }
+    /// <summary>Per option value: the stage's key fields; an option left out is a stage without key fields.</summary>
+    public IReadOnlyDictionary<string, FormStage> Stages { get; init; } = new Dictionary<string, FormStage>();
+}
+
+public sealed record FormStage
+{
+    /// <summary>Shown with the stage while it is current; each must be filled before the record moves to a later stage.</summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
 }

@@ -39,6 +39,8 @@ public sealed record ViewKanban
 {
     /// <summary>The choice field whose options are the board's columns.</summary>
     public required string GroupBy { get; init; }
+    /// <summary>Fields a card shows under its title, in order.</summary>
+    public IReadOnlyList<string> CardFields { get; init; } = [];
 }
 
 public sealed record ViewAggregate

@@ -70,6 +70,9 @@ public sealed class FormKind : DocumentKind<FormDefinition>
             foreach (var error in CheckRelatedList(context, form, entity, document.RelatedLists[i], $"/relatedLists/{i}"))
                 yield return error;
 
+        if (document.StageBar is { } bar)
+            foreach (var error in CheckStageBar(form, entity, bar)) yield return error;
+
         for (var i = 0; i < document.Rules.Count; i++)
         {
             var rule = document.Rules[i];
@@ -78,6 +81,27 @@ public sealed class FormKind : DocumentKind<FormDefinition>
             foreach (var (property, fields) in rule.Targets())
                 for (var j = 0; j < fields.Count; j++)
                     if (ScreenFields.Problem(entity, fields[j]) is { } problem) yield return form.Error($"/rules/{i}/{property}/{j}", problem);
+        }
+    }
+
+    private static IEnumerable<DefinitionError> CheckStageBar(KindDocument<FormDefinition> form, EntityDefinition entity, FormStageBar bar)
+    {
+        if (ScreenFields.Problem(entity, bar.Field) is { } problem)
+        {
+            yield return form.Error("/stageBar/field", problem);
+            yield break;
+        }
+        if (entity.FindField(bar.Field) is not { Type: var type, Options: var options } || type != FieldType.Choice || options is null)
+        {
+            yield return form.Error("/stageBar/field", $"{entity.Name}.{bar.Field} is not a choice field; the stages are a choice field's options");
+            yield break;
+        }
+        foreach (var (stage, definition) in bar.Stages)
+        {
+            if (options.All(o => o.Value != stage))
+                yield return form.Error($"/stageBar/stages/{stage}", $"{bar.Field} has no option '{stage}'; options: {string.Join(", ", options.Select(o => o.Value))}");
+            for (var i = 0; i < definition.Fields.Count; i++)
+                if (ScreenFields.Problem(entity, definition.Fields[i]) is { } fieldProblem) yield return form.Error($"/stageBar/stages/{stage}/fields/{i}", fieldProblem);
         }
     }
 

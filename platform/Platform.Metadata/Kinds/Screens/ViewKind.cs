@@ -42,6 +42,8 @@ public sealed class ViewKind : DocumentKind<ViewDefinition>
         {
             if (ScreenFields.Problem(entity, groupBy) is { } problem) yield return view.Error("/kanban/groupBy", problem);
             else if (entity.FindField(groupBy)?.Type != FieldType.Choice) yield return view.Error("/kanban/groupBy", $"{entity.Name}.{groupBy} is not a choice field; a board's columns are a choice field's options");
+            for (var i = 0; i < document.Kanban.CardFields.Count; i++)
+                if (ScreenFields.Problem(entity, document.Kanban.CardFields[i]) is { } cardProblem) yield return view.Error($"/kanban/cardFields/{i}", cardProblem);
         }
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < document.Aggregates.Count; i++)
