@@ -16,6 +16,7 @@ using Platform.Api.Records;
 using Platform.Api.Scripting;
 using Platform.Api.Security;
 using Platform.Api.Tenants;
+using Platform.Api.Users;
 using Platform.Records;
 using Platform.Scripting;
 
@@ -57,6 +58,7 @@ public static class PlatformApiEndpoints
         tenant.MapAuth();
         tenant.MapUserAdmin();
         tenant.MapNotifications();
+        tenant.MapUserNames();
 
         var data = tenant.MapGroup("/data/{entity}");
         data.MapGet("", ListRecords.HandleAsync);

@@ -10,6 +10,8 @@ import { entityPluralLabel, localeText } from '../format';
 import { useEntities, useFieldTypes, useIsPhone, useLang, useNavigation, useTenant } from '../hooks';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { rememberTenant } from '../session';
+import { InboxNavLink } from '../inbox/InboxNavLink';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 function NavMenu({ groups, entities, tenant, onNavigate }: { groups: NavGroup[]; entities: EntityDef[]; tenant: string; onNavigate?: () => void }) {
   const lang = useLang();
@@ -66,7 +68,7 @@ export function TenantShell() {
     navigate(`/login?tenant=${encodeURIComponent(tenant)}`, { replace: true });
   };
   const menu = entities.data && nav.data
-    ? <NavMenu groups={nav.data} entities={entities.data.value} tenant={tenant} onNavigate={() => setDrawer(false)} />
+    ? <><InboxNavLink tenant={tenant} onNavigate={() => setDrawer(false)} /><NavMenu groups={nav.data} entities={entities.data.value} tenant={tenant} onNavigate={() => setDrawer(false)} /></>
     : entities.error ? <Alert type="error" message={(entities.error as Error).message} /> : <Spin style={{ margin: 24 }} />;
 
   // AntApp (message, modal) lives here, not in the entry chunk: the sign-in page does not need it.
@@ -79,6 +81,7 @@ export function TenantShell() {
         <div style={{ flex: 1 }} />
         <Space size={phone ? 8 : 16}>
           <LanguageSwitch />
+          <NotificationBell tenant={tenant} />
           <Dropdown trigger={['click']} menu={{ items: [{ key: 'out', label: t('auth.signOut'), onClick: () => void signOut() }] }}>
             <Button type="text" aria-label={t('auth.signedInAs', { name: user })} data-testid="user-menu">
               <Typography.Text ellipsis style={{ maxWidth: phone ? 90 : 200 }}>{user}</Typography.Text> ▾
