@@ -103,6 +103,7 @@ async function inboxScreens({ test, assert, shot, page, base, stamp, accountId }
       await rows.first().waitFor();
       assert(await rows.count() === 2, 'two items');
       await page.getByTestId('inbox-nav').filter({ hasText: '2' }).waitFor();
+      await rows.first().getByRole('link', { name: /^Account: Acme/ }).waitFor(); // the record's name, not its id
       await shot('desktop-en-inbox');
       await rows.first().getByRole('button', { name: 'Approve' }).click();
       const dialog = page.getByRole('dialog');
@@ -135,6 +136,7 @@ async function inboxScreens({ test, assert, shot, page, base, stamp, accountId }
       await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     } finally {
       await page.setViewportSize({ width: 1366, height: 860 });
+      await page.evaluate(() => localStorage.setItem('platform.lang', 'en')); // the next tests read English
       await page.unroute('**/api/demo/inbox');
       await page.unroute('**/api/demo/approvals/*/decision');
     }

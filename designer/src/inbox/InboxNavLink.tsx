@@ -3,6 +3,7 @@ import { Badge } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useInbox } from './useInbox';
+import './nav.css';
 
 /** The navigation's Inbox entry with the number of pending items. */
 export function InboxNavLink({ tenant, onNavigate }: { tenant: string; onNavigate?: () => void }) {

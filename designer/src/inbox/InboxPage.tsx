@@ -13,6 +13,7 @@ import { useEntities, useIsPhone, useLang, useTenant, useTitle } from '../hooks'
 import { inboxApi, isOverdue, type ApprovalAction, type InboxItem } from './api';
 import { ActionModal } from './ActionModal';
 import { InboxItemActions } from './InboxItemActions';
+import { RecordTitle } from './RecordTitle';
 import { useInbox } from './useInbox';
 import './inbox.css';
 
@@ -119,5 +120,9 @@ function RecordLink({ item, tenant, lang, byName }: { item: InboxItem; tenant: s
   if (!item.entity || !item.recordId) return null;
   const def = byName.get(item.entity);
   const what = def ? entityLabel(def, lang) : item.entity;
-  return <Link to={`/${tenant}/${item.entity}/${item.recordId}`}>{item.recordTitle ? `${what}: ${item.recordTitle}` : what}</Link>;
+  return (
+    <Link to={`/${tenant}/${item.entity}/${item.recordId}`} aria-label={item.recordTitle ? `${what}: ${item.recordTitle}` : undefined}>
+      {what}: {item.recordTitle ?? (def ? <RecordTitle tenant={tenant} entity={def} id={item.recordId} /> : item.recordId.slice(0, 8))}
+    </Link>
+  );
 }

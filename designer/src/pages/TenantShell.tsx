@@ -77,9 +77,9 @@ export function TenantShell() {
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: phone ? 12 : 24, background: '#fff', borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}>
         {phone && <Button aria-label={t('nav.menu')} onClick={() => setDrawer(true)}>☰</Button>}
-        <Link to={`/${tenant}`} style={{ fontWeight: 600, fontSize: 16, color: 'inherit', whiteSpace: 'nowrap' }}>{t('app.name')}</Link>
+        <Link to={`/${tenant}`} style={{ fontWeight: 600, fontSize: 16, color: 'inherit', whiteSpace: 'nowrap', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('app.name')}</Link>
         <div style={{ flex: 1 }} />
-        <Space size={phone ? 8 : 16}>
+        <Space size={phone ? 4 : 16}>
           <LanguageSwitch />
           <NotificationBell tenant={tenant} />
           <Dropdown trigger={['click']} menu={{ items: [{ key: 'out', label: t('auth.signOut'), onClick: () => void signOut() }] }}>

@@ -20,7 +20,8 @@ const ACTIVITY = 'activity';
 const PAGE = 20;
 const ICONS: Record<string, React.ReactNode> = { call: <PhoneOutlined />, email: <MailOutlined />, meeting: <TeamOutlined />, note: <FileTextOutlined /> };
 
-export function ActivityTimeline({ tenant, entity, id, entities, lang }: { tenant: string; entity: EntityDef; id: string; entities: EntityDef[]; lang: string }) {
+/** bare: inside the form's Activity / History tabs (no card of its own; the tab names it). */
+export function ActivityTimeline({ tenant, entity, id, entities, lang, bare }: { tenant: string; entity: EntityDef; id: string; entities: EntityDef[]; lang: string; bare?: boolean }) {
   const { t } = useTranslation();
   const activity = entities.find((e) => e.name === ACTIVITY);
   const lookups = useMemo(() => timelineLookups(activity, entity.name), [activity, entity.name]);
@@ -44,10 +45,9 @@ export function ActivityTimeline({ tenant, entity, id, entities, lang }: { tenan
   const canCreate = activity.access?.privileges?.create !== 'none';
   const total = list.data?.count ?? entries.length;
 
-  return (
-    <Card size="small" style={{ marginBottom: 12 }} data-testid="activity-timeline"
-      title={<span>{t('timeline.title')}{list.data ? <Typography.Text type="secondary"> ({total})</Typography.Text> : null}</span>}
-      extra={canCreate && !logging && <Button size="small" icon={<PlusOutlined />} onClick={() => setLogging(true)}>{t('timeline.log')}</Button>}>
+  const logButton = canCreate && !logging && <Button size="small" icon={<PlusOutlined />} onClick={() => setLogging(true)}>{t('timeline.log')}</Button>;
+  const content = (
+    <>
       {logging && (
         <LogActivity tenant={tenant} activity={activity} lookup={lookups[0]} id={id} lang={lang} kindText={kindText}
           onDone={() => setLogging(false)} />
@@ -76,6 +76,23 @@ export function ActivityTimeline({ tenant, entity, id, entities, lang }: { tenan
         ))}
       </ol>
       {total > entries.length && <Button type="link" onClick={() => setTop((n) => n + PAGE)}>{t('timeline.more')}</Button>}
+    </>
+  );
+  if (bare) {
+    return (
+      <div data-testid="activity-timeline">
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8, minHeight: 24 }}>
+          <Typography.Text type="secondary">{list.data ? `${t('timeline.title')} (${total})` : null}</Typography.Text>
+          {logButton}
+        </div>
+        {content}
+      </div>
+    );
+  }
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} data-testid="activity-timeline" extra={logButton}
+      title={<span>{t('timeline.title')}{list.data ? <Typography.Text type="secondary"> ({total})</Typography.Text> : null}</span>}>
+      {content}
     </Card>
   );
 }
