@@ -45,6 +45,7 @@ public static class WorkflowServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, RecordTriggerConsumer>());
         services.AddHostedService<WorkflowTimers>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Platform.Api.OpenApi.IOpenApiContributor, Api.WorkflowOpenApi>());
+        services.AddPlatformApprovals();
         return services;
     }
 
