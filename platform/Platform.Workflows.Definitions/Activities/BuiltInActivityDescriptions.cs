@@ -8,5 +8,6 @@ public static class BuiltInActivityDescriptions
         new IfDescription(), new SwitchDescription(), new ForkDescription(), new JoinDescription(), new SetVariableDescription(), new RunScriptDescription(),
         new CreateRecordDescription(), new UpdateRecordDescription(), new QueryRecordsDescription(), new SendEmailDescription(), new NotifyDescription(),
         new CreateTaskDescription(), new DelayDescription(), new WaitUntilDescription(), new HttpRequestDescription(), new FinishDescription(), new FaultDescription(),
+        new Approval.ApprovalDescription(),
     ];
 }

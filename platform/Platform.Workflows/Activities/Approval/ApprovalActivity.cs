@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Xml;
 using Platform.Workflows.Approvals;
-using Platform.Workflows.Definitions;
 using Platform.Workflows.Effects;
 
 namespace Platform.Workflows.Activities.Approval;
@@ -13,37 +12,9 @@ namespace Platform.Workflows.Activities.Approval;
 /// a due timer completes it through TimedOut. Whatever tasks are left when it completes are cancelled (their
 /// bookmarks go with the activity's).
 /// </summary>
-public sealed class ApprovalActivity : IActivityType
+public sealed class ApprovalActivity : ApprovalDescription, IActivityType
 {
-    public const string TypeName = "Approval";
-    public const string SubmitterManager = "submitterManager";
-    public const string Approved = "Approved";
-    public const string Rejected = "Rejected";
-    public const string TimedOut = "TimedOut";
-    public const string Returned = "Returned";
-    public const string Withdrawn = "Withdrawn";
     private const string TimerName = "timeout";
-
-    public string Type => TypeName;
-    public string Description =>
-        "Waits for 'approvers' to decide ('mode' any, all, sequence or quorum); completes through Approved, Rejected, Returned (to the submitter), " +
-        "Withdrawn (by the submitter) or TimedOut after 'timeout'.";
-
-    public IReadOnlyList<ActivityInput> Inputs { get; } =
-    [
-        new("approvers", "Who approves: a list of {\"user\"}, {\"role\"}, {\"team\"} or {\"expression\"} (e.g. manager(record.owner)); in sequence mode, one entry per step.",
-            ApprovalInputSchemas.Approvers(), Required: true),
-        new("mode", "any (the first decision), all (everyone approves), sequence (each entry in turn) or quorum (see 'quorum').",
-            InputSchemas.Enum([.. ApprovalModes.Names]), LiteralOnly: true),
-        new("quorum", "In quorum mode, how many approvals approve.", ApprovalInputSchemas.Quorum(), LiteralOnly: true),
-        new("subject", "What the approvers are asked (shown in their inbox).", InputSchemas.String()),
-        new("timeout", "ISO 8601 duration after which the approval completes through TimedOut.", InputSchemas.Duration()),
-        new("fallback", "Who approves when an entry resolves to nobody: {\"role\": name} or \"submitterManager\".", ApprovalInputSchemas.Fallback(), LiteralOnly: true),
-        new("skipSubmitter", "Pass a step whose approver is the submitter.", InputSchemas.Boolean(), LiteralOnly: true),
-        new("cc", "Watchers notified when the approval starts (抄送), in the shape of 'approvers'.", ApprovalInputSchemas.Approvers()),
-    ];
-
-    public IReadOnlyList<string> Ports(ActivityNode node) => [Approved, Rejected, Returned, Withdrawn, TimedOut];
 
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -45,13 +45,3 @@ public sealed class ApprovalVote
     public string Status { get; set; } = Approvals.ApprovalTaskStatus.Pending;
     public string? Comment { get; set; }
 }
-
-public static class ApprovalModes
-{
-    public const string Any = "any";
-    public const string All = "all";
-    public const string Sequence = "sequence";
-    public const string Quorum = "quorum";
-
-    public static IReadOnlyList<string> Names { get; } = [Any, All, Sequence, Quorum];
-}

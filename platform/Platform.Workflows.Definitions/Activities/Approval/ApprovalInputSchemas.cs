@@ -25,7 +25,7 @@ internal static class ApprovalInputSchemas
     public static JsonObject Fallback() => new()
     {
         ["oneOf"] = new JsonArray(
-            InputSchemas.Enum(ApprovalActivity.SubmitterManager),
+            InputSchemas.Enum(ApprovalDescription.SubmitterManager),
             new JsonObject
             {
                 ["type"] = "object", ["required"] = new JsonArray("role"), ["additionalProperties"] = false,
