@@ -20,8 +20,8 @@ const needsUser = (action: ApprovalAction) => action === 'transfer' || action ==
  * Confirms one approval action with a comment (and a user for transfer / add approver). Ctrl+Enter confirms; a plain
  * Enter is a new line in the comment, and Enter while an input method is composing never confirms.
  */
-export function ActionModal({ tenant, item, action, onClose, onSubmit }: {
-  tenant: string; item: InboxItem; action: ApprovalAction; onClose: () => void; onSubmit: (input: ActionInput) => Promise<void>;
+export function ActionModal({ tenant, item, action, me, onClose, onSubmit }: {
+  tenant: string; item: InboxItem; action: ApprovalAction; me?: string; onClose: () => void; onSubmit: (input: ActionInput) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ActionInput>();
@@ -51,7 +51,7 @@ export function ActionModal({ tenant, item, action, onClose, onSubmit }: {
         }}>
         {needsUser(action) && (
           <Form.Item name="userId" label={t('inbox.user')} rules={[{ required: true, message: t('inbox.userRequired') }]}>
-            <UserPicker tenant={tenant} />
+            <UserPicker tenant={tenant} exclude={me ? [me] : undefined} />
           </Form.Item>
         )}
         {action === 'add-approver' && (

@@ -5,17 +5,17 @@ import type { ApprovalAction, InboxItem } from './api';
 import { actionLabel } from './ActionModal';
 
 /** The actions a user has on an item: approvers decide, return, transfer, add an approver; the submitter withdraws. */
-export function availableActions(item: InboxItem): ApprovalAction[] {
+export function availableActions(item: InboxItem, me?: string): ApprovalAction[] {
   if (item.kind !== 'approval') return [];
-  if (item.mine) return ['withdraw'];
-  return ['approve', 'reject', 'return', 'transfer', 'add-approver'];
+  const assigned = !item.assigneeId || !me || item.assigneeId.toLowerCase() === me.toLowerCase();
+  return [...(assigned ? ['approve', 'reject', 'return', 'transfer', 'add-approver'] as ApprovalAction[] : []), ...(item.mine ? ['withdraw' as const] : [])];
 }
 
-export function InboxItemActions({ item, onAction, block }: { item: InboxItem; onAction: (a: ApprovalAction) => void; block?: boolean }) {
+export function InboxItemActions({ item, me, onAction, block }: { item: InboxItem; me?: string; onAction: (a: ApprovalAction) => void; block?: boolean }) {
   const { t } = useTranslation();
-  const actions = availableActions(item);
+  const actions = availableActions(item, me);
   if (!actions.length) return null;
-  if (item.mine) return <Button icon={<RollbackOutlined />} onClick={() => onAction('withdraw')}>{t('inbox.withdraw')}</Button>;
+  if (!actions.includes('approve')) return <Button icon={<RollbackOutlined />} onClick={() => onAction('withdraw')}>{t('inbox.withdraw')}</Button>;
   const more = actions.filter((a) => a !== 'approve' && a !== 'reject');
   return (
     <Space wrap style={block ? { width: '100%' } : undefined}>

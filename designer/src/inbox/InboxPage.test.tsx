@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { App as AntApp } from 'antd';
 import '../i18n';
 import i18n from '../i18n';
 import InboxPage from './InboxPage';
-import { actionRequest, isOverdue, normalizeInboxItem } from './api';
+import { actionRequest, isGone, isOverdue, markMine, normalizeInboxItem } from './api';
 
 interface Call { method: string; url: string; body: unknown }
 let calls: Call[] = [];
@@ -31,19 +31,21 @@ function mockFetch() {
 
 function renderInbox() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/:tenant/inbox', element: <InboxPage /> }], { initialEntries: ['/demo/inbox'] });
+  const router = createMemoryRouter([{ path: '/:tenant', element: <Outlet context={{ user: { id: ME } }} />, children: [{ path: 'inbox', element: <InboxPage /> }] }],
+    { initialEntries: ['/demo/inbox'] });
   return render(<QueryClientProvider client={client}><AntApp><RouterProvider router={router} /></AntApp></QueryClientProvider>);
 }
 
+const ME = '33333333-3333-3333-3333-333333333333';
 const past = new Date(Date.now() - 86_400_000).toISOString();
 const future = new Date(Date.now() + 5 * 86_400_000).toISOString();
 
 beforeEach(async () => {
   await i18n.changeLanguage('en');
   inbox = [
-    { id: 'a1', kind: 'approval', subject: 'Discount 25% on Big deal', workflow: { en: 'Discount approval', 'zh-CN': '折扣审批' }, instanceId: 'i1', entity: 'opportunity', recordId: '11111111-1111-1111-1111-111111111111', dueAt: past },
+    { id: 'a1', kind: 'approval', subject: 'Discount 25% on Big deal', workflow: { en: 'Discount approval', 'zh-CN': '折扣审批' }, instanceId: 'i1', assignee: ME, entity: 'opportunity', recordId: '11111111-1111-1111-1111-111111111111', dueAt: past },
     { id: 't1', kind: 'task', subject: 'Call the customer back', workflow: 'follow-up', entity: 'opportunity', recordId: '11111111-1111-1111-1111-111111111111', dueAt: future },
-    { id: 'a2', kind: 'approval', subject: 'My own request', workflow: 'Discount approval', mine: true },
+    { id: 'a2', kind: 'approval', subject: 'My own request', workflow: 'discount-approval', submitter: ME, assignee: '44444444-4444-4444-4444-444444444444' },
   ];
   mockFetch();
 });
@@ -56,6 +58,13 @@ describe('inbox items', () => {
     expect(isOverdue(item)).toBe(true);
     expect(isOverdue({ dueAt: future })).toBe(false);
     expect(isOverdue({ dueAt: null })).toBe(false);
+  });
+
+  it('treats a 404 or a 409 naming the task status as already handled, other conflicts as errors', () => {
+    expect(isGone(404, {})).toBe(true);
+    expect(isGone(409, { status: 'approved' })).toBe(true);
+    expect(isGone(409, { type: 'conflict' })).toBe(false);
+    expect(markMine([normalizeInboxItem({ id: 'x', submitter: ME.toUpperCase() })], ME)[0].mine).toBe(true);
   });
 
   it('sends each action to its route: decisions with an outcome, transfer and add approver with a user', () => {
@@ -80,6 +89,7 @@ describe('inbox items', () => {
     expect(within(rows[1]).queryByRole('button', { name: /Approve/ })).toBeNull();
     const mine = rows.find((r) => r.textContent?.includes('My own request'))!;
     expect(within(mine).getByRole('button', { name: /Withdraw/ })).toBeTruthy();
+    expect(mine.textContent).toContain('Discount approval'); // the workflow id made readable
     expect(within(mine).queryByRole('button', { name: /Approve/ })).toBeNull();
   });
 

@@ -1,16 +1,17 @@
 // /app/{tenant}/inbox: the signed-in user's pending approvals and tasks, with the approval actions. A table on a
 // desktop, cards on a phone.
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useOutletContext } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ProblemError } from '../api/client';
+import type { CurrentUser } from '../api/auth';
 import type { EntityDef } from '../api/metadata';
-import { entityLabel, formatDateTime, localeText } from '../format';
+import { entityLabel, formatDateTime, humanize, localeText } from '../format';
 import { useEntities, useIsPhone, useLang, useTenant, useTitle } from '../hooks';
-import { inboxApi, isOverdue, type ApprovalAction, type InboxItem } from './api';
+import { inboxApi, isGone, isOverdue, markMine, type ApprovalAction, type InboxItem } from './api';
 import { ActionModal } from './ActionModal';
 import { InboxItemActions } from './InboxItemActions';
 import { RecordTitle } from './RecordTitle';
@@ -28,6 +29,7 @@ export default function InboxPage() {
   const entities = useEntities(tenant);
   const byName = useMemo(() => new Map((entities.data?.value ?? []).map((e) => [e.name, e])), [entities.data]);
   const [acting, setActing] = useState<{ item: InboxItem; action: ApprovalAction } | null>(null);
+  const me = useOutletContext<{ user?: CurrentUser } | undefined>()?.user?.id;
   useTitle(t('inbox.title'));
 
   const act = async (item: InboxItem, action: ApprovalAction, input: Parameters<typeof inboxApi.act>[3]) => {
@@ -35,7 +37,7 @@ export default function InboxPage() {
       await inboxApi.act(tenant, item.id, action, input);
     } catch (e) {
       // Someone else decided first (or it was withdrawn): say so and show the inbox as it is now.
-      if (e instanceof ProblemError && (e.status === 404 || e.status === 409)) {
+      if (e instanceof ProblemError && isGone(e.status, e.problem)) {
         setActing(null);
         message.warning(t('inbox.gone'));
         await queryClient.invalidateQueries({ queryKey: ['inbox', tenant] });
@@ -52,7 +54,7 @@ export default function InboxPage() {
     ]);
   };
 
-  const items = inbox.data ?? [];
+  const items = useMemo(() => markMine(inbox.data ?? [], me), [inbox.data, me]);
   const common = { tenant, lang, byName, t };
   return (
     <section aria-labelledby="inbox-title" className="inbox">
@@ -73,7 +75,7 @@ export default function InboxPage() {
               <div className="inbox-card-meta">{workflowText(item, lang)}</div>
               <div className="inbox-card-meta"><RecordLink item={item} {...common} /></div>
               <div className="inbox-card-meta"><Due item={item} lang={lang} t={t} /></div>
-              <InboxItemActions item={item} block onAction={(action) => setActing({ item, action })} />
+              <InboxItemActions item={item} me={me} block onAction={(action) => setActing({ item, action })} />
             </li>
           ))}
         </ul>
@@ -86,11 +88,11 @@ export default function InboxPage() {
             { key: 'workflow', title: t('inbox.workflow'), render: (_, item) => workflowText(item, lang) },
             { key: 'record', title: t('inbox.record'), render: (_, item) => <RecordLink item={item} {...common} /> },
             { key: 'due', title: t('inbox.due'), width: 190, render: (_, item) => <Due item={item} lang={lang} t={t} /> },
-            { key: 'actions', title: t('inbox.actions'), width: 270, render: (_, item) => <InboxItemActions item={item} onAction={(action) => setActing({ item, action })} /> },
+            { key: 'actions', title: t('inbox.actions'), width: 270, render: (_, item) => <InboxItemActions item={item} me={me} onAction={(action) => setActing({ item, action })} /> },
           ]} />
       )}
       {acting && (
-        <ActionModal tenant={tenant} item={acting.item} action={acting.action} onClose={() => setActing(null)}
+        <ActionModal tenant={tenant} item={acting.item} action={acting.action} me={me} onClose={() => setActing(null)}
           onSubmit={(input) => act(acting.item, acting.action, input)} />
       )}
     </section>
@@ -99,7 +101,9 @@ export default function InboxPage() {
 
 type T = (key: string, o?: Record<string, unknown>) => string;
 
-const workflowText = (item: InboxItem, lang: string) => localeText(item.workflow, lang, '');
+/** The workflow's label when the item carries one, else its id made readable ("discount-approval" → "Discount approval"). */
+const workflowText = (item: InboxItem, lang: string) =>
+  typeof item.workflow === 'string' && /^[a-z0-9_-]+$/i.test(item.workflow) ? humanize(item.workflow.replace(/-/g, '_')) : localeText(item.workflow, lang, '');
 
 function KindTag({ item, t }: { item: InboxItem; t: T }) {
   return <Tag color={item.kind === 'approval' ? 'purple' : 'cyan'}>{t(item.kind === 'approval' ? 'inbox.approval' : 'inbox.task')}</Tag>;

@@ -17,6 +17,9 @@ export interface InboxItem {
   dueAt?: string | null;
   createdAt?: string | null;
   submitterId?: string | null;
+  assigneeId?: string | null;
+  /** Whom the assignee stands in for (a delegation), when not themself. */
+  onBehalfOf?: string | null;
   /** True when the signed-in user submitted it (withdraw is theirs); approvers act on the rest. */
   mine?: boolean;
 }
@@ -37,10 +40,22 @@ export function normalizeInboxItem(raw: Record<string, unknown>): InboxItem {
     recordTitle: str(raw.recordTitle) ?? str(raw.record_title) ?? str(record.title) ?? str(record.name),
     dueAt: str(raw.dueAt) ?? str(raw.due_at) ?? null,
     createdAt: str(raw.createdAt) ?? str(raw.created_at) ?? null,
-    submitterId: str(raw.submitterId) ?? str(raw.submitter_id) ?? str(raw.submittedBy) ?? null,
-    mine: raw.mine === true || raw.isSubmitter === true,
+    submitterId: str(raw.submitter) ?? str(raw.submitterId) ?? str(raw.submitter_id) ?? null,
+    assigneeId: str(raw.assignee) ?? str(raw.assigneeId) ?? null,
+    onBehalfOf: str(raw.onBehalfOf) ?? null,
+    mine: raw.mine === true,
   };
 }
+
+/** Marks the items the user submitted (GET /inbox answers the submitter's id; withdraw is theirs). */
+export function markMine(items: InboxItem[], me: string | undefined): InboxItem[] {
+  if (!me) return items;
+  return items.map((i) => (i.submitterId && i.submitterId.toLowerCase() === me.toLowerCase() ? { ...i, mine: true } : i));
+}
+
+/** A 409 whose task was decided meanwhile (its problem names the status) or a 404: the item is gone, not failed. */
+export const isGone = (status: number, problem: { status?: unknown; type?: string; [k: string]: unknown }) =>
+  status === 404 || (status === 409 && typeof problem.status === 'string');
 
 /** Overdue: a due date in the past (the inbox highlights it). */
 export const isOverdue = (item: Pick<InboxItem, 'dueAt'>, now: Date = new Date()) =>
