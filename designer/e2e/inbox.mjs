@@ -77,6 +77,26 @@ export async function inboxTests({ test, assert, shot, getPage, context, base, s
     await shot('desktop-en-audit');
   });
 
+  await test('a custom action (a script) is a button on the form: Convert a lead asks for its input and runs', async () => {
+    const lead = await api(page, 'POST', '/api/demo/data/lead', { full_name: `Zhang Wei ${stamp}`, company: `Initech ${stamp}` });
+    assert(lead.status === 201, `lead ${lead.status} ${JSON.stringify(lead.json)}`);
+    await page.goto(`${base}/demo/lead/${lead.json.id}`);
+    await page.getByRole('button', { name: 'Convert' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Opportunity name').fill(`Initech deal ${stamp}`);
+    await page.waitForTimeout(300);
+    await shot('desktop-en-lead-action');
+    await dialog.getByRole('button', { name: 'Run' }).click();
+    await page.getByText('Convert done').waitFor();
+    const after = await api(page, 'GET', `/api/demo/data/lead/${lead.json.id}`);
+    assert(after.json.status === 'converted', `lead converted: ${JSON.stringify(after.json)}`);
+    // Again: the script refuses, and says why in the dialog.
+    await page.getByRole('button', { name: 'Convert' }).click();
+    await dialog.getByRole('button', { name: 'Run' }).click();
+    await dialog.getByRole('alert').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   await inboxScreens({ test, assert, shot, page, context, base, stamp, accountId });
 }
 

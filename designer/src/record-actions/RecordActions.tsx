@@ -27,7 +27,10 @@ export function RecordActions({ tenant, entity, id, lang }: { tenant: string; en
     queryClient.invalidateQueries({ queryKey: ['inbox', tenant] }),
     queryClient.invalidateQueries({ queryKey: ['notifications', tenant] }),
   ]);
-  const problemText = (e: unknown) => (e instanceof ProblemError ? e.problem.detail || e.problem.title || e.message : (e as Error).message);
+  // A script's refusal comes as field errors ("status: This lead is already converted"): show them, not only the title.
+  const problemText = (e: unknown) => (e instanceof ProblemError
+    ? [e.problem.detail || e.problem.title || e.message, ...(e.problem.errors ?? []).map((x) => x.detail)].filter(Boolean).join(' — ')
+    : (e as Error).message);
 
   const start = (wf: { id: string; label?: unknown }) => {
     const name = localeText(wf.label as never, lang, '') || humanize(wf.id);
