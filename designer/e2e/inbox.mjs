@@ -67,6 +67,7 @@ export async function inboxTests({ test, assert, shot, getPage, context, base, s
   await test('audit history lists the edit with field labels and old → new values; owner shows as a name', async () => {
     await page.goto(accountUrl());
     await page.getByTestId('record-people').filter({ hasText: 'Administrator' }).first().waitFor();
+    await page.getByTestId('form-header').filter({ hasText: 'Owner' }).filter({ hasText: 'Administrator' }).waitFor();
     await page.getByTestId('record-extras').getByRole('tab', { name: 'History' }).click();
     const country = page.locator('[data-testid=audit-entry] tr[data-field=country]').first();
     await country.waitFor();
@@ -75,6 +76,19 @@ export async function inboxTests({ test, assert, shot, getPage, context, base, s
     await page.getByTestId('audit-entry').first().filter({ hasText: 'Administrator' }).waitFor();
     await page.getByTestId('record-extras').scrollIntoViewIfNeeded();
     await shot('desktop-en-audit');
+  });
+
+  await test('the owner column of a list shows user names, fetched once for the page', async () => {
+    const names = [];
+    const onRequest = (r) => { if (r.url().includes('/users/names')) names.push(r.url()); };
+    page.on('request', onRequest);
+    try {
+      await page.goto(`${base}/demo/account`);
+      const grid = page.getByRole('grid');
+      await grid.getByRole('columnheader', { name: /Owner/ }).waitFor();
+      await grid.getByTestId('user-name').filter({ hasText: 'Administrator' }).first().waitFor();
+      assert(names.length === 1, `one names request for the page: ${names.length}`);
+    } finally { page.off('request', onRequest); }
   });
 
   await test('a custom action (a script) is a button on the form: Convert a lead asks for its input and runs', async () => {

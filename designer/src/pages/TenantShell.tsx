@@ -12,6 +12,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { rememberTenant } from '../session';
 import { InboxNavLink } from '../inbox/InboxNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
+import '../users/fieldType';
 
 function NavMenu({ groups, entities, tenant, onNavigate }: { groups: NavGroup[]; entities: EntityDef[]; tenant: string; onNavigate?: () => void }) {
   const lang = useLang();
