@@ -62,6 +62,26 @@ export async function inboxTests({ test, assert, shot, getPage, context, base, s
     assert(r.json.value.some((a) => a.subject === `Intro call ${stamp}` && a.kind === 'call'), `activity linked: ${JSON.stringify(r.json.value)}`);
     await timeline.scrollIntoViewIfNeeded();
     await shot('desktop-en-timeline');
+    // The same in Chinese at phone width: the related list of activities counts it too, the form fits.
+    await page.evaluate(() => localStorage.setItem('platform.lang', 'zh-CN'));
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.reload();
+      const zh = page.getByTestId('activity-timeline');
+      await zh.getByText('今天').waitFor();
+      await zh.getByRole('button', { name: '记录活动' }).click();
+      await zh.getByLabel('主题').waitFor();
+      await zh.scrollIntoViewIfNeeded();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 1, `no sideways scrolling (${overflow}px)`);
+      await shot('phone-zh-timeline');
+      await page.getByTestId('record-extras').getByRole('tab', { name: '历史记录' }).click();
+      await page.getByTestId('audit-entry').first().waitFor();
+      await shot('phone-zh-audit');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+      await page.evaluate(() => localStorage.setItem('platform.lang', 'en'));
+    }
   });
 
   await test('audit history lists the edit with field labels and old → new values; owner shows as a name', async () => {

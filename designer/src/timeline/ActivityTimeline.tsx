@@ -117,7 +117,8 @@ function LogActivity({ tenant, activity, lookup, id, lang, kindText, onDone }: {
     try {
       await recordsApi.create(tenant, ACTIVITY, { subject: v.subject.trim(), kind: v.kind, occurred_at: v.occurred_at.toISOString(), body: v.body?.trim() || undefined, [lookup]: id });
       message.success(t('timeline.logged'));
-      await queryClient.invalidateQueries({ queryKey: ['timeline', tenant] });
+      // The timeline and any related list of activities on the form.
+      await Promise.all([queryClient.invalidateQueries({ queryKey: ['timeline', tenant] }), queryClient.invalidateQueries({ queryKey: ['related', tenant] })]);
       onDone();
     } catch (e) {
       setError(e instanceof ProblemError ? [e.problem.detail ?? e.message, ...(e.problem.errors ?? []).map((x) => `${x.pointer}: ${x.detail}`)].join(' ') : (e as Error).message);
