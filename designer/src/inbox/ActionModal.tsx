@@ -41,7 +41,7 @@ export function ActionModal({ tenant, item, action, me, onClose, onSubmit }: {
 
   return (
     <Modal open title={t('inbox.titleFor', { action: label, subject: item.subject })} okText={label} cancelText={t('inbox.cancel')}
-      okButtonProps={{ danger: action === 'reject' || action === 'withdraw', loading: busy, 'data-testid': 'action-confirm' } as never}
+      okButtonProps={{ danger: action === 'reject' || action === 'withdraw', loading: busy }}
       onOk={() => void submit()} onCancel={onClose} destroyOnHidden mask={{ closable: false }}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ position: 'after' }}

@@ -81,7 +81,7 @@ export default function InboxPage() {
         </ul>
       ) : (
         <Table<InboxItem> rowKey="id" dataSource={items} pagination={false} size="middle"
-          onRow={(item) => ({ 'data-testid': 'inbox-item', className: isOverdue(item) ? 'overdue' : undefined } as never)}
+          onRow={(item) => ({ 'data-testid': 'inbox-item', className: isOverdue(item) ? 'overdue' : undefined }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { key: 'kind', title: t('inbox.kind'), width: 100, render: (_, item) => <KindTag item={item} t={t} /> },
             { key: 'subject', title: t('inbox.subject'), render: (_, item) => <span className="inbox-subject">{item.subject}</span> },

@@ -9,7 +9,7 @@ import { ProblemError } from '../api/client';
 import type { EntityDef } from '../api/metadata';
 import { humanize, localeText } from '../format';
 import { guardComposingEnter } from '../ime';
-import { entityActions, recordActionsApi, type EntityAction } from './api';
+import { entityActions, recordActionsApi, type EntityAction, type ManualWorkflow } from './api';
 
 export function RecordActions({ tenant, entity, id, lang }: { tenant: string; entity: EntityDef; id: string; lang: string }) {
   const { t } = useTranslation();
@@ -32,8 +32,8 @@ export function RecordActions({ tenant, entity, id, lang }: { tenant: string; en
     ? [e.problem.detail || e.problem.title || e.message, ...(e.problem.errors ?? []).map((x) => x.detail)].filter(Boolean).join(' — ')
     : (e as Error).message);
 
-  const start = (wf: { id: string; label?: unknown }) => {
-    const name = localeText(wf.label as never, lang, '') || humanize(wf.id);
+  const start = (wf: ManualWorkflow) => {
+    const name = localeText(wf.label, lang, '') || humanize(wf.id);
     modal.confirm({
       title: t('actions.confirmStart', { name }), okText: t('actions.ok'), cancelText: t('actions.cancel'),
       onOk: async () => {
