@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ADMIN_PASSWORD, startHost } from './host.mjs';
+import { inboxTests } from './inbox.mjs';
 
 const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(designer, 'test-artifacts');
@@ -191,6 +192,8 @@ try {
     const r = await page.evaluate(async (u) => (await fetch(u)).json(), `/api/demo/data/contact/${page.url().split('/').pop()}`);
     assert(r.account === accountUrl.split('/').pop(), `account prefilled: ${JSON.stringify(r)}`);
   });
+
+  await inboxTests({ test, assert, shot, getPage: () => page, context, base, stamp, accountUrl: () => accountUrl });
 
   await test('a list uses its view document; the view switcher shows the others', async () => {
     await page.goto(`${base}/demo/opportunity`);

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { en, zhCN } from './messages';
+import { inboxEn, inboxZhCN } from './inbox/messages';
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: Lang[] = ['en', 'zh-CN'];
@@ -30,7 +31,7 @@ export async function setLang(lang: Lang) {
 const lang = initialLang();
 applyLang(lang);
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: { en: { translation: { ...en, ...inboxEn } }, 'zh-CN': { translation: { ...zhCN, ...inboxZhCN } } },
   lng: lang,
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

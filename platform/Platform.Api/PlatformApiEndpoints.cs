@@ -19,6 +19,7 @@ using Platform.Api.Scripting;
 using Platform.Api.Security;
 using Platform.Api.Tenants;
 using Platform.Api.Views;
+using Platform.Api.Users;
 using Platform.Records;
 using Platform.Scripting;
 
@@ -63,6 +64,7 @@ public static class PlatformApiEndpoints
         tenant.MapUserAdmin();
         tenant.MapNotifications();
         tenant.MapSavedViews();
+        tenant.MapUserNames();
 
         var data = tenant.MapGroup("/data/{entity}");
         data.MapGet("", ListRecords.HandleAsync);

@@ -21,6 +21,7 @@ public static class WorkflowEndpoints
             .AddEndpointFilter<TenantEndpointFilter>()
             .AddEndpointFilter<ExceptionProblemFilter>();
         workflows.MapGet("/activity-types", ListActivityTypes.Handle);
+        workflows.MapGet("/manual", ListManualWorkflows.HandleAsync);
         workflows.MapPost("/{id}/start", StartWorkflow.HandleAsync);
 
         var admin = workflows.MapGroup("").RequireAuthorization(AuthSchemes.AdminPolicy);
@@ -33,6 +34,7 @@ public static class WorkflowEndpoints
         admin.MapGet("/instances/{id:guid}", GetInstance.HandleAsync);
         admin.MapPost("/instances/{id:guid}/cancel", CancelInstance.HandleAsync);
         admin.MapPost("/instances/{id:guid}/retry", RetryInstance.HandleAsync);
+        endpoints.MapApprovalEndpoints();
         return endpoints;
     }
 }

@@ -20,7 +20,7 @@ public abstract partial class WorkflowTests
             .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods
                 .Select(m => (Method: m.ToLowerInvariant(), Path: e.RoutePattern.RawText!["/api/{tenant}".Length..].Replace(":guid", "").TrimEnd('/'))))
             .ToList();
-        Assert.Equal(11, routes.Count);
+        Assert.Equal(12, routes.Count);
         foreach (var (method, path) in routes)
             Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out _), $"{method} {path} is not in the OpenAPI document");
     }

@@ -84,6 +84,7 @@ export function formFields(form: FormDoc): string[] {
 export const SYSTEM_FIELDS: FieldDef[] = [
   { name: 'created_at', type: 'datetime', label: { en: 'Created', 'zh-CN': '创建时间' } },
   { name: 'modified_at', type: 'datetime', label: { en: 'Modified', 'zh-CN': '修改时间' } },
+  { name: 'owner', type: 'user', label: { en: 'Owner', 'zh-CN': '负责人' } },
 ];
 
 async function orNull<T>(load: () => Promise<T>): Promise<T | null> {

@@ -7,7 +7,7 @@ import { type SelectProps, Alert, App, Button, Checkbox, Select, Empty, Input, P
 import { AppstoreOutlined, DeleteOutlined, PlusOutlined, ReloadOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { recordsApi, type RecordData } from '../api/records';
-import type { EntityDef, FieldDef, ViewDoc } from '../api/metadata';
+import { SYSTEM_FIELDS, type EntityDef, type FieldDef, type ViewDoc } from '../api/metadata';
 import { DataGrid, type GridColumn } from '../components/DataGrid';
 import { ColumnFilterButton } from '../components/ColumnFilter';
 import { entityPluralLabel, fieldLabel, formatNumber, localeText } from '../format';
@@ -81,7 +81,9 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const [searchText, setSearchText] = useState(state.search);
   const maySaveShared = useMaySaveShared(tenant);
 
-  const visibleFields = useMemo(() => entity.fields.filter((f) => entity.access?.fields?.[f.name] !== 'hidden'), [entity]);
+  // Views may list the system owner column (a user id, shown as the user's name).
+  const visibleFields = useMemo(() => [...entity.fields, ...SYSTEM_FIELDS.filter((s) => s.name === 'owner' && !entity.fields.some((f) => f.name === s.name))]
+    .filter((f) => entity.access?.fields?.[f.name] !== 'hidden'), [entity]);
   const fieldsByName = useMemo(() => new Map(visibleFields.map((f) => [f.name, f])), [visibleFields]);
   const columnFields = useMemo(() => state.columns.map((c) => fieldsByName.get(c)).filter((f): f is FieldDef => !!f), [state.columns, fieldsByName]);
   const primary = entity.primaryField ?? columnFields[0]?.name;

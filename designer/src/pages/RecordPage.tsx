@@ -17,6 +17,9 @@ import { StageBar } from '../forms/StageBar';
 import { useEntities, useEntityDef, useFormDoc, useIsPhone, useLang, useTenant, useTitle } from '../hooks';
 import { guardComposingEnter, isComposing } from '../ime';
 import { Loading } from '../App';
+import { RecordActions } from '../record-actions/RecordActions';
+import { RecordExtras } from '../record-extras/RecordExtras';
+import { RecordPeople } from '../record-extras/RecordPeople';
 
 export default function RecordPage() {
   const tenant = useTenant();
@@ -232,6 +235,7 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
           <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!canUpdate} onClick={() => void save()}>{t('form.save')}</Button>
           {!isNew && <Button icon={<PlusOutlined />} onClick={() => navigate(`/${tenant}/${entity.name}/new`)}>{t('form.new')}</Button>}
           {!isNew && entity.access?.privileges?.delete !== 'none' && <Button danger icon={<DeleteOutlined />} onClick={remove}>{t('form.delete')}</Button>}
+          {!isNew && id && <RecordActions tenant={tenant} entity={entity} id={id} lang={lang} />}
         </Space>
       </div>
       {problem && <ProblemAlert problem={problem} onClose={() => setProblem(null)} />}
@@ -282,10 +286,12 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
             {t('form.modified')}: {specOf({ name: 'modified_at', type: 'datetime' }).display(record.data.record.modified_at, { name: 'modified_at', type: 'datetime' }, { lang })}
           </Typography.Text>
         )}
+        {!isNew && record.data && <RecordPeople record={record.data.record} />}
       </Form>
       {!isNew && id && formDoc.relatedLists.map((rl, i) => (
         <RelatedList key={i} tenant={tenant} parent={entity} id={id} list={rl} entities={entities} lang={lang} />
       ))}
+      {!isNew && id && <RecordExtras tenant={tenant} entity={entity} formDoc={formDoc} id={id} entities={entities} lang={lang} />}
       {isNew && formDoc.relatedLists.length > 0 && <Typography.Text type="secondary">{t('form.relatedSaveFirst')}</Typography.Text>}
       {dirty && <span hidden data-testid="dirty" />}
     </section>

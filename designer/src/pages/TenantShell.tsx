@@ -10,6 +10,9 @@ import { entityPluralLabel, localeText } from '../format';
 import { useEntities, useFieldTypes, useIsPhone, useLang, useNavigation, useTenant } from '../hooks';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { rememberTenant } from '../session';
+import { InboxNavLink } from '../inbox/InboxNavLink';
+import { NotificationBell } from '../notifications/NotificationBell';
+import '../users/fieldType';
 
 function NavMenu({ groups, entities, tenant, onNavigate }: { groups: NavGroup[]; entities: EntityDef[]; tenant: string; onNavigate?: () => void }) {
   const lang = useLang();
@@ -66,7 +69,7 @@ export function TenantShell() {
     navigate(`/login?tenant=${encodeURIComponent(tenant)}`, { replace: true });
   };
   const menu = entities.data && nav.data
-    ? <NavMenu groups={nav.data} entities={entities.data.value} tenant={tenant} onNavigate={() => setDrawer(false)} />
+    ? <><InboxNavLink tenant={tenant} onNavigate={() => setDrawer(false)} /><NavMenu groups={nav.data} entities={entities.data.value} tenant={tenant} onNavigate={() => setDrawer(false)} /></>
     : entities.error ? <Alert type="error" message={(entities.error as Error).message} /> : <Spin style={{ margin: 24 }} />;
 
   // AntApp (message, modal) lives here, not in the entry chunk: the sign-in page does not need it.
@@ -75,10 +78,11 @@ export function TenantShell() {
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: phone ? 12 : 24, background: '#fff', borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}>
         {phone && <Button aria-label={t('nav.menu')} onClick={() => setDrawer(true)}>☰</Button>}
-        <Link to={`/${tenant}`} style={{ fontWeight: 600, fontSize: 16, color: 'inherit', whiteSpace: 'nowrap' }}>{t('app.name')}</Link>
+        <Link to={`/${tenant}`} style={{ fontWeight: 600, fontSize: 16, color: 'inherit', whiteSpace: 'nowrap', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('app.name')}</Link>
         <div style={{ flex: 1 }} />
-        <Space size={phone ? 8 : 16}>
+        <Space size={phone ? 4 : 16}>
           <LanguageSwitch />
+          <NotificationBell tenant={tenant} />
           <Dropdown trigger={['click']} menu={{ items: [{ key: 'out', label: t('auth.signOut'), onClick: () => void signOut() }] }}>
             <Button type="text" aria-label={t('auth.signedInAs', { name: user })} data-testid="user-menu">
               <Typography.Text ellipsis style={{ maxWidth: phone ? 90 : 200 }}>{user}</Typography.Text> ▾

@@ -48,6 +48,7 @@ public sealed class OpenApiDocumentBuilder(IEnumerable<IOpenApiContributor>? con
         OpenApiPaths.AddMetadata(paths);
         OpenApiTenantRoutes.Add(paths, definitions);
         OpenApiNotificationRoutes.Add(paths);
+        OpenApiUserNameRoutes.Add(paths);
         OpenApiComponents.Add(schemas);
         foreach (var contributor in contributors ?? []) contributor.Add(paths, schemas);
         OpenApiSecurity.AddUnauthorized(paths);

@@ -43,6 +43,11 @@ public sealed class WorkflowOpenApi : IOpenApiContributor
         {
             ["get"] = Operation("list-activity-types", "Every activity type: inputs (JSON Schemas), settings and ports", tags, [], null, Responses(("200", "Activity types", List(Obj())))),
         };
+        paths["/workflows/manual"] = new JsonObject
+        {
+            ["get"] = Operation("list-manual-workflows", "Published workflows a user starts by hand on a record of the entity (id and label)", tags,
+                [Query("entity", "The entity")], null, Responses(("200", "Workflows", List(Obj())), ("400", "No entity named", null))),
+        };
         paths["/workflows/{id}/draft"] = new JsonObject
         {
             ["get"] = Operation("get-workflow-draft", "The draft document", tags, [Id()], null, Responses(("200", "The workflow document", Obj()), admin, ("404", "No draft", null))),

@@ -66,8 +66,11 @@ public sealed class WorkflowEngine(
     /// <summary>Resumes the activity waiting on a bookmark (a timer that fired); false when the bookmark was consumed already or the instance is busy elsewhere.</summary>
     public async Task<bool> ResumeAsync(TenantRuntime runtime, Guid instanceId, Guid bookmarkId, JsonNode? payload, CancellationToken ct)
     {
-        if (!await WorkflowStore.TryLeaseAsync(runtime, instanceId, options.Node, Now, Now + options.Lease, ct)) return false;
-        return await RunLeasedAsync(runtime, instanceId, (bookmarkId, payload), ct);
+        // A lease of this resume alone: two stimuli arriving at one host at once (two approvers' decisions, a decision
+        // and a due timer) must not both run the instance, as they would under the host's shared name.
+        var owner = $"{options.Node}:{Guid.NewGuid():N}";
+        if (!await WorkflowStore.TryLeaseAsync(runtime, instanceId, owner, Now, Now + options.Lease, ct)) return false;
+        return await RunLeasedAsync(runtime, instanceId, (bookmarkId, payload), ct, owner);
     }
 
     /// <summary>Cancels an instance that has not ended: its bookmarks and timers are deleted and its incidents closed.</summary>
@@ -126,7 +129,7 @@ public sealed class WorkflowEngine(
     }
 
     /// <summary>Runs steps while this host holds the lease; the last step saved releases it.</summary>
-    private async Task<bool> RunLeasedAsync(TenantRuntime runtime, Guid id, (Guid Bookmark, JsonNode? Payload)? resume, CancellationToken ct)
+    private async Task<bool> RunLeasedAsync(TenantRuntime runtime, Guid id, (Guid Bookmark, JsonNode? Payload)? resume, CancellationToken ct, string? owner = null)
     {
         try
         {
@@ -134,7 +137,7 @@ public sealed class WorkflowEngine(
         }
         finally
         {
-            await WorkflowStore.ReleaseLeaseAsync(runtime, id, options.Node, CancellationToken.None);
+            await WorkflowStore.ReleaseLeaseAsync(runtime, id, owner ?? options.Node, CancellationToken.None);
         }
     }
 

@@ -6,7 +6,7 @@ using Platform.Metadata.Definitions;
 using Platform.Scripting;
 using Platform.Workflows.Activities;
 using Platform.Workflows.Definitions;
-using Platform.Workflows.Runtime;
+using Platform.Workflows.Scripts;
 
 namespace Platform.Workflows.Validation;
 
@@ -17,7 +17,7 @@ namespace Platform.Workflows.Validation;
 /// and activities no path from a start activity reaches. With the tenant's definitions it also checks trigger entities
 /// and fields.
 /// </summary>
-public sealed partial class WorkflowValidator(ActivityRegistry registry)
+public sealed partial class WorkflowValidator(IActivityDescriptions registry)
 {
     private static readonly HashSet<string> NodeKeys = ["id", "type", "metadata", "runAs"];
 
@@ -98,7 +98,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
             if (obj["condition"] is { } condition)
             {
                 if ((string?)(condition as JsonValue) is not { } code) error("/trigger/condition", "must be a JavaScript expression");
-                else if (ScriptSyntax.Check(WorkflowExpressions.ExpressionSource("trigger.condition", code)) is { } syntax)
+                else if (ScriptSyntax.Check(WorkflowScriptSources.Expression("trigger.condition", code)) is { } syntax)
                     error("/trigger/condition", $"is not a valid expression: {syntax.Message}");
             }
         }
@@ -136,7 +136,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
             error("/root/activities", "must list at least one activity");
             return;
         }
-        var nodes = new Dictionary<string, (ActivityNode Node, IActivityType? Type)>();
+        var nodes = new Dictionary<string, (ActivityNode Node, IActivityDescription? Type)>();
         for (var i = 0; i < activities.Count; i++)
         {
             var pointer = $"/root/activities/{i}";
@@ -179,7 +179,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
                 error(activityNode.Pointer, $"'{activityId}' cannot be reached from where the flowchart starts ({string.Join(", ", starts)})");
     }
 
-    private static Endpoint? CheckEndpoint(JsonNode? node, string pointer, Dictionary<string, (ActivityNode Node, IActivityType? Type)> nodes, Action<string, string> error)
+    private static Endpoint? CheckEndpoint(JsonNode? node, string pointer, Dictionary<string, (ActivityNode Node, IActivityDescription? Type)> nodes, Action<string, string> error)
     {
         if (node is not JsonObject endpoint || (string?)(endpoint["activity"] as JsonValue) is not { } activity)
         {
@@ -194,13 +194,13 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
         return new Endpoint(activity, (string?)(endpoint["port"] as JsonValue) ?? (pointer.EndsWith("/source", StringComparison.Ordinal) ? Activities.Ports.Done : Activities.Ports.In));
     }
 
-    private static void CheckInputs(ActivityNode node, IActivityType type, string name, Action<string, string> error)
+    private static void CheckInputs(ActivityNode node, IActivityDescription type, string name, Action<string, string> error)
     {
         var inputs = type.Inputs.ToDictionary(i => i.Name);
         foreach (var (key, value) in node.Properties)
         {
             var pointer = $"{node.Pointer}/{Escape(key)}";
-            if (NodeKeys.Contains(key) || type.Settings.Contains(key) || (type is ForkActivity && key == "branches")) continue;
+            if (NodeKeys.Contains(key) || type.Settings.Contains(key) || (type is ForkDescription && key == "branches")) continue;
             if (!inputs.TryGetValue(key, out var input))
             {
                 error(pointer, $"'{key}' is not an input of {type.Type}; its inputs are {Ports(type.Inputs.Select(i => i.Name).Concat(type.Settings))}");
@@ -211,9 +211,9 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
                 error(pointer, "must be written as a literal value (not an expression or template)");
                 continue;
             }
-            if (type is SendEmailActivity && key == SendEmailActivity.TemplateFileInput)
+            if (type is SendEmailDescription && key == SendEmailDescription.TemplateFileInput)
             {
-                error(pointer, SendEmailActivity.TemplateFileUnavailable((string?)(value as JsonValue)));
+                error(pointer, SendEmailDescription.TemplateFileUnavailable((string?)(value as JsonValue)));
                 continue;
             }
             CheckValue(type, input, value, pointer, $"{name}.{key}", top: true, error);
@@ -222,10 +222,10 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
             error($"{node.Pointer}/{input.Name}", $"is required: {input.Description}");
         foreach (var setting in type.Settings.Where(s => !node.Properties.ContainsKey(s)))
             error($"{node.Pointer}/{setting}", $"is required by {type.Type}");
-        if (type is SwitchActivity)
+        if (type is SwitchDescription)
         {
             var names = new HashSet<string>();
-            foreach (var (caseName, condition, index) in SwitchActivity.Cases(node))
+            foreach (var (caseName, condition, index) in SwitchDescription.Cases(node))
             {
                 var pointer = $"{node.Pointer}/cases/{index}";
                 if (caseName.Length == 0 || caseName == Activities.Ports.Default) error($"{pointer}/name", "must be a port name other than Default");
@@ -234,16 +234,16 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
                 else CheckExpressions(condition, $"{pointer}/condition", $"{name}.cases.{caseName}", error);
             }
         }
-        if (type is RunScriptActivity && node.Input("script") is JsonValue script && script.TryGetValue<string>(out var code) &&
-            ScriptSyntax.Check(WorkflowExpressions.ScriptBodySource(name, code)) is { } syntax)
+        if (type is RunScriptDescription && node.Input("script") is JsonValue script && script.TryGetValue<string>(out var code) &&
+            ScriptSyntax.Check(WorkflowScriptSources.ScriptBody(name, code)) is { } syntax)
             error($"{node.Pointer}/script", $"is not valid JavaScript: {syntax.Message} (line {Math.Max(1, syntax.Line - 1)})");
-        if (type is ForkActivity && node.Input("branches") is { } branches &&
+        if (type is ForkDescription && node.Input("branches") is { } branches &&
             (branches is not JsonArray list || list.Count == 0 || list.Any(b => (string?)(b as JsonValue) is not { Length: > 0 })))
             error($"{node.Pointer}/branches", "must list port names");
     }
 
     /// <summary>A literal is checked against the input's schema; expressions are checked for syntax wherever they appear.</summary>
-    private static void CheckValue(IActivityType type, ActivityInput input, JsonNode? value, string pointer, string name, bool top, Action<string, string> error)
+    private static void CheckValue(IActivityDescription type, ActivityInput input, JsonNode? value, string pointer, string name, bool top, Action<string, string> error)
     {
         if (value is JsonObject { Count: 1 } dynamic && (dynamic.ContainsKey("expression") || dynamic.ContainsKey("template")))
         {
@@ -275,7 +275,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
         {
             case JsonObject { Count: 1 } o when o["expression"] is { } expression:
                 if ((string?)(expression as JsonValue) is not { } code) error($"{pointer}/expression", "must be a JavaScript expression");
-                else if (ScriptSyntax.Check(WorkflowExpressions.ExpressionSource(name, code)) is { } syntax)
+                else if (ScriptSyntax.Check(WorkflowScriptSources.Expression(name, code)) is { } syntax)
                     error($"{pointer}/expression", $"is not a valid expression: {syntax.Message}");
                 break;
             case JsonObject { Count: 1 } o when o["template"] is { } template:

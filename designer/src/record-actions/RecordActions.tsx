@@ -1,0 +1,111 @@
+// A record form's extra buttons: the entity's custom actions (scripts, "actions" in its definition) and the published
+// workflows it may start by hand ("Start …"). Each asks first, then says what happened.
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, Modal } from 'antd';
+import { PlayCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ProblemError } from '../api/client';
+import type { EntityDef } from '../api/metadata';
+import { humanize, localeText } from '../format';
+import { guardComposingEnter } from '../ime';
+import { entityActions, recordActionsApi, type EntityAction, type ManualWorkflow } from './api';
+
+export function RecordActions({ tenant, entity, id, lang }: { tenant: string; entity: EntityDef; id: string; lang: string }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const workflows = useQuery({
+    queryKey: ['manual-workflows', tenant, entity.name], staleTime: 60_000, retry: false,
+    queryFn: ({ signal }) => recordActionsApi.manualWorkflows(tenant, entity.name, signal),
+  });
+  const [running, setRunning] = useState<EntityAction | null>(null);
+  const actions = entityActions(entity as EntityDef & { actions?: unknown });
+  const refresh = () => Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['record', tenant, entity.name, id] }),
+    queryClient.invalidateQueries({ queryKey: ['audit', tenant, entity.name, id] }),
+    queryClient.invalidateQueries({ queryKey: ['inbox', tenant] }),
+    queryClient.invalidateQueries({ queryKey: ['notifications', tenant] }),
+  ]);
+  // A script's refusal comes as field errors ("status: This lead is already converted"): show them, not only the title.
+  const problemText = (e: unknown) => (e instanceof ProblemError
+    ? [e.problem.detail || e.problem.title || e.message, ...(e.problem.errors ?? []).map((x) => x.detail)].filter(Boolean).join(' — ')
+    : (e as Error).message);
+
+  const start = (wf: ManualWorkflow) => {
+    const name = localeText(wf.label, lang, '') || humanize(wf.id);
+    modal.confirm({
+      title: t('actions.confirmStart', { name }), okText: t('actions.ok'), cancelText: t('actions.cancel'),
+      onOk: async () => {
+        try {
+          const instance = await recordActionsApi.start(tenant, wf.id, id);
+          message.success(t('actions.started', { name, status: t(`actions.status.${instance.status}`, { defaultValue: instance.status }) }));
+          await refresh();
+        } catch (e) { message.error(`${t('actions.failed', { name })}: ${problemText(e)}`); }
+      },
+    });
+  };
+
+  return (
+    <>
+      {actions.map((a) => (
+        <Button key={`a-${a.name}`} icon={<ThunderboltOutlined />} onClick={() => setRunning(a)} data-action={a.name}>
+          {localeText(a.label, lang, '') || humanize(a.name)}
+        </Button>
+      ))}
+      {(workflows.data ?? []).map((wf) => (
+        <Button key={`w-${wf.id}`} icon={<PlayCircleOutlined />} onClick={() => start(wf)} data-workflow={wf.id}>
+          {t('actions.start', { name: localeText(wf.label, lang, '') || humanize(wf.id) })}
+        </Button>
+      ))}
+      {running && (
+        <ActionInputModal action={running} lang={lang} onClose={() => setRunning(null)} onRun={async (input) => {
+          const name = localeText(running.label, lang, '') || humanize(running.name);
+          await recordActionsApi.run(tenant, entity.name, id, running.name, input);
+          setRunning(null);
+          message.success(t('actions.ran', { name }));
+          await refresh();
+        }} problemText={problemText} />
+      )}
+    </>
+  );
+}
+
+/** Asks for the action's inputs (the text and number properties of its input schema) and runs it. */
+function ActionInputModal({ action, lang, onClose, onRun, problemText }: {
+  action: EntityAction; lang: string; onClose: () => void; onRun: (input: Record<string, unknown>) => Promise<void>; problemText: (e: unknown) => string;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const name = localeText(action.label, lang, '') || humanize(action.name);
+  const props = Object.entries(action.inputSchema?.properties ?? {}).filter(([, p]) => p.type === 'string' || p.type === 'number' || p.type === 'integer');
+  const run = async () => {
+    let values: Record<string, unknown>;
+    try { values = await form.validateFields(); } catch { return; }
+    const input: Record<string, unknown> = {};
+    for (const [k, p] of props) {
+      const v = values[k];
+      if (v === undefined || v === '') continue;
+      input[k] = p.type === 'string' ? String(v) : Number(v);
+    }
+    setBusy(true); setError(null);
+    try { await onRun(input); } catch (e) { setError(problemText(e)); } finally { setBusy(false); }
+  };
+  return (
+    <Modal open title={t('actions.confirmRun', { name })} okText={t('actions.run')} cancelText={t('actions.cancel')} onOk={() => void run()}
+      onCancel={onClose} okButtonProps={{ loading: busy }} destroyOnHidden>
+      {error && <div role="alert" style={{ color: '#cf1322', marginBottom: 8 }}>{error}</div>}
+      {props.length > 0 && (
+        <Form form={form} name={`action-${action.name}`} layout="vertical" onKeyDownCapture={guardComposingEnter}>
+          {props.map(([k, p]) => (
+            <Form.Item key={k} name={k} label={p.title ?? humanize(k)} rules={action.inputSchema?.required?.includes(k) ? [{ required: true }] : undefined}>
+              <Input maxLength={p.maxLength} inputMode={p.type === 'string' ? undefined : 'decimal'} />
+            </Form.Item>
+          ))}
+        </Form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,23 @@
+import { query, request } from '../api/client';
+import type { LocaleText } from '../api/metadata';
+
+export interface ManualWorkflow { id: string; label?: LocaleText }
+export interface WorkflowInstance { id: string; workflow?: string; status: string; recordId?: string | null }
+
+/** A custom action of an entity definition ("actions": {name: {script, label, inputSchema}}), run by a script. */
+export interface EntityAction { name: string; label?: LocaleText; inputSchema?: { properties?: Record<string, { type?: string; title?: string; maxLength?: number }>; required?: string[] } }
+
+export function entityActions(entity: { actions?: unknown }): EntityAction[] {
+  const raw = entity.actions;
+  if (!raw || typeof raw !== 'object') return [];
+  return Object.entries(raw as Record<string, Omit<EntityAction, 'name'>>).map(([name, a]) => ({ name, label: a?.label, inputSchema: a?.inputSchema }));
+}
+
+export const recordActionsApi = {
+  manualWorkflows: (tenant: string, entity: string, signal?: AbortSignal) =>
+    request<{ value: ManualWorkflow[] }>(tenant, `/workflows/manual${query({ entity })}`, { signal }).then((r) => r.data.value ?? []),
+  start: (tenant: string, workflow: string, recordId: string) =>
+    request<WorkflowInstance>(tenant, `/workflows/${encodeURIComponent(workflow)}/start`, { method: 'POST', body: { recordId } }).then((r) => r.data),
+  run: (tenant: string, entity: string, id: string, action: string, input: Record<string, unknown>) =>
+    request<{ result?: unknown }>(tenant, `/data/${encodeURIComponent(entity)}/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`, { method: 'POST', body: input }).then((r) => r.data),
+};
