@@ -241,9 +241,8 @@ public abstract partial class WorkflowTests
     [Fact]
     public async Task The_inbox_lists_the_open_task_records_a_user_owns_beside_their_approvals()
     {
-        var probe = await Host.CreateTenantAsync();
-        // crm-core may ship a task entity itself; the test module supplies one only where it does not.
-        var tenant = (await Host.RuntimeAsync(probe)).FindEntity("task") is null ? await Host.CreateTenantAsync(null, Support.WorkflowHost.TestModule("todo")) : probe;
+        // The task entity is crm-core's.
+        var tenant = await Host.CreateTenantAsync();
         var ann = await PersonAsync(tenant, "ann");
         await PublishAsync(tenant, ApprovalDoc("ask-ann", [new { user = "ann" }], "any"));
         var instance = (await StartAsync(tenant, "ask-ann", new { })).GetProperty("id").GetGuid();
@@ -276,7 +275,7 @@ public abstract partial class WorkflowTests
             [Link("approve", "Approve", "onApproved")]);
         var problem = await ExpectProblemAsync(await Client.PutAsync($"{Workflows(tenant)}/bad-approval/draft", Body(doc)), HttpStatusCode.UnprocessableEntity);
         var pointers = problem.GetProperty("errors").EnumerateArray().Select(e => e.Str("pointer")).ToList();
-        Assert.Contains(pointers, p => p.StartsWith("/root/activities/0/approvers/0", StringComparison.Ordinal));
+        Assert.Contains(pointers, p => p.StartsWith("/root/activities/0/approvers/", StringComparison.Ordinal));
         Assert.Contains(pointers, p => p.StartsWith("/root/activities/0/mode", StringComparison.Ordinal));
         Assert.Contains(pointers, p => p.StartsWith("/root/activities/0/timeout", StringComparison.Ordinal));
         Assert.Contains("/root/connections/0/source/port", pointers);
