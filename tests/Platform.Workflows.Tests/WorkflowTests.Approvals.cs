@@ -19,7 +19,8 @@ public abstract partial class WorkflowTests
     {
         var tenant = await Host.CreateTenantAsync();
         var (ann, bob, cid) = (await PersonAsync(tenant, "ann"), await PersonAsync(tenant, "bob"), await PersonAsync(tenant, "cid"));
-        await PublishAsync(tenant, ApprovalDoc("any-of-two", [new { user = "ann" }, new { user = ann.Id.ToString() }, new { user = "bob" }], "any"));
+        await PublishAsync(tenant, ApprovalDoc("any-of-two", [new { user = "ann" }, new { user = ann.Id.ToString() }, new { user = "bob" }], "any",
+            new { cc = new[] { new { user = "cid" } } }));
 
         var started = await StartAsync(tenant, "any-of-two", new { });
         Assert.Equal("suspended", started.Str("status"));
@@ -30,6 +31,9 @@ public abstract partial class WorkflowTests
         Assert.Equal("any-of-two", annTask.Str("workflow"));
         Assert.Equal(instance, annTask.GetProperty("instanceId").GetGuid());
         Assert.Empty(await ApprovalsOfAsync(cid, tenant));
+        // 抄送: the watcher is told, but has nothing to decide.
+        var told = (await ExpectAsync(await cid.Client.GetAsync($"/api/{tenant}/notifications"), HttpStatusCode.OK)).GetProperty("value").EnumerateArray();
+        Assert.Contains(told, n => n.Str("title") == "CC: Please approve");
 
         // Someone it is not assigned to, an unknown task and a bad outcome are refused with problem documents.
         await ExpectProblemAsync(await ActAsync(cid, tenant, annTask.GetProperty("id").GetGuid(), "decision", new { outcome = "approve" }), HttpStatusCode.Forbidden);
@@ -289,5 +293,33 @@ public abstract partial class WorkflowTests
         Assert.Equal(9, routes.Count);
         foreach (var (method, path) in routes)
             Assert.True(document.GetProperty("paths").TryGetProperty(path, out var item) && item.TryGetProperty(method, out _), $"{method} {path} is not in the OpenAPI document");
+    }
+
+    [Fact]
+    public async Task A_step_whose_approver_is_the_submitter_is_skipped_and_an_entry_resolving_to_nobody_falls_back()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        var boss = await PersonAsync(tenant, "boss");
+        var sue = await PersonAsync(tenant, "sue", managerId: boss.Id);
+        var ann = await PersonAsync(tenant, "ann");
+        await PublishAsync(tenant, ApprovalDoc("skip-me", [new { expression = "user.id" }, new { user = "ann" }], "sequence", new { skipSubmitter = true }));
+        await PublishAsync(tenant, ApprovalDoc("nobody", [new { role = "no-such-role" }], "any", new { fallback = "submitterManager" }));
+        await PublishAsync(tenant, ApprovalDoc("no-fallback", [new { role = "no-such-role" }], "any"));
+
+        var skipped = (await ExpectAsync(await sue.Client.PostAsync($"{Workflows(tenant)}/skip-me/start", Body(new { })), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        Assert.Empty(await ApprovalsOfAsync(sue, tenant));
+        await DecideAsync(ann, tenant, (await AwaitApprovalAsync(ann, tenant, skipped)).GetProperty("id").GetGuid(), "approve");
+        Assert.Equal("Approved", Outcome(await WaitForStatusAsync(tenant, skipped, "finished")));
+
+        // Nobody holds the role: the request falls back to the submitter's manager.
+        var fellBack = (await ExpectAsync(await sue.Client.PostAsync($"{Workflows(tenant)}/nobody/start", Body(new { })), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var task = await AwaitApprovalAsync(boss, tenant, fellBack);
+        await DecideAsync(boss, tenant, task.GetProperty("id").GetGuid(), "reject");
+        Assert.Equal("Rejected", Outcome(await WaitForStatusAsync(tenant, fellBack, "finished")));
+
+        var faulted = await StartAsync(tenant, "no-fallback", new { });
+        Assert.Equal("faulted", faulted.Str("status"));
+        var incident = Assert.Single((await InstanceAsync(tenant, faulted.GetProperty("id").GetGuid())).GetProperty("incidents").EnumerateArray());
+        Assert.Contains("resolved to an active user", incident.Str("error"));
     }
 }
