@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Metadata.Kinds;
 using Platform.Workflows.Activities;
 using Platform.Workflows.Definitions;
+using Platform.Workflows.Templates;
 using Platform.Workflows.Validation;
 
 namespace Platform.Workflows;
@@ -10,7 +11,7 @@ namespace Platform.Workflows;
 public static class WorkflowDefinitionServices
 {
     /// <summary>
-    /// The workflow document kind (<c>workflows/</c> in module folders) and its validator, without the runtime: the
+    /// The workflow document kind (<c>workflows/</c> in module folders), module templates (<c>templates/</c>) and the validator, without the runtime: the
     /// activity types are the built-in descriptions unless the runtime registered its own (<c>AddPlatformWorkflows</c>).
     /// The CLI calls this so validate, plan and export accept the module folders a host does.
     /// </summary>
@@ -18,6 +19,7 @@ public static class WorkflowDefinitionServices
     {
         services.TryAddSingleton<IActivityDescriptions>(ActivityDescriptions.BuiltIn);
         services.TryAddSingleton<WorkflowValidator>();
+        services.AddDocumentKind<ModuleTemplateKind>();
         return services.AddDocumentKind<WorkflowKind>();
     }
 }

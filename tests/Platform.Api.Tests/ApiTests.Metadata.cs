@@ -74,7 +74,7 @@ public abstract partial class ApiTests
 
         Assert.Equal("opportunity", entity.Str("name"));
         var fields = entity.GetProperty("fields").EnumerateArray().ToDictionary(f => f.Str("name"));
-        Assert.Equal(["name", "account", "stage", "amount", "probability", "close_date", "number", "tags", "contact_email", "notes"], fields.Keys);
+        Assert.Equal(["name", "account", "stage", "amount", "probability", "close_date", "number", "tags", "contact_email", "notes", "discount", "discount_approved"], fields.Keys);
         Assert.Equal(("lookup", "account"), (fields["account"].Str("type"), fields["account"].Str("target")));
         Assert.Equal("contacts", Assert.Single(entity.GetProperty("relations").EnumerateArray()).Str("name"));
     }

@@ -48,6 +48,26 @@ public sealed class WorkflowValidateTests : IDisposable
         AssertLine(run.Error.Split('\n', StringSplitOptions.TrimEntries), file + ":/trigger/entity: ", "there is no entity 'spaceship'");
     }
 
+    [Fact]
+    public async Task Validate_reports_a_template_syntax_error_with_its_file_line_and_column_and_a_missing_template_file()
+    {
+        var modules = ModuleCopies.CopyShipped(_temp.Path);
+        var template = Path.Combine(modules[1], "templates", "broken.scriban");
+        Directory.CreateDirectory(Path.GetDirectoryName(template)!);
+        await File.WriteAllTextAsync(template, "Hi\n{{ if }}");
+        var file = await WorkflowFiles.WriteAsync(modules[1], "tag-new-deals", WorkflowFiles.Valid.Replace(
+            "{ \"id\": \"done\", \"type\": \"Finish\" }",
+            "{ \"id\": \"done\", \"type\": \"Notify\", \"users\": \"u\", \"message\": { \"template\": \"templates/missing.scriban\" } }",
+            StringComparison.Ordinal));
+
+        var run = await CliHarness.RunAsync(["validate", .. modules]);
+
+        CliHarness.AssertExit(1, run);
+        var lines = run.Error.Split('\n', StringSplitOptions.TrimEntries);
+        AssertLine(lines, template + ":: line 2, column ", "");
+        AssertLine(lines, file + ":/root/activities/2/message/template: ", "no template file 'templates/missing.scriban'");
+    }
+
     private static void AssertLine(IEnumerable<string> lines, string prefix, string text) =>
         Assert.Contains(lines, line => line.StartsWith(prefix, StringComparison.Ordinal) && line.Contains(text, StringComparison.Ordinal));
 

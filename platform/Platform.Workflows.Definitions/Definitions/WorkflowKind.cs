@@ -1,6 +1,7 @@
 using Platform.Metadata.Kinds;
 using Platform.Metadata.Validation;
 using Platform.Workflows.Activities;
+using Platform.Workflows.Templates;
 using Platform.Workflows.Validation;
 
 namespace Platform.Workflows.Definitions;
@@ -26,7 +27,8 @@ public sealed class WorkflowKind(IActivityDescriptions registry) : DocumentKind<
     {
         var validator = new WorkflowValidator(registry);
         var references = new WorkflowReferences(context.FindEntity,
-            role => context.Modules.SelectMany(m => m.Roles).Any(r => r.Document.Name == role));
+            role => context.Modules.SelectMany(m => m.Roles).Any(r => r.Document.Name == role),
+            file => ModuleTemplates.Find(context.Modules, file) is not null);
         foreach (var workflow in documents)
             foreach (var error in validator.Validate(workflow.Document.ToJson(), workflow.File, null, references))
                 yield return workflow.Error(error.Pointer, error.Message);

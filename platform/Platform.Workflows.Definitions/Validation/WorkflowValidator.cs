@@ -7,6 +7,7 @@ using Platform.Scripting;
 using Platform.Workflows.Activities;
 using Platform.Workflows.Definitions;
 using Platform.Workflows.Scripts;
+using Platform.Workflows.Templates;
 
 namespace Platform.Workflows.Validation;
 
@@ -22,7 +23,8 @@ public sealed partial class WorkflowValidator(IActivityDescriptions registry)
     private static readonly HashSet<string> NodeKeys = ["id", "type", "metadata", "runAs"];
 
     public IReadOnlyList<WorkflowError> Validate(string json, string file, string? expectedId = null, DefinitionSet? definitions = null) =>
-        Validate(json, file, expectedId, definitions is null ? null : new WorkflowReferences(definitions.Find, role => definitions.Roles.ContainsKey(role)));
+        Validate(json, file, expectedId, definitions is null ? null : new WorkflowReferences(definitions.Find, role => definitions.Roles.ContainsKey(role),
+            file => ModuleTemplates.Find(definitions.Modules, file) is not null));
 
     public IReadOnlyList<WorkflowError> Validate(string json, string file, string? expectedId, WorkflowReferences? definitions)
     {
@@ -58,7 +60,7 @@ public sealed partial class WorkflowValidator(IActivityDescriptions registry)
             Error("/runAs/role", $"there is no role '{(string?)named}'");
 
         CheckTrigger(root["trigger"], definitions, Error);
-        CheckFlowchart(root["root"], id: (string?)(root["id"] as JsonValue) ?? "workflow", Error);
+        CheckFlowchart(root["root"], id: (string?)(root["id"] as JsonValue) ?? "workflow", definitions?.HasTemplate, Error);
         return errors;
     }
 
@@ -123,7 +125,7 @@ public sealed partial class WorkflowValidator(IActivityDescriptions registry)
         }
     }
 
-    private void CheckFlowchart(JsonNode? node, string id, Action<string, string> error)
+    private void CheckFlowchart(JsonNode? node, string id, Func<string, bool>? hasTemplate, Action<string, string> error)
     {
         if (node is not JsonObject root)
         {
@@ -149,7 +151,7 @@ public sealed partial class WorkflowValidator(IActivityDescriptions registry)
             if (type is null) error($"{pointer}/type", typeName is null ? "is required" : $"'{typeName}' is not an activity type (GET workflows/activity-types lists them)");
             var activityNode = new ActivityNode(activityId, typeName ?? "", activity, i);
             nodes[activityId] = (activityNode, type);
-            if (type is not null) CheckInputs(activityNode, type, $"{id}:{activityId}", error);
+            if (type is not null) CheckInputs(activityNode, type, $"{id}:{activityId}", hasTemplate, error);
         }
 
         var connections = root["connections"] as JsonArray ?? [];
@@ -194,7 +196,7 @@ public sealed partial class WorkflowValidator(IActivityDescriptions registry)
         return new Endpoint(activity, (string?)(endpoint["port"] as JsonValue) ?? (pointer.EndsWith("/source", StringComparison.Ordinal) ? Activities.Ports.Done : Activities.Ports.In));
     }
 
-    private static void CheckInputs(ActivityNode node, IActivityDescription type, string name, Action<string, string> error)
+    private static void CheckInputs(ActivityNode node, IActivityDescription type, string name, Func<string, bool>? hasTemplate, Action<string, string> error)
     {
         var inputs = type.Inputs.ToDictionary(i => i.Name);
         foreach (var (key, value) in node.Properties)
@@ -213,10 +215,12 @@ public sealed partial class WorkflowValidator(IActivityDescriptions registry)
             }
             if (type is SendEmailDescription && key == SendEmailDescription.TemplateFileInput)
             {
-                error(pointer, SendEmailDescription.TemplateFileUnavailable((string?)(value as JsonValue)));
+                if (TemplateReference.FilePath((string?)(value as JsonValue) ?? "") is { } file) CheckTemplateFile(file, pointer, hasTemplate, error);
+                else error(pointer, $"must name a template file of the modules, e.g. \"{TemplateReference.Folder}/welcome{TemplateReference.Extension}\"");
+                if (node.Properties.ContainsKey("body")) error(pointer, "a SendEmail has either a 'body' or a body 'template' file, not both");
                 continue;
             }
-            CheckValue(type, input, value, pointer, $"{name}.{key}", top: true, error);
+            CheckValue(type, input, value, pointer, $"{name}.{key}", top: true, hasTemplate, error);
         }
         foreach (var input in type.Inputs.Where(i => i.Required && !node.Properties.ContainsKey(i.Name)))
             error($"{node.Pointer}/{input.Name}", $"is required: {input.Description}");
@@ -231,7 +235,7 @@ public sealed partial class WorkflowValidator(IActivityDescriptions registry)
                 if (caseName.Length == 0 || caseName == Activities.Ports.Default) error($"{pointer}/name", "must be a port name other than Default");
                 else if (!names.Add(caseName)) error($"{pointer}/name", $"'{caseName}' names another case too");
                 if (condition is null) error($"{pointer}/condition", "is required");
-                else CheckExpressions(condition, $"{pointer}/condition", $"{name}.cases.{caseName}", error);
+                else CheckExpressions(condition, $"{pointer}/condition", $"{name}.cases.{caseName}", hasTemplate, error);
             }
         }
         if (type is RunScriptDescription && node.Input("script") is JsonValue script && script.TryGetValue<string>(out var code) &&
@@ -243,22 +247,29 @@ public sealed partial class WorkflowValidator(IActivityDescriptions registry)
     }
 
     /// <summary>A literal is checked against the input's schema; expressions are checked for syntax wherever they appear.</summary>
-    private static void CheckValue(IActivityDescription type, ActivityInput input, JsonNode? value, string pointer, string name, bool top, Action<string, string> error)
+    private static void CheckValue(IActivityDescription type, ActivityInput input, JsonNode? value, string pointer, string name, bool top, Func<string, bool>? hasTemplate, Action<string, string> error)
     {
         if (value is JsonObject { Count: 1 } dynamic && (dynamic.ContainsKey("expression") || dynamic.ContainsKey("template")))
         {
-            CheckExpressions(value, pointer, name, error);
+            CheckExpressions(value, pointer, name, hasTemplate, error);
             return;
         }
         if (ContainsExpression(value))
         {
             // An object or list with expressions inside (UpdateRecord values): check them, the shape only at the top.
-            CheckExpressions(value, pointer, name, error);
+            CheckExpressions(value, pointer, name, hasTemplate, error);
             if (top && input.Schema["type"] is JsonValue t && (string?)t == "object" && value is not JsonObject) error(pointer, "must be an object");
             return;
         }
         foreach (var problem in InputSchemaCache.For(type, input).Validate(value?.ToJsonString() ?? "null"))
             error(pointer + (problem.Path is { Length: > 1 } path ? path.TrimStart('#').Replace('.', '/') : ""), $"{problem.Kind}{(problem.Property is null ? "" : $" ({problem.Property})")}");
+    }
+
+    /// <summary>Without the module set (a draft checked alone) a file cannot be looked up; the tenant's definitions or the modules being validated can.</summary>
+    private static void CheckTemplateFile(string file, string pointer, Func<string, bool>? hasTemplate, Action<string, string> error)
+    {
+        if (hasTemplate is not null && !hasTemplate(file))
+            error(pointer, $"there is no template file '{file}': a module must ship it in its {TemplateReference.Folder}/ folder");
     }
 
     private static bool ContainsExpression(JsonNode? value) => value switch
@@ -269,7 +280,7 @@ public sealed partial class WorkflowValidator(IActivityDescriptions registry)
         _ => false,
     };
 
-    private static void CheckExpressions(JsonNode? value, string pointer, string name, Action<string, string> error)
+    private static void CheckExpressions(JsonNode? value, string pointer, string name, Func<string, bool>? hasTemplate, Action<string, string> error)
     {
         switch (value)
         {
@@ -280,14 +291,16 @@ public sealed partial class WorkflowValidator(IActivityDescriptions registry)
                 break;
             case JsonObject { Count: 1 } o when o["template"] is { } template:
                 if ((string?)(template as JsonValue) is not { } text) error($"{pointer}/template", "must be a template text");
+                else if (TemplateReference.FilePath(text) is { } file)
+                    CheckTemplateFile(file, $"{pointer}/template", hasTemplate, error);
                 else if (WorkflowTemplateSyntax.Check(text) is { } problem)
                     error($"{pointer}/template", $"is not a valid template: line {problem.Line}, column {problem.Column}: {problem.Reason}");
                 break;
             case JsonObject o:
-                foreach (var (key, member) in o) CheckExpressions(member, $"{pointer}/{Escape(key)}", $"{name}.{key}", error);
+                foreach (var (key, member) in o) CheckExpressions(member, $"{pointer}/{Escape(key)}", $"{name}.{key}", hasTemplate, error);
                 break;
             case JsonArray a:
-                for (var i = 0; i < a.Count; i++) CheckExpressions(a[i], $"{pointer}/{i}", $"{name}[{i}]", error);
+                for (var i = 0; i < a.Count; i++) CheckExpressions(a[i], $"{pointer}/{i}", $"{name}[{i}]", hasTemplate, error);
                 break;
         }
     }
@@ -304,4 +317,5 @@ public sealed partial class WorkflowValidator(IActivityDescriptions registry)
 }
 
 /// <summary>What a workflow may refer to: the entities and roles of the tenant's definitions (or of the module set being validated).</summary>
-public sealed record WorkflowReferences(Func<string, EntityDefinition?> FindEntity, Func<string, bool> HasRole);
+/// <param name="HasTemplate">Whether a template file (<c>templates/x.scriban</c>) is installed or shipped; null when unknown.</param>
+public sealed record WorkflowReferences(Func<string, EntityDefinition?> FindEntity, Func<string, bool> HasRole, Func<string, bool>? HasTemplate = null);
