@@ -10,6 +10,7 @@ using Platform.Api.Export;
 using Platform.Api.Auth;
 using Platform.Api.Metadata;
 using Platform.Api.Notifications;
+using Platform.Api.OData;
 using Platform.Api.OpenApi;
 using Platform.Api.Operator;
 using Platform.Api.Privacy;
@@ -65,6 +66,10 @@ public static class PlatformApiEndpoints
         tenant.MapNotifications();
         tenant.MapSavedViews();
         tenant.MapUserNames();
+
+        // The OData service root: its service document and $metadata (a literal segment wins over {entity}).
+        tenant.MapGet("/data", ODataService.ServiceDocument);
+        tenant.MapGet("/data/$metadata", ODataService.Metadata);
 
         var data = tenant.MapGroup("/data/{entity}");
         data.MapGet("", ListRecords.HandleAsync);

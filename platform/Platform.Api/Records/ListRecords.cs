@@ -20,6 +20,7 @@ internal static class ListRecords
         var runtime = TenantEndpointFilter.Runtime(http);
         RecordService.Entity(runtime, entity);
         var options = QueryOptions.From(http.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
+        if (options.Apply is not null) return await AggregateRecords.HandleAsync(http, runtime, entity, options, records);
         var translation = new ODataQueryTranslator(runtime.Model).Translate(entity, options);
         if (!translation.Succeeded) return ProblemResults.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
 
@@ -31,9 +32,11 @@ internal static class ListRecords
         var expandedFields = RecordExpansion.ExpandedFields(translation.Expand);
         var next = page.HasMore ? NextLink(http, ContinuationToken.Next(query, page)) : null;
 
+        if (OData.ODataService.IsODataClient(http)) http.Response.Headers["OData-Version"] = OData.ODataService.Version;
         return RecordResponses.Json(writer =>
         {
             writer.WriteStartObject();
+            if (OData.ODataService.IsODataClient(http)) writer.WriteString("@odata.context", OData.ODataService.ListContext(http, entity));
             if (page.Count is { } count)
             {
                 writer.WriteNumber("@odata.count", count);
