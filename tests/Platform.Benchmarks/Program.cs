@@ -1,6 +1,7 @@
 using Platform.Benchmarks.Cases;
 using Platform.Benchmarks.Data;
 using Platform.Benchmarks.Hosting;
+using Platform.Benchmarks.Workflows;
 
 namespace Platform.Benchmarks;
 
@@ -50,6 +51,20 @@ public static class BenchmarkProgram
                     await ScriptsCase.RunAsync(storage, modules, folders, settings, report);
                 }
                 else report.Skip("scripts case: it runs on SQLite only");
+            }
+            if (settings.Runs("workflows"))
+            {
+                if (settings.UsesSqlite)
+                {
+                    await using var storage = BenchStorage.Sqlite();
+                    await WorkflowBench.RunAsync(storage, modules, settings, report);
+                }
+                if (settings.UsesPostgres)
+                {
+                    await using var storage = await BenchStorage.PostgresAsync(settings.Postgres!);
+                    await WorkflowBench.RunAsync(storage, modules, settings, report);
+                }
+                else if (settings.OnlyProvider != "sqlite") report.Skip("workflows case on PostgreSQL: no connection string");
             }
         }
         catch (Exception e)
