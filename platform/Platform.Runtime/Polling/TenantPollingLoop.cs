@@ -45,12 +45,13 @@ public sealed class TenantPollingLoop(TenantCatalog catalog, TenantRuntimeCache 
         }
     }
 
-    /// <summary>Polls one tenant if it exists and is active; false when it was skipped.</summary>
+    /// <summary>Polls one tenant if it exists, is active and has its schema; false when it was skipped.</summary>
     public async Task<bool> PollTenantAsync(TenantPoll poll, string tenant, TenantPass pass, CancellationToken ct)
     {
         try
         {
-            if (await runtimes.GetAsync(tenant, ct) is not { Status: TenantStatus.Active } runtime) return false;
+            // A tenant being created (no schema applied yet) has nothing to poll.
+            if (await runtimes.GetAsync(tenant, ct) is not { Status: TenantStatus.Active, SchemaVersion: > 0 } runtime) return false;
             await poll.PollAsync(runtime, pass, ct);
             return true;
         }

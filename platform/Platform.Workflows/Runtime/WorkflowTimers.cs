@@ -29,7 +29,6 @@ public sealed class WorkflowTimers(TenantPollingLoop loop, WorkflowEngine engine
 
     private async Task PollTenantAsync(TenantRuntime runtime, CancellationToken ct)
     {
-        if (runtime.SchemaVersion == 0) return;
         await modules.EnsureAsync(runtime, ct);
         await FireDueTimersAsync(runtime, ct);
         foreach (var abandoned in await WorkflowStore.AbandonedAsync(runtime, engine.Now, ct))

@@ -18,13 +18,20 @@ public static class BenchWorkflowSql
     public static Task<long> InstancesAsync(TenantRuntime runtime, string? status = null) =>
         CountAsync(runtime, $"SELECT COUNT(*) FROM {T(runtime, WorkflowTables.Instances)}" + (status is null ? "" : $" WHERE {Q(runtime, "status")} = '{status}'"));
 
-    /// <summary>Moves every pending timer's due time to <paramref name="due"/>, so they all become due at one instant.</summary>
-    public static async Task<int> MakeAllTimersDueAtAsync(TenantRuntime runtime, DateTime due)
+    /// <summary>
+    /// Moves the due time of <paramref name="limit"/> pending timers (all when null) that are not yet due before
+    /// <paramref name="after"/> to <paramref name="due"/>, so they all become due at one instant.
+    /// </summary>
+    public static async Task<int> MakeTimersDueAtAsync(TenantRuntime runtime, DateTime due, DateTime after, int? limit = null)
     {
         await using var session = await runtime.Store.OpenAsync(write: true, CancellationToken.None);
         int changed;
-        await using (var command = session.Command($"UPDATE {T(runtime, WorkflowTables.Bookmarks)} SET {Q(runtime, "due_at")} = @d WHERE {Q(runtime, "due_at")} IS NOT NULL"))
+        var b = T(runtime, WorkflowTables.Bookmarks);
+        await using (var command = session.Command(
+            $"UPDATE {b} SET {Q(runtime, "due_at")} = @d WHERE {Q(runtime, "id")} IN (SELECT {Q(runtime, "id")} FROM {b} WHERE {Q(runtime, "due_at")} > @after" +
+            (limit is null ? ")" : $" LIMIT {limit})")))
         {
+            command.AddParameter("@after", ColumnValueCodec.ToDb(Tables[WorkflowTables.Bookmarks].Column("due_at"), after, runtime.Store.Database.Provider));
             command.AddParameter("@d", ColumnValueCodec.ToDb(Tables[WorkflowTables.Bookmarks].Column("due_at"), due, runtime.Store.Database.Provider));
             changed = await command.ExecuteNonQueryAsync();
         }
@@ -32,12 +39,13 @@ public static class BenchWorkflowSql
         return changed;
     }
 
-    /// <summary>When each timer fired: the journal's "resumed" entries.</summary>
-    public static async Task<IReadOnlyList<DateTime>> ResumedAtAsync(TenantRuntime runtime)
+    /// <summary>When each timer fired (the journal's "resumed" entries), from <paramref name="since"/> on.</summary>
+    public static async Task<IReadOnlyList<DateTime>> ResumedAtAsync(TenantRuntime runtime, DateTime since)
     {
         await using var session = await runtime.Store.OpenAsync(write: false, CancellationToken.None);
-        await using var command = session.Command($"SELECT {Q(runtime, "at")} FROM {T(runtime, WorkflowTables.Journal)} WHERE {Q(runtime, "event")} = 'resumed'");
+        await using var command = session.Command($"SELECT {Q(runtime, "at")} FROM {T(runtime, WorkflowTables.Journal)} WHERE {Q(runtime, "event")} = 'resumed' AND {Q(runtime, "at")} >= @since");
         var column = Tables[WorkflowTables.Journal].Column("at");
+        command.AddParameter("@since", ColumnValueCodec.ToDb(column, since, runtime.Store.Database.Provider));
         var times = new List<DateTime>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) times.Add((DateTime)ColumnValueCodec.Read(reader, 0, column, runtime.Store.Database.Provider)!);
