@@ -33,7 +33,7 @@ public static class BenchmarkProgram
                 await using var storage = BenchStorage.Sqlite();
                 await RunProviderAsync(storage, modules, folders, settings, report);
             }
-            if (settings.UsesPostgres)
+            if (settings.UsesPostgres && (settings.Runs("api") || settings.Runs("permissions") || settings.Runs("bulk") || settings.Runs("ddl")))
             {
                 await using var storage = await BenchStorage.PostgresAsync(settings.Postgres!);
                 await RunProviderAsync(storage, modules, folders, settings, report);
