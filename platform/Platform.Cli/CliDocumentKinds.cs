@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Metadata.Kinds;
+using Platform.Workflows;
 
 namespace Platform.Cli;
 
@@ -14,7 +15,7 @@ internal static class CliDocumentKinds
 
     private static DocumentKindCatalog Build()
     {
-        var services = new ServiceCollection().AddPlatformDocumentKinds();
+        var services = new ServiceCollection().AddPlatformDocumentKinds().AddWorkflowDefinitions();
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<DocumentKindCatalog>();
     }

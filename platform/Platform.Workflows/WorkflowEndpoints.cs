@@ -33,6 +33,7 @@ public static class WorkflowEndpoints
         admin.MapGet("/instances/{id:guid}", GetInstance.HandleAsync);
         admin.MapPost("/instances/{id:guid}/cancel", CancelInstance.HandleAsync);
         admin.MapPost("/instances/{id:guid}/retry", RetryInstance.HandleAsync);
+        endpoints.MapApprovalEndpoints();
         return endpoints;
     }
 }

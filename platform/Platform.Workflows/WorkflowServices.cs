@@ -26,10 +26,11 @@ public static class WorkflowServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(WorkflowOptions.From(configuration));
         foreach (var type in BuiltInActivities.All) services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IActivityType), type));
-        services.AddDocumentKind<WorkflowKind>();
         services.TryAddSingleton<ModuleWorkflowPublisher>();
         services.TryAddSingleton<ActivityRegistry>();
-        services.TryAddSingleton<WorkflowValidator>();
+        // The validator and the workflow document kind read descriptions; in a host they are the registered, runnable types.
+        services.TryAddSingleton<IActivityDescriptions>(provider => provider.GetRequiredService<ActivityRegistry>());
+        services.AddWorkflowDefinitions();
         services.TryAddSingleton<WorkflowDirectory>();
         services.TryAddSingleton<WorkflowExpressions>();
         services.TryAddSingleton<IWorkflowTemplates, ScribanWorkflowTemplates>();
@@ -45,6 +46,7 @@ public static class WorkflowServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, RecordTriggerConsumer>());
         services.AddHostedService<WorkflowTimers>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Platform.Api.OpenApi.IOpenApiContributor, Api.WorkflowOpenApi>());
+        services.AddPlatformApprovals();
         return services;
     }
 

@@ -16,7 +16,7 @@ public sealed partial class ValidateTests : IDisposable
         var run = await CliHarness.RunAsync(["validate", .. CliHarness.ShippedModules]);
 
         CliHarness.AssertExit(0, run);
-        Assert.Equal("2 modules, 5 entities valid.", run.Out.Trim());
+        Assert.Equal("2 modules, 6 entities valid.", run.Out.Trim());
         Assert.Equal("", run.Error);
     }
 

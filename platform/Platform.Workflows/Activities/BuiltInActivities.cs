@@ -8,5 +8,6 @@ public static class BuiltInActivities
         new IfActivity(), new SwitchActivity(), new ForkActivity(), new JoinActivity(), new SetVariableActivity(), new RunScriptActivity(),
         new CreateRecordActivity(), new UpdateRecordActivity(), new QueryRecordsActivity(), new SendEmailActivity(), new NotifyActivity(),
         new CreateTaskActivity(), new DelayActivity(), new WaitUntilActivity(), new HttpRequestActivity(), new FinishActivity(), new FaultActivity(),
+        new Approval.ApprovalActivity(),
     ];
 }

@@ -4,18 +4,8 @@ using Platform.Workflows.Definitions;
 namespace Platform.Workflows.Activities;
 
 /// <summary>CreateRecord: creates a record through the record service as the run's actor (permissions, field security, audit apply).</summary>
-public sealed class CreateRecordActivity : IActivityType
+public sealed class CreateRecordActivity : CreateRecordDescription, IActivityType
 {
-    public string Type => "CreateRecord";
-    public string Description => "Creates a record of 'entity' with 'values' as the workflow's identity; the new record goes to resultVariable.";
-    public IReadOnlyList<ActivityInput> Inputs { get; } =
-    [
-        new("entity", "The entity.", InputSchemas.String(), Required: true),
-        new("values", "Field values; each may be an expression.", InputSchemas.Object(), Required: true),
-        new("resultVariable", "Where the created record goes.", InputSchemas.String(), LiteralOnly: true),
-    ];
-    public IReadOnlyList<string> Ports(ActivityNode node) => [Activities.Ports.Done];
-
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var entity = await context.RequiredStringAsync("entity");

@@ -7,20 +7,8 @@ namespace Platform.Workflows.Activities;
 /// CreateTask: creates a to-do record for a user — a record of the tenant's task entity (<c>entity</c>) whose owner is
 /// <c>assignee</c> and whose subject field is <c>subject</c>, plus any other <c>values</c>.
 /// </summary>
-public sealed class CreateTaskActivity : IActivityType
+public sealed class CreateTaskActivity : CreateTaskDescription, IActivityType
 {
-    public string Type => "CreateTask";
-    public string Description => "Creates a task record (entity 'entity') owned by 'assignee' with 'subject' and other 'values'; its id goes to resultVariable.";
-    public IReadOnlyList<ActivityInput> Inputs { get; } =
-    [
-        new("entity", "The task entity.", InputSchemas.String(), Required: true),
-        new("subject", "The task's subject.", InputSchemas.String(), Required: true),
-        new("assignee", "The user id the task is for (its owner).", InputSchemas.String()),
-        new("values", "Other field values.", InputSchemas.Object()),
-        new("resultVariable", "Where the task's id goes.", InputSchemas.String(), LiteralOnly: true),
-    ];
-    public IReadOnlyList<string> Ports(ActivityNode node) => [Activities.Ports.Done];
-
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var entity = await context.RequiredStringAsync("entity");

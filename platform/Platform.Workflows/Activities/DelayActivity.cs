@@ -5,13 +5,8 @@ using Platform.Workflows.Definitions;
 namespace Platform.Workflows.Activities;
 
 /// <summary>Delay: waits for an ISO 8601 duration on a durable timer (it survives restarts), then continues through Done.</summary>
-public sealed class DelayActivity : IActivityType
+public sealed class DelayActivity : DelayDescription, IActivityType
 {
-    public string Type => "Delay";
-    public string Description => "Waits for 'duration' (ISO 8601, e.g. PT30M or P2D) on a durable timer.";
-    public IReadOnlyList<ActivityInput> Inputs { get; } = [new("duration", "ISO 8601 duration.", InputSchemas.Duration(), Required: true)];
-    public IReadOnlyList<string> Ports(ActivityNode node) => [Activities.Ports.Done];
-
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var text = await context.RequiredStringAsync("duration");

@@ -10,20 +10,8 @@ namespace Platform.Workflows.Activities;
 /// 2xx/3xx and Failed otherwise, with <c>{status, body}</c> (body parsed when JSON) in resultVariable. A refused call
 /// faults the instance.
 /// </summary>
-public sealed class HttpRequestActivity : IActivityType
+public sealed class HttpRequestActivity : HttpRequestDescription, IActivityType
 {
-    public string Type => "HttpRequest";
-    public string Description => "Calls 'url' with 'method' (default GET) and optional JSON 'body'; only allowlisted hosts. Done on 2xx/3xx, Failed otherwise.";
-    public IReadOnlyList<ActivityInput> Inputs { get; } =
-    [
-        new("url", "An absolute http(s) URL.", InputSchemas.String(), Required: true),
-        new("method", "GET, POST, PUT, PATCH or DELETE.", InputSchemas.Enum("GET", "POST", "PUT", "PATCH", "DELETE")),
-        new("body", "Sent as JSON.", InputSchemas.Any()),
-        new("timeoutSeconds", "Default 30.", new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 120 }),
-        new("resultVariable", "Where {status, body} goes.", InputSchemas.String(), LiteralOnly: true),
-    ];
-    public IReadOnlyList<string> Ports(ActivityNode node) => [Activities.Ports.Done, "Failed"];
-
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var text = await context.RequiredStringAsync("url");

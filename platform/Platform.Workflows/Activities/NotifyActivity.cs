@@ -5,17 +5,8 @@ using Platform.Workflows.Effects;
 namespace Platform.Workflows.Activities;
 
 /// <summary>Notify: an in-app notification to users (linked to the instance's record), through <see cref="IWorkflowNotifier"/>.</summary>
-public sealed class NotifyActivity : IActivityType
+public sealed class NotifyActivity : NotifyDescription, IActivityType
 {
-    public string Type => "Notify";
-    public string Description => "Sends an in-app notification with 'message' to 'users' (a user id or a list).";
-    public IReadOnlyList<ActivityInput> Inputs { get; } =
-    [
-        new("users", "A user id or a list of them.", InputSchemas.StringOrList(), Required: true),
-        new("message", "The text.", InputSchemas.String(), Required: true),
-    ];
-    public IReadOnlyList<string> Ports(ActivityNode node) => [Activities.Ports.Done];
-
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var users = SendEmailActivity.Addresses(await context.InputAsync("users"));

@@ -8,17 +8,8 @@ namespace Platform.Workflows.Activities;
 /// RunScript: runs <c>script</c> as a function body in the sandbox with <c>record</c>, <c>variables</c> (changes are
 /// kept), <c>input</c>, <c>user</c> and <c>crm</c> (as the run's actor); what it returns goes to <c>resultVariable</c>.
 /// </summary>
-public sealed class RunScriptActivity : IActivityType
+public sealed class RunScriptActivity : RunScriptDescription, IActivityType
 {
-    public string Type => "RunScript";
-    public string Description => "Runs JavaScript; it may change variables and return a value stored in resultVariable.";
-    public IReadOnlyList<ActivityInput> Inputs { get; } =
-    [
-        new("script", "A function body.", InputSchemas.String(), Required: true, LiteralOnly: true),
-        new("resultVariable", "Where the returned value goes.", InputSchemas.String(), LiteralOnly: true),
-    ];
-    public IReadOnlyList<string> Ports(ActivityNode node) => [Activities.Ports.Done];
-
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var code = (string)context.Node.Input("script")!;

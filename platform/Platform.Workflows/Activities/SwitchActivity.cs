@@ -7,19 +7,8 @@ namespace Platform.Workflows.Activities;
 /// Switch: <c>cases</c> is a list of <c>{"name", "condition"}</c>; completes through the first case whose condition
 /// holds (or every such case with <c>"mode": "all"</c>), else through Default.
 /// </summary>
-public sealed class SwitchActivity : IActivityType
+public sealed class SwitchActivity : SwitchDescription, IActivityType
 {
-    public string Type => "Switch";
-    public string Description => "Continues through the port named after the first case whose condition holds (all of them with mode 'all'), else Default.";
-    public IReadOnlyList<ActivityInput> Inputs { get; } = [new("mode", "first (default) or all.", InputSchemas.Enum("first", "all"), LiteralOnly: true)];
-    public IReadOnlyList<string> Settings => ["cases"];
-
-    public IReadOnlyList<string> Ports(ActivityNode node) =>
-        [.. Cases(node).Select(c => c.Name), Activities.Ports.Default];
-
-    public static IReadOnlyList<(string Name, JsonNode? Condition, int Index)> Cases(ActivityNode node) =>
-        (node.Input("cases") as JsonArray ?? []).Select((c, i) => ((string?)(c?["name"] as JsonValue) ?? "", c?["condition"], i)).ToList();
-
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var all = (string?)(context.Node.Input("mode") as JsonValue) == "all";

@@ -2,10 +2,15 @@ using System.Text.Json;
 using Platform.Messaging.Templating;
 using Platform.Records;
 using Platform.Templates;
+using Platform.Workflows.Templates;
 
 namespace Platform.Workflows.Effects;
 
-/// <summary>Renders workflow templates with the platform's sandboxed Scriban <see cref="TemplateRenderer"/>.</summary>
+/// <summary>
+/// Renders workflow templates with the platform's sandboxed Scriban <see cref="TemplateRenderer"/>: inline text, or a
+/// file of the tenant's installed modules when the input names one (<see cref="TemplateReference"/>). Either may include
+/// the tenant's template files. The renderer's cache is keyed by tenant, so one tenant's file never renders for another.
+/// </summary>
 public sealed class ScribanWorkflowTemplates(TemplateRenderer renderer, RecordService records) : IWorkflowTemplates
 {
     public Task<string> RenderAsync(WorkflowTemplate template, CancellationToken ct)
@@ -21,7 +26,9 @@ public sealed class ScribanWorkflowTemplates(TemplateRenderer renderer, RecordSe
                 ["input"] = template.Input is null ? null : JsonSerializer.SerializeToElement(template.Input),
             },
         };
-        // Inline templates include nothing: module template files are not kept at install (see SendEmailActivity).
-        return renderer.RenderAsync(template.Runtime.Id, template.Name, template.Text, model, files: null, ct);
+        var files = new InstalledTemplateFiles(template.Runtime.Definitions);
+        return TemplateReference.FilePath(template.Text) is { } file
+            ? renderer.RenderFileAsync(template.Runtime.Id, file, model, files, ct)
+            : renderer.RenderAsync(template.Runtime.Id, template.Name, template.Text, model, files, ct);
     }
 }

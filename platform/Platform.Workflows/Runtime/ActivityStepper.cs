@@ -22,10 +22,11 @@ internal sealed class ActivityStepper(WorkflowRunServices services)
         DateTime now, StepChanges changes, (string ActivityId, JsonNode? Payload)? resume, RecordSession? transaction, CancellationToken ct)
     {
         string activityId;
+        Guid? waitedOn = null;
         if (resume is { } r)
         {
             activityId = r.ActivityId;
-            state.Waiting.Remove(activityId);
+            if (state.Waiting.Remove(activityId, out var previous)) waitedOn = previous;
         }
         else
         {
@@ -46,21 +47,30 @@ internal sealed class ActivityStepper(WorkflowRunServices services)
         if (result.FinishesInstance)
         {
             changes.DeletedBookmarks.AddRange(state.Waiting.Values);
+            changes.ClearedActivities.AddRange(state.Waiting.Keys);
             state.Waiting.Clear();
             state.Queue.Clear();
             state.Path.Add($"{node.Id}:Finish");
             Journal(state, changes, node, "finished", null, summary, now);
             return WorkflowStatus.Finished;
         }
-        if (result.Bookmark is { } bookmark)
+        if (result.Waits)
         {
-            var id = Guid.NewGuid();
-            changes.CreatedBookmarks.Add(new BookmarkRow(id, instanceId ?? Guid.Empty, node.Id, bookmark.Name, bookmark.DueAt));
-            state.Waiting[node.Id] = id;
-            Journal(state, changes, node, "suspended", bookmark.Name, summary, now);
+            // Waiting keeps one of the activity's bookmarks; an activity waiting on several has the rest found by its id.
+            var anchor = result.KeepsWaiting ? waitedOn : null;
+            foreach (var bookmark in result.Bookmarks)
+            {
+                var id = bookmark.Id ?? Guid.NewGuid();
+                changes.CreatedBookmarks.Add(new BookmarkRow(id, instanceId ?? Guid.Empty, node.Id, bookmark.Name, bookmark.DueAt));
+                anchor ??= id;
+            }
+            state.Waiting[node.Id] = anchor ?? Guid.Empty;
+            Journal(state, changes, node, "suspended", result.Bookmark?.Name ?? "waiting", summary, now);
         }
         else
         {
+            // A resumed activity that completes leaves none of its bookmarks behind (an approval's other approvers, its timer).
+            if (resume is not null) changes.ClearedActivities.Add(node.Id);
             state.Path.Add($"{node.Id}:{string.Join(",", result.Outcomes)}");
             Journal(state, changes, node, "completed", string.Join(",", result.Outcomes), summary, now);
             FlowScheduler.Follow(definition, state, node.Id, result.Outcomes, changes);

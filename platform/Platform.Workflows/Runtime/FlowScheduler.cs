@@ -34,6 +34,7 @@ internal static class FlowScheduler
             foreach (var (activity, bookmark) in state.Waiting.Where(w => branches.Contains(w.Key)).ToList())
             {
                 changes.DeletedBookmarks.Add(bookmark);
+                changes.ClearedActivities.Add(activity);
                 state.Waiting.Remove(activity);
             }
             state.Queue.Add(target);

@@ -27,6 +27,8 @@ public sealed class InstanceState
     /// <summary>Each executed activity with the ports it completed through ("approve:Approved").</summary>
     public List<string> Path { get; set; } = [];
     public long JournalSequence { get; set; }
+    /// <summary>What a waiting activity keeps between its resumptions (an Approval's approvers and votes), by activity id.</summary>
+    public Dictionary<string, JsonObject> ActivityData { get; set; } = [];
 
     public string Serialize() => JsonSerializer.Serialize(this, Options);
 

@@ -62,8 +62,11 @@ public sealed class WorkflowEngine(
     /// <summary>Resumes the activity waiting on a bookmark (a timer that fired); false when the bookmark was consumed already or the instance is busy elsewhere.</summary>
     public async Task<bool> ResumeAsync(TenantRuntime runtime, Guid instanceId, Guid bookmarkId, JsonNode? payload, CancellationToken ct)
     {
-        if (!await WorkflowStore.TryLeaseAsync(runtime, instanceId, options.Node, Now, Now + options.Lease, ct)) return false;
-        return (await RunLeasedAsync(runtime, instanceId, (bookmarkId, payload), null, ct)).Ran;
+        // A lease of this resume alone: two stimuli arriving at one host at once (two approvers' decisions, a decision
+        // and a due timer) must not both run the instance, as they would under the host's shared name.
+        var owner = $"{options.Node}:{Guid.NewGuid():N}";
+        if (!await WorkflowStore.TryLeaseAsync(runtime, instanceId, owner, Now, Now + options.Lease, ct)) return false;
+        return (await RunLeasedAsync(runtime, instanceId, (bookmarkId, payload), null, ct, owner)).Ran;
     }
 
     /// <summary>Cancels an instance that has not ended: its bookmarks and timers are deleted and its incidents closed.</summary>
@@ -122,10 +125,12 @@ public sealed class WorkflowEngine(
     }
 
     /// <summary>
-    /// Runs steps while this host holds the lease. The last step saved (the instance waits, ends or faults) releases it
-    /// in its own transaction; only a run that stopped otherwise releases it separately.
+    /// Runs steps while this host (or this resume, <paramref name="owner"/>) holds the lease. The last step saved (the
+    /// instance waits, ends or faults) releases it in its own transaction; only a run that stopped otherwise releases
+    /// it separately.
     /// </summary>
-    private async Task<RunProgress> RunLeasedAsync(TenantRuntime runtime, Guid id, (Guid Bookmark, JsonNode? Payload)? resume, LoadedInstance? loaded, CancellationToken ct)
+    private async Task<RunProgress> RunLeasedAsync(
+        TenantRuntime runtime, Guid id, (Guid Bookmark, JsonNode? Payload)? resume, LoadedInstance? loaded, CancellationToken ct, string? owner = null)
     {
         var run = new RunProgress();
         try
@@ -135,7 +140,7 @@ public sealed class WorkflowEngine(
         }
         finally
         {
-            if (!run.LeaseReleased) await WorkflowStore.ReleaseLeaseAsync(runtime, id, options.Node, CancellationToken.None);
+            if (!run.LeaseReleased) await WorkflowStore.ReleaseLeaseAsync(runtime, id, owner ?? options.Node, CancellationToken.None);
         }
     }
 

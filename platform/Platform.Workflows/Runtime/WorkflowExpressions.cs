@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Platform.Records.Scripting;
 using Platform.Runtime;
 using Platform.Scripting;
+using Platform.Workflows.Scripts;
 
 namespace Platform.Workflows.Runtime;
 
@@ -13,24 +14,11 @@ namespace Platform.Workflows.Runtime;
 /// </summary>
 public sealed class WorkflowExpressions(TenantScriptRunner runner, WorkflowDirectory directory)
 {
-    // user is both the acting user ({id, name, roles}) and user(id); manager(id) is the manager of a user, both from the directory.
-    private const string Prelude =
-        "const user = (function () { const f = function (id) { const u = __directory[id]; return u === undefined ? null : u; }; " +
-        "f.id = __me.id; f.roles = __me.roles; Object.defineProperty(f, 'name', { value: __me.name }); return f; })(); " +
-        "const manager = function (id) { const u = __directory[id]; return u && u.managerId ? (__directory[u.managerId] || null) : null; };";
-
-    private const string Arguments = "(input.variables, input.input, input.directory || {}, input.me || {})";
-
     /// <summary>The wrapped source of an expression, also what the validator checks for syntax.</summary>
-    public static ScriptSource ExpressionSource(string name, string expression) =>
-        new(name, $"(function (variables, input, __directory, __me) {{ {Prelude} return (\n{expression}\n); }}){Arguments}");
+    public static ScriptSource ExpressionSource(string name, string expression) => WorkflowScriptSources.Expression(name, expression);
 
-    /// <summary>
-    /// A RunScript body: the code runs as a function body (it may <c>return</c> a value) and may change
-    /// <c>variables</c>; both the value and the variables come back.
-    /// </summary>
-    public static ScriptSource ScriptBodySource(string name, string code) =>
-        new(name, $"(function (variables, input, __directory, __me) {{ {Prelude} const result = (function () {{\n{code}\n}})(); return {{ result: result === undefined ? null : result, variables: variables }}; }}){Arguments}");
+    /// <summary>A RunScript body (see <see cref="WorkflowScriptSources.ScriptBody"/>).</summary>
+    public static ScriptSource ScriptBodySource(string name, string code) => WorkflowScriptSources.ScriptBody(name, code);
 
     public async Task<JsonNode?> EvaluateAsync(EvaluationScope scope, ScriptSource source, CancellationToken ct)
     {

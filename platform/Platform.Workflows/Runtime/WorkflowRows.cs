@@ -16,6 +16,8 @@ public sealed class StepChanges
 {
     public List<BookmarkRow> CreatedBookmarks { get; } = [];
     public List<Guid> DeletedBookmarks { get; } = [];
+    /// <summary>Activities whose every bookmark goes (one that waited on several completed, or its branch was cancelled).</summary>
+    public List<string> ClearedActivities { get; } = [];
     public List<JournalEntry> Journal { get; } = [];
     public IncidentRow? Incident { get; set; }
     /// <summary>Set by retry and cancel: open incidents of the instance are closed with this resolution.</summary>

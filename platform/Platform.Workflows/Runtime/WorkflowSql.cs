@@ -10,7 +10,7 @@ namespace Platform.Workflows.Runtime;
 /// <summary>Quoting, parameters and reads for the workflow tables on one tenant database (values through the column codec).</summary>
 internal sealed class WorkflowSql(TenantDatabase database)
 {
-    private static readonly Dictionary<string, TableModel> Tables = WorkflowTables.Instance.Tables.ToDictionary(t => t.Name);
+    private static readonly Dictionary<string, TableModel> Tables = WorkflowTables.Instance.Tables.Concat(Approvals.ApprovalTables.Instance.Tables).ToDictionary(t => t.Name);
 
     public DatabaseProvider Provider => database.Provider;
 

@@ -128,6 +128,13 @@ public static class WorkflowStore
             s.Add(command, "@id", Bookmarks, "id", bookmark);
             await command.ExecuteNonQueryAsync(ct);
         }
+        foreach (var activity in changes.ClearedActivities.Distinct())
+        {
+            await using var command = session.Command($"DELETE FROM {s.T(Bookmarks)} WHERE {s.Q("instance_id")} = @i AND {s.Q("activity_id")} = @a");
+            s.Add(command, "@i", Bookmarks, "instance_id", id);
+            s.Add(command, "@a", Bookmarks, "activity_id", activity);
+            await command.ExecuteNonQueryAsync(ct);
+        }
         foreach (var bookmark in changes.CreatedBookmarks)
         {
             await using var command = session.Command(

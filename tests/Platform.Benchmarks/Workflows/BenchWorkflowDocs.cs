@@ -45,4 +45,20 @@ public static class BenchWorkflowDocs
                             { "id": "after", "type": "SetVariable", "name": "done", "value": true } ],
             "connections": [ { "source": { "activity": "wait", "port": "Done" }, "target": { "activity": "after", "port": "In" } } ] } }
         """;
+
+    /// <summary>Manual, five activities: two steps, an approval by the administrator (decided through the API), two steps.</summary>
+    public const string FiveStepsWithApproval = """
+        { "schemaVersion": 1, "id": "five-approved", "label": { "en": "five-approved" },
+          "trigger": { "type": "manual" },
+          "root": { "type": "Flowchart",
+            "activities": [ { "id": "s1", "type": "SetVariable", "name": "v1", "value": 1 },
+                            { "id": "s2", "type": "SetVariable", "name": "v2", "value": 2 },
+                            { "id": "approve", "type": "Approval", "approvers": [ { "user": "admin" } ], "mode": "any", "subject": "Benchmark approval" },
+                            { "id": "s4", "type": "SetVariable", "name": "v4", "value": 4 },
+                            { "id": "s5", "type": "SetVariable", "name": "v5", "value": 5 } ],
+            "connections": [ { "source": { "activity": "s1", "port": "Done" }, "target": { "activity": "s2", "port": "In" } },
+                             { "source": { "activity": "s2", "port": "Done" }, "target": { "activity": "approve", "port": "In" } },
+                             { "source": { "activity": "approve", "port": "Approved" }, "target": { "activity": "s4", "port": "In" } },
+                             { "source": { "activity": "s4", "port": "Done" }, "target": { "activity": "s5", "port": "In" } } ] } }
+        """;
 }

@@ -57,7 +57,7 @@ public static class WorkflowTimersCase
         if (delays.Count != due) throw new InvalidOperationException($"{delays.Count} timers fired, {due} expected (a timer fired twice or not at all)");
         double Quantile(double q) => delays[Math.Min(delays.Count - 1, Math.Max(0, (int)Math.Ceiling(q * delays.Count) - 1))];
         var detail = $"due-to-fired delay p50 {Quantile(0.5):0.00} s, p95 {Quantile(0.95):0.00} s, max {delays[^1]:0.00} s (target max <= {Target.TotalSeconds:0} s); " +
-                     $"all {due:N0} finished {allFinished.TotalSeconds:0.0} s after the due time ({due / Math.Max(0.001, allFinished.TotalSeconds):N0}/s), {stayPending:N0} still pending";
+                     $"all {due:N0} finished {allFinished.TotalSeconds:0.0} s after the due time ({due / Math.Max(0.001, allFinished.TotalSeconds):N0}/s), {stayPending:N0} still pending; {LoadAverage.Now}";
         Console.WriteLine($"     {label}: {detail}");
         report.Add(new Finding(provider, $"timers, {label}", detail, delays[^1] <= Target.TotalSeconds));
     }

@@ -49,6 +49,7 @@ public static class WorkflowTriggersCase
             // An update that sets the value the record already had changes nothing and starts nothing: rare with random values.
             if (started < updates * 0.99 || started > updates || finished != started)
                 throw new InvalidOperationException($"the flow tenant has {started} instances ({finished} finished) for {updates} updates");
+            Console.WriteLine($"     ({LoadAverage.Now})");
             report.Add(new Comparison(provider, "update, false trigger", "upd/s", totals[1].PerSecond, totals[0].PerSecond, Target));
             report.Add(new Comparison(provider, "update, 2-step flow", "upd/s", totals[2].PerSecond, totals[0].PerSecond, Target));
         }

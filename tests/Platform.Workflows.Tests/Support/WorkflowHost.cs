@@ -84,6 +84,15 @@ public abstract class WorkflowHost : IAsyncLifetime
         _factory = null;
     }
 
+    /// <summary>A client signed in as a user of the tenant (password <see cref="TenantUsers.Password"/>); a restart needs a new one.</summary>
+    public async Task<HttpClient> UserClientAsync(string tenant, string userName)
+    {
+        var token = await TenantUsers.TokenAsync(_factory!.CreateClient(), tenant, userName, TenantUsers.Password);
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>A test module folder of this project (copied next to the tests).</summary>
     public static string TestModule(string name) => Path.Combine(AppContext.BaseDirectory, "Modules", name);
 

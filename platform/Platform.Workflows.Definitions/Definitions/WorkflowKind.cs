@@ -1,6 +1,7 @@
 using Platform.Metadata.Kinds;
 using Platform.Metadata.Validation;
 using Platform.Workflows.Activities;
+using Platform.Workflows.Templates;
 using Platform.Workflows.Validation;
 
 namespace Platform.Workflows.Definitions;
@@ -9,12 +10,12 @@ namespace Platform.Workflows.Definitions;
 /// <c>workflows/&lt;id&gt;.json</c> in a module: read against <c>schemas/workflow.schema.json</c>, then checked by
 /// <see cref="WorkflowValidator"/> (activity types and inputs, ports, connections, reachability, expressions, trigger
 /// entities and fields, runAs roles) with every problem's file and JSON pointer. Applying the module publishes each
-/// workflow as its next version (<see cref="Runtime.ModuleWorkflowPublisher"/>).
+/// workflow as its next version (the runtime's <c>ModuleWorkflowPublisher</c>).
 /// </summary>
-public sealed class WorkflowKind(ActivityRegistry registry) : DocumentKind<WorkflowFile>
+public sealed class WorkflowKind(IActivityDescriptions registry) : DocumentKind<WorkflowFile>
 {
-    /// <summary>For hosts without DI (the CLI): the built-in activity types.</summary>
-    public WorkflowKind() : this(new ActivityRegistry(BuiltInActivities.All)) { }
+    /// <summary>For hosts without the runtime (the CLI): the built-in activity types' descriptions.</summary>
+    public WorkflowKind() : this(ActivityDescriptions.BuiltIn) { }
 
     public override string Name => "workflow";
 
@@ -26,7 +27,8 @@ public sealed class WorkflowKind(ActivityRegistry registry) : DocumentKind<Workf
     {
         var validator = new WorkflowValidator(registry);
         var references = new WorkflowReferences(context.FindEntity,
-            role => context.Modules.SelectMany(m => m.Roles).Any(r => r.Document.Name == role));
+            role => context.Modules.SelectMany(m => m.Roles).Any(r => r.Document.Name == role),
+            file => ModuleTemplates.Find(context.Modules, file) is not null);
         foreach (var workflow in documents)
             foreach (var error in validator.Validate(workflow.Document.ToJson(), workflow.File, null, references))
                 yield return workflow.Error(error.Pointer, error.Message);

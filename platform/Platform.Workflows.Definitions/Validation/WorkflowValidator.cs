@@ -6,7 +6,8 @@ using Platform.Metadata.Definitions;
 using Platform.Scripting;
 using Platform.Workflows.Activities;
 using Platform.Workflows.Definitions;
-using Platform.Workflows.Runtime;
+using Platform.Workflows.Scripts;
+using Platform.Workflows.Templates;
 
 namespace Platform.Workflows.Validation;
 
@@ -17,12 +18,13 @@ namespace Platform.Workflows.Validation;
 /// and activities no path from a start activity reaches. With the tenant's definitions it also checks trigger entities
 /// and fields.
 /// </summary>
-public sealed partial class WorkflowValidator(ActivityRegistry registry)
+public sealed partial class WorkflowValidator(IActivityDescriptions registry)
 {
     private static readonly HashSet<string> NodeKeys = ["id", "type", "metadata", "runAs"];
 
     public IReadOnlyList<WorkflowError> Validate(string json, string file, string? expectedId = null, DefinitionSet? definitions = null) =>
-        Validate(json, file, expectedId, definitions is null ? null : new WorkflowReferences(definitions.Find, role => definitions.Roles.ContainsKey(role)));
+        Validate(json, file, expectedId, definitions is null ? null : new WorkflowReferences(definitions.Find, role => definitions.Roles.ContainsKey(role),
+            file => ModuleTemplates.Find(definitions.Modules, file) is not null));
 
     public IReadOnlyList<WorkflowError> Validate(string json, string file, string? expectedId, WorkflowReferences? definitions)
     {
@@ -58,7 +60,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
             Error("/runAs/role", $"there is no role '{(string?)named}'");
 
         CheckTrigger(root["trigger"], definitions, Error);
-        CheckFlowchart(root["root"], id: (string?)(root["id"] as JsonValue) ?? "workflow", Error);
+        CheckFlowchart(root["root"], id: (string?)(root["id"] as JsonValue) ?? "workflow", definitions?.HasTemplate, Error);
         return errors;
     }
 
@@ -98,7 +100,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
             if (obj["condition"] is { } condition)
             {
                 if ((string?)(condition as JsonValue) is not { } code) error("/trigger/condition", "must be a JavaScript expression");
-                else if (ScriptSyntax.Check(WorkflowExpressions.ExpressionSource("trigger.condition", code)) is { } syntax)
+                else if (ScriptSyntax.Check(WorkflowScriptSources.Expression("trigger.condition", code)) is { } syntax)
                     error("/trigger/condition", $"is not a valid expression: {syntax.Message}");
             }
         }
@@ -123,7 +125,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
         }
     }
 
-    private void CheckFlowchart(JsonNode? node, string id, Action<string, string> error)
+    private void CheckFlowchart(JsonNode? node, string id, Func<string, bool>? hasTemplate, Action<string, string> error)
     {
         if (node is not JsonObject root)
         {
@@ -136,7 +138,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
             error("/root/activities", "must list at least one activity");
             return;
         }
-        var nodes = new Dictionary<string, (ActivityNode Node, IActivityType? Type)>();
+        var nodes = new Dictionary<string, (ActivityNode Node, IActivityDescription? Type)>();
         for (var i = 0; i < activities.Count; i++)
         {
             var pointer = $"/root/activities/{i}";
@@ -149,7 +151,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
             if (type is null) error($"{pointer}/type", typeName is null ? "is required" : $"'{typeName}' is not an activity type (GET workflows/activity-types lists them)");
             var activityNode = new ActivityNode(activityId, typeName ?? "", activity, i);
             nodes[activityId] = (activityNode, type);
-            if (type is not null) CheckInputs(activityNode, type, $"{id}:{activityId}", error);
+            if (type is not null) CheckInputs(activityNode, type, $"{id}:{activityId}", hasTemplate, error);
         }
 
         var connections = root["connections"] as JsonArray ?? [];
@@ -179,7 +181,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
                 error(activityNode.Pointer, $"'{activityId}' cannot be reached from where the flowchart starts ({string.Join(", ", starts)})");
     }
 
-    private static Endpoint? CheckEndpoint(JsonNode? node, string pointer, Dictionary<string, (ActivityNode Node, IActivityType? Type)> nodes, Action<string, string> error)
+    private static Endpoint? CheckEndpoint(JsonNode? node, string pointer, Dictionary<string, (ActivityNode Node, IActivityDescription? Type)> nodes, Action<string, string> error)
     {
         if (node is not JsonObject endpoint || (string?)(endpoint["activity"] as JsonValue) is not { } activity)
         {
@@ -194,13 +196,13 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
         return new Endpoint(activity, (string?)(endpoint["port"] as JsonValue) ?? (pointer.EndsWith("/source", StringComparison.Ordinal) ? Activities.Ports.Done : Activities.Ports.In));
     }
 
-    private static void CheckInputs(ActivityNode node, IActivityType type, string name, Action<string, string> error)
+    private static void CheckInputs(ActivityNode node, IActivityDescription type, string name, Func<string, bool>? hasTemplate, Action<string, string> error)
     {
         var inputs = type.Inputs.ToDictionary(i => i.Name);
         foreach (var (key, value) in node.Properties)
         {
             var pointer = $"{node.Pointer}/{Escape(key)}";
-            if (NodeKeys.Contains(key) || type.Settings.Contains(key) || (type is ForkActivity && key == "branches")) continue;
+            if (NodeKeys.Contains(key) || type.Settings.Contains(key) || (type is ForkDescription && key == "branches")) continue;
             if (!inputs.TryGetValue(key, out var input))
             {
                 error(pointer, $"'{key}' is not an input of {type.Type}; its inputs are {Ports(type.Inputs.Select(i => i.Name).Concat(type.Settings))}");
@@ -211,54 +213,63 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
                 error(pointer, "must be written as a literal value (not an expression or template)");
                 continue;
             }
-            if (type is SendEmailActivity && key == SendEmailActivity.TemplateFileInput)
+            if (type is SendEmailDescription && key == SendEmailDescription.TemplateFileInput)
             {
-                error(pointer, SendEmailActivity.TemplateFileUnavailable((string?)(value as JsonValue)));
+                if (TemplateReference.FilePath((string?)(value as JsonValue) ?? "") is { } file) CheckTemplateFile(file, pointer, hasTemplate, error);
+                else error(pointer, $"must name a template file of the modules, e.g. \"{TemplateReference.Folder}/welcome{TemplateReference.Extension}\"");
+                if (node.Properties.ContainsKey("body")) error(pointer, "a SendEmail has either a 'body' or a body 'template' file, not both");
                 continue;
             }
-            CheckValue(type, input, value, pointer, $"{name}.{key}", top: true, error);
+            CheckValue(type, input, value, pointer, $"{name}.{key}", top: true, hasTemplate, error);
         }
         foreach (var input in type.Inputs.Where(i => i.Required && !node.Properties.ContainsKey(i.Name)))
             error($"{node.Pointer}/{input.Name}", $"is required: {input.Description}");
         foreach (var setting in type.Settings.Where(s => !node.Properties.ContainsKey(s)))
             error($"{node.Pointer}/{setting}", $"is required by {type.Type}");
-        if (type is SwitchActivity)
+        if (type is SwitchDescription)
         {
             var names = new HashSet<string>();
-            foreach (var (caseName, condition, index) in SwitchActivity.Cases(node))
+            foreach (var (caseName, condition, index) in SwitchDescription.Cases(node))
             {
                 var pointer = $"{node.Pointer}/cases/{index}";
                 if (caseName.Length == 0 || caseName == Activities.Ports.Default) error($"{pointer}/name", "must be a port name other than Default");
                 else if (!names.Add(caseName)) error($"{pointer}/name", $"'{caseName}' names another case too");
                 if (condition is null) error($"{pointer}/condition", "is required");
-                else CheckExpressions(condition, $"{pointer}/condition", $"{name}.cases.{caseName}", error);
+                else CheckExpressions(condition, $"{pointer}/condition", $"{name}.cases.{caseName}", hasTemplate, error);
             }
         }
-        if (type is RunScriptActivity && node.Input("script") is JsonValue script && script.TryGetValue<string>(out var code) &&
-            ScriptSyntax.Check(WorkflowExpressions.ScriptBodySource(name, code)) is { } syntax)
+        if (type is RunScriptDescription && node.Input("script") is JsonValue script && script.TryGetValue<string>(out var code) &&
+            ScriptSyntax.Check(WorkflowScriptSources.ScriptBody(name, code)) is { } syntax)
             error($"{node.Pointer}/script", $"is not valid JavaScript: {syntax.Message} (line {Math.Max(1, syntax.Line - 1)})");
-        if (type is ForkActivity && node.Input("branches") is { } branches &&
+        if (type is ForkDescription && node.Input("branches") is { } branches &&
             (branches is not JsonArray list || list.Count == 0 || list.Any(b => (string?)(b as JsonValue) is not { Length: > 0 })))
             error($"{node.Pointer}/branches", "must list port names");
     }
 
     /// <summary>A literal is checked against the input's schema; expressions are checked for syntax wherever they appear.</summary>
-    private static void CheckValue(IActivityType type, ActivityInput input, JsonNode? value, string pointer, string name, bool top, Action<string, string> error)
+    private static void CheckValue(IActivityDescription type, ActivityInput input, JsonNode? value, string pointer, string name, bool top, Func<string, bool>? hasTemplate, Action<string, string> error)
     {
         if (value is JsonObject { Count: 1 } dynamic && (dynamic.ContainsKey("expression") || dynamic.ContainsKey("template")))
         {
-            CheckExpressions(value, pointer, name, error);
+            CheckExpressions(value, pointer, name, hasTemplate, error);
             return;
         }
         if (ContainsExpression(value))
         {
             // An object or list with expressions inside (UpdateRecord values): check them, the shape only at the top.
-            CheckExpressions(value, pointer, name, error);
+            CheckExpressions(value, pointer, name, hasTemplate, error);
             if (top && input.Schema["type"] is JsonValue t && (string?)t == "object" && value is not JsonObject) error(pointer, "must be an object");
             return;
         }
         foreach (var problem in InputSchemaCache.For(type, input).Validate(value?.ToJsonString() ?? "null"))
             error(pointer + (problem.Path is { Length: > 1 } path ? path.TrimStart('#').Replace('.', '/') : ""), $"{problem.Kind}{(problem.Property is null ? "" : $" ({problem.Property})")}");
+    }
+
+    /// <summary>Without the module set (a draft checked alone) a file cannot be looked up; the tenant's definitions or the modules being validated can.</summary>
+    private static void CheckTemplateFile(string file, string pointer, Func<string, bool>? hasTemplate, Action<string, string> error)
+    {
+        if (hasTemplate is not null && !hasTemplate(file))
+            error(pointer, $"there is no template file '{file}': a module must ship it in its {TemplateReference.Folder}/ folder");
     }
 
     private static bool ContainsExpression(JsonNode? value) => value switch
@@ -269,25 +280,27 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
         _ => false,
     };
 
-    private static void CheckExpressions(JsonNode? value, string pointer, string name, Action<string, string> error)
+    private static void CheckExpressions(JsonNode? value, string pointer, string name, Func<string, bool>? hasTemplate, Action<string, string> error)
     {
         switch (value)
         {
             case JsonObject { Count: 1 } o when o["expression"] is { } expression:
                 if ((string?)(expression as JsonValue) is not { } code) error($"{pointer}/expression", "must be a JavaScript expression");
-                else if (ScriptSyntax.Check(WorkflowExpressions.ExpressionSource(name, code)) is { } syntax)
+                else if (ScriptSyntax.Check(WorkflowScriptSources.Expression(name, code)) is { } syntax)
                     error($"{pointer}/expression", $"is not a valid expression: {syntax.Message}");
                 break;
             case JsonObject { Count: 1 } o when o["template"] is { } template:
                 if ((string?)(template as JsonValue) is not { } text) error($"{pointer}/template", "must be a template text");
+                else if (TemplateReference.FilePath(text) is { } file)
+                    CheckTemplateFile(file, $"{pointer}/template", hasTemplate, error);
                 else if (WorkflowTemplateSyntax.Check(text) is { } problem)
                     error($"{pointer}/template", $"is not a valid template: line {problem.Line}, column {problem.Column}: {problem.Reason}");
                 break;
             case JsonObject o:
-                foreach (var (key, member) in o) CheckExpressions(member, $"{pointer}/{Escape(key)}", $"{name}.{key}", error);
+                foreach (var (key, member) in o) CheckExpressions(member, $"{pointer}/{Escape(key)}", $"{name}.{key}", hasTemplate, error);
                 break;
             case JsonArray a:
-                for (var i = 0; i < a.Count; i++) CheckExpressions(a[i], $"{pointer}/{i}", $"{name}[{i}]", error);
+                for (var i = 0; i < a.Count; i++) CheckExpressions(a[i], $"{pointer}/{i}", $"{name}[{i}]", hasTemplate, error);
                 break;
         }
     }
@@ -304,4 +317,5 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
 }
 
 /// <summary>What a workflow may refer to: the entities and roles of the tenant's definitions (or of the module set being validated).</summary>
-public sealed record WorkflowReferences(Func<string, EntityDefinition?> FindEntity, Func<string, bool> HasRole);
+/// <param name="HasTemplate">Whether a template file (<c>templates/x.scriban</c>) is installed or shipped; null when unknown.</param>
+public sealed record WorkflowReferences(Func<string, EntityDefinition?> FindEntity, Func<string, bool> HasRole, Func<string, bool>? HasTemplate = null);

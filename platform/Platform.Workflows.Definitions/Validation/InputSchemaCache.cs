@@ -9,6 +9,6 @@ internal static class InputSchemaCache
 {
     private static readonly ConcurrentDictionary<(string Type, string Input), Lazy<JsonSchema>> Compiled = new();
 
-    public static JsonSchema For(IActivityType type, ActivityInput input) =>
+    public static JsonSchema For(IActivityDescription type, ActivityInput input) =>
         Compiled.GetOrAdd((type.Type, input.Name), _ => new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(input.Schema.ToJsonString()).GetAwaiter().GetResult())).Value;
 }

@@ -3,8 +3,8 @@ using Platform.Templates;
 namespace Platform.Workflows.Validation;
 
 /// <summary>
-/// Parses a <c>{"template"}</c> input with the renderer's own parse and sandbox checks, so a template that cannot run
-/// is refused when the workflow is saved rather than faulting an instance later.
+/// Parses a template (a <c>{"template"}</c> input or a module's template file) with the renderer's own parse and
+/// sandbox checks, so a template that cannot run is refused when it is saved rather than faulting an instance later.
 /// </summary>
 internal static class WorkflowTemplateSyntax
 {
@@ -12,11 +12,11 @@ internal static class WorkflowTemplateSyntax
     private static readonly TemplateCache Parsed = new(capacity: 500);
 
     /// <summary>The first problem with its 1-based line and column, or null when the template would run.</summary>
-    public static TemplateException? Check(string text)
+    public static TemplateException? Check(string text, string name = "template")
     {
         try
         {
-            Parsed.GetOrParse("", "template", text);
+            Parsed.GetOrParse("", name, text);
             return null;
         }
         catch (TemplateException problem)
