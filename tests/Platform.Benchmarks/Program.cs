@@ -38,7 +38,7 @@ public static class BenchmarkProgram
                 await using var storage = await BenchStorage.PostgresAsync(settings.Postgres!);
                 await RunProviderAsync(storage, modules, folders, settings, report);
             }
-            else if (settings.OnlyProvider != "sqlite")
+            else if (!settings.UsesPostgres && settings.OnlyProvider != "sqlite")
             {
                 report.Skip("PostgreSQL cases (api, bulk, ddl): no connection string; pass --postgres <cs> or set PLATFORM_TEST_POSTGRES");
             }
