@@ -1,13 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Metadata.Kinds;
+using Platform.Runtime.Polling;
 using Platform.Tenancy;
 
 namespace Platform.Runtime;
 
 public static class RuntimeServices
 {
-    /// <summary>The tenant catalog, per-tenant runtimes and module installation over <paramref name="storage"/>.</summary>
+    /// <summary>The tenant catalog, per-tenant runtimes and module installation, and the loop background jobs poll tenants with, over <paramref name="storage"/>.</summary>
     public static IServiceCollection AddPlatformRuntime(this IServiceCollection services, PlatformStorageOptions storage)
     {
         services.TryAddSingleton(storage);
@@ -16,6 +17,7 @@ public static class RuntimeServices
         services.TryAddSingleton<TenantRuntimeCache>();
         services.TryAddSingleton<ModuleInstaller>();
         services.TryAddSingleton<TenantAdministration>();
+        services.TryAddSingleton<TenantPollingLoop>();
         return services;
     }
 }

@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace Platform.Benchmarks;
 
-/// <summary>Command line: [all|api|bulk|ddl] [--rows N] [--postgres CS] [--provider sqlite|postgres] and timing knobs.</summary>
+/// <summary>Command line: [all|api|bulk|ddl|scripts|workflows] [--rows N] [--postgres CS] [--provider sqlite|postgres] and timing knobs.</summary>
 public sealed record BenchmarkSettings
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project tests/Platform.Benchmarks -- [all|api|bulk|ddl|scripts] [--rows N] [--postgres <connection string>]\n" +
-        "       [--provider sqlite|postgres] [--duration S] [--warmup S] [--concurrency N] [--bulk-batches N] [--ddl-rows N]\n" +
+        "usage: dotnet run -c Release --project tests/Platform.Benchmarks -- [all|api|bulk|ddl|scripts|workflows] [--rows N] [--postgres <connection string>]\n" +
+        "       [--provider sqlite|postgres] [--duration S] [--warmup S] [--concurrency N] [--bulk-batches N] [--ddl-rows N] [--timers N]\n" +
         "PostgreSQL comes from --postgres or PLATFORM_TEST_POSTGRES; without either the PostgreSQL cases are skipped.";
 
     public string Case { get; init; } = "all";
@@ -23,6 +23,8 @@ public sealed record BenchmarkSettings
     /// <summary>Batches of 1,000 rows per side in the bulk case.</summary>
     public int BulkBatches { get; init; } = 10;
     public int DdlRows { get; init; } = 1_000_000;
+    /// <summary>Pending timers made due at one instant in the workflows case.</summary>
+    public int Timers { get; init; } = 10_000;
 
     public bool Runs(string name) => Case == "all" || Case == name;
 
@@ -39,7 +41,7 @@ public sealed record BenchmarkSettings
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value");
             settings = arg switch
             {
-                "all" or "api" or "permissions" or "bulk" or "ddl" or "scripts" => settings with { Case = arg },
+                "all" or "api" or "permissions" or "bulk" or "ddl" or "scripts" or "workflows" => settings with { Case = arg },
                 "--rows" => settings with { Rows = Int(Next()) },
                 "--postgres" => settings with { Postgres = Next() },
                 "--provider" => settings with { OnlyProvider = Next() is var p && p is "sqlite" or "postgres" ? p : throw new ArgumentException("--provider is sqlite or postgres") },
@@ -48,6 +50,7 @@ public sealed record BenchmarkSettings
                 "--concurrency" => settings with { Concurrency = Int(Next()) },
                 "--bulk-batches" => settings with { BulkBatches = Int(Next()) },
                 "--ddl-rows" => settings with { DdlRows = Int(Next()) },
+                "--timers" => settings with { Timers = Int(Next()) },
                 _ => throw new ArgumentException($"unknown argument '{arg}'"),
             };
         }

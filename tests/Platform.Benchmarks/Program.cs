@@ -1,6 +1,7 @@
 using Platform.Benchmarks.Cases;
 using Platform.Benchmarks.Data;
 using Platform.Benchmarks.Hosting;
+using Platform.Benchmarks.Workflows;
 
 namespace Platform.Benchmarks;
 
@@ -32,12 +33,12 @@ public static class BenchmarkProgram
                 await using var storage = BenchStorage.Sqlite();
                 await RunProviderAsync(storage, modules, folders, settings, report);
             }
-            if (settings.UsesPostgres)
+            if (settings.UsesPostgres && (settings.Runs("api") || settings.Runs("permissions") || settings.Runs("bulk") || settings.Runs("ddl")))
             {
                 await using var storage = await BenchStorage.PostgresAsync(settings.Postgres!);
                 await RunProviderAsync(storage, modules, folders, settings, report);
             }
-            else if (settings.OnlyProvider != "sqlite")
+            else if (!settings.UsesPostgres && settings.OnlyProvider != "sqlite")
             {
                 report.Skip("PostgreSQL cases (api, bulk, ddl): no connection string; pass --postgres <cs> or set PLATFORM_TEST_POSTGRES");
             }
@@ -50,6 +51,20 @@ public static class BenchmarkProgram
                     await ScriptsCase.RunAsync(storage, modules, folders, settings, report);
                 }
                 else report.Skip("scripts case: it runs on SQLite only");
+            }
+            if (settings.Runs("workflows"))
+            {
+                if (settings.UsesSqlite)
+                {
+                    await using var storage = BenchStorage.Sqlite();
+                    await WorkflowBench.RunAsync(storage, modules, settings, report);
+                }
+                if (settings.UsesPostgres)
+                {
+                    await using var storage = await BenchStorage.PostgresAsync(settings.Postgres!);
+                    await WorkflowBench.RunAsync(storage, modules, settings, report);
+                }
+                else if (settings.OnlyProvider != "sqlite") report.Skip("workflows case on PostgreSQL: no connection string");
             }
         }
         catch (Exception e)

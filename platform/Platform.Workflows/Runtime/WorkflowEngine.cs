@@ -46,21 +46,17 @@ public sealed class WorkflowEngine(
         var started = new StepChanges();
         ActivityStepper.Journal(state, started, null, "started", null, null, now);
         var row = new InstanceRow(id, workflow.WorkflowId, workflow.Version, WorkflowStatus.Running, request.Entity, request.RecordId, state.Serialize(), now, now, null);
-        await using (var session = await runtime.Store.OpenAsync(write: true, ct))
-        {
-            if (!await WorkflowStore.InsertInstanceAsync(session, runtime.Store.Database, row, request.StartKey, options.Node, now + options.Lease, started.Journal, ct))
-                return null;
-            await session.CommitAsync(ct);
-        }
-        await RunLeasedAsync(runtime, id, null, ct);
-        return id;
+        // The row is inserted by the run's first transaction, with the first batch of steps (a flow of batchable
+        // activities that does not wait commits once); the run does not read back what it holds.
+        var run = await RunLeasedAsync(runtime, id, null, new LoadedInstance(definition, state, new PendingInsert(row, request.StartKey, started.Journal)), ct);
+        return run.DuplicateStart ? null : id;
     }
 
     /// <summary>Continues an instance that is running (its host stopped) if no other host holds it.</summary>
     public async Task RunAsync(TenantRuntime runtime, Guid id, CancellationToken ct)
     {
         if (!await WorkflowStore.TryLeaseAsync(runtime, id, options.Node, Now, Now + options.Lease, ct)) return;
-        await RunLeasedAsync(runtime, id, null, ct);
+        await RunLeasedAsync(runtime, id, null, null, ct);
     }
 
     /// <summary>Resumes the activity waiting on a bookmark (a timer that fired); false when the bookmark was consumed already or the instance is busy elsewhere.</summary>
@@ -70,7 +66,7 @@ public sealed class WorkflowEngine(
         // and a due timer) must not both run the instance, as they would under the host's shared name.
         var owner = $"{options.Node}:{Guid.NewGuid():N}";
         if (!await WorkflowStore.TryLeaseAsync(runtime, instanceId, owner, Now, Now + options.Lease, ct)) return false;
-        return await RunLeasedAsync(runtime, instanceId, (bookmarkId, payload), ct, owner);
+        return (await RunLeasedAsync(runtime, instanceId, (bookmarkId, payload), null, ct, owner)).Ran;
     }
 
     /// <summary>Cancels an instance that has not ended: its bookmarks and timers are deleted and its incidents closed.</summary>
@@ -113,7 +109,7 @@ public sealed class WorkflowEngine(
             await WorkflowStore.ReleaseTimersAsync(session, runtime.Store.Database, id, ct);
             await session.CommitAsync(ct);
         }
-        await RunLeasedAsync(runtime, id, null, ct);
+        await RunLeasedAsync(runtime, id, null, null, ct);
         return InstanceCommandResult.Done;
     }
 
@@ -128,63 +124,152 @@ public sealed class WorkflowEngine(
         return await WorkflowDefinitionStore.FindAsync(runtime, row.WorkflowId, row.Version, ct) is { } stored ? Definition(runtime, stored) : null;
     }
 
-    /// <summary>Runs steps while this host holds the lease; the last step saved releases it.</summary>
-    private async Task<bool> RunLeasedAsync(TenantRuntime runtime, Guid id, (Guid Bookmark, JsonNode? Payload)? resume, CancellationToken ct, string? owner = null)
+    /// <summary>
+    /// Runs steps while this host (or this resume, <paramref name="owner"/>) holds the lease. The last step saved (the
+    /// instance waits, ends or faults) releases it in its own transaction; only a run that stopped otherwise releases
+    /// it separately.
+    /// </summary>
+    private async Task<RunProgress> RunLeasedAsync(
+        TenantRuntime runtime, Guid id, (Guid Bookmark, JsonNode? Payload)? resume, LoadedInstance? loaded, CancellationToken ct, string? owner = null)
     {
+        var run = new RunProgress();
         try
         {
-            return await RunStepsAsync(runtime, id, resume, ct);
+            run.Ran = await RunStepsAsync(runtime, id, resume, loaded, run, ct);
+            return run;
         }
         finally
         {
-            await WorkflowStore.ReleaseLeaseAsync(runtime, id, owner ?? options.Node, CancellationToken.None);
+            if (!run.LeaseReleased) await WorkflowStore.ReleaseLeaseAsync(runtime, id, owner ?? options.Node, CancellationToken.None);
         }
     }
 
-    private async Task<bool> RunStepsAsync(TenantRuntime runtime, Guid id, (Guid Bookmark, JsonNode? Payload)? resume, CancellationToken ct)
+    private async Task<bool> RunStepsAsync(
+        TenantRuntime runtime, Guid id, (Guid Bookmark, JsonNode? Payload)? resume, LoadedInstance? loaded, RunProgress run, CancellationToken ct)
     {
-        if (await WorkflowStore.FindInstanceAsync(runtime, id, ct) is not { } row) return false;
-        if (row.Status is not (WorkflowStatus.Running or WorkflowStatus.Suspended)) return false;
-        if (await LoadAsync(runtime, row, ct) is not { } definition) return false;
-        var state = InstanceState.Deserialize(row.State);
+        if (loaded is null)
+        {
+            if (await WorkflowStore.FindInstanceAsync(runtime, id, ct) is not { } row) return false;
+            if (row.Status is not (WorkflowStatus.Running or WorkflowStatus.Suspended)) return false;
+            if (await LoadAsync(runtime, row, ct) is not { } found) return false;
+            loaded = new LoadedInstance(found, InstanceState.Deserialize(row.State));
+        }
+        var definition = loaded.Definition;
+        var state = loaded.State;
+        var insert = loaded.Insert;
         var actor = state.Actor.ToActor();
         var effects = new WorkflowEffects(records, mailer, notifier, http, runtime, actor, capture: false);
-        for (var steps = 0; ; steps++)
+        var steps = 0;
+        var batching = true;
+        while (true)
         {
-            if (resume is null && state.Queue.Count == 0) return true;
+            if (resume is null && state.Queue.Count == 0 && insert is null) return true;
             var snapshot = state.Clone();
-            var failing = resume is null ? state.Queue[0] : null;
-            var changes = new StepChanges();
+            var stepsBefore = steps;
+            // Steps this transaction completed, and whether all were batchable (so may run again after a rollback).
+            var completed = 0;
+            var replayable = true;
+            string? failing = null;
             try
             {
-                if (steps >= options.MaxStepsPerRun)
-                    throw new WorkflowActivityException($"The instance ran {options.MaxStepsPerRun} activities without waiting (a loop?).");
                 var status = await records.InOneTransactionAsync(runtime, async () =>
                 {
                     await using var scope = RecordScope.Begin(runtime);
                     var session = await scope.SessionAsync(ct);
+                    if (insert is { } created)
+                    {
+                        if (!await WorkflowStore.InsertInstanceAsync(session, runtime.Store.Database, created.Row, created.StartKey, options.Node, Now + options.Lease, created.Journal, ct))
+                            return DuplicateStart;
+                        // Any other first activity runs in a transaction of its own, after the insert commits.
+                        if (!Batchable(definition, state.Queue.FirstOrDefault() ?? "")) return WorkflowStatus.Running;
+                    }
+                    var changes = new StepChanges();
                     (string, JsonNode?)? resumed = null;
                     if (resume is { } r)
                     {
                         if (await WorkflowStore.BurnBookmarkAsync(session, runtime.Store.Database, r.Bookmark, id, ct) is not { } activity) return null;
-                        failing = activity;
                         resumed = (activity, r.Payload);
                     }
-                    var next = await _stepper.StepAsync(runtime, definition, id, state, actor, effects, Now, changes, resumed, session, ct);
+                    string next;
+                    // Steps of batchable activities share the transaction; any other activity runs in one of its own.
+                    do
+                    {
+                        failing = resumed?.Item1 ?? state.Queue[0];
+                        if (steps >= options.MaxStepsPerRun)
+                            throw new WorkflowActivityException($"The instance ran {options.MaxStepsPerRun} activities without waiting (a loop?).");
+                        next = await _stepper.StepAsync(runtime, definition, id, state, actor, effects, Now, changes, resumed, session, ct);
+                        steps++;
+                        completed++;
+                        replayable &= Batchable(definition, failing);
+                        resumed = null;
+                    }
+                    while (batching && next == WorkflowStatus.Running && Batchable(definition, failing) && Batchable(definition, state.Queue[0]));
                     await WorkflowStore.SaveStepAsync(session, runtime.Store.Database, id, next, state, Now,
                         next == WorkflowStatus.Running ? Now + options.Lease : null, changes, ct);
                     return next;
                 }, ct);
                 if (status is null) return false;
+                if (status == DuplicateStart)
+                {
+                    run.DuplicateStart = run.LeaseReleased = true;
+                    return false;
+                }
+                insert = null;
                 resume = null;
-                if (status != WorkflowStatus.Running) return true;
+                if (status != WorkflowStatus.Running)
+                {
+                    run.LeaseReleased = true;
+                    return true;
+                }
+            }
+            catch (Exception) when (!ct.IsCancellationRequested && (insert is not null || (batching && completed > 0 && replayable)))
+            {
+                // A step of a batch failed, or the first step of a new instance: everything rolled back (only batchable
+                // steps ran, so running them again changes nothing outside). Run again from the state before, the new
+                // instance inserted first and one step per transaction, so the steps before the failing one commit
+                // and it faults alone.
+                state = snapshot;
+                steps = stepsBefore;
+                batching = false;
+                if (insert is { } created)
+                {
+                    await using var session = await runtime.Store.OpenAsync(write: true, ct);
+                    if (!await WorkflowStore.InsertInstanceAsync(session, runtime.Store.Database, created.Row, created.StartKey, options.Node, Now + options.Lease, created.Journal, ct))
+                    {
+                        run.DuplicateStart = run.LeaseReleased = true;
+                        return false;
+                    }
+                    await session.CommitAsync(ct);
+                    insert = null;
+                }
             }
             catch (Exception exception) when (!ct.IsCancellationRequested)
             {
                 await FaultAsync(runtime, id, snapshot, definition.Find(failing ?? ""), exception, ct);
+                run.LeaseReleased = true;
                 return true;
             }
         }
+    }
+
+    private static bool Batchable(WorkflowDefinition definition, string activityId) =>
+        definition.Find(activityId) is { } node && BatchableActivities.Contains(node.Type);
+
+    /// <summary>What the first transaction returns when the start key was used before.</summary>
+    private const string DuplicateStart = "duplicate-start";
+
+    /// <summary>An instance whose definition and state the caller already holds; a new one still to be inserted.</summary>
+    private sealed record LoadedInstance(WorkflowDefinition Definition, InstanceState State, PendingInsert? Insert = null);
+
+    /// <summary>A new instance's row, start key and "started" journal entry, inserted by its first transaction.</summary>
+    private sealed record PendingInsert(InstanceRow Row, string? StartKey, IReadOnlyList<JournalEntry> Journal);
+
+    /// <summary>How a run went: whether it ran, whether its last saved step released the lease, whether its start key was used before.</summary>
+    private sealed class RunProgress
+    {
+        public bool Ran { get; set; }
+        public bool LeaseReleased { get; set; }
+        public bool DuplicateStart { get; set; }
     }
 
     private async Task FaultAsync(TenantRuntime runtime, Guid id, InstanceState state, ActivityNode? node, Exception exception, CancellationToken ct)

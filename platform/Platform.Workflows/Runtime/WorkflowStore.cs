@@ -276,24 +276,29 @@ public static class WorkflowStore
         return incidents;
     }
 
+    /// <summary>A step's journal entries in one multi-row INSERT: one round trip per step, however many entries it wrote.</summary>
     private static async Task InsertJournalAsync(RecordSession session, WorkflowSql s, Guid instanceId, IReadOnlyList<JournalEntry> journal, CancellationToken ct)
     {
-        foreach (var entry in journal)
+        if (journal.Count == 0) return;
+        await using var command = session.Command("");
+        var rows = new List<string>(journal.Count);
+        for (var n = 0; n < journal.Count; n++)
         {
-            await using var command = session.Command(
-                $"INSERT INTO {s.T(Journal)} ({s.Columns("id", "instance_id", "sequence", "activity_id", "activity_type", "event", "outcome", "summary", "at")}) " +
-                "VALUES (@id, @i, @q, @a, @t, @e, @o, @s, @at)");
-            s.Add(command, "@id", Journal, "id", Guid.NewGuid());
-            s.Add(command, "@i", Journal, "instance_id", instanceId);
-            s.Add(command, "@q", Journal, "sequence", entry.Sequence);
-            s.Add(command, "@a", Journal, "activity_id", entry.ActivityId);
-            s.Add(command, "@t", Journal, "activity_type", entry.ActivityType);
-            s.Add(command, "@e", Journal, "event", entry.Event);
-            s.Add(command, "@o", Journal, "outcome", entry.Outcome);
-            s.Add(command, "@s", Journal, "summary", entry.Summary);
-            s.Add(command, "@at", Journal, "at", entry.At);
-            await command.ExecuteNonQueryAsync(ct);
+            var entry = journal[n];
+            rows.Add($"(@id{n}, @i{n}, @q{n}, @a{n}, @t{n}, @e{n}, @o{n}, @s{n}, @at{n})");
+            s.Add(command, $"@id{n}", Journal, "id", Guid.NewGuid());
+            s.Add(command, $"@i{n}", Journal, "instance_id", instanceId);
+            s.Add(command, $"@q{n}", Journal, "sequence", entry.Sequence);
+            s.Add(command, $"@a{n}", Journal, "activity_id", entry.ActivityId);
+            s.Add(command, $"@t{n}", Journal, "activity_type", entry.ActivityType);
+            s.Add(command, $"@e{n}", Journal, "event", entry.Event);
+            s.Add(command, $"@o{n}", Journal, "outcome", entry.Outcome);
+            s.Add(command, $"@s{n}", Journal, "summary", entry.Summary);
+            s.Add(command, $"@at{n}", Journal, "at", entry.At);
         }
+        command.CommandText = $"INSERT INTO {s.T(Journal)} ({s.Columns("id", "instance_id", "sequence", "activity_id", "activity_type", "event", "outcome", "summary", "at")}) " +
+                              "VALUES " + string.Join(", ", rows);
+        await command.ExecuteNonQueryAsync(ct);
     }
 }
 

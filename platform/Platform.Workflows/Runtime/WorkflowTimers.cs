@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Platform.Runtime;
-using Platform.Tenancy;
+using Platform.Runtime.Polling;
 using Platform.Workflows.Triggers;
 
 namespace Platform.Workflows.Runtime;
@@ -9,49 +8,44 @@ namespace Platform.Workflows.Runtime;
 /// <summary>
 /// Each poll, for every active tenant: fires due timers (claimed under a lease, resumed through the bookmark so each
 /// fires once), continues instances whose host stopped mid-run (their lease ran out), and starts scheduled workflows.
-/// Timers live in the tenant's database, so they survive restarts. Suspended tenants run nothing.
+/// Timers live in the tenant's database, so they survive restarts. Suspended tenants run nothing
+/// (<see cref="TenantPollingLoop"/>); their due timers fire once they are resumed.
 /// </summary>
-public sealed class WorkflowTimers(
-    TenantCatalog catalog, TenantRuntimeCache runtimes, WorkflowEngine engine, ScheduleTriggers schedules, ModuleWorkflowPublisher modules, WorkflowOptions options, ILogger<WorkflowTimers> logger)
+public sealed class WorkflowTimers(TenantPollingLoop loop, WorkflowEngine engine, ScheduleTriggers schedules, ModuleWorkflowPublisher modules, WorkflowOptions options)
     : BackgroundService
 {
-    private const int Batch = 50;
+    /// <summary>Timers claimed per statement; a full batch is followed by the next at once, so a backlog drains in one pass.</summary>
+    private const int Batch = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Claimed timers resumed at once: each resume is a few short transactions, so a few overlap their round trips.</summary>
+    private const int ParallelResumes = 4;
+
+    private TenantPoll Poll => new() { Name = "workflow timers", Interval = options.PollInterval, PollAsync = (runtime, _, ct) => PollTenantAsync(runtime, ct) };
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => loop.RunAsync(Poll, stoppingToken);
+
+    /// <summary>One poll of one tenant, if it is active; false when it was skipped (suspended, deleted).</summary>
+    public Task<bool> PollTenantAsync(string tenant, CancellationToken ct) => loop.PollTenantAsync(Poll, tenant, new TenantPass(Full: true, Purge: false), ct);
+
+    private async Task PollTenantAsync(TenantRuntime runtime, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.PollInterval);
-        do
-        {
-            try
-            {
-                foreach (var tenant in (await catalog.ListAsync(stoppingToken)).Where(t => t.Status == TenantStatus.Active))
-                    await PollTenantAsync(tenant.Id, stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(exception, "Workflow timers could not be polled; retrying at the next poll.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await modules.EnsureAsync(runtime, ct);
+        await FireDueTimersAsync(runtime, ct);
+        foreach (var abandoned in await WorkflowStore.AbandonedAsync(runtime, engine.Now, ct))
+            await engine.RunAsync(runtime, abandoned, ct);
+        await schedules.StartDueAsync(runtime, engine.Now, ct);
     }
 
-    public async Task PollTenantAsync(string tenant, CancellationToken ct)
+    /// <summary>Claims due timers a batch at a time (each claim leases them to this host) and resumes their instances.</summary>
+    private async Task FireDueTimersAsync(TenantRuntime runtime, CancellationToken ct)
     {
-        try
+        while (true)
         {
-            // The runtime's status is re-read from the catalog every few seconds, so a suspension reaches every host.
-            if (await runtimes.GetAsync(tenant, ct) is not { Status: TenantStatus.Active } runtime || runtime.SchemaVersion == 0) return;
-            await modules.EnsureAsync(runtime, ct);
             var now = engine.Now;
-            foreach (var timer in await WorkflowStore.ClaimDueTimersAsync(runtime, now, now + options.Lease, Batch, ct))
-                await engine.ResumeAsync(runtime, timer.InstanceId, timer.Id, null, ct);
-            foreach (var abandoned in await WorkflowStore.AbandonedAsync(runtime, now, ct))
-                await engine.RunAsync(runtime, abandoned, ct);
-            await schedules.StartDueAsync(runtime, now, ct);
-        }
-        catch (Exception exception) when (!ct.IsCancellationRequested)
-        {
-            logger.LogWarning(exception, "Tenant {Tenant}: workflow timers failed; retrying at the next poll.", tenant);
+            var claimed = await WorkflowStore.ClaimDueTimersAsync(runtime, now, now + options.Lease, Batch, ct);
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = ParallelResumes, CancellationToken = ct },
+                async (timer, token) => await engine.ResumeAsync(runtime, timer.InstanceId, timer.Id, null, token));
+            if (claimed.Count < Batch) return;
         }
     }
 }
