@@ -13,6 +13,7 @@ const LoginPage = lazy(() => import('./pages/LoginPage'));
 const ListPage = lazy(() => import('./pages/ListPage'));
 const RecordPage = lazy(() => import('./pages/RecordPage'));
 const HomePage = lazy(() => import('./pages/HomePage'));
+const DashboardPage = lazy(() => import('./dashboards/DashboardPage'));
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -43,6 +44,7 @@ const router = createBrowserRouter([
     element: page(<TenantShell />),
     children: [
       { index: true, element: page(<HomePage />) },
+      { path: 'dashboards/:id', element: page(<DashboardPage />) },
       { path: ':entity', element: page(<ListPage />) },
       { path: ':entity/new', element: page(<RecordPage />) },
       { path: ':entity/:id', element: page(<RecordPage />) },

@@ -16,6 +16,7 @@ import { combineFilters, filterToOData, searchToOData, type ColumnFilter } from 
 import { useEntities, useEntityDef, useIsPhone, useLang, useTenant, useTitle, useViews } from '../hooks';
 import { isComposing } from '../ime';
 import { personalViews } from '../views';
+import { UrlFilterTag, useUrlFilter } from '../listUrlFilter';
 import { Loading } from '../App';
 
 const PAGE_SIZES = [25, 50, 100, 200];
@@ -72,6 +73,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const queryClient = useQueryClient();
   const all = useEntities(tenant);
   const { state, update } = useViewState(view);
+  const urlFilter = useUrlFilter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [searchText, setSearchText] = useState(state.search);
 
@@ -88,9 +90,10 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const searchFields = useMemo(() => visibleFields.filter((f) => specOf(f).searchable && entity.access?.fields?.[f.name] !== 'masked' && !('encrypted' in f && (f as { encrypted?: boolean }).encrypted)).slice(0, 6), [visibleFields, entity]);
   const filter = useMemo(() => combineFilters([
     view.filter,
+    urlFilter.filter,
     searchToOData(searchFields, state.search),
     ...Object.entries(state.filters).map(([name, f]) => (fieldsByName.get(name) ? filterToOData(fieldsByName.get(name)!, f) : null)),
-  ]), [view.filter, searchFields, state.search, state.filters, fieldsByName]);
+  ]), [view.filter, urlFilter.filter, searchFields, state.search, state.filters, fieldsByName]);
   const orderby = state.sort ? `${state.sort},id` : 'id';
 
   const list = useQuery({
@@ -150,7 +153,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const plural = entityPluralLabel(entity, lang);
   useTitle(plural);
   const count = list.data?.count;
-  const filtered = !!(state.search || Object.keys(state.filters).length);
+  const filtered = !!(state.search || urlFilter.filter || Object.keys(state.filters).length);
   const rows = list.data?.value ?? [];
 
   const columnChooser = (
@@ -193,6 +196,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
             <Button size="small" type="primary" onClick={() => void personalViews.save(tenant, entity.name, state).catch(() => message.info(t('list.saveViewSoon')))}>{t('list.saveView')}</Button>
           </Space>} />
       )}
+      <UrlFilterTag filter={urlFilter.filter} onClear={urlFilter.clear} />
       {Object.keys(state.filters).length > 0 && (
         <div aria-label={t('list.filter')}>
           {Object.entries(state.filters).map(([name, f]) => fieldsByName.get(name) && (
