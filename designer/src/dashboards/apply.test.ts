@@ -33,4 +33,7 @@ describe('reading the answer', () => {
   it('reads a total as one row', () => {
     expect(readRows(chart({ type: 'number' }), { value: [{ measure: '42.5' }] })).toEqual([{ key: { value: null }, value: 42.5 }]);
   });
+  it('refuses an answer of records instead of groups', () => {
+    expect(() => readRows(chart({ groupBy: 'stage' }), { value: [{ id: 'x', stage: 'won' }] })).toThrow(/did not aggregate/);
+  });
 });

@@ -38,6 +38,8 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0))
 /** The groups in the answer ({value: [{stage, measure}]}), date buckets in time order, empty measures as 0. */
 export function readRows(chart: ChartDoc, answer: { value?: Record<string, unknown>[] }): ChartRow[] {
   const rows = answer.value ?? [];
+  // A host that ignored $apply would answer records: never chart those as if they were groups.
+  if (rows.length && !(MEASURE in rows[0])) throw new Error(`The answer has no '${MEASURE}': the host did not aggregate.`);
   const g = chart.groupBy;
   if (!g || chart.type === 'number') return rows.slice(0, 1).map((r) => ({ key: { value: null }, value: num(r[MEASURE]) }));
   if (typeof g === 'string') return rows.map((r) => ({ key: { value: r[g] ?? null }, value: num(r[MEASURE]) }));
