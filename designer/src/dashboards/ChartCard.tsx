@@ -53,7 +53,7 @@ export function ChartCard({ tenant, chart, entity, entities, lang }: ChartCardPr
     items: labels.slice(0, 8).map((l, i) => `${l}: ${format(values[i])}`).join('; '),
   });
   const option = useMemo(() => chart.type === 'number' ? null
-    : chartOption(chart.type, { labels, values }, format, summary, phone), [chart.type, labels, values.join(), format, summary, phone]);
+    : chartOption(chart.type, { labels, values }, format, phone), [chart.type, labels, values.join(), format, phone]);
 
   let body: React.ReactNode;
   if (chart.refused) body = <Alert type="info" showIcon title={t('dashboard.refused')} />;

@@ -5,13 +5,12 @@ export interface Series { labels: string[]; values: number[] }
 
 const PALETTE = ['#1f6feb', '#2da44e', '#bf8700', '#cf222e', '#8250df', '#1b7c83', '#bc4c00', '#6e7781'];
 
-/** The option for bar, line, pie and funnel charts; the aria decal/description lets screen readers read the chart. */
-export function chartOption(type: Exclude<ChartType, 'number'>, series: Series, format: (v: number) => string, description: string, compact: boolean) {
+/** The option for bar, line, pie and funnel charts (their accessible name and data table are the card's). */
+export function chartOption(type: Exclude<ChartType, 'number'>, series: Series, format: (v: number) => string, compact: boolean) {
   const data = series.labels.map((name, i) => ({ name, value: series.values[i] }));
   const base = {
     color: PALETTE,
     animation: false,
-    aria: { enabled: true, label: { description } },
     tooltip: { trigger: type === 'pie' || type === 'funnel' ? 'item' : 'axis', valueFormatter: (v: unknown) => format(Number(v)), confine: true },
   };
   if (type === 'pie' || type === 'funnel') {
