@@ -26,6 +26,7 @@ public sealed class ODataQueryTranslator(PhysicalModel model)
         var errors = new List<QueryError>();
         errors.AddRange(options.Unsupported.Select(name => new QueryError(name, $"The query option '{name}' is not supported.")));
         errors.AddRange(options.Repeated.Select(name => new QueryError(name, $"The query option '{name}' is given more than once.")));
+        if (options.Apply is not null) errors.Add(new QueryError("$apply", "$apply is supported on the list endpoint only."));
         if (_edm.Find(entity) is not { } binding)
         {
             errors.Add(new QueryError("entity", $"There is no entity named '{entity}'."));

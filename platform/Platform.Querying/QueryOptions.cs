@@ -11,8 +11,10 @@ public sealed record QueryOptions
     public string? Expand { get; init; }
     public string? Count { get; init; }
     public string? SkipToken { get; init; }
+    /// <summary>OData <c>$apply</c> (grouped reads); only the list endpoint takes it, through <see cref="Apply.ApplyTranslator"/>.</summary>
+    public string? Apply { get; init; }
 
-    /// <summary>"$" options that are not supported (e.g. $search, $apply); the translator reports them.</summary>
+    /// <summary>"$" options that are not supported (e.g. $search, $compute); the translator reports them.</summary>
     public IReadOnlyList<string> Unsupported { get; init; } = [];
 
     /// <summary>Options given more than once; the translator reports them rather than guess which one counts.</summary>
@@ -44,11 +46,12 @@ public sealed record QueryOptions
             Expand = values.GetValueOrDefault("$expand"),
             Count = values.GetValueOrDefault("$count"),
             SkipToken = values.GetValueOrDefault("$skiptoken"),
+            Apply = values.GetValueOrDefault("$apply"),
             Unsupported = unsupported,
             Repeated = repeated,
         };
     }
 
     private static readonly HashSet<string> Known =
-        ["$filter", "$orderby", "$top", "$skip", "$select", "$expand", "$count", "$skiptoken"];
+        ["$filter", "$orderby", "$top", "$skip", "$select", "$expand", "$count", "$skiptoken", "$apply"];
 }

@@ -18,7 +18,10 @@ internal static class OpenApiPaths
                  Query("$orderby", "Comma-separated fields, each optionally 'desc'"),
                  Query("$top", "Page size (default 50, at most 1000)", "integer"), Query("$skip", "Rows to skip (at most 10,000; page deeper with $skiptoken)", "integer"),
                  Query("$skiptoken", "Continuation from @odata.nextLink"), Query("$select", "Fields to return"),
-                 Query("$expand", "Lookup fields to return as records"), Query("$count", "true (capped at 1,000) or exact")],
+                 Query("$expand", "Lookup fields to return as records"), Query("$count", "true (capped at 1,000) or exact"),
+                 Query("$apply", "OData aggregation, run in the database after $filter: filter(...)/compute(year(d) as y, month(d) as m)/" +
+                                 "groupby((a,b),aggregate(x with sum|average|min|max|countdistinct as s, $count as n)) or aggregate(...); " +
+                                 "answers {\"value\":[{\"a\":...,\"s\":...}]}, $orderby and $top then apply to the result's names")],
                 null, Responses(("200", "A page of records", ListSchema(schema)), ("400", "The query is not valid", null))),
             ["post"] = Operation($"create_{name}", $"Create a {name}", [name],
                 [Header("Idempotency-Key", "Repeating a key (per user, for 24 hours) returns the created record as it is now and creates nothing new")],

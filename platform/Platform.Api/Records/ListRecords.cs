@@ -20,6 +20,7 @@ internal static class ListRecords
         var runtime = TenantEndpointFilter.Runtime(http);
         RecordService.Entity(runtime, entity);
         var options = QueryOptions.From(http.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
+        if (options.Apply is not null) return await AggregateRecords.HandleAsync(http, runtime, entity, options, records);
         var translation = new ODataQueryTranslator(runtime.Model).Translate(entity, options);
         if (!translation.Succeeded) return ProblemResults.BadQuery(translation.Errors.Select(e => (e.Parameter, e.Message)));
 

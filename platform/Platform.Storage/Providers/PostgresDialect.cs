@@ -29,6 +29,13 @@ public sealed class PostgresDialect : SqlDialect
 
     public override void Configure(DbContextOptionsBuilder builder, string connectionString) => builder.UseNpgsql(connectionString);
 
+    /// <summary>EXTRACT reads a timestamptz in the session's time zone: times are grouped by their UTC parts.</summary>
+    public override string DatePart(string column, Platform.Storage.Records.Aggregates.DatePart part, bool isTime) =>
+        $"CAST(EXTRACT({part.ToString().ToUpperInvariant()} FROM {(isTime ? $"{column} AT TIME ZONE 'UTC'" : column)}) AS bigint)";
+
+    /// <summary>AVG of numeric keeps every digit it can (more than .NET's decimal holds).</summary>
+    public override string Average(string column) => $"ROUND(AVG({column}), 10)";
+
     public override string Page(int? limit, int? offset)
     {
         var sql = limit is null ? "" : $" LIMIT {limit.Value}";

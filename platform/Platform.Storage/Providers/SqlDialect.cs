@@ -139,6 +139,15 @@ public abstract class SqlDialect
     public virtual string RenameConstraintSql(ISqlGenerationHelper sql, RelationalTypeMapping stringMapping, string table, string? schema, string name, string newName) =>
         throw new NotSupportedException($"No constraint rename on {Provider}.");
 
+    /// <summary>
+    /// The year, month or day of a date or UTC time column as a whole number, for grouped reads ("won amount by month").
+    /// </summary>
+    public virtual string DatePart(string column, Records.Aggregates.DatePart part, bool isTime) =>
+        $"CAST(EXTRACT({part.ToString().ToUpperInvariant()} FROM {column}) AS BIGINT)";
+
+    /// <summary>The average of a numeric column, as an exact decimal where the database has one.</summary>
+    public virtual string Average(string column) => $"AVG({column})";
+
     /// <summary>Replaces EF Core services the platform's DDL generation needs on this database.</summary>
     public virtual void ConfigureDdl(DbContextOptionsBuilder builder)
     {

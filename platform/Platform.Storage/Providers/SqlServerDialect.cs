@@ -26,6 +26,12 @@ public sealed class SqlServerDialect : SqlDialect
         return limit is null ? sql : sql + $" FETCH NEXT {limit.Value} ROWS ONLY";
     }
 
+    public override string DatePart(string column, Platform.Storage.Records.Aggregates.DatePart part, bool isTime) =>
+        $"CAST(DATEPART({part.ToString().ToLowerInvariant()}, {column}) AS bigint)";
+
+    /// <summary>AVG of an integer column is an integer on SQL Server: the values become decimals first.</summary>
+    public override string Average(string column) => $"AVG(CAST({column} AS decimal(38, 10)))";
+
     public override string LockTimeoutSql(TimeSpan timeout) => $"SET LOCK_TIMEOUT {(int)timeout.TotalMilliseconds}";
 
     /// <summary>LOCK_TIMEOUT outlives the transaction on a pooled connection.</summary>

@@ -31,6 +31,14 @@ public sealed class SqliteDialect : SqlDialect
     /// <summary>SQLite's documented way to keep a term out of index selection: a unary plus on the column.</summary>
     public override string NotAnAccessPath(string column) => "+" + column;
 
+    /// <summary>Dates and times are ISO text ("yyyy-MM-dd...", times in UTC): the parts sit at fixed places.</summary>
+    public override string DatePart(string column, Platform.Storage.Records.Aggregates.DatePart part, bool isTime) => part switch
+    {
+        Platform.Storage.Records.Aggregates.DatePart.Year => $"CAST(substr({column}, 1, 4) AS INTEGER)",
+        Platform.Storage.Records.Aggregates.DatePart.Month => $"CAST(substr({column}, 6, 2) AS INTEGER)",
+        _ => $"CAST(substr({column}, 9, 2) AS INTEGER)",
+    };
+
     public override void Configure(DbContextOptionsBuilder builder, string connectionString) => builder.UseSqlite(connectionString);
 
     /// <summary>
