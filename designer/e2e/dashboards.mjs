@@ -27,12 +27,14 @@ export async function dashboardTests({ test, assert, shot, page, base }) {
     }
     assert(/CN¥[\d,]+/.test(await region('Won amount').textContent()), 'won amount as money');
     assert((await region('Won amount by month').getByRole('img').getAttribute('aria-label')).match(/[A-Z][a-z]{2} \d{4}/), 'months named by Intl');
+    await page().waitForTimeout(300);
+    await shot('desktop-en-dashboard');
     await region('Activities by owner').getByRole('button', { name: 'Show data table' }).click();
     const table = region('Activities by owner').getByRole('table');
     await table.getByRole('link').first().waitFor();
     assert(/Administrator|admin/.test(await table.textContent()), 'owners by name');
     await page().waitForTimeout(300);
-    await shot('desktop-en-dashboard');
+    await shot('desktop-en-dashboard-table');
   });
 
   await test('a click on a bar opens the list behind it with the chart filter and the group applied', async () => {

@@ -10,7 +10,7 @@ import { localeText } from '../format';
 import { useIsPhone } from '../hooks';
 import { dashboardsApi } from './api';
 import { drillHref } from './drill';
-import { fieldOf, groupField, groupLabel, measureFormatter } from './labels';
+import { fieldOf, groupField, groupLabel, inOptionOrder, measureFormatter } from './labels';
 import { groupNames } from './names';
 import { chartOption } from './options';
 import type { ChartDoc } from './types';
@@ -28,7 +28,7 @@ export function ChartCard({ tenant, chart, entity, entities, lang }: ChartCardPr
   const headingId = `chart-${chart.id}`;
   const rows = useQuery({
     queryKey: ['dashboard-rows', tenant, chart],
-    queryFn: ({ signal }) => dashboardsApi.rows(tenant, chart, signal),
+    queryFn: async ({ signal }) => inOptionOrder(await dashboardsApi.rows(tenant, chart, signal), chart, entity),
     enabled: !chart.refused,
   });
   const field = groupField(chart);

@@ -17,6 +17,7 @@ describe('a chart as OData $apply', () => {
     expect(buildApply(chart({ entity: 'activity', groupBy: 'owner' }))).toBe('groupby((owner),aggregate($count as measure))');
     expect(buildApply(chart({ type: 'number' }))).toBe('aggregate($count as measure)');
     expect(buildApply(chart({ type: 'number', measure: { aggregate: 'countdistinct', field: 'account' } }))).toBe('aggregate(account with countdistinct as measure)');
+    expect(buildApply(chart({ type: 'number', measure: { aggregate: 'avg', field: 'amount' } }))).toBe('aggregate(amount with average as measure)');
   });
 });
 
@@ -26,9 +27,15 @@ describe('reading the answer', () => {
       .toEqual([{ key: { value: 'prospecting' }, value: 12000 }, { key: { value: null }, value: 0 }]);
   });
   it('orders month buckets in time and drops records without a date', () => {
-    const rows = readRows(chart({ groupBy: { field: 'close_date', part: 'month' } }), { value: [
+    const rows = readRows(chart({ groupBy: { field: 'close_date', part: 'month' }, measure: { aggregate: 'max', field: 'amount' } }), { value: [
       { year: 2026, month: 3, measure: 5 }, { year: 2025, month: 12, measure: 7 }, { year: null, month: null, measure: 1 }] });
     expect(rows).toEqual([{ key: { year: 2025, month: 12 }, value: 7 }, { key: { year: 2026, month: 3 }, value: 5 }]);
+  });
+  it('fills months without records with 0 for sums and counts, not for averages', () => {
+    const answer = { value: [{ year: 2025, month: 11, measure: 5 }, { year: 2026, month: 2, measure: 7 }] };
+    expect(readRows(chart({ groupBy: { field: 'close_date', part: 'month' }, measure: { aggregate: 'sum', field: 'amount' } }), answer).map((r) => [r.key, r.value]))
+      .toEqual([[{ year: 2025, month: 11 }, 5], [{ year: 2025, month: 12 }, 0], [{ year: 2026, month: 1 }, 0], [{ year: 2026, month: 2 }, 7]]);
+    expect(readRows(chart({ groupBy: { field: 'close_date', part: 'month' }, measure: { aggregate: 'avg', field: 'amount' } }), answer)).toHaveLength(2);
   });
   it('reads a total as one row', () => {
     expect(readRows(chart({ type: 'number' }), { value: [{ measure: '42.5' }] })).toEqual([{ key: { value: null }, value: 42.5 }]);

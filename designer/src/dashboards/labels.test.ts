@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityDef } from '../api/metadata';
-import { groupLabel, measureFormatter } from './labels';
+import { groupLabel, inOptionOrder, measureFormatter } from './labels';
 import type { ChartDoc } from './types';
 
 const opportunity: EntityDef = {
@@ -40,5 +40,12 @@ describe('measure formatting', () => {
   it('shows counts as whole numbers', () => {
     expect(measureFormatter(chart({}), opportunity, 'en')(1234)).toBe('1,234');
     expect(measureFormatter(chart({}), opportunity, 'zh-CN')(123_456)).toBe('12.35万');
+  });
+});
+
+describe('group order', () => {
+  it('puts choice groups in the order of the options, unknown values last', () => {
+    const rows = [{ key: { value: 'x' } }, { key: { value: 'prospecting' } }];
+    expect(inOptionOrder(rows, chart({ groupBy: 'stage' }), opportunity).map((r) => (r.key as { value: string }).value)).toEqual(['prospecting', 'x']);
   });
 });

@@ -55,3 +55,11 @@ export function measureFormatter(chart: ChartDoc, entity: EntityDef | undefined,
   const scale = measure?.aggregate === 'avg' ? 2 : field?.scale ?? 0;
   return (v) => formatNumber(v, lang, { compact: true, scale });
 }
+
+/** Groups of a choice field in the order of its options (the pipeline's stages in their order), others after. */
+export function inOptionOrder<T extends { key: GroupKey }>(rows: T[], chart: ChartDoc, entity: EntityDef | undefined): T[] {
+  const options = fieldOf(entity, groupField(chart))?.options;
+  if (!options) return rows;
+  const rank = (r: T) => { const k = r.key; const i = 'value' in k ? options.findIndex((o) => o.value === k.value) : -1; return i < 0 ? options.length : i; };
+  return [...rows].sort((a, b) => rank(a) - rank(b));
+}
