@@ -10,7 +10,7 @@ import { localeText } from '../format';
 import { useIsPhone } from '../hooks';
 import { dashboardsApi } from './api';
 import { drillHref } from './drill';
-import { fieldOf, groupField, groupLabel, inOptionOrder, measureFormatter } from './labels';
+import { axisFormatter, fieldOf, groupField, groupLabel, inOptionOrder, measureFormatter } from './labels';
 import { groupNames } from './names';
 import { chartOption } from './options';
 import type { ChartDoc } from './types';
@@ -41,6 +41,7 @@ export function ChartCard({ tenant, chart, entity, entities, lang }: ChartCardPr
   });
 
   const format = useMemo(() => measureFormatter(chart, entity, lang), [chart, entity, lang]);
+  const axis = useMemo(() => axisFormatter(chart, entity, lang), [chart, entity, lang]);
   const words = useMemo(() => ({ empty: t('dashboard.emptyGroup'), yes: t('dashboard.yes'), no: t('dashboard.no') }), [t]);
   const labels = useMemo(() => (rows.data ?? []).map((r) => groupLabel(chart, entity, r.key, { lang, names: names.data, words })),
     [rows.data, chart, entity, lang, names.data, words]);
@@ -53,7 +54,7 @@ export function ChartCard({ tenant, chart, entity, entities, lang }: ChartCardPr
     items: labels.slice(0, 8).map((l, i) => `${l}: ${format(values[i])}`).join('; '),
   });
   const option = useMemo(() => chart.type === 'number' ? null
-    : chartOption(chart.type, { labels, values }, format, phone), [chart.type, labels, values.join(), format, phone]);
+    : chartOption(chart.type, { labels, values }, format, phone, axis), [chart.type, labels, values.join(), format, phone, axis]);
 
   let body: React.ReactNode;
   if (chart.refused) body = <Alert type="info" showIcon title={t('dashboard.refused')} />;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityDef } from '../api/metadata';
-import { groupLabel, inOptionOrder, measureFormatter } from './labels';
+import { axisFormatter, groupLabel, inOptionOrder, measureFormatter } from './labels';
 import type { ChartDoc } from './types';
 
 const opportunity: EntityDef = {
@@ -47,5 +47,14 @@ describe('group order', () => {
   it('puts choice groups in the order of the options, unknown values last', () => {
     const rows = [{ key: { value: 'x' } }, { key: { value: 'prospecting' } }];
     expect(inOptionOrder(rows, chart({ groupBy: 'stage' }), opportunity).map((r) => (r.key as { value: string }).value)).toEqual(['prospecting', 'x']);
+  });
+});
+
+describe('axis ticks', () => {
+  it('are compact in both languages', () => {
+    const sum = chart({ measure: { aggregate: 'sum', field: 'amount' } });
+    expect(axisFormatter(sum, opportunity, 'en')(7_000_000)).toBe('CN¥7M');
+    expect(axisFormatter(sum, opportunity, 'zh-CN')(7_000_000)).toBe('¥700万');
+    expect(axisFormatter(chart({}), opportunity, 'en')(1500)).toBe('1.5K');
   });
 });

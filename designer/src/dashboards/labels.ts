@@ -1,7 +1,7 @@
 // How a group reads on an axis, a slice and in the data table: date buckets through Intl, choice values by their
 // option labels, lookups and owners by name where known, and the measure in the locale's number style (zh-CN 万/亿).
 import type { EntityDef, FieldDef } from '../api/metadata';
-import { formatCurrency, formatNumber, localeText } from '../format';
+import { currency, formatCurrency, formatNumber, localeText } from '../format';
 import type { ChartDoc, GroupKey } from './types';
 
 /** Fields every record has without declaring them; grouped by, they are user ids or dates. */
@@ -62,4 +62,12 @@ export function inOptionOrder<T extends { key: GroupKey }>(rows: T[], chart: Cha
   if (!options) return rows;
   const rank = (r: T) => { const k = r.key; const i = 'value' in k ? options.findIndex((o) => o.value === k.value) : -1; return i < 0 ? options.length : i; };
   return [...rows].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Axis ticks stay short in every language (CN¥7M, ¥700万): the exact figures are in the tooltip and the data table. */
+export function axisFormatter(chart: ChartDoc, entity: EntityDef | undefined, lang: string): (value: number) => string {
+  const field = chart.measure?.field ? fieldOf(entity, chart.measure.field) : undefined;
+  const money = field?.type === 'currency' && chart.measure?.aggregate !== 'countdistinct';
+  const format = new Intl.NumberFormat(lang, { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1, ...(money ? { style: 'currency', currency: currency() } : {}) });
+  return (v) => format.format(v);
 }

@@ -6,7 +6,7 @@ export interface Series { labels: string[]; values: number[] }
 const PALETTE = ['#1f6feb', '#2da44e', '#bf8700', '#cf222e', '#8250df', '#1b7c83', '#bc4c00', '#6e7781'];
 
 /** The option for bar, line, pie and funnel charts (their accessible name and data table are the card's). */
-export function chartOption(type: Exclude<ChartType, 'number'>, series: Series, format: (v: number) => string, compact: boolean) {
+export function chartOption(type: Exclude<ChartType, 'number'>, series: Series, format: (v: number) => string, compact: boolean, axis: (v: number) => string = format) {
   const data = series.labels.map((name, i) => ({ name, value: series.values[i] }));
   const base = {
     color: PALETTE,
@@ -26,7 +26,7 @@ export function chartOption(type: Exclude<ChartType, 'number'>, series: Series, 
     ...base,
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: series.labels, axisLabel: { interval: 0, hideOverlap: true, rotate: compact && series.labels.length > 4 ? 35 : 0 } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => axis(v) } },
     series: [{ type, data: series.values, barMaxWidth: 56, ...(type === 'line' ? { smooth: false, symbolSize: 8, areaStyle: { opacity: 0.08 } } : {}) }],
   };
 }
