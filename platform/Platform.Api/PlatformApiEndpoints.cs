@@ -8,6 +8,7 @@ using Platform.Api.Export;
 using Platform.Api.Auth;
 using Platform.Api.Metadata;
 using Platform.Api.Notifications;
+using Platform.Api.OData;
 using Platform.Api.OpenApi;
 using Platform.Api.Operator;
 using Platform.Api.Privacy;
@@ -57,6 +58,10 @@ public static class PlatformApiEndpoints
         tenant.MapAuth();
         tenant.MapUserAdmin();
         tenant.MapNotifications();
+
+        // The OData service root: its service document and $metadata (a literal segment wins over {entity}).
+        tenant.MapGet("/data", ODataService.ServiceDocument);
+        tenant.MapGet("/data/$metadata", ODataService.Metadata);
 
         var data = tenant.MapGroup("/data/{entity}");
         data.MapGet("", ListRecords.HandleAsync);

@@ -163,6 +163,33 @@ public abstract partial class ApiTests
         Assert.Equal(["prospecting"], stages.Select(r => r.Str("stage")));
     }
 
+    [Fact]
+    public async Task Apply_filters_on_the_record_a_lookup_points_to()
+    {
+        var (tenant, _, _) = await ApplyTenantAsync();
+
+        var inApply = Row(Assert.Single((await ListAsync(tenant, "opportunity",
+            ("$apply", "filter(account/name eq 'Acme')/aggregate($count as n, amount with sum as total)"))).Values()));
+        var inOption = Row(Assert.Single((await ListAsync(tenant, "opportunity",
+            ("$filter", "account/name eq 'Globex'"), ("$apply", "aggregate($count as n)"))).Values()));
+
+        Assert.Equal(3, inApply["n"].GetInt64());
+        Assert.Equal(3300.75m, inApply["total"].GetDecimal());
+        Assert.Equal(3, inOption["n"].GetInt64());
+    }
+
+    [Fact]
+    public async Task Apply_over_an_entity_the_reader_may_not_read_counts_nothing()
+    {
+        var tenant = await Host.CreateTenantAsync(ApplyScreensModule);
+        await CreateAsync(tenant, "lead", new { full_name = "Jane Doe", company = "Initech" });
+        var (clerk, _) = await Host.CreateUserClientAsync(tenant, "clerk", ["clerk"]);
+
+        var page = await ExpectAsync(await clerk.GetAsync(List(tenant, "lead", ("$apply", "aggregate($count as n)"))), HttpStatusCode.OK);
+
+        Assert.Equal(0, Row(Assert.Single(page.Values()))["n"].GetInt64());
+    }
+
     [Theory]
     [InlineData("opportunity", "groupby((stage),aggregate(amount with sum as total))", "amount")]
     [InlineData("opportunity", "groupby((amount))", "amount")]

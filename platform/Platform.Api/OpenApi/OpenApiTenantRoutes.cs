@@ -20,6 +20,17 @@ internal static class OpenApiTenantRoutes
             ["get"] = Operation("get-security", "Roles, teams and business units", ["metadata"], [], null,
                 Responses(("200", "The security definitions", Object()), ("403", "Only for users with every privilege on every record", null))),
         };
+        paths["/data"] = new JsonObject
+        {
+            ["get"] = Operation("get-odata-service", "OData service document: the entity sets the caller may read, each listed at /data/{entity}",
+                ["metadata"], [], null, Responses(("200", "OData JSON service document", Object()))),
+        };
+        paths["/data/$metadata"] = new JsonObject
+        {
+            ["get"] = Operation("get-odata-metadata", "OData CSDL of the entities and fields the caller may read (XML; JSON with $format=json)",
+                ["metadata"], [Query("$format", "json for CSDL JSON; XML otherwise")], null,
+                Responses(("200", "CSDL (application/xml or application/json)", null))),
+        };
         paths["/openapi.json"] = new JsonObject
         {
             ["get"] = Operation("get-openapi", "This document", ["metadata"], [], null, Responses(("200", "OpenAPI 3.1", Object()))),

@@ -32,9 +32,11 @@ internal static class ListRecords
         var expandedFields = RecordExpansion.ExpandedFields(translation.Expand);
         var next = page.HasMore ? NextLink(http, ContinuationToken.Next(query, page)) : null;
 
+        if (OData.ODataService.IsODataClient(http)) http.Response.Headers["OData-Version"] = OData.ODataService.Version;
         return RecordResponses.Json(writer =>
         {
             writer.WriteStartObject();
+            if (OData.ODataService.IsODataClient(http)) writer.WriteString("@odata.context", OData.ODataService.ListContext(http, entity));
             if (page.Count is { } count)
             {
                 writer.WriteNumber("@odata.count", count);
