@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ADMIN_PASSWORD, startHost } from './host.mjs';
 import { inboxTests } from './inbox.mjs';
+import { dashboardTests } from './dashboards.mjs';
 
 const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(designer, 'test-artifacts');
@@ -340,6 +341,8 @@ try {
     await shot('phone-en-menu');
     await page.setViewportSize({ width: 1366, height: 860 });
   });
+
+  await dashboardTests({ test, assert, shot, page: () => page, base });
 
   await test('sign out ends the session', async () => {
     await page.goto(`${base}/demo/account`);

@@ -29,3 +29,4 @@ const screen = (...keys) => { const all = new Set(entry); for (const k of keys) 
 console.log(`sign-in screen: ${kb(screen('src/pages/LoginPage.tsx'))} gzipped JS in all`);
 console.log(`list screen:    ${kb(screen('src/pages/TenantShell.tsx', 'src/pages/ListPage.tsx'))} gzipped JS in all`);
 console.log(`record screen:  ${kb(screen('src/pages/TenantShell.tsx', 'src/pages/RecordPage.tsx'))} gzipped JS in all`);
+console.log(`dashboard:      ${kb(screen('src/pages/TenantShell.tsx', 'src/dashboards/DashboardPage.tsx', 'src/dashboards/EChart.tsx'))} gzipped JS in all (ECharts in its own chunk)`);

@@ -14,6 +14,7 @@ const ListPage = lazy(() => import('./pages/ListPage'));
 const RecordPage = lazy(() => import('./pages/RecordPage'));
 const HomePage = lazy(() => import('./pages/HomePage'));
 const InboxPage = lazy(() => import('./inbox/InboxPage'));
+const DashboardPage = lazy(() => import('./dashboards/DashboardPage'));
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -45,6 +46,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: page(<HomePage />) },
       { path: 'inbox', element: page(<InboxPage />) },
+      { path: 'dashboards/:id', element: page(<DashboardPage />) },
       { path: ':entity', element: page(<ListPage />) },
       { path: ':entity/new', element: page(<RecordPage />) },
       { path: ':entity/:id', element: page(<RecordPage />) },

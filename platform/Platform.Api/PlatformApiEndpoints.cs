@@ -109,6 +109,8 @@ public static class PlatformApiEndpoints
         metadata.MapGet("/forms/{entity}", ScreenEndpoints.GetForm);
         metadata.MapGet("/views/{entity}", ScreenEndpoints.ListViews);
         metadata.MapGet("/navigation", ScreenEndpoints.GetNavigation);
+        metadata.MapGet("/dashboards", DashboardEndpoints.List);
+        metadata.MapGet("/dashboards/{id}", DashboardEndpoints.Get);
         metadata.MapGet("/security", SecurityMetadata.Get);
         metadata.MapGet("/field-types", FieldTypeCatalog.List);
 

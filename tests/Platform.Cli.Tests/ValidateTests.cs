@@ -52,5 +52,26 @@ public sealed partial class ValidateTests : IDisposable
         Assert.Contains(Path.Combine(CliHarness.ShippedModules[1], "module.json") + ":/dependsOn", run.Error);
     }
 
+    [Fact]
+    public async Task Every_broken_chart_of_a_dashboard_is_printed_at_once_with_its_file_and_pointer()
+    {
+        var modules = ModuleCopies.CopyShipped(_temp.Path);
+        var dashboard = Path.Combine(modules[1], "dashboards", "sales-overview.json");
+        await File.WriteAllTextAsync(dashboard, """
+            { "id": "sales-overview", "label": "Sales", "charts": [
+              { "id": "a", "title": "A", "type": "bar", "entity": "invoice", "groupBy": "stage", "measure": { "aggregate": "count" } },
+              { "id": "b", "title": "B", "type": "bar", "entity": "opportunity", "groupBy": "stag", "measure": { "aggregate": "count" } },
+              { "id": "c", "title": "C", "type": "bar", "entity": "opportunity", "groupBy": "stage", "measure": { "aggregate": "sum", "field": "name" } }
+            ] }
+            """);
+
+        var run = await CliHarness.RunAsync(["validate", .. modules]);
+
+        CliHarness.AssertExit(1, run);
+        Assert.Contains(dashboard + ":/charts/0/entity: 'invoice' is not an entity", run.Error);
+        Assert.Contains(dashboard + ":/charts/1/groupBy: opportunity has no field 'stag'", run.Error);
+        Assert.Contains(dashboard + ":/charts/2/measure/aggregate: 'sum' needs a number field", run.Error);
+    }
+
     public void Dispose() => _temp.Dispose();
 }

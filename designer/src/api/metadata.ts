@@ -44,7 +44,8 @@ export interface EntityDef {
 
 export interface EntityList { schemaVersion?: string; value: EntityDef[] }
 
-export interface NavItem { entity: string; label?: LocaleText; view?: string; module?: string }
+/** An entity's records, or a dashboard (then entity is empty). */
+export interface NavItem { entity: string; label?: LocaleText; view?: string; module?: string; dashboard?: string }
 export interface NavGroup { label?: LocaleText; items: NavItem[] }
 
 /** A JSON condition over the record (forms' rules): a comparison, or and / or / not of conditions. */
@@ -104,7 +105,8 @@ export function normalizeNavigation(doc: unknown): NavGroup[] {
   const groups = Array.isArray(doc) ? null : asArray(d?.groups ?? d?.areas ?? d?.sections);
   const toItem = (x: unknown): NavItem | null => {
     if (typeof x === 'string') return { entity: x };
-    const o = x as { entity?: string; name?: string; label?: LocaleText; view?: string; module?: string };
+    const o = x as { entity?: string; name?: string; label?: LocaleText; view?: string; module?: string; dashboard?: string };
+    if (o?.dashboard) return { entity: '', dashboard: o.dashboard, label: o.label, module: o.module };
     return o?.entity || o?.name ? { entity: (o.entity ?? o.name)!, label: o.label, view: o.view ?? undefined, module: o.module } : null;
   };
   if (groups && groups.length) {

@@ -20,6 +20,7 @@ import { isModified, toSavedView, viewHref } from '../views/viewState';
 import { DeletePersonalView, SaveViewActions } from '../views/SaveViewActions';
 import { KanbanBoard } from '../kanban/KanbanBoard';
 import '../views/messages';
+import { UrlFilterTag, useUrlFilter } from '../listUrlFilter';
 import { Loading } from '../App';
 
 const PAGE_SIZES = [25, 50, 100, 200];
@@ -77,6 +78,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const queryClient = useQueryClient();
   const all = useEntities(tenant);
   const { state, update } = useViewState(view);
+  const urlFilter = useUrlFilter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [searchText, setSearchText] = useState(state.search);
   const maySaveShared = useMaySaveShared(tenant);
@@ -96,9 +98,10 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const searchFields = useMemo(() => visibleFields.filter((f) => specOf(f).searchable && entity.access?.fields?.[f.name] !== 'masked' && !('encrypted' in f && (f as { encrypted?: boolean }).encrypted)).slice(0, 6), [visibleFields, entity]);
   const filter = useMemo(() => combineFilters([
     view.filter,
+    urlFilter.filter,
     searchToOData(searchFields, state.search),
     ...Object.entries(state.filters).map(([name, f]) => (fieldsByName.get(name) ? filterToOData(fieldsByName.get(name)!, f) : null)),
-  ]), [view.filter, searchFields, state.search, state.filters, fieldsByName]);
+  ]), [view.filter, urlFilter.filter, searchFields, state.search, state.filters, fieldsByName]);
   const orderby = state.sort ? `${state.sort},id` : 'id';
 
   const list = useQuery({
@@ -158,7 +161,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const plural = entityPluralLabel(entity, lang);
   useTitle(plural);
   const count = list.data?.count;
-  const filtered = !!(state.search || Object.keys(state.filters).length);
+  const filtered = !!(state.search || urlFilter.filter || Object.keys(state.filters).length);
   const rows = list.data?.value ?? [];
   const boardField = view.kanban && fieldsByName.get(view.kanban.groupBy)?.type === 'choice' ? view.kanban.groupBy : undefined;
   const board = state.board && !!boardField;
@@ -208,6 +211,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
             body={(label) => toSavedView(label, view, state, fieldsByName, searchFields)}
             onReset={() => { setSearchText(''); update({ q: null, sort: null, cols: null, f: null }); }} />} />
       )}
+      <UrlFilterTag filter={urlFilter.filter} onClear={urlFilter.clear} />
       {Object.keys(state.filters).length > 0 && (
         <div aria-label={t('list.filter')}>
           {Object.entries(state.filters).map(([name, f]) => fieldsByName.get(name) && (

@@ -18,15 +18,17 @@ function NavMenu({ groups, entities, tenant, onNavigate }: { groups: NavGroup[];
   const lang = useLang();
   const location = useLocation();
   const byName = useMemo(() => new Map(entities.map((e) => [e.name, e])), [entities]);
-  const selected = location.pathname.split('/')[2] ?? ''; // /{tenant}/{entity}/… (the basename /app is not part of it)
-  const item = (entity: string, label: unknown) => {
+  const [, , first = '', second = ''] = location.pathname.split('/'); // /{tenant}/{entity}/… (the basename /app is not part of it)
+  const selected = first === 'dashboards' ? `dashboards/${second}` : first;
+  const item = (entity: string, label: unknown, dashboard?: string) => {
+    if (dashboard) return { key: `dashboards/${dashboard}`, label: <Link to={`/${tenant}/dashboards/${dashboard}`} onClick={onNavigate}>{localeText(label as never, lang, dashboard)}</Link> };
     const def = byName.get(entity);
     const text = localeText(label as never, lang, '') || (def ? entityPluralLabel(def, lang) : entity);
     return { key: entity, label: <Link to={`/${tenant}/${entity}`} onClick={onNavigate}>{text}</Link> };
   };
   const items = groups.length === 1 && !groups[0].label
-    ? groups[0].items.map((i) => item(i.entity, i.label))
-    : groups.map((g, n) => ({ key: `g${n}`, type: 'group' as const, label: localeText(g.label, lang, ''), children: g.items.map((i) => item(i.entity, i.label)) }));
+    ? groups[0].items.map((i) => item(i.entity, i.label, i.dashboard))
+    : groups.map((g, n) => ({ key: `g${n}`, type: 'group' as const, label: localeText(g.label, lang, ''), children: g.items.map((i) => item(i.entity, i.label, i.dashboard)) }));
   return <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />;
 }
 

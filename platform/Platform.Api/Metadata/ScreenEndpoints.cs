@@ -46,7 +46,13 @@ internal static class ScreenEndpoints
         foreach (var (module, item) in AppScreens.Navigation(runtime.Definitions))
         {
             var node = new JsonObject { ["module"] = module.Id };
-            if (item.Dashboard is { } dashboard) node["dashboard"] = dashboard;
+            if (item.Dashboard is { } dashboard)
+            {
+                // Only a dashboard with a chart the reader may see.
+                if (DashboardEndpoints.NavigationLabel(runtime, access, dashboard) is not { } label) continue;
+                node["dashboard"] = dashboard;
+                node["label"] = label;
+            }
             else if (item.Entity is { } entity && runtime.FindEntity(entity) is { } definition && access.CanRead(entity))
             {
                 node["entity"] = entity;

@@ -155,7 +155,8 @@ public class ScreenRuleTests
 
         var errors = DefinitionValidator.Validate([module]);
 
-        Assert.Equal([("/app/navigation/1/entity", "'invoice' is not an entity of the loaded modules"), ("/app/navigation/2/view", "the view 'deals' lists deal, not account")],
+        Assert.Equal([("/app/navigation/1/entity", "'invoice' is not an entity of the loaded modules"), ("/app/navigation/2/view", "the view 'deals' lists deal, not account"),
+            ("/app/navigation/3/dashboard", "there is no dashboard 'overview'")],
             errors.Select(e => (e.Pointer, e.Message)));
         Assert.All(errors, e => Assert.Equal("crm/module.json", e.File));
     }
