@@ -135,7 +135,7 @@ public abstract partial class ApiTests
 
         Assert.StartsWith("3.1", document.Str("openapi"));
         var paths = document.GetProperty("paths");
-        Assert.Equal(5, entities.Count);
+        Assert.Equal(6, entities.Count);
         foreach (var entity in entities)
         {
             Assert.True(paths.GetProperty($"/data/{entity}").TryGetProperty("get", out _), $"list {entity}");
