@@ -59,7 +59,7 @@ public abstract partial class ApiTests
 
         var metadata = await ExpectAsync(await Client.GetAsync($"/api/{tenant}/metadata/entities"), HttpStatusCode.OK);
 
-        Assert.Equal(["account", "activity", "contact", "lead", "opportunity"], metadata.Values().Select(e => e.Str("name")));
+        Assert.Equal(["account", "activity", "contact", "lead", "opportunity", "task"], metadata.Values().Select(e => e.Str("name")));
         var modules = metadata.GetProperty("modules").EnumerateArray().ToDictionary(m => m.Str("id"));
         Assert.Equal(["crm-core", "sales"], modules.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["lead", "opportunity"], modules["sales"].GetProperty("entities").EnumerateArray().Select(e => e.GetString()).Order(StringComparer.Ordinal));
@@ -135,7 +135,7 @@ public abstract partial class ApiTests
 
         Assert.StartsWith("3.1", document.Str("openapi"));
         var paths = document.GetProperty("paths");
-        Assert.Equal(5, entities.Count);
+        Assert.Equal(6, entities.Count);
         foreach (var entity in entities)
         {
             Assert.True(paths.GetProperty($"/data/{entity}").TryGetProperty("get", out _), $"list {entity}");

@@ -46,7 +46,7 @@ public abstract partial class ApiTests
 
         var items = (await ExpectAsync(await Client.GetAsync($"/api/{tenant}/metadata/navigation"), HttpStatusCode.OK)).Values();
 
-        Assert.Equal([("crm-core", "account", "account-all"), ("crm-core", "contact", "contact-all"), ("crm-core", "activity", "activity-recent"),
+        Assert.Equal([("crm-core", "account", "account-all"), ("crm-core", "contact", "contact-all"), ("crm-core", "activity", "activity-recent"), ("crm-core", "task", "task-open"),
             ("sales", "lead", "lead-open"), ("sales", "opportunity", "opportunity-pipeline")],
             items.Where(i => i.TryGetProperty("entity", out _)).Select(i => (i.Str("module"), i.Str("entity"), i.Str("view"))));
     }
@@ -76,7 +76,7 @@ public abstract partial class ApiTests
         Assert.Empty(views.Single(v => v.Str("id") == "opportunity-won").GetProperty("aggregates").EnumerateArray());
 
         var navigation = (await ExpectAsync(await clerk.GetAsync($"/api/{tenant}/metadata/navigation"), HttpStatusCode.OK)).Values();
-        Assert.Equal(["account", "contact", "activity", "opportunity"], navigation.Where(i => i.TryGetProperty("entity", out _)).Select(i => i.Str("entity")));
+        Assert.Equal(["account", "contact", "activity", "task", "opportunity"], navigation.Where(i => i.TryGetProperty("entity", out _)).Select(i => i.Str("entity")));
         await ExpectProblemAsync(await clerk.GetAsync($"/api/{tenant}/metadata/forms/lead"), HttpStatusCode.NotFound);
     }
 

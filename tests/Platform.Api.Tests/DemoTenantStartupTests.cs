@@ -10,7 +10,7 @@ namespace Platform.Api.Tests;
 /// <summary>The host's first start on empty storage, as `dotnet run --project platform/Platform.Host` does it (SQLite), and on PostgreSQL.</summary>
 public sealed class DemoTenantStartupTests
 {
-    private static readonly string[] Entities = ["account", "activity", "contact", "lead", "opportunity"];
+    private static readonly string[] Entities = ["account", "activity", "contact", "lead", "opportunity", "task"];
 
     [Fact]
     public async Task The_first_start_creates_tenant_demo_with_the_shipped_modules_and_sample_records_then_reports_healthy()

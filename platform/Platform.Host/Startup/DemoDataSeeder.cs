@@ -97,6 +97,20 @@ public sealed class DemoDataSeeder(RecordService records)
                 };
             }), ct)).Count;
         }
+        if (runtime.FindEntity("task") is not null)
+        {
+            // Last, so the records above keep the sample data they always had (one seeded random sequence).
+            var priorities = new[] { "low", "normal", "normal", "high" };
+            total += (await CreateAsync(runtime, owner, "task", Enumerable.Range(0, 25).Select(i => new Dictionary<string, object?>
+            {
+                ["subject"] = faker.PickRandom("Call", "Email", "Send a quote to", "Meet") + " " + faker.Name.FullName(),
+                ["due_at"] = faker.Date.Between(new DateTime(2026, 11, 1), new DateTime(2027, 1, 31)).ToUniversalTime().ToString("O"),
+                ["status"] = i % 4 == 0 ? "done" : "open",
+                ["priority"] = faker.PickRandom(priorities),
+                ["account"] = Pick(faker, accounts),
+                ["contact"] = Pick(faker, contacts),
+            }), ct)).Count;
+        }
         return total;
     }
 

@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
-using Platform.Workflows.Definitions;
+using System.Xml;
 
 namespace Platform.Workflows.Activities;
 
 /// <summary>
-/// CreateTask: creates a to-do record for a user — a record of the tenant's task entity (<c>entity</c>) whose owner is
-/// <c>assignee</c> and whose subject field is <c>subject</c>, plus any other <c>values</c>.
+/// CreateTask: creates a to-do record for a user — a record of the tenant's task entity (<c>entity</c>) whose subject
+/// field is <c>subject</c>, plus any other <c>values</c> — then gives it to <c>assignee</c> through the record service's
+/// assignment (the platform's owner mechanism: assign privilege, owning business unit, audit), unless the run's actor
+/// already owns it as that user.
 /// </summary>
 public sealed class CreateTaskActivity : CreateTaskDescription, IActivityType
 {
@@ -14,10 +16,27 @@ public sealed class CreateTaskActivity : CreateTaskDescription, IActivityType
         var entity = await context.RequiredStringAsync("entity");
         var values = await context.InputAsync("values") is JsonObject other ? RecordValues.From(other, context.Node.Id) : [];
         values["subject"] = await context.RequiredStringAsync("subject");
-        if (await context.StringAsync("assignee") is { Length: > 0 } assignee) values["owner"] = assignee;
-        var created = RecordValues.ToJson(await context.Effects.CreateRecordAsync(entity, values, context.CancellationToken));
-        var id = created?["id"]?.DeepClone();
-        if ((string?)(context.Node.Input("resultVariable") as JsonValue) is { Length: > 0 } target) context.State.Variables[target] = id?.DeepClone();
-        return ActivityResult.Done(new JsonObject { ["id"] = id });
+        if (await context.StringAsync("dueIn") is { Length: > 0 } dueIn) values[DueField] = JsonValue.Create((context.Now + Duration(dueIn)).ToString("O"));
+        Guid? assignee = await context.StringAsync("assignee") is { Length: > 0 } text
+            ? Guid.TryParse(text, out var user) ? user : throw new WorkflowActivityException($"The assignee of '{context.Node.Id}' is not a user id: {text}.")
+            : null;
+        var created = await context.Effects.CreateRecordAsync(entity, values, context.CancellationToken);
+        var id = created.GetValueOrDefault("id") is Guid guid ? guid : RecordValues.Id(RecordValues.ToJson(created.GetValueOrDefault("id")), context.Node.Id);
+        if (assignee is { } owner && !Equals(created.GetValueOrDefault(Platform.Metadata.Definitions.SystemFields.Owner), owner))
+            await context.Effects.AssignRecordAsync(entity, id, owner, context.CancellationToken);
+        if ((string?)(context.Node.Input("resultVariable") as JsonValue) is { Length: > 0 } target) context.State.Variables[target] = id.ToString();
+        return ActivityResult.Done(new JsonObject { ["id"] = id.ToString(), ["assignee"] = assignee?.ToString() });
+    }
+
+    private static TimeSpan Duration(string text)
+    {
+        try
+        {
+            return XmlConvert.ToTimeSpan(text);
+        }
+        catch (FormatException)
+        {
+            throw new WorkflowActivityException($"'{text}' is not an ISO 8601 duration.");
+        }
     }
 }

@@ -42,6 +42,13 @@ public sealed class WorkflowEffects(
         return await new RecordServiceCrm(records, runtime, actor).UpdateAsync(entity, id, values, ct);
     }
 
+    /// <summary>Gives a record to another user through the record service's assignment (assign privilege, audit, record change).</summary>
+    public async Task AssignRecordAsync(string entity, Guid id, Guid owner, CancellationToken ct)
+    {
+        if (capture) Capture("assignRecord", new { entity, id, owner }, 0);
+        else await records.AssignAsync(runtime, entity, id, owner, actor, ct);
+    }
+
     public Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> QueryRecordsAsync(string entity, string? filter, int? top, CancellationToken ct) =>
         new RecordServiceCrm(records, runtime, actor).QueryAsync(entity, filter, top, ct);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Auth;
@@ -28,6 +29,9 @@ public abstract class WorkflowHost : IAsyncLifetime
     public HttpClient Client { get; private set; } = null!;
 
     public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>The workflow engine's clock, which tests move forward to make timers due.</summary>
+    public ShiftingClock Clock { get; } = new();
 
     protected abstract Task<IReadOnlyDictionary<string, string>> PrepareStorageAsync();
 
@@ -65,6 +69,8 @@ public abstract class WorkflowHost : IAsyncLifetime
             builder.UseSetting("modules-dir", RepositoryPaths.Modules);
             builder.UseSetting("demo", "false");
             builder.UseEnvironment("Development");
+            builder.ConfigureTestServices(services =>
+                services.AddSingleton(provider => ActivatorUtilities.CreateInstance<Platform.Workflows.Runtime.WorkflowEngine>(provider, (TimeProvider)Clock)));
         });
         Client = _factory.CreateDefaultClient(new AdminTokenHandler());
         var deadline = DateTime.UtcNow.AddSeconds(60);
