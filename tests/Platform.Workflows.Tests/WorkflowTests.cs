@@ -65,7 +65,7 @@ public abstract partial class WorkflowTests(WorkflowHost host)
     /// <summary>Polls until the instance has the status (or fails with the last answer).</summary>
     protected async Task<JsonElement> WaitForStatusAsync(string tenant, Guid id, string status, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60)); // generous for a loaded CI machine
         while (true)
         {
             var instance = await InstanceAsync(tenant, id);
