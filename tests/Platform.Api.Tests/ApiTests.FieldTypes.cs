@@ -64,13 +64,17 @@ public abstract partial class ApiTests
         return $"{field.Name} eq {Literal(type.Storage, example)}";
     }
 
-    private static string Literal(ValueKind kind, JsonNode value) => kind switch
-    {
-        ValueKind.String => "'" + value.GetValue<string>().Replace("'", "''", StringComparison.Ordinal) + "'",
-        ValueKind.Integer or ValueKind.Decimal or ValueKind.Boolean => value.ToJsonString(),
-        ValueKind.Date or ValueKind.DateTime or ValueKind.Guid => value.GetValue<string>(),
-        ValueKind.StringList => throw new ArgumentException("a list has no literal", nameof(kind)),
-    };
+    private static string Literal(ValueKind kind, JsonNode value) => Literals[kind](value);
+
+    private static readonly ValueKindTable<Func<JsonNode, string>> Literals = new(
+        String: value => "'" + value.GetValue<string>().Replace("'", "''", StringComparison.Ordinal) + "'",
+        Integer: value => value.ToJsonString(),
+        Decimal: value => value.ToJsonString(),
+        Boolean: value => value.ToJsonString(),
+        Date: value => value.GetValue<string>(),
+        DateTime: value => value.GetValue<string>(),
+        Guid: value => value.GetValue<string>(),
+        StringList: _ => throw new ArgumentException("a list has no literal; filter one of its items"));
 
     /// <summary>JSON values alike as values: numbers by amount (5.50 is 5.5), date-times by instant.</summary>
     private static bool SameJson(JsonNode? expected, JsonNode? actual)

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Records.Events;
 using Platform.Records.Scripting;
 using Platform.Records.Validation;
@@ -82,9 +82,9 @@ public sealed class DefaultsAndFormulasStage(BeforeSaveScripts? scripts) : IReco
         }
         foreach (var field in entity.Fields)
         {
-            if (field.Type != FieldType.AutoNumber) continue;
+            if (field.Type.Descriptor is not INumberedFieldType numbered) continue;
             var first = await batch.Runtime.Store.NextSequenceValueAsync(await batch.SessionAsync(ct), $"{entity.Name}.{field.Name}", ct, rows.Count);
-            for (var i = 0; i < rows.Count; i++) rows[i][field.Name] = string.Format(CultureInfo.InvariantCulture, field.Format ?? "{0}", first + i);
+            for (var i = 0; i < rows.Count; i++) rows[i][field.Name] = numbered.Number(field, first + i);
         }
         if (!formulas) return;
         foreach (var write in batch.Writes)
