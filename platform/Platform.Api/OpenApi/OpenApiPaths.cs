@@ -88,6 +88,7 @@ internal static class OpenApiPaths
         paths["/metadata/views/{entity}"] = new JsonObject { ["get"] = Operation("list-views", "The entity's views, the default first (generated when none is the default), without the fields the reader cannot read", ["metadata"], [Path("entity", null)], null, Responses(("200", "value: the views (view.schema.json), each with generated", new JsonObject { ["type"] = "object" }))) };
         paths["/metadata/navigation"] = new JsonObject { ["get"] = Operation("get-navigation", "The app's navigation: the modules' entries the reader may open", ["metadata"], [], null, Responses(("200", "value: entries with module and entity, label and view, or dashboard", new JsonObject { ["type"] = "object" }))) };
         paths["/metadata/field-types"] = new JsonObject { ["get"] = Operation("list-field-types", "The field types, for building forms and field editors", ["metadata"], [], null, Responses(("200", "Every registered field type", Metadata.FieldTypeCatalog.ResponseSchema()))) };
+        paths["/metadata/schemas/{kind}"] = new JsonObject { ["get"] = Operation("get-document-schema", "The JSON Schema of a document kind (entity, module, form...), with the registered field types", ["metadata"], [Path("kind", null)], null, Responses(("200", "JSON Schema", new JsonObject { ["type"] = "object" }))) };
     }
 
     internal static JsonObject Operation(string id, string summary, string[] tags, JsonNode[] parameters, JsonNode? body, JsonObject responses)

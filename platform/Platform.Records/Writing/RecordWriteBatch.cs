@@ -4,6 +4,7 @@ using Platform.Records.Security;
 using Platform.Records.Transactions;
 using Platform.Records.Validation;
 using Platform.Runtime;
+using Platform.Scripting;
 using Platform.Storage.Records;
 
 namespace Platform.Records.Writing;
@@ -48,6 +49,9 @@ public sealed class RecordWriteBatch
 
     /// <summary>Before-save scripts run for this entity, so the stored row is read before the write transaction begins.</summary>
     internal bool ScriptsFirst { get; set; }
+
+    /// <summary>The engine the write's scripts share (one rental for defaults, beforeSave and formulas); released by the writer.</summary>
+    internal ScriptEngineHold? ScriptEngines { get; set; }
 
     private RecordSession? _session;
 

@@ -52,7 +52,8 @@ public sealed class DefaultsAndFormulasStage(BeforeSaveScripts? scripts) : IReco
         var stored = write.Previous!;
         var saved = new Dictionary<string, object?>(stored, StringComparer.Ordinal);
         foreach (var (name, value) in write.Values) saved[name] = value;
-        await scripts!.ComputeFormulasAsync(batch.Runtime, batch.Entity, saved, stored, batch.Actor, write.Pointer, batch.Errors, ct);
+        batch.ScriptEngines ??= scripts!.HoldEngines();
+        await scripts!.ComputeFormulasAsync(batch.Runtime, batch.Entity, saved, stored, batch.Actor, write.Pointer, batch.Errors, ct, batch.ScriptEngines);
         foreach (var field in batch.Entity.Fields)
             if (field.Formula is not null && saved.TryGetValue(field.Name, out var value)) write.Values[field.Name] = value;
     }
@@ -89,6 +90,6 @@ public sealed class DefaultsAndFormulasStage(BeforeSaveScripts? scripts) : IReco
         if (!formulas) return;
         foreach (var write in batch.Writes)
             if (write.Row is { } row)
-                await scripts!.ComputeFormulasAsync(batch.Runtime, entity, row, null, actor, write.Pointer, batch.Errors, ct);
+                await scripts!.ComputeFormulasAsync(batch.Runtime, entity, row, null, actor, write.Pointer, batch.Errors, ct, batch.ScriptEngines ??= scripts!.HoldEngines());
     }
 }
