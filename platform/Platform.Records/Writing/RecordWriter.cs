@@ -46,8 +46,8 @@ public sealed class RecordWriter
         }
         finally
         {
-            batch.ScriptEngines?.Dispose();
-            batch.ScriptEngines = null;
+            // Normally released by the last stage that runs scripts; this covers a write that stopped before it.
+            batch.ReleaseScriptEngines();
         }
     }
 

@@ -44,6 +44,8 @@ public sealed class DefaultsAndFormulasStage(BeforeSaveScripts? scripts) : IReco
         }
         // Autonumbers are numbered for the batch at once; nothing is numbered for a batch that is refused anyway.
         if (creates > 0 && errors.Count == 0) await CompleteCreatedAsync(batch, formulas, ct);
+        // The write's last scripts have run: the shared engine goes back to the pool before the write waits for the store.
+        batch.ReleaseScriptEngines();
     }
 
     /// <summary>Sets the update's formula fields from the stored row with the changes applied.</summary>
