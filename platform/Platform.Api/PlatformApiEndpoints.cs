@@ -113,6 +113,7 @@ public static class PlatformApiEndpoints
         metadata.MapGet("/dashboards/{id}", DashboardEndpoints.Get);
         metadata.MapGet("/security", SecurityMetadata.Get);
         metadata.MapGet("/field-types", FieldTypeCatalog.List);
+        metadata.MapGet("/schemas/{kind}", DocumentSchemaEndpoint.Get);
 
         // The operator's API sits beside the tenants' (a tenant cannot be called "admin"); it has its own credential.
         var tenants = endpoints.MapGroup("/api/admin/tenants").AddEndpointFilter<OperatorKeyFilter>()

@@ -14,13 +14,7 @@ internal static class MessagingSql
     {
         var model = table.Column(column);
         // PostgreSQL types a null parameter as text unless told; a text null does not go into a uuid or timestamptz column.
-        DbType? type = value is null && provider == DatabaseProvider.Postgres ? model.Kind switch
-        {
-            ValueKind.Guid => DbType.Guid,
-            ValueKind.DateTime => DbType.DateTime,
-            ValueKind.Integer => DbType.Int64,
-            _ => DbType.String,
-        } : null;
+        DbType? type = value is null && provider == DatabaseProvider.Postgres ? ColumnValueCodec.NullParameterType(model) : null;
         command.AddParameter(name, ColumnValueCodec.ToDb(model, value, provider), type);
     }
 

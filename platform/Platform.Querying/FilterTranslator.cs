@@ -112,7 +112,7 @@ internal sealed class FilterTranslator(EdmEntityBinding entity, Func<IEdmEntityT
     private ListContainsAnyNode Any(AnyNode any)
     {
         if (any.Source is not CollectionPropertyAccessNode { Source: ResourceRangeVariableReferenceNode } source ||
-            entity.Table.FindColumn(source.Property.Name) is not { Kind: ValueKind.StringList } column)
+            entity.Table.FindColumn(source.Property.Name) is not { } column || column.Kind != ValueKind.StringList)
             throw new QueryException("any() is supported on multichoice fields only.");
         var variable = any.CurrentRangeVariable?.Name;
         if (any.Body is ODataConstant)

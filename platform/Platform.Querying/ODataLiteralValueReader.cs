@@ -13,34 +13,35 @@ internal static class ODataLiteralValueReader
 {
     // ODL 8 still hands date literals over as the obsolete Microsoft.OData.Edm.Date; it must be read until ODL 9.
 #pragma warning disable CS0618
+    private static readonly ValueKindTable<Func<object, object?>> Readers = new(
+        String: value => value as string,
+        Integer: ToLong,
+        Decimal: ToDecimal,
+        Boolean: value => value as bool?,
+        Date: value => value switch
+        {
+            DateOnly d => d,
+            Microsoft.OData.Edm.Date d => new DateOnly(d.Year, d.Month, d.Day),
+            _ => null,
+        },
+        DateTime: value => value switch
+        {
+            DateTimeOffset d => d.UtcDateTime,
+            DateTime d => d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : System.DateTime.SpecifyKind(d, DateTimeKind.Utc),
+            Microsoft.OData.Edm.Date d => new DateTime(d.Year, d.Month, d.Day, 0, 0, 0, DateTimeKind.Utc),
+            _ => null,
+        },
+        Guid: value => value as Guid?,
+        // any(t: t eq 'x') compares one option of the list.
+        StringList: value => value as string);
+#pragma warning restore CS0618
+
     public static object? ToPlatform(object? value, ColumnModel column)
     {
         if (value is null) return null;
-        var converted = column.Kind switch
-        {
-            ValueKind.Integer => ToLong(value),
-            ValueKind.Decimal => ToDecimal(value),
-            ValueKind.Boolean => value as bool?,
-            ValueKind.Date => value switch
-            {
-                DateOnly d => d,
-                Microsoft.OData.Edm.Date d => new DateOnly(d.Year, d.Month, d.Day),
-                _ => null,
-            },
-            ValueKind.DateTime => value switch
-            {
-                DateTimeOffset d => d.UtcDateTime,
-                DateTime d => d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : DateTime.SpecifyKind(d, DateTimeKind.Utc),
-                Microsoft.OData.Edm.Date d => new DateTime(d.Year, d.Month, d.Day, 0, 0, 0, DateTimeKind.Utc),
-                _ => null,
-            },
-            ValueKind.Guid => value as Guid?,
-            ValueKind.String or ValueKind.StringList => value as string,
-        };
-        return converted ?? throw new QueryException(
+        return Readers[column.Kind](value) ?? throw new QueryException(
             $"The value {Describe(value)} cannot be compared with field '{column.Name}' of type {column.Field?.Type.ToString().ToLowerInvariant() ?? column.Kind.ToString().ToLowerInvariant()}.");
     }
-#pragma warning restore CS0618
 
     private static object? ToLong(object value)
     {

@@ -11,4 +11,7 @@ public interface IScriptExecutor
 
     /// <summary>Runs a script once, seeing nothing of earlier runs; never throws for script faults, the result carries them.</summary>
     Task<ScriptResult> ExecuteAsync(ScriptSource script, ScriptContext context, CancellationToken ct);
+
+    /// <summary>A hold for runs that should share one engine rental (<see cref="ScriptContext.Engines"/>); dispose it when they are done.</summary>
+    ScriptEngineHold HoldEngines() => ScriptEngineHold.None();
 }

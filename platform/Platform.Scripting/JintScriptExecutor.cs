@@ -41,6 +41,8 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
 
     public ScriptError? Check(ScriptSource script) => _cache.Get(script).Error;
 
+    public ScriptEngineHold HoldEngines() => new(_engines.Return);
+
     /// <summary>
     /// Waits (asynchronously) for one of the tenant's run slots, then runs. A run inside another run of the tenant, or
     /// whose caller holds the tenant's write lock, starts at once (see <see cref="TenantRunGate"/>).
@@ -88,7 +90,8 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
         if (entry.Error is not null)
             return Result(script, context, startedAt, new ScriptUsage(TimeSpan.Zero, 0, 0, 0, 0), entry.Error, null, null, null);
 
-        var sandbox = _engines.Rent(context.Tenant, limits);
+        var hold = context.Engines;
+        var sandbox = hold?.TryTake(context.Tenant, limits) ?? _engines.Rent(context.Tenant, limits);
         var run = new ScriptRun(context, ct);
         var reusable = false;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -117,7 +120,7 @@ public sealed partial class JintScriptExecutor : IScriptExecutor
             statements = sandbox.Statements;
             reusable &= End(sandbox) && sandbox.Reusable;
             _timeShare.Charge(context.Tenant, sandbox.ScriptTime);
-            if (reusable) _engines.Return(context.Tenant, sandbox);
+            if (reusable && hold?.Keep(context.Tenant, sandbox) != true) _engines.Return(context.Tenant, sandbox);
         }
         // Not from the engine: once returned, another run may have it.
         var usage = new ScriptUsage(watch.Elapsed, statements, run.CrmQueries, run.CrmWrites,

@@ -22,4 +22,6 @@ public sealed record ScriptContext
     /// tenant): the run starts without waiting for a slot, or both would wait on each other.
     /// </summary>
     public bool HoldsTenantWriteLock { get; init; }
+    /// <summary>Where the run takes its engine from and leaves it for the next run of the same hold; null rents from the pool.</summary>
+    public ScriptEngineHold? Engines { get; init; }
 }

@@ -4,22 +4,25 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
 using Platform.Metadata.FieldTypes;
+using Platform.Api.Tests.Support;
 
 namespace Platform.Api.Tests;
 
 /// <summary>
 /// Every registered field type (the registry, not a list: a new type is covered by itself) round-trips through the API:
-/// written with its example value, read back, found by a filter, exported to CSV and audited.
+/// written with its example value, read back, read masked by a reader who may not see it, found by a filter, exported
+/// to CSV and audited.
 /// </summary>
 public abstract partial class ApiTests
 {
     private const string EveryType = "every_type";
+    private const string MaskedReader = "masked_reader";
 
     public static TheoryData<string> RegisteredFieldTypes => [.. FieldTypeRegistry.Default.All.Select(t => t.Name)];
 
     [Theory]
     [MemberData(nameof(RegisteredFieldTypes))]
-    public async Task Every_field_type_is_written_read_back_filtered_exported_and_audited(string typeName)
+    public async Task Every_field_type_is_written_read_back_masked_filtered_exported_and_audited(string typeName)
     {
         var tenant = await Host.SharedAsync("every-field-type", () => Host.CreateTenantAsync(EveryTypeModule()));
         var field = EveryTypeField(FieldTypeRegistry.Default.Get(typeName));
@@ -31,6 +34,18 @@ public abstract partial class ApiTests
         var created = await CreateAsync(tenant, EveryType, body);
         var id = created.GetProperty("id").GetGuid();
         var read = JsonNode.Parse((await GetAsync(tenant, EveryType, id)).GetRawText())![field.Name];
+
+        // A reader whose role masks every field sees the type's masked form: part of a text, null for other values.
+        var (masked, _) = await Host.SharedAsync("every-field-type-masked", () => Host.CreateUserClientAsync(tenant, MaskedReader, [MaskedReader]));
+        using var maskedAnswer = await masked.GetAsync(Data(tenant, EveryType, id));
+        Assert.Equal(HttpStatusCode.OK, maskedAnswer.StatusCode);
+        var maskedRead = JsonNode.Parse(await maskedAnswer.Content.ReadAsStringAsync())!.AsObject();
+        Assert.True(maskedRead.ContainsKey(field.Name), $"{typeName}: the masked field is left out");
+        var expectedMask = type.Storage == ValueKind.String && read?.GetValueKind() == JsonValueKind.String && read.GetValue<string>().Length > 0
+            ? type.Mask(read.GetValue<string>())
+            : null;
+        Assert.Equal(expectedMask, maskedRead[field.Name]?.GetValue<string>());
+        if (read is not null && expectedMask is not null) Assert.NotEqual(read.GetValue<string>(), expectedMask);
 
         if (example is null)
         {
@@ -64,13 +79,17 @@ public abstract partial class ApiTests
         return $"{field.Name} eq {Literal(type.Storage, example)}";
     }
 
-    private static string Literal(ValueKind kind, JsonNode value) => kind switch
-    {
-        ValueKind.String => "'" + value.GetValue<string>().Replace("'", "''", StringComparison.Ordinal) + "'",
-        ValueKind.Integer or ValueKind.Decimal or ValueKind.Boolean => value.ToJsonString(),
-        ValueKind.Date or ValueKind.DateTime or ValueKind.Guid => value.GetValue<string>(),
-        ValueKind.StringList => throw new ArgumentException("a list has no literal", nameof(kind)),
-    };
+    private static string Literal(ValueKind kind, JsonNode value) => Literals[kind](value);
+
+    private static readonly ValueKindTable<Func<JsonNode, string>> Literals = new(
+        String: value => "'" + value.GetValue<string>().Replace("'", "''", StringComparison.Ordinal) + "'",
+        Integer: value => value.ToJsonString(),
+        Decimal: value => value.ToJsonString(),
+        Boolean: value => value.ToJsonString(),
+        Date: value => value.GetValue<string>(),
+        DateTime: value => value.GetValue<string>(),
+        Guid: value => value.GetValue<string>(),
+        StringList: _ => throw new ArgumentException("a list has no literal; filter one of its items"));
 
     /// <summary>JSON values alike as values: numbers by amount (5.50 is 5.5), date-times by instant.</summary>
     private static bool SameJson(JsonNode? expected, JsonNode? actual)
@@ -112,6 +131,15 @@ public abstract partial class ApiTests
             Fields = [new FieldDefinition { Name = "label", Type = FieldType.Text }, .. FieldTypeRegistry.Default.All.Select(EveryTypeField)],
         };
         File.WriteAllText(Path.Combine(folder, "entities", EveryType + ".json"), JsonSerializer.Serialize(entity, DefinitionJson.Options));
+        Directory.CreateDirectory(Path.Combine(folder, "security", "roles"));
+        var masks = new JsonObject(entity.Fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)"masked")));
+        var role = new JsonObject
+        {
+            ["name"] = MaskedReader,
+            ["privileges"] = new JsonObject { [EveryType] = new JsonObject { ["read"] = "tenant" } },
+            ["fieldSecurity"] = new JsonObject { [EveryType] = masks },
+        };
+        File.WriteAllText(Path.Combine(folder, "security", "roles", MaskedReader + ".json"), role.ToJsonString());
         return folder;
     }
 }

@@ -100,6 +100,16 @@ public sealed class PercentFieldTypeTests(PercentHost host) : IClassFixture<Perc
     }
 
     [Fact]
+    public async Task The_served_entity_schema_lists_the_plugin_s_type()
+    {
+        var schema = await host.Client.GetFromJsonAsync<JsonObject>($"/api/{PercentHost.Tenant}/metadata/schemas/entity");
+
+        var names = schema!["definitions"]!["fieldType"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Equal(FieldTypeRegistry.Default.All.Select(t => t.Name), names);
+        Assert.Contains("percent", names);
+    }
+
+    [Fact]
     public void A_masked_percent_reads_as_null_and_an_erased_one_as_empty_or_zero()
     {
         Assert.Null(FieldMasking.Mask(Share(), "42.5"));

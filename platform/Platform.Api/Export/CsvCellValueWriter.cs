@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Metadata.FieldTypes;
 
 namespace Platform.Api.Export;
 
@@ -12,20 +13,22 @@ public static class CsvCellValueWriter
 {
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
-    public static string Format(object? value) => value switch
-    {
-        null => "",
-        string text => Defuse(text),
-        string[] list => Defuse(string.Join(";", list)),
-        long l => l.ToString(CultureInfo.InvariantCulture),
+    private static readonly ValueKindTable<Func<object, string>> Cells = new(
+        String: value => Defuse((string)value),
+        Integer: value => ((long)value).ToString(CultureInfo.InvariantCulture),
         // Providers differ in trailing zeros (PostgreSQL 5.00, SQLite 5); an export reads the same from both.
-        decimal d => d.ToString("0.############################", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        Guid g => g.ToString(),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
-        _ => Defuse(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
-    };
+        Decimal: value => ((decimal)value).ToString("0.############################", CultureInfo.InvariantCulture),
+        Boolean: value => (bool)value ? "true" : "false",
+        Date: value => ((DateOnly)value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime: value => System.DateTime.SpecifyKind((DateTime)value, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+        Guid: value => ((Guid)value).ToString(),
+        StringList: value => Defuse(string.Join(";", (string[])value)));
+
+    public static string Format(object? value) =>
+        value is null ? ""
+        : ValueKind.Of(value) is { } kind ? Cells[kind](value)
+        // Not a platform value: its invariant text, defused like typed text.
+        : Defuse(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
 
     public static string Defuse(string text)
     {

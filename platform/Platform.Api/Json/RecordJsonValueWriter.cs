@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Platform.Metadata.FieldTypes;
 
 namespace Platform.Api.Json;
 
-/// <summary>Writes records as JSON: ids as strings, dates as "yyyy-MM-dd", times as UTC ISO 8601, decimals as numbers.</summary>
+/// <summary>Writes records as JSON, each value in its storage kind's form (<see cref="ValueKind.WriteJson"/>): ids as strings, dates as "yyyy-MM-dd", times as UTC ISO 8601, decimals as numbers.</summary>
 /// <remarks>Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
 public static class RecordJsonValueWriter
 {
@@ -34,23 +35,10 @@ public static class RecordJsonValueWriter
 
     public static void WriteValue(Utf8JsonWriter writer, object? value)
     {
-        switch (value)
-        {
-            case null: writer.WriteNullValue(); break;
-            case string s: writer.WriteStringValue(s); break;
-            case long l: writer.WriteNumberValue(l); break;
-            case decimal d: writer.WriteNumberValue(d); break;
-            case bool b: writer.WriteBooleanValue(b); break;
-            case Guid g: writer.WriteStringValue(g); break;
-            case DateOnly date: writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
-            case DateTime time: writer.WriteStringValue(DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)); break;
-            case string[] list:
-                writer.WriteStartArray();
-                foreach (var item in list) writer.WriteStringValue(item);
-                writer.WriteEndArray();
-                break;
-            default: writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
-        }
+        if (value is null) writer.WriteNullValue();
+        else if (ValueKind.Of(value) is { } kind) kind.WriteJson(writer, value);
+        // Not a platform value (a script's or a system row's): its invariant text.
+        else writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
     }
 
     public static byte[] ToBytes(IReadOnlyDictionary<string, object?> row)

@@ -61,7 +61,7 @@ internal static class FieldTypeCatalog
                 ["label"] = new JsonObject { ["description"] = "A text, or an object of locale to text" },
                 ["storage"] = new JsonObject
                 {
-                    ["type"] = "string", ["enum"] = new JsonArray(Enum.GetValues<ValueKind>().Select(k => (JsonNode)JsonNamingPolicy.CamelCase.ConvertName(k.ToString())).ToArray()),
+                    ["type"] = "string", ["enum"] = new JsonArray(ValueKind.All.Select(k => (JsonNode)JsonNamingPolicy.CamelCase.ConvertName(k.ToString())).ToArray()),
                 },
                 ["computed"] = new JsonObject { ["type"] = "boolean", ["description"] = "Assigned by the platform on save, never written" },
                 ["encryptable"] = new JsonObject { ["type"] = "boolean" },

@@ -58,7 +58,7 @@ public static class RecordJsonSchema
         while (pending.TryDequeue(out var current))
         {
             defs[current.Name] = Build(current, definitions: definitions, lookupReference: Reference);
-            foreach (var target in current.Fields.Where(f => f.Type == FieldType.Lookup).Select(f => f.Target!))
+            foreach (var target in current.Fields.Where(f => f.Type.Descriptor.IsReference).Select(f => f.Target!))
                 if (seen.Add(target) && definitions.Find(target) is { } found) pending.Enqueue(found);
         }
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
@@ -103,7 +103,7 @@ public static class RecordJsonSchema
             relaxed["x-masked"] = true;
             schema = relaxed;
         }
-        if (field.Type != FieldType.Lookup || lookupReference is null) return schema;
+        if (!field.Type.Descriptor.IsReference || lookupReference is null) return schema;
         // $expand puts the referenced record (or null, when it is out of the reader's sight) where the id was.
         var plain = new JsonObject { ["type"] = "string", ["format"] = "uuid" };
         var expanded = new JsonObject
@@ -124,7 +124,7 @@ public static class RecordJsonSchema
         if (field.Description is { } description) schema["description"] = description.Get();
         type.DescribeValue(field, schema);
         if (field.Default is { } value) schema["default"] = value.DeepClone();
-        if (field.Type == FieldType.Lookup) schema["x-lookup"] = field.Target;
+        if (field.Type.Descriptor.IsReference) schema["x-lookup"] = field.Target;
         if (Computed(field)) schema["readOnly"] = true;
         if (field.Formula is { } formula) schema["x-formula"] = formula;
         return schema;

@@ -93,6 +93,7 @@ internal static class OpenApiPaths
         paths["/metadata/dashboards"] = new JsonObject { ["get"] = Operation("list-dashboards", "The dashboards with a chart the reader may see", ["metadata"], [], null, Responses(("200", "value: id, label and the number of charts the reader may see", new JsonObject { ["type"] = "object" }))) };
         paths["/metadata/dashboards/{id}"] = new JsonObject { ["get"] = Operation("get-dashboard", "A dashboard (dashboard.schema.json) without the charts over entities the reader cannot read; charts over fields they do not read in full are refused", ["metadata"], [Path("id", null)], null, Responses(("200", "The dashboard; a refused chart has refused: true and no query", new JsonObject { ["type"] = "object" }), ("404", "No such dashboard, or none of its charts is the reader's", null))) };
         paths["/metadata/field-types"] = new JsonObject { ["get"] = Operation("list-field-types", "The field types, for building forms and field editors", ["metadata"], [], null, Responses(("200", "Every registered field type", Metadata.FieldTypeCatalog.ResponseSchema()))) };
+        paths["/metadata/schemas/{kind}"] = new JsonObject { ["get"] = Operation("get-document-schema", "The JSON Schema of a document kind (entity, module, form...), with the registered field types", ["metadata"], [Path("kind", null)], null, Responses(("200", "JSON Schema", new JsonObject { ["type"] = "object" }))) };
     }
 
     internal static JsonObject Operation(string id, string summary, string[] tags, JsonNode[] parameters, JsonNode? body, JsonObject responses)

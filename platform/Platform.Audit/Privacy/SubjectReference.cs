@@ -16,7 +16,7 @@ public sealed record SubjectReference(EntityDefinition Entity, FieldDefinition? 
         var references = new List<SubjectReference>();
         foreach (var entity in definitions.Entities.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            foreach (var field in entity.Fields.Where(f => f.Type == FieldType.Lookup && f.Target == subject.Name))
+            foreach (var field in entity.Fields.Where(f => f.Type.Descriptor.IsReference && f.Target == subject.Name))
                 references.Add(new SubjectReference(entity, field, null, null, false));
             foreach (var relation in entity.Relations.Where(r => r.Target == subject.Name))
                 references.Add(new SubjectReference(entity, null, relation, Storage.Physical.IdentifierNames.Junction(entity.Name, relation.Name), false));

@@ -11,7 +11,7 @@ public static class TemplateRecords
     {
         var definition = runtime.FindEntity(entity) ?? throw new ArgumentException($"There is no entity '{entity}'.", nameof(entity));
         var lookups = definition.Fields
-            .Where(f => f.Type == FieldType.Lookup && f.Target is not null)
+            .Where(f => f.Type.Descriptor.IsReference && f.Target is not null)
             .ToDictionary(f => f.Name, f => f.Target!, StringComparer.Ordinal);
         var id = row.GetValueOrDefault("id") switch
         {

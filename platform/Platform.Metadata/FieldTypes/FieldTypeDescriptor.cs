@@ -28,18 +28,17 @@ public abstract class FieldTypeDescriptor
     /// <summary>The platform computes the value on save (autonumbers): callers never write it and its column stays nullable.</summary>
     public virtual bool Computed => false;
 
+    /// <summary>
+    /// The value is the id of a record of the field's <c>target</c> entity (lookups): a foreign key, indexed, expanded
+    /// by <c>$expand</c>, cascaded on delete and followed by privacy requests.
+    /// </summary>
+    public virtual bool IsReference => false;
+
     /// <summary>False when the value must stay comparable in the database (foreign keys, unique counters).</summary>
     public virtual bool CanBeEncrypted => true;
 
     /// <summary>The JSON Schema type of a value (without null).</summary>
-    public string JsonType => Storage switch
-    {
-        ValueKind.String or ValueKind.Date or ValueKind.DateTime or ValueKind.Guid => "string",
-        ValueKind.Integer => "integer",
-        ValueKind.Decimal => "number",
-        ValueKind.Boolean => "boolean",
-        ValueKind.StringList => "array",
-    };
+    public string JsonType => Storage.JsonType;
 
     /// <summary>The OData filter operators a value of this type supports (encrypted fields support none).</summary>
     public virtual IReadOnlyList<string> FilterOperators => FieldTypes.FilterOperators.Of(Storage);

@@ -29,7 +29,7 @@ internal sealed class DocumentSchema
         return Compiled.GetOrAdd((SchemaDocuments.FileNameOf(kind), types.Count), _ => new Lazy<Task<DocumentSchema>>(() => CompileAsync(kind, types))).Value;
     }
 
-    private static bool ListsFieldTypes(DocumentKind kind) => SchemaDocuments.FileNameOf(kind) == "entity.schema.json";
+    private static bool ListsFieldTypes(DocumentKind kind) => SchemaDocuments.ListsFieldTypes(kind);
 
     private static async Task<DocumentSchema> CompileAsync(DocumentKind kind, IReadOnlyList<FieldTypeDescriptor> types)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Platform.Metadata.FieldTypes;
 using Platform.Metadata.Kinds;
 
 namespace Platform.Metadata.Validation;
@@ -33,6 +34,20 @@ public static class SchemaDocuments
         text = "";
         return false;
     }
+
+    /// <summary>
+    /// As <see cref="TryGetText(string, out string)"/>, for serving: the entity schema names <paramref name="registry"/>'s
+    /// field types (plugins' too) in its type enum and rules, as the validator applies it.
+    /// </summary>
+    public static bool TryGetServedText(string name, FieldTypeRegistry registry, out string text)
+    {
+        if (!TryGetText(name, out text)) return false;
+        if (DocumentKindCatalog.Default.Find(name) is { } kind && ListsFieldTypes(kind)) text = EntitySchemaFieldTypes.Apply(text, registry.All);
+        return true;
+    }
+
+    /// <summary>The schema whose type enum and per-type rules come from the field-type registry.</summary>
+    internal static bool ListsFieldTypes(DocumentKind kind) => kind.SchemaFile == "entity.schema.json";
 
     private static string Read(DocumentKind kind)
     {

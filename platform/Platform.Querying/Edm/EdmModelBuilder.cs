@@ -55,7 +55,7 @@ public static class EdmModelBuilder
         foreach (var (name, (type, set, table)) in types)
         {
             var navigations = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var column in table.Columns.Where(c => c.Field?.Type == FieldType.Lookup))
+            foreach (var column in table.Columns.Where(c => c.Field?.Type.Descriptor.IsReference == true))
             {
                 if (column.Field!.Target is not { } targetName || !types.TryGetValue(targetName, out var target)) continue;
                 var navigation = type.AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
@@ -74,22 +74,18 @@ public static class EdmModelBuilder
         return new EdmQueryModel(model.CacheKey, edm, entities);
     }
 
-    private static IEdmTypeReference TypeOf(ColumnModel column)
-    {
-        var core = EdmCoreModel.Instance;
-        var nullable = column.IsNullable;
-        return column.Kind switch
-        {
-            ValueKind.Integer => core.GetInt64(nullable),
-            ValueKind.Decimal => DecimalOf(column),
-            ValueKind.Boolean => core.GetBoolean(nullable),
-            ValueKind.Date => core.GetDate(nullable),
-            ValueKind.DateTime => core.GetDateTimeOffset(nullable),
-            ValueKind.Guid => core.GetGuid(nullable),
-            ValueKind.StringList => new EdmCollectionTypeReference(new EdmCollectionType(core.GetString(false))),
-            ValueKind.String => core.GetString(isUnbounded: column.MaxLength is null, column.MaxLength, isUnicode: true, nullable),
-        };
-    }
+    // The EDM primitive type of each storage kind.
+    private static readonly ValueKindTable<Func<ColumnModel, IEdmTypeReference>> EdmTypes = new(
+        String: column => EdmCoreModel.Instance.GetString(isUnbounded: column.MaxLength is null, column.MaxLength, isUnicode: true, column.IsNullable),
+        Integer: column => EdmCoreModel.Instance.GetInt64(column.IsNullable),
+        Decimal: DecimalOf,
+        Boolean: column => EdmCoreModel.Instance.GetBoolean(column.IsNullable),
+        Date: column => EdmCoreModel.Instance.GetDate(column.IsNullable),
+        DateTime: column => EdmCoreModel.Instance.GetDateTimeOffset(column.IsNullable),
+        Guid: column => EdmCoreModel.Instance.GetGuid(column.IsNullable),
+        StringList: _ => new EdmCollectionTypeReference(new EdmCollectionType(EdmCoreModel.Instance.GetString(false))));
+
+    private static IEdmTypeReference TypeOf(ColumnModel column) => EdmTypes[column.Kind](column);
 
     // SQLite stores decimals as scaled integers and leaves the column's facets empty; the field still has them.
     private static IEdmTypeReference DecimalOf(ColumnModel column)

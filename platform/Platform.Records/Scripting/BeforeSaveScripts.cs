@@ -19,9 +19,10 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
 
     /// <param name="previous">The stored record on update; null on create.</param>
     /// <param name="pointer">Prefix of error pointers ("/records/3" in a bulk request).</param>
+    /// <param name="engines">The write's engine hold (<see cref="HoldEngines"/>); null rents an engine per script.</param>
     public async Task<JsonElement> RunAsync(
         RecordService records, TenantRuntime runtime, EntityDefinition entity, JsonElement body, IReadOnlyDictionary<string, object?>? previous,
-        RecordActor actor, CancellationToken ct, string pointer = "")
+        RecordActor actor, CancellationToken ct, string pointer = "", ScriptEngineHold? engines = null)
     {
         if (body.ValueKind != JsonValueKind.Object) return body;
         var patch = JsonNode.Parse(body.GetRawText())!.AsObject();
@@ -37,6 +38,7 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
         var run = new ScriptContext
         {
             Tenant = runtime.Id, User = TenantScriptRunner.User(actor), Record = record, Previous = previous, Limits = scripts.HookLimits,
+            Engines = engines,
         };
 
         if (previous is null)
@@ -59,6 +61,9 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
 
     public static bool HasFormulas(EntityDefinition entity) => entity.Fields.Any(f => f.Formula is not null);
 
+    /// <summary>A hold for one write's scripts (defaults, beforeSave, formulas): one engine rental instead of one per script.</summary>
+    public ScriptEngineHold HoldEngines() => runner.HoldEngines();
+
     /// <summary>
     /// Sets the formula fields of <paramref name="row"/>, the record as it is saved: on create after the hooks, static
     /// defaults, autonumbers and system fields (id, owner, created_at...); on update the stored row with the changes.
@@ -66,13 +71,14 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
     /// </summary>
     public async Task ComputeFormulasAsync(
         TenantRuntime runtime, EntityDefinition entity, Dictionary<string, object?> row, IReadOnlyDictionary<string, object?>? previous,
-        RecordActor actor, string pointer, List<FieldError> errors, CancellationToken ct)
+        RecordActor actor, string pointer, List<FieldError> errors, CancellationToken ct, ScriptEngineHold? engines = null)
     {
         var scripts = TenantScripts.Of(runtime);
         var record = new Dictionary<string, object?>(row, StringComparer.Ordinal);
         var run = new ScriptContext
         {
             Tenant = runtime.Id, User = TenantScriptRunner.User(actor), Record = record, Previous = previous, Limits = scripts.HookLimits,
+            Engines = engines,
         };
         foreach (var field in entity.Fields.Where(f => f.Formula is not null))
         {

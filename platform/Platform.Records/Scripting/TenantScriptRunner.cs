@@ -25,6 +25,9 @@ public sealed class TenantScriptRunner(IScriptExecutor executor, IScriptRunLog? 
         return result.Error is { } error ? throw new RecordScriptException(error) : result;
     }
 
+    /// <summary>A hold for the runs of one write, so they take one engine from the pool (see <see cref="ScriptEngineHold"/>).</summary>
+    public ScriptEngineHold HoldEngines() => executor.HoldEngines();
+
     /// <summary>The script's <c>user</c>: id, name and roles of the actor.</summary>
     public static ScriptUser User(RecordActor actor) => new(actor.UserId?.ToString() ?? "", actor.Name, actor.Roles);
 }

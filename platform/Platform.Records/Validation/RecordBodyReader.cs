@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 
 namespace Platform.Records.Validation;
@@ -29,9 +30,11 @@ public static class RecordBodyReader
                         : $"'{entity.Name}' has no field '{property.Name}'"));
                 continue;
             }
-            if (field.Type == FieldType.AutoNumber)
+            if (field.Type.Descriptor.Computed)
             {
-                errors.Add(new FieldError(pointer, $"'{field.Name}' is numbered automatically and cannot be written"));
+                errors.Add(new FieldError(pointer, field.Type.Descriptor is INumberedFieldType
+                    ? $"'{field.Name}' is numbered automatically and cannot be written"
+                    : $"'{field.Name}' is computed by the platform and cannot be written"));
                 continue;
             }
             if (values.ContainsKey(field.Name))

@@ -18,6 +18,6 @@ internal sealed class DeleteCascade
     public static IEnumerable<(EntityDefinition Child, FieldDefinition Field)> References(DefinitionSet definitions, string entity, DeleteBehavior behavior) =>
         from child in definitions.Entities
         from field in child.Fields
-        where field.Type == FieldType.Lookup && field.Target == entity && field.EffectiveOnDelete == behavior
+        where field.Type.Descriptor.IsReference && field.Target == entity && field.EffectiveOnDelete == behavior
         select (child, field);
 }

@@ -4,6 +4,7 @@ using Platform.Records.Security;
 using Platform.Records.Transactions;
 using Platform.Records.Validation;
 using Platform.Runtime;
+using Platform.Scripting;
 using Platform.Storage.Records;
 
 namespace Platform.Records.Writing;
@@ -48,6 +49,19 @@ public sealed class RecordWriteBatch
 
     /// <summary>Before-save scripts run for this entity, so the stored row is read before the write transaction begins.</summary>
     internal bool ScriptsFirst { get; set; }
+
+    /// <summary>
+    /// The engine the write's scripts share (one rental for defaults, beforeSave and formulas). Released once the last
+    /// of them ran (<see cref="ReleaseScriptEngines"/>), not at the end of the write: a write waiting for the store
+    /// (SQLite's one writer) must not keep an engine out of the pool, or concurrent writes outgrow it and set up new ones.
+    /// </summary>
+    internal ScriptEngineHold? ScriptEngines { get; set; }
+
+    internal void ReleaseScriptEngines()
+    {
+        ScriptEngines?.Dispose();
+        ScriptEngines = null;
+    }
 
     private RecordSession? _session;
 

@@ -28,18 +28,26 @@ public sealed class RecordWriter
         batch.Writer = this;
         var plan = Plan(batch.Entity);
         batch.ScriptsFirst = plan.ScriptsFirst;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                foreach (var stage in plan.Stages) await stage.RunAsync(batch, ct);
-                return;
+                try
+                {
+                    foreach (var stage in plan.Stages) await stage.RunAsync(batch, ct);
+                    return;
+                }
+                catch (WriteLostRaceException lost)
+                {
+                    // Another writer got in between the read and the store: read again (its scripts are not run twice).
+                    if (attempt >= MaxWriteAttempts) throw lost.Conflict;
+                }
             }
-            catch (WriteLostRaceException lost)
-            {
-                // Another writer got in between the read and the store: read again (its scripts are not run twice).
-                if (attempt >= MaxWriteAttempts) throw lost.Conflict;
-            }
+        }
+        finally
+        {
+            // Normally released by the last stage that runs scripts; this covers a write that stopped before it.
+            batch.ReleaseScriptEngines();
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed class WriteCheckData
         var store = writer.Store;
         if (!store.Database.Dialect.ComparesLikeDotNet) return null;
         var data = new WriteCheckData();
-        foreach (var group in entity.Fields.Where(f => f.Type == FieldType.Lookup).GroupBy(f => f.Target!))
+        foreach (var group in entity.Fields.Where(f => f.Type.Descriptor.IsReference).GroupBy(f => f.Target!))
         {
             var ids = group.SelectMany(f => rows.Select(r => r.GetValueOrDefault(f.Name))).OfType<Guid>().Distinct().ToList();
             var existing = new HashSet<Guid>();

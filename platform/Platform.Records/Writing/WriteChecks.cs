@@ -20,7 +20,7 @@ internal static class WriteChecks
             if (!values.TryGetValue(field.Name, out var value) || value is null) continue;
             var pointer = pointerPrefix + "/" + RecordBodyReader.Escape(field.Name);
             if (errors.Any(e => e.Pointer == pointer)) continue; // one error per field: its value is already refused
-            if (field.Type == FieldType.Lookup)
+            if (field.Type.Descriptor.IsReference)
             {
                 var id = (Guid)value;
                 var found = data?.Exists(field.Target!, id) ?? (await writer.ReadableIdsAsync(session, field.Target!, [id], ct)).Count > 0;

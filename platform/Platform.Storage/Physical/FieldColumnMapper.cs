@@ -36,16 +36,7 @@ public static class FieldColumnMapper
             Field: field);
     }
 
-    public static Type StoreTypeOf(ValueKind kind) => kind switch
-    {
-        ValueKind.String or ValueKind.StringList => typeof(string),
-        ValueKind.Integer => typeof(long),
-        ValueKind.Decimal => typeof(decimal),
-        ValueKind.Boolean => typeof(bool),
-        ValueKind.Date => typeof(DateOnly),
-        ValueKind.DateTime => typeof(DateTime),
-        ValueKind.Guid => typeof(Guid),
-    };
+    public static Type StoreTypeOf(ValueKind kind) => Records.ColumnForms.Table[kind].StoreType;
 
     /// <summary>The longest text the field holds (its type's default when the definition has none); null for no limit.</summary>
     public static int? MaxLengthOf(FieldDefinition field) => field.Type.Descriptor.MaxLength(field);
@@ -54,22 +45,7 @@ public static class FieldColumnMapper
     public static (int Precision, int Scale) DecimalFacets(FieldDefinition field) => field.Type.Descriptor.DecimalFacets(field) ?? (0, 0);
 
     /// <summary>Turns a definition's JSON default into the platform value of the field's kind.</summary>
-    public static object? ConvertDefault(FieldDefinition field, ValueKind kind)
-    {
-        var node = field.Default;
-        if (node is null) return null;
-        return kind switch
-        {
-            ValueKind.Integer => node.GetValue<long>(),
-            ValueKind.Decimal => node.GetValue<decimal>(),
-            ValueKind.Boolean => node.GetValue<bool>(),
-            ValueKind.Date => DateOnly.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture),
-            ValueKind.DateTime => DateTime.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-            ValueKind.StringList => node is JsonArray array ? array.Select(n => n!.GetValue<string>()).ToArray() : new[] { node.GetValue<string>() },
-            ValueKind.String => node.GetValue<string>(),
-            ValueKind.Guid => Guid.Parse(node.GetValue<string>()),
-        };
-    }
+    public static object? ConvertDefault(FieldDefinition field, ValueKind kind) => field.Default is { } node ? kind.ReadDefault(node) : null;
 
     /// <summary>The value as it is written to the column (scaled decimals, JSON text for lists).</summary>
     public static object? ToStoreValue(object? value, ValueKind kind, int? scaleOnDisk) => value switch

@@ -48,9 +48,9 @@ public static class PhysicalModelBuilder
 
         foreach (var field in entity.Fields)
         {
-            if (field.Unique || field.Type == FieldType.AutoNumber)
+            if (field.Unique || field.Type.Descriptor is INumberedFieldType)
                 AddIndex(new IndexModel(IdentifierNames.Make("ux", name, field.Name), [field.Name], true));
-            else if (field.Indexed || field.Type == FieldType.Lookup || field.Name == entity.PrimaryField)
+            else if (field.Indexed || field.Type.Descriptor.IsReference || field.Name == entity.PrimaryField)
                 AddIndex(new IndexModel(IdentifierNames.Make("ix", name, field.Name), [field.Name], false));
         }
         foreach (var index in entity.Indexes)
@@ -62,7 +62,7 @@ public static class PhysicalModelBuilder
         indexes.RemoveAll(i => !i.IsUnique && i.Columns.Count == 1 &&
                                all.Any(other => !ReferenceEquals(other, i) && other.Columns[0] == i.Columns[0]));
 
-        var foreignKeys = entity.Fields.Where(f => f.Type == FieldType.Lookup).Select(f => new ForeignKeyModel(
+        var foreignKeys = entity.Fields.Where(f => f.Type.Descriptor.IsReference).Select(f => new ForeignKeyModel(
             IdentifierNames.Make("fk", name, f.Name), [f.Name], f.Target!, [SystemFields.Id], f.EffectiveOnDelete)).ToList();
 
         return new TableModel(name, columns, [SystemFields.Id], indexes, foreignKeys, entity);

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
 using Platform.Metadata.FieldTypes;
 using Platform.Storage.Encryption;
 using Platform.Storage.Physical;
@@ -9,15 +7,12 @@ using Platform.Storage.Providers;
 namespace Platform.Storage.Records;
 
 /// <summary>
-/// Converts platform values to what a column stores and back. SQLite has no date, uuid or exact decimal type:
-/// dates and times are ISO text (so they sort as text), ids are lowercase text, and decimals are integers
-/// scaled by 10^scale (exact, comparable, indexable).
+/// Converts platform values to what a column stores and back, by each storage kind's <see cref="ColumnForm"/>
+/// (<see cref="ColumnForms"/>), and seals or opens encrypted columns.
 /// </summary>
 /// <remarks>Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
 public static class ColumnValueCodec
 {
-    private const string SqliteDateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
-
     /// <summary>
     /// As <see cref="ToDb(ColumnModel, object?, DatabaseProvider)"/>, sealing the values of encrypted columns bound to
     /// their row (<paramref name="entity"/>, <paramref name="recordId"/>).
@@ -38,49 +33,21 @@ public static class ColumnValueCodec
         return PlaintextValueCodec.Read((cipher ?? throw new EncryptionKeyMissingException(column.Name)).Decrypt(stored, entity, column.Name, recordId), column.Kind);
     }
 
+    /// <summary>
+    /// The value as the column stores it. Dispatches on the value's own kind (not the column's): filters compare a
+    /// multichoice column with one option text, and platform tables hand over ids and counters as they have them.
+    /// </summary>
     public static object? ToDb(ColumnModel column, object? value, DatabaseProvider provider)
     {
-        if (value is null) return null;
-        if (column.Kind == ValueKind.StringList) return value is string s ? s : JsonSerializer.Serialize((IEnumerable<string>)value);
-        if (provider != DatabaseProvider.Sqlite) return value is DateTime dt ? AsUtc(dt) : value;
-        return value switch
-        {
-            Guid g => g.ToString("D"),
-            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateTime dt => AsUtc(dt).ToString(SqliteDateTimeFormat, CultureInfo.InvariantCulture),
-            bool b => b ? 1L : 0L,
-            decimal m when column.DecimalScaleOnDisk is { } scale =>
-                decimal.ToInt64(decimal.Round(m * FieldColumnMapper.Pow10(scale), 0, MidpointRounding.AwayFromZero)),
-            _ => value,
-        };
+        // Scripts may hand a multichoice value over as any list of texts.
+        if (column.Kind == ValueKind.StringList && value is IEnumerable<string> list and not string[])
+            value = list.ToArray();
+        return ValueKind.Of(value) is { } kind ? ColumnForms.Table[kind].Write(value!, column, provider == DatabaseProvider.Sqlite) : value;
     }
 
-    public static object? Read(DbDataReader reader, int ordinal, ColumnModel column, DatabaseProvider provider)
-    {
-        if (reader.IsDBNull(ordinal)) return null;
-        var sqlite = provider == DatabaseProvider.Sqlite;
-        return column.Kind switch
-        {
-            ValueKind.String => reader.GetString(ordinal),
-            ValueKind.Integer => reader.GetInt64(ordinal),
-            ValueKind.Decimal => column.DecimalScaleOnDisk is { } scale
-                ? reader.GetInt64(ordinal) / FieldColumnMapper.Pow10(scale)
-                : reader.GetDecimal(ordinal),
-            ValueKind.Boolean => sqlite ? reader.GetInt64(ordinal) != 0 : reader.GetBoolean(ordinal),
-            ValueKind.Date => sqlite ? SqliteText.ReadDate(reader.GetString(ordinal)) : reader.GetFieldValue<DateOnly>(ordinal),
-            ValueKind.DateTime => sqlite ? SqliteText.ReadDateTime(reader.GetString(ordinal)) : AsUtc(reader.GetDateTime(ordinal)),
-            ValueKind.Guid => sqlite ? Guid.Parse(reader.GetString(ordinal)) : reader.GetGuid(ordinal),
-            ValueKind.StringList => ReadList(reader.GetString(ordinal)),
-        };
-    }
+    public static object? Read(DbDataReader reader, int ordinal, ColumnModel column, DatabaseProvider provider) =>
+        reader.IsDBNull(ordinal) ? null : ColumnForms.Table[column.Kind].Read(reader, ordinal, column, provider == DatabaseProvider.Sqlite);
 
-    // Most lists are empty: "[]" skips the JSON reader.
-    private static string[] ReadList(string json) => json == "[]" ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
-
-    private static DateTime AsUtc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-    };
+    /// <summary>The parameter type to give a null for <paramref name="column"/>.</summary>
+    public static System.Data.DbType NullParameterType(ColumnModel column) => ColumnForms.Table[column.Kind].ParameterType;
 }

@@ -55,7 +55,7 @@ internal static class EncryptedColumnChanges
         var dialect = database.Dialect;
         var target = PhysicalModelBuilder.Build(plan.Target, database.Provider);
         var before = PhysicalModelBuilder.Build(plan.Current!.Definitions, database.Provider);
-        foreach (var change in changes.Where(c => target.Table(c.Entity).Column(c.Field).Kind is not (ValueKind.String or ValueKind.StringList)))
+        foreach (var change in changes.Where(c => !IsText(target.Table(c.Entity).Column(c.Field))))
         {
             var column = dialect.Quote(before.Table(change.FromEntity).Column(change.FromField).Name);
             await using var count = connection.CreateCommand(
@@ -86,7 +86,7 @@ internal static class EncryptedColumnChanges
             var idColumn = table.Column(SystemFields.Id);
             var column = table.Column(change.Field);
             // A column whose type changed was converted by the DDL already (a sealed value does not convert, so such a plan is refused).
-            if (!change.StaysEncrypted && column.Kind is not (ValueKind.String or ValueKind.StringList)) continue;
+            if (!change.StaysEncrypted && !IsText(column)) continue;
             var sealedValues = new List<(Guid Id, string Stored)>();
             await using (var select = connection.CreateCommand(
                 $"SELECT {dialect.Quote(idColumn.Name)}, {dialect.Quote(column.Name)} FROM {dialect.Table(table.Name, database.Schema)} WHERE {dialect.Quote(column.Name)} IS NOT NULL",
@@ -127,4 +127,7 @@ internal static class EncryptedColumnChanges
         }
         return null;
     }
+
+    // Ciphertext is text: a column of a text kind holds it as it is; another kind's column was converted by the DDL.
+    private static bool IsText(ColumnModel column) => FieldColumnMapper.StoreTypeOf(column.Kind) == typeof(string);
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
-using Platform.Metadata.FieldTypes;
 using Platform.Storage.Physical;
 
 namespace Platform.Storage.Schema;
@@ -22,16 +21,7 @@ public static class SqliteTypeChangeValueConverter
             if (change.Current is not { } current) continue;
             var target = change.Target;
             var column = sql.DelimitIdentifier(target.Name);
-            var expression = (current.Kind, target.Kind) switch
-            {
-                (ValueKind.Decimal, ValueKind.Decimal) => Rescale(column, current.DecimalScaleOnDisk ?? 0, target.DecimalScaleOnDisk ?? 0),
-                (ValueKind.Integer, ValueKind.Decimal) => Rescale(column, 0, target.DecimalScaleOnDisk ?? 0),
-                (ValueKind.Decimal, ValueKind.Integer) => Rescale(column, current.DecimalScaleOnDisk ?? 0, 0),
-                (ValueKind.String, ValueKind.Decimal) => TextToScaledInteger(column, target.DecimalScaleOnDisk ?? 0),
-                // Normalises '+7' or '007' so the rebuild's INTEGER affinity surely stores an integer.
-                (ValueKind.String, ValueKind.Integer) => $"CAST({column} AS INTEGER)",
-                _ => null,
-            };
+            var expression = TypeChangeRules.Table[target.Kind].SqliteRewrite(current, target, column);
             if (expression is null) continue;
             operations.Add(new SqlOperation
             {
@@ -41,7 +31,7 @@ public static class SqliteTypeChangeValueConverter
         return operations;
     }
 
-    private static string? Rescale(string column, int fromScale, int toScale) =>
+    internal static string? Rescale(string column, int fromScale, int toScale) =>
         fromScale == toScale ? null
         : toScale > fromScale ? $"{column} * {Pow10(toScale - fromScale)}"
         // Exact: the check refused any value with more decimals than the new scale keeps.
@@ -51,7 +41,7 @@ public static class SqliteTypeChangeValueConverter
     /// Exact text to scaled integer without going through floating point: drop trailing fraction zeros, remove the
     /// point, then multiply by 10^(scale - fraction digits). '12.5' at scale 2 becomes 1250.
     /// </summary>
-    private static string TextToScaledInteger(string column, int scale)
+    internal static string TextToScaledInteger(string column, int scale)
     {
         var normal = $"(CASE WHEN INSTR({column}, '.') > 0 THEN RTRIM(RTRIM({column}, '0'), '.') ELSE {column} END)";
         var fractionDigits = $"(CASE WHEN INSTR({normal}, '.') > 0 THEN LENGTH({normal}) - INSTR({normal}, '.') ELSE 0 END)";

@@ -11,65 +11,28 @@ namespace Platform.Storage.Schema;
 /// stricter than any database's casts (invariant culture, no white space, no exponent, no silent rounding), so a
 /// value accepted here converts the same way on SQLite, PostgreSQL and SQL Server.
 /// </summary>
-/// <remarks>Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
+/// <remarks>Per storage kind in <see cref="TypeChangeRules"/>. Value converters are named representation + Value + role: Codec (both ways), Reader (into platform values), Writer (out of platform values) or Converter (from one field type to another).</remarks>
 public static class TypeChangeValueConverter
 {
     private const NumberStyles IntegerStyle = NumberStyles.AllowLeadingSign;
     private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
-    private const string DateFormat = "yyyy-MM-dd";
+    internal const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>True when values of <paramref name="from"/> may be converted to <paramref name="to"/> at all.</summary>
-    public static bool IsSupported(ValueKind from, ValueKind to, DatabaseProvider provider) => (from, to) switch
-    {
-        _ when from == to => true,
-        (ValueKind.String, ValueKind.Integer or ValueKind.Decimal or ValueKind.Date) => true,
-        (ValueKind.Integer, ValueKind.Decimal or ValueKind.String) => true,
-        (ValueKind.Decimal, ValueKind.Integer) => true,
-        // SQLite stores decimals as scaled integers; rewriting them as text is not worth a special path.
-        (ValueKind.Decimal, ValueKind.String) => provider != DatabaseProvider.Sqlite,
-        (ValueKind.Date, ValueKind.String) => true,
-        _ => false,
-    };
+    public static bool IsSupported(ValueKind from, ValueKind to, DatabaseProvider provider) =>
+        from == to || TypeChangeRules.Table[from].ConvertsTo(to, provider);
 
     /// <summary>True when some existing value might not fit the target column, so every value must be checked.</summary>
-    public static bool NeedsCheck(ColumnModel current, ColumnModel target)
-    {
-        if (current.Kind != target.Kind) return true;
-        return current.Kind switch
-        {
-            ValueKind.String => target.MaxLength is { } length && (current.MaxLength is null || length < current.MaxLength),
-            ValueKind.Decimal => DecimalFacets(target) is var (p, s) && DecimalFacets(current) is var (cp, cs) && (p - s < cp - cs || s < cs),
-            _ => false,
-        };
-    }
+    public static bool NeedsCheck(ColumnModel current, ColumnModel target) =>
+        current.Kind != target.Kind || TypeChangeRules.Table[current.Kind].Narrows(current, target);
 
     /// <summary>The platform value of a raw value read from a column (undoing SQLite's scaled decimals and text dates).</summary>
-    public static object FromStore(object raw, ColumnModel column) => column.Kind switch
-    {
-        ValueKind.String => raw as string ?? Convert.ToString(raw, CultureInfo.InvariantCulture) ?? "",
-        ValueKind.Integer => Convert.ToInt64(raw, CultureInfo.InvariantCulture),
-        ValueKind.Decimal when column.DecimalScaleOnDisk is { } scale => Convert.ToInt64(raw, CultureInfo.InvariantCulture) / FieldColumnMapper.Pow10(scale),
-        ValueKind.Decimal => Convert.ToDecimal(raw, CultureInfo.InvariantCulture),
-        ValueKind.Date => raw switch
-        {
-            DateOnly date => date,
-            DateTime dateTime => DateOnly.FromDateTime(dateTime),
-            _ => DateOnly.ParseExact(Convert.ToString(raw, CultureInfo.InvariantCulture)!, DateFormat, CultureInfo.InvariantCulture),
-        },
-        _ => raw,
-    };
+    public static object FromStore(object raw, ColumnModel column) => TypeChangeRules.Table[column.Kind].FromStore(raw, column);
 
     /// <summary>Converts a platform value to the kind and facets of <paramref name="target"/>; false when it does not convert or fit.</summary>
     public static bool TryConvert(object value, ColumnModel target, out object? converted)
     {
-        converted = target.Kind switch
-        {
-            ValueKind.String => ToText(value) is { } text && FitsLength(text, target.MaxLength) ? text : null,
-            ValueKind.Integer => ToInteger(value),
-            ValueKind.Decimal => ToDecimal(value) is { } number && DecimalFacets(target) is var (p, s) && Fits(number, p, s) ? number : null,
-            ValueKind.Date => ToDate(value),
-            _ => value.GetType() == FieldColumnMapper.StoreTypeOf(target.Kind) ? value : null,
-        };
+        converted = TypeChangeRules.Table[target.Kind].Convert(value, target);
         return converted is not null;
     }
 
@@ -89,7 +52,7 @@ public static class TypeChangeValueConverter
         _ => null,
     };
 
-    private static long? ToInteger(object value) => value switch
+    internal static long? ToInteger(object value) => value switch
     {
         long l => l,
         decimal d when decimal.Truncate(d) == d && d >= long.MinValue && d <= long.MaxValue => (long)d,
@@ -97,7 +60,7 @@ public static class TypeChangeValueConverter
         _ => null,
     };
 
-    private static decimal? ToDecimal(object value) => value switch
+    internal static decimal? ToDecimal(object value) => value switch
     {
         decimal d => d,
         long l => l,
@@ -105,7 +68,7 @@ public static class TypeChangeValueConverter
         _ => null,
     };
 
-    private static DateOnly? ToDate(object value) => value switch
+    internal static DateOnly? ToDate(object value) => value switch
     {
         DateOnly date => date,
         string s when DateOnly.TryParseExact(s, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
@@ -117,11 +80,5 @@ public static class TypeChangeValueConverter
         column.Field is { } field ? FieldColumnMapper.DecimalFacets(field) : (column.Precision ?? 18, column.Scale ?? 0);
 
     /// <summary>A short description of the column's type for messages, e.g. "decimal(18,2)" or "text(100)".</summary>
-    public static string Describe(ColumnModel column) => column.Kind switch
-    {
-        ValueKind.String => column.MaxLength is { } length ? $"text({length})" : "text",
-        ValueKind.Decimal => DecimalFacets(column) is var (p, s) ? $"decimal({p},{s})" : "decimal",
-        ValueKind.Guid when column.Field is { } field => field.Type.Name,
-        _ => column.Kind.ToString().ToLowerInvariant(),
-    };
+    public static string Describe(ColumnModel column) => TypeChangeRules.Table[column.Kind].Describe(column);
 }

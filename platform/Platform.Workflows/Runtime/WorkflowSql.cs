@@ -30,13 +30,7 @@ internal sealed class WorkflowSql(TenantDatabase database)
             command.AddParameter(name, stored);
             return;
         }
-        command.AddParameter(name, null, model.Kind switch
-        {
-            ValueKind.Guid => DbType.Guid,
-            ValueKind.DateTime => DbType.DateTime,
-            ValueKind.Integer => DbType.Int64,
-            _ => DbType.String,
-        });
+        command.AddParameter(name, null, ColumnValueCodec.NullParameterType(model));
     }
 
     public T? Read<T>(DbDataReader reader, int ordinal, string table, string column) =>

@@ -39,7 +39,7 @@ public static class GeneratedForm
     private static IEnumerable<RelatedList> RelatedLists(EntityDefinition entity, DefinitionSet definitions)
     {
         foreach (var other in definitions.Entities.OrderBy(e => e.Name, StringComparer.Ordinal))
-            foreach (var lookup in other.Fields.Where(f => f.Type == FieldType.Lookup && f.Target == entity.Name))
+            foreach (var lookup in other.Fields.Where(f => f.Type.Descriptor.IsReference && f.Target == entity.Name))
                 yield return new RelatedList
                 {
                     Entity = other.Name, Lookup = lookup.Name, Label = other.PluralLabel ?? other.Label,

@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Platform.Metadata.Definitions;
 
 namespace Platform.Metadata.FieldTypes.BuiltIn;
 
 /// <summary>A counter the platform assigns on insert, shown through <c>format</c> (e.g. "OPP-{0:00000}").</summary>
-public sealed class AutoNumberFieldType : FieldTypeDescriptor
+public sealed class AutoNumberFieldType : FieldTypeDescriptor, INumberedFieldType
 {
     public const string TypeName = "autonumber";
     public const int ColumnLength = 100;
@@ -17,6 +18,8 @@ public sealed class AutoNumberFieldType : FieldTypeDescriptor
 
     /// <summary>Its unique index compares stored values.</summary>
     public override bool CanBeEncrypted => false;
+
+    public object Number(FieldDefinition field, long number) => string.Format(CultureInfo.InvariantCulture, field.Format ?? "{0}", number);
 
     public override string? CheckDefault(FieldDefinition field, JsonNode value) => DefaultValues.NotAllowed(this);
 

@@ -13,6 +13,8 @@ public sealed class LookupFieldType : FieldTypeDescriptor
     public override LocalizedText Label { get; } = new("Lookup");
     public override IReadOnlyList<FieldProperty> Properties { get; } = [FieldProperty.Target.AsRequired(), FieldProperty.OnDelete];
 
+    public override bool IsReference => true;
+
     /// <summary>A foreign key compares stored values.</summary>
     public override bool CanBeEncrypted => false;
 

@@ -132,7 +132,7 @@ public sealed class FormKind : DocumentKind<FormDefinition>
             var lookup = related.FindField(list.Lookup!);
             if (lookup is null)
                 yield return form.Error($"{pointer}/lookup", $"{related.Name} has no field '{list.Lookup}'");
-            else if (lookup.Type != FieldType.Lookup || lookup.Target != entity.Name)
+            else if (!lookup.Type.Descriptor.IsReference || lookup.Target != entity.Name)
                 yield return form.Error($"{pointer}/lookup", $"{related.Name}.{lookup.Name} is not a lookup to {entity.Name}");
         }
         if (related is null) yield break;

@@ -10,9 +10,9 @@ internal static class ScreenFields
         entity.FindField(field) is not null || SystemFields.IsSystem(field) ? null : $"{entity.Name} has no field '{field}'";
 
     // By storage kind, so a plugin's numeric or date type (e.g. percent) can be summed or bucketed like the built-ins.
-    public static bool IsNumber(FieldType type) => type.Descriptor.Storage is ValueKind.Integer or ValueKind.Decimal;
+    public static bool IsNumber(FieldType type) => type.Descriptor.Storage is var kind && (kind == ValueKind.Integer || kind == ValueKind.Decimal);
 
-    public static bool IsDate(FieldType type) => type.Descriptor.Storage is ValueKind.Date or ValueKind.DateTime;
+    public static bool IsDate(FieldType type) => type.Descriptor.Storage is var kind && (kind == ValueKind.Date || kind == ValueKind.DateTime);
 
     /// <summary>The type of a field or system field (ids and dates of the system fields), null when unknown.</summary>
     public static FieldType? TypeOf(EntityDefinition entity, string field) => entity.FindField(field)?.Type ?? field switch

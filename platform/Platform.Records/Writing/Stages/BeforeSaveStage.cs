@@ -31,7 +31,8 @@ public sealed class BeforeSaveStage(BeforeSaveScripts? scripts, RecordHookScript
             if (!saves) continue;
             try
             {
-                write.Body = await scripts!.RunAsync(batch.Records, batch.Runtime, batch.Entity, write.Body, write.Previous, batch.Actor, ct, write.Pointer);
+                batch.ScriptEngines ??= scripts!.HoldEngines();
+                write.Body = await scripts!.RunAsync(batch.Records, batch.Runtime, batch.Entity, write.Body, write.Previous, batch.Actor, ct, write.Pointer, batch.ScriptEngines);
             }
             catch (RecordValidationException invalid) when (batch.IsBulk)
             {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Platform.Metadata.Definitions;
+using Platform.Metadata.FieldTypes;
 using Platform.Records.Events;
 using Platform.Records.Scripting;
 using Platform.Records.Validation;
@@ -44,6 +44,8 @@ public sealed class DefaultsAndFormulasStage(BeforeSaveScripts? scripts) : IReco
         }
         // Autonumbers are numbered for the batch at once; nothing is numbered for a batch that is refused anyway.
         if (creates > 0 && errors.Count == 0) await CompleteCreatedAsync(batch, formulas, ct);
+        // The write's last scripts have run: the shared engine goes back to the pool before the write waits for the store.
+        batch.ReleaseScriptEngines();
     }
 
     /// <summary>Sets the update's formula fields from the stored row with the changes applied.</summary>
@@ -52,7 +54,8 @@ public sealed class DefaultsAndFormulasStage(BeforeSaveScripts? scripts) : IReco
         var stored = write.Previous!;
         var saved = new Dictionary<string, object?>(stored, StringComparer.Ordinal);
         foreach (var (name, value) in write.Values) saved[name] = value;
-        await scripts!.ComputeFormulasAsync(batch.Runtime, batch.Entity, saved, stored, batch.Actor, write.Pointer, batch.Errors, ct);
+        batch.ScriptEngines ??= scripts!.HoldEngines();
+        await scripts!.ComputeFormulasAsync(batch.Runtime, batch.Entity, saved, stored, batch.Actor, write.Pointer, batch.Errors, ct, batch.ScriptEngines);
         foreach (var field in batch.Entity.Fields)
             if (field.Formula is not null && saved.TryGetValue(field.Name, out var value)) write.Values[field.Name] = value;
     }
@@ -82,13 +85,13 @@ public sealed class DefaultsAndFormulasStage(BeforeSaveScripts? scripts) : IReco
         }
         foreach (var field in entity.Fields)
         {
-            if (field.Type != FieldType.AutoNumber) continue;
+            if (field.Type.Descriptor is not INumberedFieldType numbered) continue;
             var first = await batch.Runtime.Store.NextSequenceValueAsync(await batch.SessionAsync(ct), $"{entity.Name}.{field.Name}", ct, rows.Count);
-            for (var i = 0; i < rows.Count; i++) rows[i][field.Name] = string.Format(CultureInfo.InvariantCulture, field.Format ?? "{0}", first + i);
+            for (var i = 0; i < rows.Count; i++) rows[i][field.Name] = numbered.Number(field, first + i);
         }
         if (!formulas) return;
         foreach (var write in batch.Writes)
             if (write.Row is { } row)
-                await scripts!.ComputeFormulasAsync(batch.Runtime, entity, row, null, actor, write.Pointer, batch.Errors, ct);
+                await scripts!.ComputeFormulasAsync(batch.Runtime, entity, row, null, actor, write.Pointer, batch.Errors, ct, batch.ScriptEngines ??= scripts!.HoldEngines());
     }
 }
