@@ -67,7 +67,10 @@ public sealed class TwoHostTests
             {
                 await connection.OpenAsync();
                 await using var command = new NpgsqlCommand(
-                    $"UPDATE \"tenant_{Tenant}\".\"platform_wf_bookmarks\" SET \"due_at\" = \"due_at\" - interval '61 minutes' WHERE \"due_at\" IS NOT NULL", connection);
+                    $"UPDATE \"tenant_{Tenant}\".\"platform_wf_bookmarks\" SET \"due_at\" = \"due_at\" - interval '61 minutes' WHERE \"due_at\" IS NOT NULL" +
+                    // only this test's timers: the demo's shipped workflows (lead follow-up) wait on timers of their own
+                    $" AND \"instance_id\" = ANY(@ids)", connection);
+                command.Parameters.AddWithValue("ids", timers.ToArray());
                 Assert.Equal(Timers, await command.ExecuteNonQueryAsync());
             }
 

@@ -16,6 +16,10 @@ namespace Platform.Querying.Apply;
 /// </summary>
 internal sealed class ApplyQueryBuilder(EdmEntityBinding binding, Func<IEdmEntityType, EdmEntityBinding?> bindings)
 {
+    // Kinds are descriptor instances (compared by reference), so the aggregable ones are sets rather than patterns.
+    private static readonly HashSet<ValueKind> NumberKinds = [ValueKind.Integer, ValueKind.Decimal];
+    private static readonly HashSet<ValueKind> DateKinds = [ValueKind.Date, ValueKind.DateTime];
+
     private readonly Dictionary<string, GroupKey> _computed = new(StringComparer.Ordinal);
     private FilterNode? _filter;
     private List<GroupKey>? _keys;
@@ -65,7 +69,7 @@ internal sealed class ApplyQueryBuilder(EdmEntityBinding binding, Func<IEdmEntit
         if (call is null || part is null || call.Parameters.Count() != 1 || call.Parameters.Single() is not SingleValueNode argument)
             throw new QueryException($"compute() supports year(field), month(field) and day(field) only ('{expression.Alias}').");
         var column = Column(Unwrap(argument), "computed");
-        if (column.Kind is not (ValueKind.Date or ValueKind.DateTime))
+        if (!DateKinds.Contains(column.Kind))
             throw new QueryException($"{call.Name}() needs a date or date-time field; '{column.Name}' is not one.");
         if (binding.Table.FindColumn(expression.Alias) is not null || !_computed.TryAdd(expression.Alias, new GroupKey(expression.Alias, column.Name, part)))
             throw new QueryException($"The name '{expression.Alias}' is already taken.");
@@ -108,8 +112,8 @@ internal sealed class ApplyQueryBuilder(EdmEntityBinding binding, Func<IEdmEntit
         var column = Column(Unwrap(aggregate.Expression), "aggregated");
         var fits = method switch
         {
-            AggregateMethod.Sum or AggregateMethod.Average => column.Kind is ValueKind.Integer or ValueKind.Decimal,
-            AggregateMethod.Min or AggregateMethod.Max => column.Kind is ValueKind.Integer or ValueKind.Decimal or ValueKind.Date or ValueKind.DateTime or ValueKind.String,
+            AggregateMethod.Sum or AggregateMethod.Average => NumberKinds.Contains(column.Kind),
+            AggregateMethod.Min or AggregateMethod.Max => NumberKinds.Contains(column.Kind) || DateKinds.Contains(column.Kind) || column.Kind == ValueKind.String,
             _ => column.Kind != ValueKind.StringList,
         };
         if (!fits)

@@ -15,7 +15,7 @@ internal static class AddApprover
     {
         var (body, problem) = await WorkflowRequests.ReadAsync(http);
         if (problem is not null) return problem;
-        var position = (string?)(body?["position"] as System.Text.Json.Nodes.JsonValue) ?? ApprovalAction.After;
+        var position = WorkflowRequests.Text(body, "position") ?? ApprovalAction.After;
         if (position is not (ApprovalAction.Before or ApprovalAction.After)) return ApprovalAnswers.Invalid("/position", "must be \"before\" or \"after\"");
         var (target, badTarget) = await ApprovalTargets.ReadAsync(http, body);
         if (badTarget is not null) return badTarget;

@@ -11,7 +11,7 @@ internal static class DecideApproval
     {
         var (body, problem) = await WorkflowRequests.ReadAsync(http);
         if (problem is not null) return problem;
-        var outcome = (string?)(body?["outcome"] as System.Text.Json.Nodes.JsonValue);
+        var outcome = WorkflowRequests.Text(body, "outcome");
         if (outcome is not (ApprovalAction.Approve or ApprovalAction.Reject)) return ApprovalAnswers.Invalid("/outcome", "must be \"approve\" or \"reject\"");
         var (comment, badComment) = ApprovalAnswers.Comment(body);
         if (badComment is not null) return badComment;

@@ -14,7 +14,7 @@ internal static class ReturnApproval
     {
         var (body, problem) = await WorkflowRequests.ReadAsync(http);
         if (problem is not null) return problem;
-        var to = (string?)(body?["to"] as System.Text.Json.Nodes.JsonValue) ?? ApprovalAction.ToSubmitter;
+        var to = WorkflowRequests.Text(body, "to") ?? ApprovalAction.ToSubmitter;
         if (to is not (ApprovalAction.ToSubmitter or ApprovalAction.ToPrevious)) return ApprovalAnswers.Invalid("/to", "must be \"submitter\" or \"previous\"");
         var (comment, badComment) = ApprovalAnswers.Comment(body);
         if (badComment is not null) return badComment;

@@ -30,7 +30,7 @@ internal static class StartWorkflow
         string? entity = null;
         if (recordId is { } record)
         {
-            entity = definition.Trigger.Entity ?? (string?)body?["entity"];
+            entity = definition.Trigger.Entity ?? WorkflowRequests.Text(body, "entity");
             if (entity is null) return ApiProblems.BadRequest($"The workflow '{id}' has no record trigger: name the record's entity in 'entity'.");
             // The caller must see the record (a 404 otherwise, through the record exception filter).
             await records.GetAsync(runtime, entity, record, caller, http.RequestAborted);

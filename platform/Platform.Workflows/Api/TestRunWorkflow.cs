@@ -31,7 +31,7 @@ internal static class TestRunWorkflow
         if (errors.Count > 0) return WorkflowRequests.Invalid(errors);
         var definition = WorkflowParser.Parse(stored.Json);
         var actor = definition.RunAs is { } runAs ? WorkflowActors.RunAs(definition, runAs) : RequestActor.Of(http);
-        var result = await runner.RunAsync(runtime, definition, recordId is null ? null : definition.Trigger.Entity ?? (string?)body?["entity"], recordId, body?["input"], actor, http.RequestAborted);
+        var result = await runner.RunAsync(runtime, definition, recordId is null ? null : definition.Trigger.Entity ?? WorkflowRequests.Text(body, "entity"), recordId, body?["input"], actor, http.RequestAborted);
         return Results.Json(new
         {
             workflow = id, version = stored.Version, status = result.Status, path = result.Path, waitingAt = result.WaitingAt,

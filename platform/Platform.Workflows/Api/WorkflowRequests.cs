@@ -19,13 +19,46 @@ internal static class WorkflowRequests
         if (buffer.Length > MaxBodyBytes)
             return (null, ApiProblems.Of(StatusCodes.Status413PayloadTooLarge, "Too large", $"The body is larger than {MaxBodyBytes} bytes.", "too-large"));
         if (buffer.Length == 0) return (null, null);
+        JsonNode? body;
         try
         {
-            return (JsonNode.Parse(buffer.ToArray()), null);
+            body = JsonNode.Parse(buffer.ToArray());
         }
         catch (JsonException exception)
         {
             return (null, ApiProblems.BadRequest($"The body is not valid JSON: {exception.Message}"));
+        }
+        if (body is not JsonObject)
+            return (null, ApiProblems.BadRequest("The body must be a JSON object."));
+        // Nodes unescape their strings lazily: a lone surrogate ("\ud800") would throw later, deep in a handler.
+        try
+        {
+            EnsureReadable(body);
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, ApiProblems.BadRequest("The body holds text that is not valid Unicode (a lone surrogate)."));
+        }
+        return (body, null);
+    }
+
+    /// <summary>A member's text when it is a JSON string, else null (a number or an object is not text).</summary>
+    public static string? Text(JsonNode? body, string name) =>
+        body is JsonObject o && o[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static void EnsureReadable(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, child) in o) EnsureReadable(child);
+                break;
+            case JsonArray a:
+                foreach (var child in a) EnsureReadable(child);
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                v.GetValue<string>();
+                break;
         }
     }
 
