@@ -1,0 +1,138 @@
+// Figures for the web app (a benchmark, not a test; see tests/Platform.Benchmarks/README.md):
+//  1. the app's initial JavaScript, gzipped (what index.html loads before any route chunk);
+//  2. time from navigation to 50 rendered rows of the account list over 100,000 accounts in headless Chromium,
+//     next to the API time of the very request the page sends;
+//  3. the longest frame while scrolling a list holding 10,000 loaded rows from top to bottom.
+// Run: node designer/bench/list-figures.mjs   (needs the Release build of Platform.sln; starts its own host)
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { ADMIN_PASSWORD, startHost } from '../e2e/host.mjs';
+
+const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(designer, 'test-artifacts', 'bench');
+mkdirSync(out, { recursive: true });
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
+const LOADED_ROWS = 10_000;
+const RUNS = 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const figures = {};
+
+// 1. Initial JavaScript: the module scripts and modulepreloads index.html names, gzipped as the host would send them.
+const index = readFileSync(join(designer, 'dist/index.html'), 'utf8');
+const initial = [...index.matchAll(/(?:src|href)="\/app\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+figures.initialJsGzipBytes = initial.reduce((sum, f) => sum + gzipSync(readFileSync(join(designer, 'dist', f))).length, 0);
+figures.initialJsFiles = initial;
+
+// The host's request limits are for people; this script is one client writing 100 batches in a row.
+process.env['limits__tenant-requests-per-second'] ??= '10000';
+process.env['limits__user-requests-per-second'] ??= '10000';
+const host = await startHost();
+const api = `${host.url}/api/demo`;
+try {
+  const { access_token: token } = await (await fetch(`${api}/auth/token`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  })).json();
+  const auth = { Authorization: `Bearer ${token}` };
+
+  // Seed: 100 bulk batches of 1,000 accounts (the demo's own few hundred stay).
+  const tiers = ['potential', 'regular', 'vip'];
+  const seedStart = performance.now();
+  for (let b = 0; b < RECORDS / 1000; b++) {
+    const records = Array.from({ length: 1000 }, (_, i) => {
+      const n = b * 1000 + i;
+      return { name: `Bench account ${String(n).padStart(6, '0')}`, tier: tiers[n % 3], city: `City ${n % 97}`, employees: n % 5000, annual_revenue: (n % 1000) * 1250 };
+    });
+    const r = await fetch(`${api}/data/account/bulk`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ mode: 'create', records }) });
+    if (!r.ok) throw new Error(`seeding batch ${b}: ${r.status} ${(await r.text()).slice(0, 400)}`);
+  }
+  figures.seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  // Tall enough that the virtualized grid renders 50 rows at once (44 px each).
+  const context = await browser.newContext({ viewport: { width: 1366, height: 2600 }, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${host.url}/app/login`);
+  await page.getByLabel('User name').fill('admin');
+  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('user-menu').waitFor();
+
+  // 2. Navigation → 50 rendered rows, a fresh page each run (app code from the HTTP cache, as on a person's second visit).
+  let listRequest = '';
+  page.on('request', (r) => { if (r.url().includes('/api/demo/data/account?')) listRequest = r.url(); });
+  const browserMs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = Date.now();
+    await page.goto(`${host.url}/app/demo/account?size=50`);
+    await page.waitForFunction(() => document.querySelectorAll('[role=grid] [role=row][aria-rowindex]').length >= 51
+      && document.querySelector('[role=grid]')?.getAttribute('aria-busy') !== 'true');
+    browserMs.push(Date.now() - started);
+  }
+  const apiMs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const r = await fetch(listRequest, { headers: auth });
+    await r.json();
+    apiMs.push(performance.now() - started);
+  }
+  figures.listOver = RECORDS;
+  figures.listRequest = listRequest.replace(host.url, '');
+  figures.navigationTo50RowsMs = { median: median(browserMs), runs: browserMs };
+  figures.apiSameQueryMs = { median: Math.round(median(apiMs)), runs: apiMs.map(Math.round) };
+  await page.screenshot({ path: join(out, 'list-100k.png') });
+
+  // 3. 10,000 loaded rows: the list page's own request answered with 10,000 real records (read through the API by
+  //    keyset paging with the page's $select/$expand), so the real grid, columns and renderers hold them all.
+  const rows = [];
+  const bulkUrl = new URL(listRequest);
+  bulkUrl.searchParams.set('$top', '1000');
+  bulkUrl.searchParams.delete('$skip');
+  bulkUrl.searchParams.delete('$count');
+  let next = bulkUrl.toString();
+  while (rows.length < LOADED_ROWS && next) {
+    const data = await (await fetch(next, { headers: auth })).json();
+    rows.push(...data.value);
+    next = data['@odata.nextLink'] ? new URL(data['@odata.nextLink'], host.url).toString() : '';
+  }
+  const loaded = rows.slice(0, LOADED_ROWS);
+  const body = JSON.stringify({ value: loaded, '@odata.count': loaded.length });
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await page.route(/\/api\/demo\/data\/account\?/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto(`${host.url}/app/demo/account?size=50`);
+  await page.waitForFunction((n) => document.querySelector('[role=grid]')?.getAttribute('aria-rowcount') === String(n + 1), loaded.length);
+  // Scroll the grid from top to bottom in 4 s of animation frames, recording every frame's duration.
+  const frames = await page.evaluate(() => new Promise((done) => {
+    const grid = document.querySelector('[role=grid]');
+    const end = grid.scrollHeight - grid.clientHeight;
+    const durations = [];
+    let started = 0; let last = 0;
+    const step = (t) => {
+      if (!started) { started = t; last = t; }
+      durations.push(t - last); last = t;
+      const progress = Math.min(1, (t - started) / 4000);
+      grid.scrollTop = end * progress;
+      if (progress < 1) requestAnimationFrame(step); else done(durations.slice(1));
+    };
+    requestAnimationFrame(step);
+  }));
+  figures.scrollLoadedRows = {
+    rows: loaded.length,
+    frames: frames.length,
+    longestFrameMs: Math.round(Math.max(...frames) * 10) / 10,
+    framesOver16_7ms: frames.filter((d) => d > 16.7 + 1).length,
+    framesOver33ms: frames.filter((d) => d > 33.4).length,
+  };
+  await page.screenshot({ path: join(out, 'list-10k-scrolled.png') });
+  await browser.close();
+} finally {
+  await host.stop();
+}
+figures.loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+writeFileSync(join(out, 'figures.json'), JSON.stringify(figures, null, 2));
+console.log(JSON.stringify(figures, null, 2));
