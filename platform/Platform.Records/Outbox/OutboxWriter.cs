@@ -20,7 +20,7 @@ public static class OutboxWriter
         {
             rows.Add(new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                ["id"] = Guid.CreateVersion7(now),
+                ["id"] = OutboxEventIds.Next(now),
                 ["occurred_at"] = now,
                 ["entity"] = change.Entity,
                 ["record_id"] = change.Id,
