@@ -49,6 +49,7 @@ public sealed class DemoTenantStartupTests
             Assert.All(page.Values(), o => Assert.False(string.IsNullOrEmpty(o.GetProperty("account").Str("name"))));
             await ExpectAsync(await client.GetAsync("/api/demo/openapi.json"), HttpStatusCode.OK);
             await AssertSampleRecordsBelongToAdminInRootAsync(host, client, counts);
+            await AssertOpenTasksAreDueSoonNotOverdueAsync(client);
         }
 
         // A restart finds the tenant up to date and seeds nothing more.
@@ -58,6 +59,18 @@ public sealed class DemoTenantStartupTests
             await PlatformTestHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
             Assert.Equal(counts, await CountsAsync(client));
         }
+    }
+
+    /// <summary>The sample tasks are dated from the day of seeding: on the first day none is overdue and some are due this week.</summary>
+    private static async Task AssertOpenTasksAreDueSoonNotOverdueAsync(HttpClient client)
+    {
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
+        var week = DateTimeOffset.UtcNow.AddDays(7).ToString("yyyy-MM-ddTHH:mm:ssZ");
+        async Task<long> CountAsync(string filter) => (await ExpectAsync(await client.GetAsync(
+            $"/api/demo/data/task?$count=true&$top=0&$filter={Uri.EscapeDataString(filter)}"), HttpStatusCode.OK)).GetProperty("@odata.count").GetInt64();
+        Assert.Equal(0, await CountAsync($"status eq 'open' and due_at lt {now}"));
+        Assert.True(await CountAsync($"status eq 'open' and due_at lt {week}") > 0, "no open task is due in the coming week");
+        Assert.True(await CountAsync($"status eq 'done' and due_at lt {now}") > 0, "no done task lies in the past");
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
-// Lookup picker: type-ahead search (contains on the target's primary field) against the target entity.
+// Lookup picker: type-ahead search (contains on the target's primary field) against the target entity, and a last
+// option to create the typed text as a new record (for users who may create the target; see QuickCreate).
 import { useMemo, useState } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
 import { Select, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +10,16 @@ import { recordsApi } from '../api/records';
 import { entityLabel } from '../format';
 import { odataString } from '../odata';
 import type { InputProps } from './registry';
+import { mayCreate, QuickCreateModal } from './QuickCreate';
+
+/** The option value of "Create …": not a record id (those are UUIDs). */
+const CREATE = '\u0000create';
 
 export function LookupInput(p: InputProps) {
   const { t } = useTranslation();
   const target = p.field.target ?? '';
   const [term, setTerm] = useState('');
+  const [creating, setCreating] = useState<string | null>(null);
   const meta = useQuery({ queryKey: ['entity', p.tenant, target], queryFn: () => metadataApi.entity(p.tenant, target), staleTime: 300_000, enabled: !!target });
   const primary = meta.data?.primaryField ?? 'name';
   const results = useQuery({
@@ -33,8 +40,15 @@ export function LookupInput(p: InputProps) {
     }
     return list;
   }, [results.data, current, primary]);
+  const creatable = mayCreate(meta.data) && !p.disabled;
+  const targetLabel = meta.data ? entityLabel(meta.data, p.lang) : target;
+  const createOption = {
+    value: CREATE, 'data-testid': 'lookup-create',
+    label: <span><PlusOutlined /> {term.trim() ? t('quickCreate.option', { text: term.trim() }) : t('quickCreate.optionEmpty', { entity: targetLabel })}</span>,
+  };
 
   return (
+    <>
     <Select
       id={p.id}
       showSearch={{ filterOption: false, onSearch: setTerm }}
@@ -45,12 +59,18 @@ export function LookupInput(p: InputProps) {
       disabled={p.disabled}
       style={{ width: '100%' }}
       aria-label={p['aria-label']} aria-invalid={p['aria-invalid']} aria-describedby={p['aria-describedby']}
-      options={options}
+      options={creatable ? [...options, createOption] : options}
       onChange={(id, option) => {
+        if (id === CREATE) { setCreating(term.trim()); return; }
         if (!id) { p.onChange?.(null); return; }
         const o = Array.isArray(option) ? option[0] : option;
         p.onChange?.({ id, [primary]: o?.label });
       }}
     />
+    {creating !== null && meta.data && (
+      <QuickCreateModal tenant={p.tenant} entity={meta.data} text={creating} lang={p.lang} onClose={() => setCreating(null)}
+        onCreated={(r) => { setCreating(null); setTerm(''); p.onChange?.({ id: String(r.id), [primary]: r[primary] }); }} />
+    )}
+    </>
   );
 }

@@ -1,9 +1,12 @@
 // The stage bar above a record's form (a sales path): the stages of a choice field in order, the current one
 // highlighted with its key fields, "Next stage" and a click on a later stage to move on. Moving on with a key field
-// of the current stage empty is refused here, naming the field; the host's beforeSave script refuses it too.
+// of the current stage empty is refused here, naming the field and putting the cursor in it; the host's beforeSave
+// script refuses it too. Edits not yet saved go along with the move (one save), so filling the named field and
+// clicking the stage again is all it takes. A closed stage (won, lost) says so above the form.
 import { useState } from 'react';
 import { Alert, App, Button, Steps } from 'antd';
-import { ArrowRightOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, CloseCircleOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ProblemError } from '../api/client';
 import { useTranslation } from 'react-i18next';
 import { recordsApi } from '../api/records';
 import type { EntityDef, FieldDef } from '../api/metadata';
@@ -12,13 +15,23 @@ import { specOf } from '../fields/registry';
 import { refusalReason } from '../kanban/board';
 import { missingForMove, nextStage, stagesOf, type StageBarDoc } from './stageBar';
 import '../views/messages';
+import '../leadwalk/messages';
 
 export interface StageBarProps {
   tenant: string; entity: EntityDef; bar: StageBarDoc; record: Record<string, unknown>; etag: string | null;
   lang: string; dirty: boolean; disabled: boolean; onMoved: () => Promise<unknown>;
+  /** The form's values as edited (the move checks them, not only what is saved). */
+  values?: Record<string, unknown>;
+  /** Saves the form's edits together with `extra` (the new stage); false when the form refused (errors shown there). */
+  saveWith?: (extra: Record<string, unknown>) => Promise<boolean>;
+  /** Shows a field of the form and puts the cursor in it (the missing key field). */
+  onShowField?: (name: string) => void;
 }
 
-export function StageBar({ tenant, entity, bar, record, etag, lang, dirty, disabled, onMoved }: StageBarProps) {
+/** The stages that close the record, with how each is shown. */
+const CLOSED: Record<string, 'won' | 'lost'> = { won: 'won', lost: 'lost' };
+
+export function StageBar({ tenant, entity, bar, record, etag, lang, dirty, disabled, onMoved, values, saveWith, onShowField }: StageBarProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -36,21 +49,29 @@ export function StageBar({ tenant, entity, bar, record, etag, lang, dirty, disab
 
   const move = async (to: string) => {
     setRefusal(null);
-    if (dirty) { setRefusal(t('stage.unsaved')); return; }
-    const missing = missingForMove(bar, field, record, to);
+    if (dirty && !saveWith) { setRefusal(t('stage.unsaved')); return; }
+    const missing = missingForMove(bar, field, dirty && values ? { ...record, ...values } : record, to);
     if (missing.length) {
       setRefusal(t('stage.missing', { fields: missing.map(nameOf).join(lang === 'zh-CN' ? '、' : ', '), stage: label(to) }));
+      onShowField?.(missing[0]);
       return;
     }
     setBusy(true);
     try {
-      await recordsApi.update(tenant, entity.name, String(record.id), { [bar.field]: to }, etag);
+      if (dirty && saveWith) {
+        if (!(await saveWith({ [bar.field]: to }))) return;
+      } else {
+        await recordsApi.update(tenant, entity.name, String(record.id), { [bar.field]: to }, etag);
+        await onMoved();
+      }
       message.success(t('stage.moved', { stage: label(to) }));
-      await onMoved();
     } catch (e) {
       setRefusal(refusalReason(e, nameOf, t));
+      const first = e instanceof ProblemError ? Object.keys(e.fieldErrors()).find((n) => fields.has(n)) : undefined;
+      if (first) onShowField?.(first);
     } finally { setBusy(false); }
   };
+  const closed = CLOSED[String(record[bar.field] ?? '')];
 
   return (
     <section aria-label={t('stage.bar')} data-testid="stage-bar" style={{ margin: '0 0 12px', padding: '12px', border: '1px solid var(--ant-color-border-secondary, #f0f0f0)', borderRadius: 8 }}>
@@ -59,7 +80,7 @@ export function StageBar({ tenant, entity, bar, record, etag, lang, dirty, disab
           onChange={disabled || busy ? undefined : (i) => { if (i !== current) void move(stages[i].value); }}
           items={stages.map((s, i) => ({
             title: label(s.value),
-            status: i < current ? 'finish' : i === current ? 'process' : 'wait',
+            status: i < current ? 'finish' : i === current ? (closed === 'won' ? 'finish' : closed === 'lost' ? 'error' : 'process') : 'wait',
             'aria-current': i === current ? 'step' : undefined,
           }))} />
       </div>
@@ -81,6 +102,11 @@ export function StageBar({ tenant, entity, bar, record, etag, lang, dirty, disab
           </Button>
         )}
       </div>
+      {closed && (
+        <Alert type={closed === 'won' ? 'success' : 'warning'} showIcon icon={closed === 'won' ? <TrophyOutlined /> : <CloseCircleOutlined />}
+          data-testid="stage-closed" data-outcome={closed} role="status" style={{ marginTop: 12 }}
+          title={t(`stageOutcome.${closed}`)} description={t('stageOutcome.wonHint', { stage: label(String(record[bar.field])) })} />
+      )}
       {refusal && <Alert type="error" showIcon role="alert" data-testid="stage-refusal" title={refusal} style={{ marginTop: 12 }} />}
     </section>
   );

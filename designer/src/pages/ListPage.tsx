@@ -18,6 +18,7 @@ import { isComposing } from '../ime';
 import { useMaySaveShared, useSavedViews } from '../views/useSavedViews';
 import { isModified, toSavedView, viewHref } from '../views/viewState';
 import { DeletePersonalView, SaveViewActions } from '../views/SaveViewActions';
+import { RestoreSharedView } from '../views/RestoreSharedView';
 import { KanbanBoard } from '../kanban/KanbanBoard';
 import '../views/messages';
 import { UrlFilterTag, useUrlFilter } from '../listUrlFilter';
@@ -81,7 +82,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const urlFilter = useUrlFilter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [searchText, setSearchText] = useState(state.search);
-  const maySaveShared = useMaySaveShared(tenant);
+  const maySaveShared = useMaySaveShared(tenant, entity);
 
   // Views may list the system owner column (a user id, shown as the user's name).
   const visibleFields = useMemo(() => [...entity.fields, ...SYSTEM_FIELDS.filter((s) => s.name === 'owner' && !entity.fields.some((f) => f.name === s.name))]
@@ -182,6 +183,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
             onChange={(v) => navigate(viewHref(tenant, entity.name, String(v), state.board))} />
         )}
         {view.scope === 'personal' && <DeletePersonalView tenant={tenant} entity={entity.name} view={view} board={state.board} />}
+        <RestoreSharedView tenant={tenant} entity={entity.name} view={view} maySaveShared={maySaveShared} />
         {state.dirty && <Tag color="orange" data-testid="view-modified" title={t('views.modifiedHint')} style={{ marginInlineEnd: 'auto' }}>{t('views.modified')}</Tag>}
         {boardField && (
           <Segmented aria-label={t('views.display')} value={board ? 'board' : 'list'} onChange={(v) => update({ board: v === 'board' ? '1' : null }, false)}

@@ -12,7 +12,7 @@ import { formFields, SYSTEM_FIELDS, type EntityDef, type FieldDef, type FormDoc 
 import { applyRules } from '../forms/conditions';
 import { RelatedList } from './RelatedList';
 import { entityLabel, entityPluralLabel, fieldLabel, localeText } from '../format';
-import { isReadOnlyField, lookupText, specOf } from '../fields/registry';
+import { isReadOnlyField, lookupText, optionLabel, specOf } from '../fields/registry';
 import { StageBar } from '../forms/StageBar';
 import { useEntities, useEntityDef, useFormDoc, useIsPhone, useLang, useTenant, useTitle } from '../hooks';
 import { guardComposingEnter, isComposing } from '../ime';
@@ -85,6 +85,11 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
     if (k) setTab(k);
     setTimeout(() => form.scrollToField(name, { block: 'center' }), 0);
   };
+  /** Shows the field and puts the cursor in it (a stage move refused for it: the user types right away). */
+  const focusField = (name: string) => {
+    showField(name);
+    setTimeout(() => form.focusField(name), 50);
+  };
 
   const toForm = useCallback((r: RecordData) => {
     const values: Record<string, unknown> = {};
@@ -156,16 +161,17 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
     setProblem({ ...e.problem, leftover: left });
   };
 
-  const save = async (overwrite = false) => {
-    if (saving || composing.current) return;
+  /** Saves the form (with `extra` values the form does not show as edited, e.g. a stage bar's new stage); true when saved. */
+  const save = async (overwrite = false, extra: RecordData = {}): Promise<boolean> => {
+    if (saving || composing.current) return false;
     let values: Record<string, unknown>;
     try { values = await form.validateFields(); } catch (e) {
       const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0]?.name?.[0];
       if (first !== undefined) showField(String(first));
-      return;
+      return false;
     }
-    const body = bodyOf(values);
-    if (!isNew && !Object.keys(body).length && !overwrite) { message.info(t('form.noChanges')); return; }
+    const body = { ...bodyOf(values), ...extra };
+    if (!isNew && !Object.keys(body).length && !overwrite) { message.info(t('form.noChanges')); return false; }
     setSaving(true); setProblem(null);
     try {
       if (isNew) {
@@ -180,15 +186,17 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
         message.success(t('form.saved'));
         await Promise.all([record.refetch(), queryClient.invalidateQueries({ queryKey: ['records', tenant, entity.name] })]);
       }
+      return true;
     } catch (e) {
       if (e instanceof ProblemError && e.status === 412) {
         modal.confirm({
           title: t('form.conflictTitle'), content: t('form.conflictBody'), okText: t('form.overwrite'), cancelText: t('form.reload'),
           okButtonProps: { danger: true }, closable: true, maskClosable: false,
-          onOk: () => save(true),
+          onOk: () => save(true, extra),
           onCancel: async () => { setDirty(false); await record.refetch(); },
         });
       } else showProblem(e);
+      return false;
     } finally { setSaving(false); }
   };
 
@@ -219,6 +227,8 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
   // Enter in a one-line input saves (the Save button sits outside the <form>, so there is no implicit submission);
   // never while an input method is composing: that Enter picks a candidate. Ctrl/Cmd+S saves from anywhere.
   const onKeyDown = (e: React.KeyboardEvent) => {
+    // Keys in a dialog opened from a field (a lookup's quick create) reach here through the portal: not this form's.
+    if (!(e.currentTarget as HTMLElement).contains(e.target as Node)) return;
     if (isComposing(e)) { guardComposingEnter(e); return; }
     const target = e.target as HTMLElement;
     const oneLine = target.tagName === 'INPUT' && !target.closest('.ant-select, .ant-picker') && !['checkbox', 'radio'].includes((target as HTMLInputElement).type);
@@ -249,7 +259,7 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
         )}
         {!isNew && record.data && formDoc.stageBar && (
           <StageBar tenant={tenant} entity={entity} bar={formDoc.stageBar} record={record.data.record} etag={etag.current} lang={lang}
-            dirty={dirty} disabled={!canUpdate} onMoved={() => Promise.all([record.refetch(), queryClient.invalidateQueries({ queryKey: ['records', tenant, entity.name] })])} />
+            dirty={dirty} disabled={!canUpdate} values={live} saveWith={(extra) => save(false, extra)} onShowField={focusField} onMoved={() => Promise.all([record.refetch(), queryClient.invalidateQueries({ queryKey: ['records', tenant, entity.name] })])} />
         )}
         {(() => {
           const items = formDoc.tabs.map((tb) => ({
@@ -391,7 +401,9 @@ function ReadOnlyValue({ field, lang, id, value }: { field: FieldDef; lang: stri
   const spec = specOf(field);
   const raw = spec.toApi ? spec.toApi(value) : value;
   const shown = spec.display(raw, field, { lang });
-  const text = typeof shown === 'string' ? shown : raw == null ? '' : String(Array.isArray(raw) ? raw.join(', ') : typeof raw === 'object' ? (raw as { id?: string }).id ?? '' : raw);
+  // A choice shows its option's label ("Web", "网站"), never the stored value.
+  const label = (x: unknown) => (field.type === 'choice' || field.type === 'multichoice' ? optionLabel(field, x, lang) : String(x));
+  const text = typeof shown === 'string' ? shown : raw == null ? '' : Array.isArray(raw) ? raw.map(label).join(', ') : typeof raw === 'object' ? (raw as { id?: string }).id ?? '' : label(raw);
   if (['email', 'phone', 'url', 'lookup'].includes(field.type) && raw) {
     return <div style={{ minHeight: 32, display: 'flex', alignItems: 'center' }}><Input id={id} readOnly value={text} style={{ display: 'none' }} />{shown}</div>;
   }

@@ -10,6 +10,8 @@ import type { EntityDef } from '../api/metadata';
 import { humanize, localeText } from '../format';
 import { guardComposingEnter } from '../ime';
 import { entityActions, recordActionsApi, type EntityAction, type ManualWorkflow } from './api';
+import { useEntities } from '../hooks';
+import { ActionOutcome, madeRecords, type MadeRecord } from './ActionOutcome';
 
 export function RecordActions({ tenant, entity, id, lang }: { tenant: string; entity: EntityDef; id: string; lang: string }) {
   const { t } = useTranslation();
@@ -20,6 +22,8 @@ export function RecordActions({ tenant, entity, id, lang }: { tenant: string; en
     queryFn: ({ signal }) => recordActionsApi.manualWorkflows(tenant, entity.name, signal),
   });
   const [running, setRunning] = useState<EntityAction | null>(null);
+  const [outcome, setOutcome] = useState<{ name: string; made: MadeRecord[] } | null>(null);
+  const entities = useEntities(tenant);
   const actions = entityActions(entity as EntityDef & { actions?: unknown });
   const refresh = () => Promise.all([
     queryClient.invalidateQueries({ queryKey: ['record', tenant, entity.name, id] }),
@@ -61,12 +65,15 @@ export function RecordActions({ tenant, entity, id, lang }: { tenant: string; en
       {running && (
         <ActionInputModal action={running} lang={lang} onClose={() => setRunning(null)} onRun={async (input) => {
           const name = localeText(running.label, lang, '') || humanize(running.name);
-          await recordActionsApi.run(tenant, entity.name, id, running.name, input);
+          const ran = await recordActionsApi.run(tenant, entity.name, id, running.name, input);
           setRunning(null);
           message.success(t('actions.ran', { name }));
+          const made = madeRecords(ran.result, entities.data?.value ?? []);
+          if (made.length) setOutcome({ name, made });
           await refresh();
         }} problemText={problemText} />
       )}
+      {outcome && <ActionOutcome tenant={tenant} name={outcome.name} made={outcome.made} lang={lang} onClose={() => setOutcome(null)} />}
     </>
   );
 }

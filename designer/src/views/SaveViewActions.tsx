@@ -13,6 +13,7 @@ import { viewHref } from './viewState';
 import { localeText } from '../format';
 import { useLang } from '../hooks';
 import './messages';
+import '../leadwalk/messages';
 
 export interface SaveViewActionsProps {
   tenant: string; entity: string; view: ViewDoc; board: boolean; maySaveShared: boolean;
@@ -69,7 +70,12 @@ export function SaveViewActions({ tenant, entity, view, board, maySaveShared, bo
 
   return (
     <Space wrap>
-      <Button size="small" onClick={onReset}>{t('views.reset')}</Button>
+      {/* On a shared view, reset drops the changes and shows the shared view; on a personal one it goes back to it, and
+          "Back to shared view" leaves it for the shared default. */}
+      <Button size="small" onClick={onReset}>{view.scope === 'personal' ? t('views.reset') : t('sharedViews.resetToShared')}</Button>
+      {view.scope === 'personal' && (
+        <Button size="small" onClick={() => navigate(viewHref(tenant, entity, undefined, board))}>{t('sharedViews.backToShared')}</Button>
+      )}
       {maySaveShared && view.scope === 'shared' && view.id && !view.generated && (
         <Button size="small" loading={busy} onClick={() => void saveShared()}>{t('views.saveToShared')}</Button>
       )}

@@ -25,16 +25,19 @@ export function readSavedViews(entity: string, doc: unknown): ViewDoc[] {
   });
 }
 
+/** The views and whether the caller may save over or reset the shared ones (the host's answer, so never offered in vain). */
+export interface SavedViewList { views: ViewDoc[]; maySaveShared: boolean }
+
 export const savedViewsApi = {
-  async list(tenant: string, entity: EntityDef): Promise<ViewDoc[]> {
+  async list(tenant: string, entity: EntityDef): Promise<SavedViewList> {
     try {
       const { data } = await request<unknown>(tenant, base(entity.name));
       const views = readSavedViews(entity.name, data);
-      if (views.length) return views;
+      if (views.length) return { views, maySaveShared: (data as { maySaveShared?: unknown })?.maySaveShared === true };
     } catch (e) {
       if (!(e instanceof ProblemError && (e.status === 404 || e.status === 405))) throw e;
     }
-    return metadataApi.views(tenant, entity);
+    return { views: await metadataApi.views(tenant, entity), maySaveShared: false };
   },
   async createPersonal(tenant: string, entity: string, body: SavedViewBody): Promise<ViewDoc> {
     const { data } = await request<unknown>(tenant, `${base(entity)}/personal`, { method: 'POST', body });
@@ -48,6 +51,10 @@ export const savedViewsApi = {
   },
   async removePersonal(tenant: string, entity: string, id: string): Promise<void> {
     await request<void>(tenant, `${base(entity)}/personal/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  },
+  /** Drops the tenant's saved version of a shared view (the module's document shows again); 412 when saved meanwhile. */
+  async resetShared(tenant: string, entity: string, id: string, etag: string): Promise<void> {
+    await request<void>(tenant, `${base(entity)}/shared/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { 'If-Match': etag } });
   },
   /** Saves over a shared view; the etag is the version loaded, so a change saved meanwhile answers 412. */
   async replaceShared(tenant: string, entity: string, id: string, etag: string, body: SavedViewBody): Promise<ViewDoc> {

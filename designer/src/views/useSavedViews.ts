@@ -1,18 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import type { EntityDef } from '../api/metadata';
-import { authApi } from '../api/auth';
 import { savedViewsApi } from './savedViews';
+
+const savedViewsQuery = (tenant: string, entity: EntityDef | undefined) => ({
+  queryKey: ['saved-views', tenant, entity?.name], queryFn: () => savedViewsApi.list(tenant, entity!), enabled: !!entity, staleTime: 60_000,
+});
 
 /** The entity's shared views and the caller's personal ones (the default first). */
 export function useSavedViews(tenant: string, entity: EntityDef | undefined) {
-  return useQuery({ queryKey: ['saved-views', tenant, entity?.name], queryFn: () => savedViewsApi.list(tenant, entity!), enabled: !!entity, staleTime: 60_000 });
+  return useQuery({ ...savedViewsQuery(tenant, entity), select: (d) => d.views });
 }
 
 /**
- * Whether the caller may save over shared views: the built-in administrator role. (A custom role that administers
- * the tenant is refused nothing either: the host decides, and answers 403 to anyone else.)
+ * Whether the caller may save over (or reset) the entity's shared views: the host says so with the list (it is who
+ * refuses everyone else with 403), so a custom role that administers the tenant is offered it too.
  */
-export function useMaySaveShared(tenant: string): boolean {
-  const me = useQuery({ queryKey: ['me', tenant], queryFn: () => authApi.me(tenant), staleTime: 60_000, retry: false });
-  return !!me.data?.roles?.includes('admin');
+export function useMaySaveShared(tenant: string, entity: EntityDef | undefined): boolean {
+  return useQuery({ ...savedViewsQuery(tenant, entity), select: (d) => d.maySaveShared }).data ?? false;
 }

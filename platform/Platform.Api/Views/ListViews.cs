@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Auth;
 using Platform.Metadata.Definitions.Screens;
 
 namespace Platform.Api.Views;
@@ -7,7 +8,8 @@ namespace Platform.Api.Views;
 /// <summary>
 /// GET /views/{entity}: <c>{"value": [...]}</c>, the shared views first (the default first; a saved override in place
 /// of its document, with its version as etag, "0" while none is saved) and then the caller's personal views, each
-/// trimmed to what the caller may read (<see cref="Metadata.ScreenAccess"/>).
+/// trimmed to what the caller may read (<see cref="Metadata.ScreenAccess"/>), and whether the caller may save over (or
+/// reset) the shared views.
 /// </summary>
 internal static class ListViews
 {
@@ -24,6 +26,7 @@ internal static class ListViews
         }
         foreach (var personal in saved.Where(s => s.OwnerId is not null && s.OwnerId == context.UserId))
             if (context.Access.View(personal.Definition) is { } visible) value.Add(ViewContext.Json(visible, "personal", personal.RowVersion));
-        return ViewContext.Write(new JsonObject { ["value"] = value });
+        // The list screen offers "Save to shared view" from this answer, so it never offers what the host would refuse.
+        return ViewContext.Write(new JsonObject { ["value"] = value, ["maySaveShared"] = AdministersTenant.Includes(http.User, context.Runtime) });
     }
 }

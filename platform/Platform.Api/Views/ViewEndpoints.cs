@@ -18,5 +18,6 @@ internal static class ViewEndpoints
         views.MapPut("/personal/{id:guid}", PersonalViews.ReplaceAsync);
         views.MapDelete("/personal/{id:guid}", PersonalViews.DeleteAsync);
         views.MapPut("/shared/{viewId}", SharedViews.ReplaceAsync);
+        views.MapDelete("/shared/{viewId}", SharedViewReset.ResetAsync);
     }
 }

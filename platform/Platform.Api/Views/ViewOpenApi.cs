@@ -40,7 +40,7 @@ public sealed class ViewOpenApi : IOpenApiContributor
         paths["/views/{entity}"] = new JsonObject
         {
             ["get"] = Operation("list-saved-views", "The entity's shared views and the caller's personal views", tags, [Entity()], null,
-                Responses(("200", "Views", new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "array", ["items"] = One() } } }), ("404", "No such entity, or not readable", null))),
+                Responses(("200", "Views", new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "array", ["items"] = One() }, ["maySaveShared"] = new JsonObject { ["type"] = "boolean", ["description"] = "Whether the caller may save over or reset the shared views" } } }), ("404", "No such entity, or not readable", null))),
         };
         paths["/views/{entity}/personal"] = new JsonObject
         {
@@ -59,6 +59,9 @@ public sealed class ViewOpenApi : IOpenApiContributor
             ["put"] = Operation("replace-shared-view", "Save over a shared view for the whole tenant (administrators; If-Match required)", tags, [Entity(), Path("viewId", null)], Input(),
                 Responses(("200", "Saved", One()), ("403", "Only for administrators", null), ("404", "No such shared view", null),
                     ("412", "Someone else saved the view meanwhile", null), ("422", "The view is not valid", null), ("428", "If-Match is missing", null))),
+            ["delete"] = Operation("reset-shared-view", "Drop the tenant's saved version of a shared view: the module's document shows again (administrators; If-Match required)", tags, [Entity(), Path("viewId", null)], null,
+                Responses(("204", "Reset (or nothing to reset)", null), ("403", "Only for administrators", null), ("404", "No such shared view", null),
+                    ("412", "Someone else saved the view meanwhile", null), ("428", "If-Match is missing", null))),
         };
     }
 }

@@ -12,9 +12,10 @@ namespace Platform.Host.Startup;
 /// A few hundred believable sample records for the demo tenant, written through the record service (so they pass
 /// the same validation as API writes). Deterministic: the same seed gives the same data. The records are owned by the
 /// tenant's administrator in business unit root, so they are ordinary records of that unit (a sales-manager of root
-/// sees them), not ownerless ones only tenant-scope roles could see.
+/// sees them), not ownerless ones only tenant-scope roles could see. Dates are relative to the day of seeding, so the
+/// demo looks alive whenever it is first started: open tasks are due in the coming weeks, activities lie in the past year.
 /// </summary>
-public sealed class DemoDataSeeder(RecordService records)
+public sealed class DemoDataSeeder(RecordService records, TimeProvider clock)
 {
     public async Task<int> SeedIfEmptyAsync(TenantRuntime runtime, CancellationToken ct)
     {
@@ -24,6 +25,8 @@ public sealed class DemoDataSeeder(RecordService records)
 
         var owner = await OwnerAsync(runtime, ct);
         var faker = new Faker("en") { Random = new Randomizer(20261123) };
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = now.Date;
         var total = 0;
         var tiers = new[] { "vip", "regular", "regular", "potential", "potential" };
         var industries = new[] { "retail", "manufacturing", "technology", "finance", "healthcare", "other" };
@@ -60,7 +63,7 @@ public sealed class DemoDataSeeder(RecordService records)
             ["kind"] = faker.PickRandom(kinds),
             ["account"] = Pick(faker, accounts),
             ["contact"] = Pick(faker, contacts),
-            ["occurred_at"] = faker.Date.Past(1, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc)).ToUniversalTime().ToString("O"),
+            ["occurred_at"] = faker.Date.Past(1, now).ToUniversalTime().ToString("O"),
             ["duration_minutes"] = faker.Random.Int(5, 120),
             ["body"] = faker.Lorem.Sentence(12),
         }), ct)).Count;
@@ -92,7 +95,7 @@ public sealed class DemoDataSeeder(RecordService records)
                     ["stage"] = stage,
                     ["amount"] = Math.Round(faker.Random.Decimal(2_000, 400_000), 2),
                     ["probability"] = stage switch { "won" => 100, "lost" => 0, _ => faker.Random.Int(10, 90) },
-                    ["close_date"] = DateOnly.FromDateTime(faker.Date.Between(new DateTime(2026, 1, 1), new DateTime(2027, 6, 30))).ToString("yyyy-MM-dd"),
+                    ["close_date"] = DateOnly.FromDateTime(faker.Date.Between(today.AddMonths(-11), today.AddMonths(7))).ToString("yyyy-MM-dd"),
                     ["tags"] = faker.Random.Bool(0.3f) ? new[] { "key" } : Array.Empty<string>(),
                 };
             }), ct)).Count;
@@ -104,7 +107,7 @@ public sealed class DemoDataSeeder(RecordService records)
             total += (await CreateAsync(runtime, owner, "task", Enumerable.Range(0, 25).Select(i => new Dictionary<string, object?>
             {
                 ["subject"] = faker.PickRandom("Call", "Email", "Send a quote to", "Meet") + " " + faker.Name.FullName(),
-                ["due_at"] = faker.Date.Between(new DateTime(2026, 11, 1), new DateTime(2027, 1, 31)).ToUniversalTime().ToString("O"),
+                ["due_at"] = TaskDue(faker, now, done: i % 4 == 0).ToString("O"),
                 ["status"] = i % 4 == 0 ? "done" : "open",
                 ["priority"] = faker.PickRandom(priorities),
                 ["account"] = Pick(faker, accounts),
@@ -113,6 +116,14 @@ public sealed class DemoDataSeeder(RecordService records)
         }
         return total;
     }
+
+    /// <summary>
+    /// A done task was due in the past three weeks; an open one is due from an hour from now to three weeks ahead, a
+    /// few of them today, so the inbox has work due soon and nothing overdue on the first day.
+    /// </summary>
+    internal static DateTime TaskDue(Faker faker, DateTime now, bool done) => done
+        ? now.AddHours(-faker.Random.Int(2, 21 * 24))
+        : now.AddHours(faker.Random.Bool(0.25f) ? faker.Random.Int(1, 8) : faker.Random.Int(24, 21 * 24));
 
     // Bogus' PickRandom binds an IReadOnlyList to its params overload and returns the list itself.
     private static string Pick(Faker faker, IReadOnlyList<Guid> ids) => ids[faker.Random.Int(0, ids.Count - 1)].ToString();

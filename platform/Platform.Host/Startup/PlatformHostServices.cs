@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Api.Operator;
 using Platform.Messaging;
 using Platform.Runtime;
@@ -19,6 +20,7 @@ public static class PlatformHostServices
         services.AddSingleton(new OperatorOptions(
             configuration["operator-key"] ?? Environment.GetEnvironmentVariable("PLATFORM_OPERATOR_KEY"), options.ModulesDirectory));
         services.AddSingleton<HostReadiness>();
+        services.TryAddSingleton(TimeProvider.System); // the demo seeder dates its sample records from today
         services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService<DemoTenantBootstrapper>();
         services.AddSingleton<IdempotencyPurge>();

@@ -1,0 +1,217 @@
+// Issue 12's "done means" as a browser test (run: node e2e/leadwalk.mjs): a newcomer opens the printed address, signs
+// in, and works a lead through to a won opportunity with the mouse alone (typing only values into inputs, never an
+// address) — once in English at desktop width, once in Chinese at 390 px. Also: quick create in a lookup picker.
+// Same host and Chromium as run.mjs; a screenshot of every step goes to test-artifacts/leadwalk/.
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { ADMIN_PASSWORD, startHost } from './host.mjs';
+
+const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const artifacts = join(designer, 'test-artifacts', 'leadwalk');
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
+
+process.on('unhandledRejection', (e) => console.log(`(late rejection) ${e?.message ?? e}`));
+let failed = 0;
+let passed = 0;
+let page;
+async function test(name, fn) {
+  try { await fn(); passed++; console.log(`ok   ${name}`); }
+  catch (e) {
+    failed++; console.log(`FAIL ${name}\n${e.stack}`);
+    try { await page.screenshot({ path: join(artifacts, `failure-${name.replace(/\W+/g, '-').slice(0, 80)}.png`), fullPage: true }); } catch { /* closed */ }
+  }
+}
+function assert(cond, message) { if (!cond) throw new Error(message); }
+
+const host = await startHost();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+const stamp = Date.now().toString(36);
+
+/** Reads a record with the page's cookie session (an assertion only: the walk itself never calls the API). */
+const read = (entity, id) => page.evaluate(async (u) => (await fetch(u)).json(), `/api/demo/data/${entity}/${id}`);
+
+/** A button's name: Ant Design puts a space between two CJK characters of a text-only button ("登 录"). */
+const btn = (text) => new RegExp([...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'));
+
+const STRINGS = {
+  en: {
+    signIn: 'Sign in', user: 'User name', password: 'Password', leads: 'Leads', newButton: 'New', save: 'Save', fullName: 'Full name',
+    company: 'Company', source: 'Source', web: 'Web', convert: 'Convert', run: 'Run', openOpportunity: 'Open Opportunity',
+    next: 'Next stage', amount: 'Amount', closeDate: 'Close date', today: 'Today', won: 'This deal is won', wonStage: 'Won', menu: 'Menu',
+    account: 'Account', name: 'Name', create: 'Create', required: 'Name is required',
+  },
+  'zh-CN': {
+    signIn: '登录', user: '用户名', password: '密码', leads: '线索', newButton: '新建', save: '保存', fullName: '姓名',
+    company: '公司', source: '来源', web: '网站', convert: '转化', run: '执行', openOpportunity: '打开商机',
+    next: '下一阶段', amount: '金额', closeDate: '预计成交日期', today: '今天', won: '此商机已赢单', wonStage: '赢单', menu: '菜单',
+    account: '客户', name: '名称', create: '创建', required: '名称 is required',
+  },
+};
+
+/**
+ * The walk: printed address → sign in → Leads → New → fill → Save → Convert → open the opportunity → Next stage until
+ * Won, filling each key field the bar names (it puts the cursor there) → won.
+ */
+async function walk({ lang, viewport, tag }) {
+  const s = STRINGS[lang];
+  const context = await browser.newContext({ viewport, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+  context.setDefaultTimeout(20_000);
+  page = await context.newPage();
+  let step = 0;
+  const shot = async (name) => { await page.waitForTimeout(350); await page.screenshot({ path: join(artifacts, `${tag}-${String(++step).padStart(2, '0')}-${name}.png`) }); };
+  const phone = viewport.width < 600;
+  const leadName = `Wang Fang ${stamp} ${tag}`;
+  const company = `Walk Co ${stamp} ${tag}`;
+  try {
+    await page.goto(host.url); // the address the host prints
+    await page.waitForURL(/\/app\/login/);
+    await page.waitForFunction(() => document.querySelector('#tenant')?.value === 'demo');
+    if (lang !== 'en') await page.getByText('中文', { exact: true }).click();
+    await page.getByLabel(s.user).fill('admin');
+    await page.getByLabel(s.password).fill(ADMIN_PASSWORD);
+    await shot('login');
+    await page.getByRole('button', { name: btn(s.signIn) }).click();
+    await page.getByTestId('user-menu').waitFor();
+    await shot('home');
+
+    if (phone) {
+      await page.getByRole('button', { name: btn(s.menu) }).click();
+      await page.getByRole('dialog').getByRole('link', { name: s.leads, exact: true }).click();
+    } else {
+      await page.getByRole('navigation').getByRole('link', { name: s.leads, exact: true }).click();
+    }
+    await page.getByRole('heading', { name: s.leads }).waitFor();
+    await shot('leads');
+    await page.getByRole('button', { name: btn(s.newButton) }).click();
+    await page.waitForURL(/\/lead\/new$/);
+    await page.getByLabel(s.fullName, { exact: true }).fill(leadName);
+    await page.getByLabel(s.company, { exact: true }).fill(company);
+    await page.getByLabel(s.source, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: s.web }).click();
+    await shot('lead-new');
+    await page.getByRole('button', { name: btn(s.save) }).click();
+    await page.waitForURL(/\/lead\/[0-9a-f-]{36}$/);
+    const leadId = page.url().split('/').pop();
+    await page.getByRole('heading', { name: leadName }).waitFor();
+    await shot('lead-saved');
+
+    // Convert: the action asks (with an optional opportunity name), then offers the three records it made.
+    await page.getByRole('button', { name: btn(s.convert) }).click();
+    const ask = page.getByRole('dialog');
+    await ask.getByRole('button', { name: btn(s.run) }).waitFor();
+    await shot('convert-ask');
+    await ask.getByRole('button', { name: btn(s.run) }).click();
+    const outcome = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: btn(s.openOpportunity) }) });
+    await outcome.waitFor();
+    assert(await outcome.getByRole('link').count() === 3, 'the outcome links the account, the contact and the opportunity');
+    await outcome.getByRole('link').filter({ hasText: company }).first().waitFor(); // the names, not ids
+    await shot('convert-outcome');
+    await outcome.getByRole('button', { name: btn(s.openOpportunity) }).click();
+    await page.waitForURL(/\/opportunity\/[0-9a-f-]{36}$/);
+    const oppId = page.url().split('/').pop();
+    const bar = page.getByTestId('stage-bar');
+    await bar.waitFor();
+    await shot('opportunity');
+
+    // Prospecting → qualification: refused for the amount (the lead had no estimated value); the cursor is put there.
+    await bar.getByRole('button', { name: btn(s.next) }).click();
+    await page.getByTestId('stage-refusal').filter({ hasText: s.amount }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'amount');
+    await shot('refused-amount');
+    await page.getByLabel(s.amount, { exact: true }).fill('64000');
+    await bar.getByRole('button', { name: btn(s.next) }).click(); // saves the amount with the move
+    await page.waitForFunction(() => document.querySelector('[data-testid=stage-bar] [aria-current=step]')?.textContent?.length > 0);
+    await page.waitForFunction(async (id) => (await (await fetch(`/api/demo/data/opportunity/${id}`)).json()).stage === 'qualification', oppId);
+
+    // Qualification → proposal: refused for the close date; picked with the mouse (the picker's "today").
+    await bar.getByRole('button', { name: btn(s.next) }).click();
+    await page.getByTestId('stage-refusal').filter({ hasText: s.closeDate }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'close_date');
+    await shot('refused-close-date');
+    await page.getByLabel(s.closeDate, { exact: true }).click();
+    await page.locator('.ant-picker-dropdown:visible .ant-picker-now-btn, .ant-picker-dropdown:visible .ant-picker-today-btn').first().click();
+    await bar.getByRole('button', { name: btn(s.next) }).click();
+    await page.waitForFunction(async (id) => (await (await fetch(`/api/demo/data/opportunity/${id}`)).json()).stage === 'proposal', oppId);
+    await shot('proposal');
+
+    // Proposal → won.
+    await bar.getByRole('button', { name: btn(s.next) }).click();
+    const won = page.getByTestId('stage-closed').filter({ hasText: s.won });
+    await won.waitFor();
+    assert(await bar.getByRole('button', { name: btn(s.next) }).count() === 0, 'no next stage after won');
+    await page.getByTestId('form-header').filter({ hasText: s.wonStage }).waitFor();
+    await won.scrollIntoViewIfNeeded();
+    await shot('won');
+
+    const opp = await read('opportunity', oppId);
+    assert(opp.stage === 'won' && Number(opp.amount) === 64000 && !!opp.close_date, `opportunity won: ${JSON.stringify(opp)}`);
+    const lead = await read('lead', leadId);
+    assert(lead.status === 'converted', `lead converted: ${JSON.stringify(lead)}`);
+    if (phone) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 1, `no sideways scrolling on a phone (${overflow}px)`);
+    }
+  } finally { await context.close(); }
+}
+
+/** Quick create: "Create “typed text”" in a lookup opens the target's required fields, creates it and selects it. */
+async function quickCreate() {
+  const s = STRINGS.en;
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-US' });
+  context.setDefaultTimeout(20_000);
+  page = await context.newPage();
+  try {
+    await page.goto(host.url);
+    await page.waitForFunction(() => document.querySelector('#tenant')?.value === 'demo');
+    await page.getByLabel(s.user).fill('admin');
+    await page.getByLabel(s.password).fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: btn(s.signIn) }).click();
+    await page.getByTestId('user-menu').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Opportunities', exact: true }).click();
+    await page.getByRole('button', { name: btn(s.newButton) }).click();
+    await page.waitForURL(/\/opportunity\/new$/);
+    await page.getByLabel(s.name, { exact: true }).fill(`Quick deal ${stamp}`);
+    const text = `Quick Co ${stamp}`;
+    const box = page.getByLabel(s.account, { exact: true });
+    await box.click();
+    await box.fill(text);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `Create “${text}”` }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: 'New Account' });
+    await dialog.waitFor();
+    const name = dialog.getByLabel(s.name, { exact: true });
+    assert(await name.inputValue() === text, 'the typed text is in the name');
+    // A required field left empty is shown at the field; nothing is created.
+    await name.fill('');
+    await dialog.getByRole('button', { name: btn(s.create) }).click();
+    await dialog.locator('.ant-form-item-explain-error').filter({ hasText: 'is required' }).waitFor();
+    await page.screenshot({ path: join(artifacts, 'quick-create-required.png') });
+    await name.fill(text);
+    await page.screenshot({ path: join(artifacts, 'quick-create.png') });
+    await dialog.getByRole('button', { name: btn(s.create) }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.ant-select-selection-item, .ant-select-content').filter({ hasText: text }).first().waitFor();
+    assert(page.url().endsWith('/opportunity/new'), 'still on the new opportunity (Enter or the dialog did not save it)');
+    await page.getByRole('button', { name: btn(s.save) }).click();
+    await page.waitForURL(/\/opportunity\/[0-9a-f-]{36}$/);
+    const opp = await page.evaluate(async (u) => (await fetch(u)).json(), `/api/demo/data/opportunity/${page.url().split('/').pop()}?$expand=account($select=name)`);
+    assert(opp.account?.name === text, `the new account is selected and saved: ${JSON.stringify(opp)}`);
+    await page.screenshot({ path: join(artifacts, 'quick-create-saved.png') });
+  } finally { await context.close(); }
+}
+
+try {
+  await test('English, desktop: a newcomer works a lead through to a won opportunity with the mouse', () => walk({ lang: 'en', viewport: { width: 1366, height: 860 }, tag: 'desktop-en' }));
+  await test('Chinese, 390 px: the same walk on a phone', () => walk({ lang: 'zh-CN', viewport: { width: 390, height: 844 }, tag: 'phone-zh' }));
+  await test('a lookup creates the typed record in a dialog and selects it', quickCreate);
+} finally {
+  await browser.close();
+  await host.stop();
+}
+console.log(`\n${passed} passed, ${failed} failed; screenshots in ${artifacts}`);
+process.exit(failed ? 1 : 0);
