@@ -3,7 +3,7 @@
 // of the current stage empty is refused here, naming the field and putting the cursor in it; the host's beforeSave
 // script refuses it too. Edits not yet saved go along with the move (one save), so filling the named field and
 // clicking the stage again is all it takes. A closed stage (won, lost) says so above the form.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Steps } from 'antd';
 import { ArrowRightOutlined, CloseCircleOutlined, TrophyOutlined } from '@ant-design/icons';
 import { ProblemError } from '../api/client';
@@ -24,8 +24,8 @@ export interface StageBarProps {
   values?: Record<string, unknown>;
   /** Saves the form's edits together with `extra` (the new stage); false when the form refused (errors shown there). */
   saveWith?: (extra: Record<string, unknown>) => Promise<boolean>;
-  /** Shows a field of the form and puts the cursor in it (the missing key field). */
-  onShowField?: (name: string) => void;
+  /** Shows a field of the form with the refusal under it and puts the cursor in it (the missing key field). */
+  onShowField?: (name: string, why: string) => void;
 }
 
 /** The stages that close the record, with how each is shown. */
@@ -36,6 +36,14 @@ export function StageBar({ tenant, entity, bar, record, etag, lang, dirty, disab
   const { message } = App.useApp();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const steps = useRef<HTMLDivElement>(null);
+  const stage = record[bar.field];
+  // On a narrow screen the steps scroll sideways: keep the current one in view.
+  useEffect(() => {
+    const box = steps.current;
+    const item = box?.querySelector<HTMLElement>('.ant-steps-item-active');
+    if (box && item) box.scrollLeft = Math.max(0, item.offsetLeft - (box.clientWidth - item.offsetWidth) / 2);
+  }, [stage]);
   const fields = new Map(entity.fields.map((f) => [f.name, f]));
   const field = fields.get(bar.field);
   if (!field?.options?.length) return null;
@@ -52,8 +60,9 @@ export function StageBar({ tenant, entity, bar, record, etag, lang, dirty, disab
     if (dirty && !saveWith) { setRefusal(t('stage.unsaved')); return; }
     const missing = missingForMove(bar, field, dirty && values ? { ...record, ...values } : record, to);
     if (missing.length) {
-      setRefusal(t('stage.missing', { fields: missing.map(nameOf).join(lang === 'zh-CN' ? '、' : ', '), stage: label(to) }));
-      onShowField?.(missing[0]);
+      const why = t('stage.missing', { fields: missing.map(nameOf).join(lang === 'zh-CN' ? '、' : ', '), stage: label(to) });
+      setRefusal(why);
+      onShowField?.(missing[0], why);
       return;
     }
     setBusy(true);
@@ -66,16 +75,18 @@ export function StageBar({ tenant, entity, bar, record, etag, lang, dirty, disab
       }
       message.success(t('stage.moved', { stage: label(to) }));
     } catch (e) {
-      setRefusal(refusalReason(e, nameOf, t));
+      const why = refusalReason(e, nameOf, t);
+      setRefusal(why);
       const first = e instanceof ProblemError ? Object.keys(e.fieldErrors()).find((n) => fields.has(n)) : undefined;
-      if (first) onShowField?.(first);
+      if (first) onShowField?.(first, why);
     } finally { setBusy(false); }
   };
   const closed = CLOSED[String(record[bar.field] ?? '')];
 
+
   return (
     <section aria-label={t('stage.bar')} data-testid="stage-bar" style={{ margin: '0 0 12px', padding: '12px', border: '1px solid var(--ant-color-border-secondary, #f0f0f0)', borderRadius: 8 }}>
-      <div style={{ overflowX: 'auto' }}>
+      <div ref={steps} style={{ overflowX: 'auto' }}>
         <Steps size="small" current={current} responsive={false} style={{ minWidth: stages.length * 120 }}
           onChange={disabled || busy ? undefined : (i) => { if (i !== current) void move(stages[i].value); }}
           items={stages.map((s, i) => ({

@@ -85,8 +85,9 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
     if (k) setTab(k);
     setTimeout(() => form.scrollToField(name, { block: 'center' }), 0);
   };
-  /** Shows the field and puts the cursor in it (a stage move refused for it: the user types right away). */
-  const focusField = (name: string) => {
+  /** Shows the field with why it is needed and puts the cursor in it (a stage move refused for it: the user types right away). */
+  const focusField = (name: string, why: string) => {
+    form.setFields([{ name, errors: [why] }]);
     showField(name);
     setTimeout(() => form.focusField(name), 50);
   };
@@ -183,7 +184,7 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
       } else {
         await recordsApi.update(tenant, entity.name, id!, body, overwrite ? null : etag.current);
         setDirty(false);
-        message.success(t('form.saved'));
+        if (!Object.keys(extra).length) message.success(t('form.saved')); // else the caller says what happened ("Moved to …")
         await Promise.all([record.refetch(), queryClient.invalidateQueries({ queryKey: ['records', tenant, entity.name] })]);
       }
       return true;
