@@ -205,10 +205,74 @@ async function quickCreate() {
   } finally { await context.close(); }
 }
 
+/** Signs in on a new desktop context (the printed address, the login form) and returns its page. */
+async function signedIn(user, password, lang = 'en') {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+  context.setDefaultTimeout(20_000);
+  const p = await context.newPage();
+  await p.goto(host.url);
+  await p.waitForFunction(() => document.querySelector('#tenant')?.value === 'demo');
+  await p.getByLabel('User name').fill(user);
+  await p.getByLabel('Password').fill(password);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.getByTestId('user-menu').waitFor();
+  return p;
+}
+
+/** Changes the opportunity list's view with a click (sort by amount) so the unsaved-view bar shows. */
+async function modifyPipeline(p) {
+  await p.getByRole('navigation').getByRole('link', { name: 'Opportunities', exact: true }).click();
+  const grid = p.getByRole('grid');
+  await grid.waitFor();
+  await grid.getByRole('columnheader', { name: /Amount/ }).locator('button[data-sort]').click();
+  await p.getByText('Unsaved view changes').waitFor();
+}
+
+/** Shared views: saved over and restored only by those the host allows; others reset to the shared view. */
+async function sharedViews() {
+  const admin = await signedIn('admin', ADMIN_PASSWORD);
+  page = admin;
+  const password = 'E2e-Seller-pass-1!';
+  const created = await admin.evaluate(async (body) => (await fetch('/api/demo/admin/users', {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, body: JSON.stringify(body),
+  })).status, { user_name: `seller${stamp}`, password, roles: ['sales-manager'], teams: [], business_unit: 'root' });
+  assert(created === 201, `sales manager created: ${created}`);
+
+  // A sales manager (not an administrator) may save the change as their own view, or reset to the shared one; not save over it.
+  const seller = await signedIn(`seller${stamp}`, password);
+  page = seller;
+  await modifyPipeline(seller);
+  await seller.getByRole('button', { name: 'Save as my view' }).waitFor();
+  assert(await seller.getByRole('button', { name: 'Save to shared view' }).count() === 0, 'no shared save for a sales manager');
+  await seller.screenshot({ path: join(artifacts, 'views-sales-manager.png') });
+  await seller.getByRole('button', { name: 'Reset to shared view' }).click();
+  await seller.waitForFunction(() => !location.search.includes('sort='));
+  assert(await seller.getByText('Unsaved view changes').count() === 0, 'the changes are dropped');
+
+  // The administrator saves over the shared view, then restores the original.
+  page = admin;
+  await modifyPipeline(admin);
+  await admin.getByRole('button', { name: 'Save to shared view' }).click();
+  await admin.getByText('The shared view is saved for everyone').waitFor();
+  const restore = admin.getByRole('button', { name: 'Restore original' });
+  await restore.waitFor();
+  await admin.screenshot({ path: join(artifacts, 'views-admin-saved.png') });
+  await restore.click();
+  await admin.getByRole('dialog').getByRole('button', { name: 'Restore original' }).click();
+  await admin.getByText('The original shared view is back').waitFor();
+  await restore.waitFor({ state: 'detached' });
+  const views = await admin.evaluate(async () => (await fetch('/api/demo/views/opportunity')).json());
+  const pipeline = views.value.find((v) => v.id === 'opportunity-pipeline');
+  assert(pipeline.etag === '"0"' && pipeline.sort?.[0]?.field === 'close_date', `the module's view is back: ${JSON.stringify(pipeline)}`);
+  await admin.context().close();
+  await seller.context().close();
+}
+
 try {
   await test('English, desktop: a newcomer works a lead through to a won opportunity with the mouse', () => walk({ lang: 'en', viewport: { width: 1366, height: 860 }, tag: 'desktop-en' }));
   await test('Chinese, 390 px: the same walk on a phone', () => walk({ lang: 'zh-CN', viewport: { width: 390, height: 844 }, tag: 'phone-zh' }));
   await test('a lookup creates the typed record in a dialog and selects it', quickCreate);
+  await test('shared views: only who may saves over or restores them; others reset to them', sharedViews);
 } finally {
   await browser.close();
   await host.stop();

@@ -59,7 +59,8 @@ export function LookupInput(p: InputProps) {
       disabled={p.disabled}
       style={{ width: '100%' }}
       aria-label={p['aria-label']} aria-invalid={p['aria-invalid']} aria-describedby={p['aria-describedby']}
-      options={creatable ? [...options, createOption] : options}
+      // Offered once the matches for the typed text are in, so a click meant for a match never lands on it.
+      options={creatable && !results.isFetching ? [...options, createOption] : options}
       onChange={(id, option) => {
         if (id === CREATE) { setCreating(term.trim()); return; }
         if (!id) { p.onChange?.(null); return; }

@@ -12,7 +12,7 @@ export const leadwalkEn = {
   },
   stageOutcome: { won: 'This deal is won', lost: 'This deal is lost', wonHint: 'Closed as {{stage}}. Move it back to an earlier stage to reopen it.' },
   sharedViews: {
-    resetToShared: 'Reset to shared view', backToShared: 'Back to shared view', restoreModule: 'Restore original shared view',
+    resetToShared: 'Reset to shared view', backToShared: 'Back to shared view', restoreModule: 'Restore original', restoreTitle: 'Restore the original shared view',
     restoreConfirm: 'Drop the saved version of “{{name}}” for everyone and show the original again?', restored: 'The original shared view is back',
   },
 };
@@ -27,7 +27,7 @@ export const leadwalkZhCN: typeof leadwalkEn = {
   },
   stageOutcome: { won: '此商机已赢单', lost: '此商机已丢单', wonHint: '已以“{{stage}}”关闭。移回较早的阶段即可重新打开。' },
   sharedViews: {
-    resetToShared: '重置为共享视图', backToShared: '返回共享视图', restoreModule: '恢复原始共享视图',
+    resetToShared: '重置为共享视图', backToShared: '返回共享视图', restoreModule: '恢复原始视图', restoreTitle: '恢复原始共享视图',
     restoreConfirm: '为所有人删除“{{name}}”的已保存版本，并重新显示原始视图？', restored: '已恢复原始共享视图',
   },
 };

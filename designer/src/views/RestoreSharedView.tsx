@@ -19,7 +19,7 @@ export function RestoreSharedView({ tenant, entity, view, maySaveShared }: { ten
   if (!maySaveShared || view.scope !== 'shared' || !view.id || !view.etag || view.etag === '"0"') return null;
   const name = localeText(view.name, lang, view.id);
   const restore = () => modal.confirm({
-    title: t('sharedViews.restoreModule'), content: t('sharedViews.restoreConfirm', { name }), okText: t('sharedViews.restoreModule'), cancelText: t('views.cancel'),
+    title: t('sharedViews.restoreTitle'), content: t('sharedViews.restoreConfirm', { name }), okText: t('sharedViews.restoreModule'), cancelText: t('views.cancel'),
     onOk: async () => {
       try {
         await savedViewsApi.resetShared(tenant, entity, view.id!, view.etag!);
@@ -29,5 +29,5 @@ export function RestoreSharedView({ tenant, entity, view, maySaveShared }: { ten
       } finally { await queryClient.invalidateQueries({ queryKey: ['saved-views', tenant, entity] }); }
     },
   });
-  return <Button size="small" icon={<UndoOutlined />} onClick={restore}>{t('sharedViews.restoreModule')}</Button>;
+  return <Button size="small" icon={<UndoOutlined />} title={t('sharedViews.restoreTitle')} onClick={restore}>{t('sharedViews.restoreModule')}</Button>;
 }
