@@ -271,6 +271,10 @@ async function sharedViews() {
 try {
   await test('English, desktop: a newcomer works a lead through to a won opportunity with the mouse', () => walk({ lang: 'en', viewport: { width: 1366, height: 860 }, tag: 'desktop-en' }));
   await test('Chinese, 390 px: the same walk on a phone', () => walk({ lang: 'zh-CN', viewport: { width: 390, height: 844 }, tag: 'phone-zh' }));
+  if (process.env.LEADWALK_ALL_SCREENS) { // the other two combinations, for screenshots of every step
+    await test('Chinese, desktop: the same walk', () => walk({ lang: 'zh-CN', viewport: { width: 1366, height: 860 }, tag: 'desktop-zh' }));
+    await test('English, 390 px: the same walk', () => walk({ lang: 'en', viewport: { width: 390, height: 844 }, tag: 'phone-en' }));
+  }
   await test('a lookup creates the typed record in a dialog and selects it', quickCreate);
   await test('shared views: only who may saves over or restores them; others reset to them', sharedViews);
 } finally {

@@ -67,9 +67,9 @@ export function RecordActions({ tenant, entity, id, lang }: { tenant: string; en
           const name = localeText(running.label, lang, '') || humanize(running.name);
           const ran = await recordActionsApi.run(tenant, entity.name, id, running.name, input);
           setRunning(null);
-          message.success(t('actions.ran', { name }));
+          // Records made: a dialog links them (and says it is done); else a toast says so.
           const made = madeRecords(ran.result, entities.data?.value ?? []);
-          if (made.length) setOutcome({ name, made });
+          if (made.length) setOutcome({ name, made }); else message.success(t('actions.ran', { name }));
           await refresh();
         }} problemText={problemText} />
       )}
