@@ -20,6 +20,9 @@ export function LookupInput(p: InputProps) {
   const target = p.field.target ?? '';
   const [term, setTerm] = useState('');
   const [creating, setCreating] = useState<string | null>(null);
+  // Remounts the picker after the dialog: without a value it is uncontrolled and would keep showing "Create …".
+  const [generation, setGeneration] = useState(0);
+  const closeCreate = () => { setCreating(null); setTerm(''); setGeneration((g) => g + 1); };
   const meta = useQuery({ queryKey: ['entity', p.tenant, target], queryFn: () => metadataApi.entity(p.tenant, target), staleTime: 300_000, enabled: !!target });
   const primary = meta.data?.primaryField ?? 'name';
   const results = useQuery({
@@ -50,6 +53,7 @@ export function LookupInput(p: InputProps) {
   return (
     <>
     <Select
+      key={generation}
       id={p.id}
       showSearch={{ filterOption: false, onSearch: setTerm }}
       allowClear
@@ -69,8 +73,8 @@ export function LookupInput(p: InputProps) {
       }}
     />
     {creating !== null && meta.data && (
-      <QuickCreateModal tenant={p.tenant} entity={meta.data} text={creating} lang={p.lang} onClose={() => setCreating(null)}
-        onCreated={(r) => { setCreating(null); setTerm(''); p.onChange?.({ id: String(r.id), [primary]: r[primary] }); }} />
+      <QuickCreateModal tenant={p.tenant} entity={meta.data} text={creating} lang={p.lang} onClose={closeCreate}
+        onCreated={(r) => { closeCreate(); p.onChange?.({ id: String(r.id), [primary]: r[primary] }); }} />
     )}
     </>
   );
