@@ -5,7 +5,7 @@ using static Platform.Api.Tests.Support.HttpJson;
 
 namespace Platform.Api.Tests;
 
-/// <summary>Saved views live in the tenant's database: a host started again over the same storage lists them as before.</summary>
+/// <summary>Saved views live in the tenant's database: a host started again over the same storage lists them as before (and a reset stays reset).</summary>
 public sealed class SavedViewRestartTests
 {
     [Fact]
@@ -37,6 +37,23 @@ public sealed class SavedViewRestartTests
             Assert.Equal(("Kept", "stage eq 'won'"), (personal.Str("label"), personal.Str("filter")));
             var won = views.Single(v => v.Str("id") == "opportunity-won");
             Assert.Equal(("\"1\"", 2), (won.Str("etag"), won.GetProperty("columns").GetArrayLength()));
+
+            // Reset to the module's document: that too is kept over a restart.
+            var reset = new HttpRequestMessage(HttpMethod.Delete, "/api/demo/views/opportunity/shared/opportunity-won");
+            reset.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"1\""));
+            using var answered = await client.SendAsync(reset);
+            Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        }
+
+        await using (var host = ApiHost.Start(storage.Settings, demo: true))
+        {
+            var client = PlatformTestHost.AuthenticatedClient(host);
+            await PlatformTestHost.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60));
+            var views = (await ExpectAsync(await client.GetAsync("/api/demo/views/opportunity"), HttpStatusCode.OK)).Values();
+            var won = views.Single(v => v.Str("id") == "opportunity-won");
+            Assert.Equal("\"0\"", won.Str("etag"));
+            Assert.NotEqual(2, won.GetProperty("columns").GetArrayLength());
+            Assert.Single(views, v => v.Str("scope") == "personal");
         }
     }
 }
