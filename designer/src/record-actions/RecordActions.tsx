@@ -107,7 +107,7 @@ function ActionInputModal({ action, lang, onClose, onRun, problemText }: {
       {props.length > 0 && (
         <Form form={form} name={`action-${action.name}`} layout="vertical" onKeyDownCapture={guardComposingEnter}>
           {props.map(([k, p]) => (
-            <Form.Item key={k} name={k} label={p.title ?? humanize(k)} rules={action.inputSchema?.required?.includes(k) ? [{ required: true }] : undefined}>
+            <Form.Item key={k} name={k} label={localeText(p['x-label'], lang, '') || p.title || humanize(k)} rules={action.inputSchema?.required?.includes(k) ? [{ required: true }] : undefined}>
               <Input maxLength={p.maxLength} inputMode={p.type === 'string' ? undefined : 'decimal'} />
             </Form.Item>
           ))}

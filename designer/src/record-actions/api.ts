@@ -4,8 +4,11 @@ import type { LocaleText } from '../api/metadata';
 export interface ManualWorkflow { id: string; label?: LocaleText }
 export interface WorkflowInstance { id: string; workflow?: string; status: string; recordId?: string | null }
 
-/** A custom action of an entity definition ("actions": {name: {script, label, inputSchema}}), run by a script. */
-export interface EntityAction { name: string; label?: LocaleText; inputSchema?: { properties?: Record<string, { type?: string; title?: string; maxLength?: number }>; required?: string[] } }
+/**
+ * A custom action of an entity definition ("actions": {name: {script, label, inputSchema}}), run by a script. An input
+ * property may carry "x-label" (a locale map) for its label in the dialog; JSON Schema ignores the keyword.
+ */
+export interface EntityAction { name: string; label?: LocaleText; inputSchema?: { properties?: Record<string, { type?: string; title?: string; 'x-label'?: LocaleText; maxLength?: number }>; required?: string[] } }
 
 export function entityActions(entity: { actions?: unknown }): EntityAction[] {
   const raw = entity.actions;
