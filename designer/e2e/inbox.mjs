@@ -272,9 +272,9 @@ async function inboxScreens({ test, assert, shot, page, base, stamp, accountId }
   });
 
   await test('a task is marked done from the inbox: its overdue date reads relative, and it leaves the list', async () => {
-    const me = (await api(page, 'GET', '/api/demo/auth/me')).json.id;
+    // Owned by whoever creates it: the admin's own task.
     const dueAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
-    const task = await api(page, 'POST', '/api/demo/data/task', { subject: `Send the quote ${stamp}`, status: 'open', due_at: dueAt, owner: me });
+    const task = await api(page, 'POST', '/api/demo/data/task', { subject: `Send the quote ${stamp}`, status: 'open', due_at: dueAt });
     assert(task.status === 201, `task ${task.status} ${JSON.stringify(task.json)}`);
     await page.goto(`${base}/demo/inbox`);
     const item = page.getByTestId('inbox-item').filter({ hasText: `Send the quote ${stamp}` });
@@ -298,5 +298,47 @@ async function inboxScreens({ test, assert, shot, page, base, stamp, accountId }
     await item.waitFor({ state: 'detached' });
     const after = await api(page, 'GET', `/api/demo/data/task/${task.json.id}`);
     assert(after.json.status === 'done', `task done through the record API: ${JSON.stringify(after.json)}`);
+  });
+
+  await test('workflow incidents: an administrator sees the faulted activity and its error, retries and cancels', async () => {
+    const id = `e2e-erp-${stamp}`;
+    const doc = {
+      schemaVersion: 1, id, label: { en: 'Sync to ERP', 'zh-CN': '同步到 ERP' }, trigger: { type: 'manual' },
+      root: { type: 'Flowchart', connections: [], activities: [{ id: 'call-erp', type: 'Fault', message: `ERP answered 503 (${stamp})` }] },
+    };
+    let r = await api(page, 'PUT', `/api/demo/workflows/${id}/draft`, doc);
+    assert(r.status === 200, `draft ${r.status} ${JSON.stringify(r.json)}`);
+    r = await api(page, 'POST', `/api/demo/workflows/${id}/publish`);
+    assert(r.status === 200, `publish ${r.status}`);
+    r = await api(page, 'POST', `/api/demo/workflows/${id}/start`, {});
+    assert(r.status === 201 && r.json.status === 'faulted', `started and faulted: ${r.status} ${JSON.stringify(r.json)}`);
+    await page.goto(`${base}/demo/inbox?tab=incidents`);
+    const row = page.getByTestId('incident-item').filter({ hasText: `ERP answered 503 (${stamp})` });
+    await row.filter({ hasText: 'call-erp' }).waitFor();
+    await shot('desktop-en-incidents');
+    await page.evaluate(() => localStorage.setItem('platform.lang', 'zh-CN'));
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.reload();
+      await page.getByRole('tab', { name: /流程异常/ }).waitFor();
+      await row.getByRole('button', { name: /重试/ }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 1, `no sideways scrolling (${overflow}px)`);
+      await shot('phone-zh-incidents');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+      await page.evaluate(() => localStorage.setItem('platform.lang', 'en'));
+    }
+    await page.reload();
+    // Retry runs the failed activity again: it faults again and stays listed.
+    await row.getByRole('button', { name: 'Retry' }).click();
+    await page.getByText('Retried: faulted').waitFor();
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Cancel instance' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel instance' }).click();
+    await page.getByText('Instance cancelled').waitFor();
+    await row.waitFor({ state: 'detached' });
+    const after = await api(page, 'GET', `/api/demo/workflows/instances/${r.json.id}`);
+    assert(after.json.instance.status === 'cancelled', `cancelled: ${JSON.stringify(after.json.instance)}`);
   });
 }

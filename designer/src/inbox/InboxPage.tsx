@@ -14,7 +14,8 @@ import { useEntities, useIsPhone, useLang, useTenant, useTitle } from '../hooks'
 import { inboxApi, isGone, isOverdue, markMine, type ApprovalAction, type InboxItem } from './api';
 import { ActionModal } from './ActionModal';
 import { InboxItemActions } from './InboxItemActions';
-import { MyRequests } from './MyRequests';
+import { MyRequests, requestsKey } from './MyRequests';
+import { incidentsKey, useWorkflowIncidents, WorkflowIncidents } from './WorkflowIncidents';
 import { RecordTitle } from './RecordTitle';
 import { relativeDue } from './requests';
 import { useInbox } from './useInbox';
@@ -34,7 +35,11 @@ export default function InboxPage() {
   const me = useOutletContext<{ user?: CurrentUser } | undefined>()?.user?.id;
   // ?tab=requests opens "My requests" (a link a notification or a bookmark can carry).
   const [search, setSearch] = useSearchParams();
-  const tab = search.get('tab') === 'requests' ? 'requests' : 'todo';
+  // Administrators also get the faulted workflows (the list answers 403 to anyone else, which hides the tab).
+  const incidents = useWorkflowIncidents(tenant);
+  const admin = !!incidents.data;
+  const wanted = search.get('tab');
+  const tab: string = wanted === 'requests' || (wanted === 'incidents' && admin) ? wanted : 'todo';
   useTitle(t('inbox.title'));
 
   const act = async (item: InboxItem, action: ApprovalAction, input: Parameters<typeof inboxApi.act>[3]) => {
@@ -59,6 +64,10 @@ export default function InboxPage() {
     ]);
   };
 
+  // One Refresh for every tab: the to-do list, my requests and (for administrators) the incidents.
+  const refresh = () => Promise.all([inbox.refetch(), queryClient.invalidateQueries({ queryKey: requestsKey(tenant) }),
+    queryClient.invalidateQueries({ queryKey: incidentsKey(tenant) })]);
+
   const items = useMemo(() => markMine(inbox.data ?? [], me), [inbox.data, me]);
   const common = { tenant, lang, byName, t };
   return (
@@ -67,11 +76,11 @@ export default function InboxPage() {
         <Typography.Title id="inbox-title" level={3} style={{ margin: 0 }}>{t('inbox.title')}</Typography.Title>
         {items.length > 0 && <Tag color="blue">{t('inbox.pending', { count: items.length })}</Tag>}
         <div style={{ flex: 1 }} />
-        <Button icon={<ReloadOutlined />} onClick={() => void inbox.refetch()} loading={inbox.isFetching} aria-label={t('inbox.refresh')}>
+        <Button icon={<ReloadOutlined />} onClick={() => void refresh()} loading={inbox.isFetching} aria-label={t('inbox.refresh')}>
           {!phone && t('inbox.refresh')}
         </Button>
       </div>
-      <Tabs activeKey={tab} onChange={(key) => setSearch(key === 'requests' ? { tab: 'requests' } : {}, { replace: true })} destroyOnHidden
+      <Tabs activeKey={tab} onChange={(key) => setSearch(key === 'todo' ? {} : { tab: key }, { replace: true })} destroyOnHidden
         items={[
           { key: 'todo', label: t('requests.tabInbox'), children: (<>
               {inbox.error && <Alert type="error" showIcon role="alert" title={(inbox.error as Error).message} style={{ marginBottom: 12 }} />}
@@ -101,6 +110,7 @@ export default function InboxPage() {
               )}
           </>) },
           { key: 'requests', label: t('requests.tab'), children: <MyRequests tenant={tenant} /> },
+          ...(admin ? [{ key: 'incidents', label: t('incidents.tab') + (incidents.data?.length ? ` (${incidents.data.length})` : ''), children: <WorkflowIncidents tenant={tenant} /> }] : []),
         ]} />
       {acting && (
         <ActionModal tenant={tenant} item={acting.item} action={acting.action} me={me} onClose={() => setActing(null)}

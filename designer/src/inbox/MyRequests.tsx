@@ -57,9 +57,6 @@ export function MyRequests({ tenant }: { tenant: string }) {
 
   return (
     <div data-testid="my-requests">
-      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
-        <Button onClick={() => void requests.refetch()} loading={requests.isFetching}>{t('requests.refresh')}</Button>
-      </div>
       {requests.error && <Alert type="error" showIcon role="alert" title={(requests.error as Error).message} style={{ marginBottom: 12 }} />}
       {requests.isPending ? <Spin /> : rows.length === 0 && !requests.error ? <Empty description={t('requests.empty')} /> : phone ? (
         <ul className="inbox-cards" aria-label={t('requests.tab')}>
