@@ -222,4 +222,126 @@ async function inboxScreens({ test, assert, shot, page, base, stamp, accountId }
       await page.evaluate(() => localStorage.setItem('platform.lang', 'en')); // the next tests read English
     }
   });
+
+  await test('my requests: the submitter sees their pending request with its approver and withdraws it (撤回)', async () => {
+    const initech = await api(page, 'POST', '/api/demo/data/account', { name: `Initech ${stamp}` });
+    await startOn(initech.json.id);
+    await page.goto(`${base}/demo/inbox`);
+    await page.getByRole('tab', { name: 'My requests' }).click();
+    await page.waitForURL(/tab=requests/);
+    const row = page.getByTestId('request-item').filter({ hasText: `Discount for Initech ${stamp}` });
+    await row.filter({ hasText: 'Pending' }).waitFor();
+    await row.getByTestId('user-name').filter({ hasText: 'Administrator' }).waitFor();
+    await row.getByRole('link', { name: new RegExp(`Initech ${stamp}`) }).waitFor();
+    await shot('desktop-en-my-requests');
+    // The same list in Chinese at phone width (cards), then back to English on the desktop to withdraw.
+    await page.evaluate(() => localStorage.setItem('platform.lang', 'zh-CN'));
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.reload();
+      await page.getByRole('tab', { name: '我的申请' }).waitFor();
+      const card = page.getByTestId('request-item').filter({ hasText: `Discount for Initech ${stamp}` });
+      await card.filter({ hasText: '审批中' }).waitFor();
+      await card.getByRole('button', { name: '撤回' }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 1, `no sideways scrolling (${overflow}px)`);
+      await shot('phone-zh-my-requests');
+      await page.setViewportSize({ width: 1366, height: 860 });
+      await page.reload();
+      await page.getByRole('tab', { name: '我的申请' }).waitFor();
+      await shot('desktop-zh-my-requests');
+      await page.evaluate(() => localStorage.setItem('platform.lang', 'en'));
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      await page.getByTestId('request-item').first().waitFor();
+      await shot('phone-en-my-requests');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+      await page.evaluate(() => localStorage.setItem('platform.lang', 'en'));
+    }
+    await page.reload();
+    await row.getByRole('button', { name: 'Withdraw' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Comment').fill('Customer changed their mind');
+    await page.waitForTimeout(300);
+    await shot('desktop-en-my-requests-withdraw');
+    await dialog.getByRole('button', { name: 'Withdraw' }).click();
+    await page.getByText('Request withdrawn').waitFor();
+    await row.filter({ hasText: 'Withdrawn' }).waitFor();
+    assert(await row.getByRole('button', { name: 'Withdraw' }).count() === 0, 'a withdrawn request has no Withdraw button');
+    // It left the approver's (here: the same user's) to-do list.
+    const inbox = (await api(page, 'GET', '/api/demo/inbox')).json.value;
+    assert(!inbox.some((i) => i.subject === `Discount for Initech ${stamp}`), `withdrawn request still in the inbox: ${JSON.stringify(inbox)}`);
+  });
+
+  await test('a task is marked done from the inbox: its overdue date reads relative, and it leaves the list', async () => {
+    // Owned by whoever creates it: the admin's own task.
+    const dueAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const task = await api(page, 'POST', '/api/demo/data/task', { subject: `Send the quote ${stamp}`, status: 'open', due_at: dueAt });
+    assert(task.status === 201, `task ${task.status} ${JSON.stringify(task.json)}`);
+    await page.goto(`${base}/demo/inbox`);
+    const item = page.getByTestId('inbox-item').filter({ hasText: `Send the quote ${stamp}` });
+    await item.getByTestId('due-relative').filter({ hasText: 'Overdue 2 days' }).waitFor();
+    await shot('desktop-en-inbox-task');
+    await page.evaluate(() => localStorage.setItem('platform.lang', 'zh-CN'));
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.reload();
+      await item.getByTestId('due-relative').filter({ hasText: '逾期2天' }).waitFor();
+      await item.getByRole('button', { name: /完成/ }).waitFor();
+      await item.scrollIntoViewIfNeeded();
+      await shot('phone-zh-inbox-task');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+      await page.evaluate(() => localStorage.setItem('platform.lang', 'en'));
+    }
+    await page.reload();
+    await item.getByRole('button', { name: `Mark “Send the quote ${stamp}” done` }).click();
+    await page.getByText('Task done').waitFor();
+    await item.waitFor({ state: 'detached' });
+    const after = await api(page, 'GET', `/api/demo/data/task/${task.json.id}`);
+    assert(after.json.status === 'done', `task done through the record API: ${JSON.stringify(after.json)}`);
+  });
+
+  await test('workflow incidents: an administrator sees the faulted activity and its error, retries and cancels', async () => {
+    const id = `e2e-erp-${stamp}`;
+    const doc = {
+      schemaVersion: 1, id, label: { en: 'Sync to ERP', 'zh-CN': '同步到 ERP' }, trigger: { type: 'manual' },
+      root: { type: 'Flowchart', connections: [], activities: [{ id: 'call-erp', type: 'Fault', message: `ERP answered 503 (${stamp})` }] },
+    };
+    let r = await api(page, 'PUT', `/api/demo/workflows/${id}/draft`, doc);
+    assert(r.status === 200, `draft ${r.status} ${JSON.stringify(r.json)}`);
+    r = await api(page, 'POST', `/api/demo/workflows/${id}/publish`);
+    assert(r.status === 200, `publish ${r.status}`);
+    r = await api(page, 'POST', `/api/demo/workflows/${id}/start`, {});
+    assert(r.status === 201 && r.json.status === 'faulted', `started and faulted: ${r.status} ${JSON.stringify(r.json)}`);
+    await page.goto(`${base}/demo/inbox?tab=incidents`);
+    const row = page.getByTestId('incident-item').filter({ hasText: `ERP answered 503 (${stamp})` });
+    await row.filter({ hasText: 'call-erp' }).waitFor();
+    await shot('desktop-en-incidents');
+    await page.evaluate(() => localStorage.setItem('platform.lang', 'zh-CN'));
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.reload();
+      await page.getByRole('tab', { name: /流程异常/ }).waitFor();
+      await row.getByRole('button', { name: /重试/ }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 1, `no sideways scrolling (${overflow}px)`);
+      await shot('phone-zh-incidents');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+      await page.evaluate(() => localStorage.setItem('platform.lang', 'en'));
+    }
+    await page.reload();
+    // Retry runs the failed activity again: it faults again and stays listed.
+    await row.getByRole('button', { name: 'Retry' }).click();
+    await page.getByText('Retried: faulted').waitFor();
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Cancel instance' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel instance' }).click();
+    await page.getByText('Instance cancelled').waitFor();
+    await row.waitFor({ state: 'detached' });
+    const after = await api(page, 'GET', `/api/demo/workflows/instances/${r.json.id}`);
+    assert(after.json.instance.status === 'cancelled', `cancelled: ${JSON.stringify(after.json.instance)}`);
+  });
 }

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { en, zhCN } from './messages';
 import { inboxEn, inboxZhCN } from './inbox/messages';
+import { requestsEn, requestsZhCN } from './inbox/requestMessages';
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: Lang[] = ['en', 'zh-CN'];
@@ -31,7 +32,7 @@ export async function setLang(lang: Lang) {
 const lang = initialLang();
 applyLang(lang);
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: { ...en, ...inboxEn } }, 'zh-CN': { translation: { ...zhCN, ...inboxZhCN } } },
+  resources: { en: { translation: { ...en, ...inboxEn, ...requestsEn } }, 'zh-CN': { translation: { ...zhCN, ...inboxZhCN, ...requestsZhCN } } },
   lng: lang,
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

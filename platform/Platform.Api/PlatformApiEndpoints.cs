@@ -13,6 +13,7 @@ using Platform.Api.Notifications;
 using Platform.Api.OData;
 using Platform.Api.OpenApi;
 using Platform.Api.Operator;
+using Platform.Api.Outbox;
 using Platform.Api.Privacy;
 using Platform.Api.Problems;
 using Platform.Api.Records;
@@ -42,6 +43,7 @@ public static class PlatformApiEndpoints
         services.AddPlatformAuth();
         services.AddPlatformTables<SavedViewTables>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOpenApiContributor, ViewOpenApi>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOpenApiContributor, OutboxAdminOpenApi>());
         // Problems the framework writes (unmatched routes, unhandled errors) get a detail like ours do.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
@@ -97,6 +99,8 @@ public static class PlatformApiEndpoints
         privacy.MapPost("/contacts/{id:guid}/erase", PrivacyEndpoints.EraseContactAsync);
         privacy.MapGet("/{entity}/{id:guid}/export", PrivacyEndpoints.ExportAsync);
         privacy.MapPost("/{entity}/{id:guid}/erase", PrivacyEndpoints.EraseAsync);
+
+        tenant.MapOutboxAdmin();
 
         var scripts = tenant.MapGroup("/admin/scripts").RequireAuthorization(AuthSchemes.AdminPolicy);
         scripts.MapGet("", ScriptRunEndpoints.SummaryAsync);

@@ -20,6 +20,7 @@ public static class ApprovalEndpoints
             .AddEndpointFilter<ExceptionProblemFilter>();
         tenant.MapGet("/inbox", (Delegate)GetInbox.HandleAsync);
         var approvals = tenant.MapGroup("/approvals");
+        approvals.MapGet("/requests", (Delegate)ListMyRequests.HandleAsync);
         approvals.MapGet("/delegation", (Delegate)ApprovalDelegation.GetAsync);
         approvals.MapPut("/delegation", ApprovalDelegation.PutAsync);
         approvals.MapDelete("/delegation", (Delegate)ApprovalDelegation.DeleteAsync);

@@ -13,6 +13,7 @@ public static class ApprovalServices
         services.AddPlatformTables<ApprovalTables>();
         services.TryAddSingleton<ApprovalCommands>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Platform.Api.OpenApi.IOpenApiContributor, Api.ApprovalOpenApi>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Platform.Api.OpenApi.IOpenApiContributor, Api.ApprovalRequestsOpenApi>());
         return services;
     }
 }

@@ -290,7 +290,7 @@ public abstract partial class WorkflowTests
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods
                 .Select(m => (Method: m.ToLowerInvariant(), Path: e.RoutePattern.RawText!["/api/{tenant}".Length..].Replace(":guid", ""))))
             .ToList();
-        Assert.Equal(9, routes.Count);
+        Assert.Equal(10, routes.Count);
         foreach (var (method, path) in routes)
             Assert.True(document.GetProperty("paths").TryGetProperty(path, out var item) && item.TryGetProperty(method, out _), $"{method} {path} is not in the OpenAPI document");
     }

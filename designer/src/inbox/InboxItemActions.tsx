@@ -3,6 +3,7 @@ import { CheckOutlined, CloseOutlined, MoreOutlined, RollbackOutlined } from '@a
 import { useTranslation } from 'react-i18next';
 import type { ApprovalAction, InboxItem } from './api';
 import { actionLabel } from './ActionModal';
+import { MarkDoneButton } from './MarkDoneButton';
 
 /** The actions a user has on an item: approvers decide, return, transfer, add an approver; the submitter withdraws. */
 export function availableActions(item: InboxItem, me?: string): ApprovalAction[] {
@@ -13,6 +14,7 @@ export function availableActions(item: InboxItem, me?: string): ApprovalAction[]
 
 export function InboxItemActions({ item, me, onAction, block }: { item: InboxItem; me?: string; onAction: (a: ApprovalAction) => void; block?: boolean }) {
   const { t } = useTranslation();
+  if (item.kind === 'task') return <MarkDoneButton item={item} />;
   const actions = availableActions(item, me);
   if (!actions.length) return null;
   if (!actions.includes('approve')) return <Button icon={<RollbackOutlined />} onClick={() => onAction('withdraw')}>{t('inbox.withdraw')}</Button>;

@@ -127,7 +127,7 @@ describe('inbox items', () => {
     renderInbox();
     const rows = await screen.findAllByTestId('inbox-item');
     expect(rows[0].textContent).toContain('折扣审批');
-    expect(rows[0].textContent).toContain('已逾期');
+    expect(rows[0].textContent).toContain('逾期1天');
     expect(within(rows[0]).getByRole('button', { name: /同意/ })).toBeTruthy();
     expect(screen.getByRole('heading', { name: '待办' })).toBeTruthy();
   });

@@ -22,6 +22,8 @@ export interface InboxItem {
   onBehalfOf?: string | null;
   /** True when the signed-in user submitted it (withdraw is theirs); approvers act on the rest. */
   mine?: boolean;
+  /** A task record's ETag (If-Match when marking it done). */
+  etag?: string | null;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -44,6 +46,7 @@ export function normalizeInboxItem(raw: Record<string, unknown>): InboxItem {
     assigneeId: str(raw.assignee) ?? str(raw.assigneeId) ?? null,
     onBehalfOf: str(raw.onBehalfOf) ?? null,
     mine: raw.mine === true,
+    etag: str(raw.etag) ?? null,
   };
 }
 

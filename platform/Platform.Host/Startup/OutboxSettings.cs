@@ -5,7 +5,8 @@ namespace Platform.Host.Startup;
 
 /// <summary>
 /// Reads <c>outbox:deliver</c> (false: this host writes events but leaves their delivery to others), <c>outbox:poll-seconds</c>,
-/// <c>outbox:backoff-ms</c> (first retry delay) and <c>outbox:retention-hours</c> (delivered events kept).
+/// <c>outbox:backoff-ms</c> (first retry delay), <c>outbox:max-attempts</c> (after which an event is failed) and
+/// <c>outbox:retention-hours</c> (delivered events kept).
 /// </summary>
 public static class OutboxSettings
 {
@@ -18,6 +19,9 @@ public static class OutboxSettings
             PollInterval = Read(configuration, "outbox:poll-seconds", TimeSpan.FromSeconds, defaults.PollInterval),
             Backoff = Read(configuration, "outbox:backoff-ms", TimeSpan.FromMilliseconds, defaults.Backoff),
             Retention = Read(configuration, "outbox:retention-hours", TimeSpan.FromHours, defaults.Retention),
+            MaxAttempts = configuration["outbox:max-attempts"] is { } max && int.TryParse(max, NumberStyles.Integer, CultureInfo.InvariantCulture, out var attempts) && attempts > 0
+                ? attempts
+                : defaults.MaxAttempts,
         };
     }
 

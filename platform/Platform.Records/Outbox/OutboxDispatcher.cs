@@ -62,8 +62,10 @@ public sealed class OutboxDispatcher(IEnumerable<IOutboxConsumer> consumers, Out
                     }
                     catch (Exception exception) when (!ct.IsCancellationRequested)
                     {
-                        _logger.LogWarning(exception, "Tenant {Tenant}: outbox event {Event} ({Entity} {Record} {Kind}) failed in consumer {Consumer} (attempt {Attempt}).",
-                            runtime.Id, outboxEvent.Id, outboxEvent.Entity, outboxEvent.RecordId, outboxEvent.Kind, consumer.Name, outboxEvent.Attempts + 1);
+                        // The last allowed attempt leaves the event failed (terminal): an error an operator must act on.
+                        _logger.Log(outboxEvent.Attempts + 1 >= options.MaxAttempts ? LogLevel.Error : LogLevel.Warning, exception,
+                            "Tenant {Tenant}: outbox event {Event} ({Entity} {Record} {Kind}) failed in consumer {Consumer} (attempt {Attempt} of {MaxAttempts}).",
+                            runtime.Id, outboxEvent.Id, outboxEvent.Entity, outboxEvent.RecordId, outboxEvent.Kind, consumer.Name, outboxEvent.Attempts + 1, options.MaxAttempts);
                         error ??= $"{consumer.Name}: {exception.Message}";
                     }
                 }
@@ -77,7 +79,7 @@ public sealed class OutboxDispatcher(IEnumerable<IOutboxConsumer> consumers, Out
             // Also on shutdown (not cancelled): what was handed out is recorded, so it is not handed out again, and the
             // events not reached are released at once rather than when the lease runs out.
             var released = batch.Skip(handled).Select(e => e.Id).ToList();
-            await OutboxStore.RecordAsync(runtime, delivered, dispatched, failed, released, CancellationToken.None);
+            await OutboxStore.RecordAsync(runtime, delivered, dispatched, failed, released, options.MaxAttempts, CancellationToken.None);
         }
     }
 

@@ -19,6 +19,9 @@ public sealed record OutboxOptions
 
     public int BatchSize { get; init; } = 200;
 
+    /// <summary>Attempts after which an event a consumer keeps failing is marked failed: no more retries until an administrator re-queues it.</summary>
+    public int MaxAttempts { get; init; } = 10;
+
     /// <summary>How long delivered events are kept before they are purged.</summary>
     public TimeSpan Retention { get; init; } = TimeSpan.FromDays(7);
 

@@ -19,12 +19,21 @@ public static class OutboxStore
     private static readonly TableModel Events = OutboxTables.Instance.Tables.Single(t => t.Name == OutboxTables.Outbox);
     private static readonly TableModel Deliveries = OutboxTables.Instance.Tables.Single(t => t.Name == OutboxTables.OutboxDeliveries);
 
-    /// <summary>True when the tenant has an event not yet delivered to every consumer (a cheap read before any claim).</summary>
+    /// <summary>
+    /// The <c>next_attempt_at</c> of an event that failed <see cref="OutboxOptions.MaxAttempts"/> times: never due, so no
+    /// dispatcher claims it again until an administrator re-queues it. A condition on existing columns rather than a new
+    /// status column, so tenants created before it need no table change.
+    /// </summary>
+    public static readonly DateTime FailedMark = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>True when the tenant has an event not yet delivered to every consumer and not failed (a cheap read before any claim).</summary>
     public static async Task<bool> HasPendingAsync(TenantRuntime runtime, CancellationToken ct)
     {
         var (d, db) = (runtime.Store.Database.Dialect, runtime.Store.Database);
         await using var session = await runtime.Store.OpenAsync(write: false, ct);
-        await using var command = session.Command($"SELECT 1 FROM {d.Table(OutboxTables.Outbox, db.Schema)} WHERE {d.Quote("dispatched_at")} IS NULL LIMIT 1");
+        await using var command = session.Command(
+            $"SELECT 1 FROM {d.Table(OutboxTables.Outbox, db.Schema)} WHERE {d.Quote("dispatched_at")} IS NULL AND {d.Quote("next_attempt_at")} < @failed LIMIT 1");
+        command.AddParameter("@failed", Db("next_attempt_at", FailedMark, db));
         return await command.ExecuteScalarAsync(ct) is not null;
     }
 
@@ -80,11 +89,12 @@ public static class OutboxStore
     /// <summary>
     /// Records one batch's outcome in one transaction: each successful (event, consumer) delivery, the events every
     /// consumer now has (dispatched, lease released), the failed ones (attempt counted, error kept, due again later) and
-    /// those not handed out (lease released).
+    /// those not handed out (lease released). A failure that makes <paramref name="maxAttempts"/> attempts marks the
+    /// event failed (<see cref="FailedMark"/>): terminal until an administrator re-queues it.
     /// </summary>
     public static async Task RecordAsync(
         TenantRuntime runtime, IReadOnlyList<(Guid Event, string Consumer)> delivered, IReadOnlyList<Guid> dispatched,
-        IReadOnlyList<(Guid Event, string Error, DateTime NextAttempt)> failed, IReadOnlyList<Guid> released, CancellationToken ct)
+        IReadOnlyList<(Guid Event, string Error, DateTime NextAttempt)> failed, IReadOnlyList<Guid> released, int maxAttempts, CancellationToken ct)
     {
         var (d, db) = (runtime.Store.Database.Dialect, runtime.Store.Database);
         var events = d.Table(OutboxTables.Outbox, db.Schema);
@@ -118,8 +128,11 @@ public static class OutboxStore
         foreach (var (eventId, error, next) in failed)
         {
             await using var command = session.Command(
-                $"UPDATE {events} SET {d.Quote("attempts")} = {d.Quote("attempts")} + 1, {d.Quote("next_attempt_at")} = @n, " +
+                $"UPDATE {events} SET {d.Quote("attempts")} = {d.Quote("attempts")} + 1, " +
+                $"{d.Quote("next_attempt_at")} = CASE WHEN {d.Quote("attempts")} + 1 >= @max THEN @failed ELSE @n END, " +
                 $"{d.Quote("last_error")} = @m, {d.Quote("claimed_until")} = NULL WHERE {d.Quote("id")} = @e");
+            command.AddParameter("@max", (long)Math.Max(1, maxAttempts));
+            command.AddParameter("@failed", Db("next_attempt_at", FailedMark, db));
             command.AddParameter("@n", Db("next_attempt_at", next, db));
             command.AddParameter("@m", error.Length > 2000 ? error[..2000] : error);
             command.AddParameter("@e", Db("id", eventId, db));
@@ -169,7 +182,7 @@ public static class OutboxStore
         return purged;
     }
 
-    private static OutboxEvent Read(DbDataReader reader, DatabaseProvider provider)
+    internal static OutboxEvent Read(DbDataReader reader, DatabaseProvider provider)
     {
         object? Value(int ordinal, string column) => ColumnValueCodec.Read(reader, ordinal, Events.Column(column), provider);
         return new OutboxEvent(
@@ -178,9 +191,11 @@ public static class OutboxStore
             (Guid?)Value(6, "actor_id"), (int)(long)Value(7, "attempts")!);
     }
 
-    private static object? Db(string column, object value, TenantDatabase db) => ColumnValueCodec.ToDb(Events.Column(column), value, db.Provider);
+    internal static ColumnModel EventColumn(string column) => Events.Column(column);
 
-    private static string InList(DbCommand command, string prefix, IReadOnlyList<Guid> ids, string column, TenantDatabase db)
+    internal static object? Db(string column, object value, TenantDatabase db) => ColumnValueCodec.ToDb(Events.Column(column), value, db.Provider);
+
+    internal static string InList(DbCommand command, string prefix, IReadOnlyList<Guid> ids, string column, TenantDatabase db)
     {
         var names = new StringBuilder();
         for (var i = 0; i < ids.Count; i++)

@@ -30,6 +30,7 @@ public sealed class ApprovalOpenApi : IOpenApiContributor
                 ["assignee"] = Uuid(), ["onBehalfOf"] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "uuid" },
                 ["submitter"] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "uuid" },
                 ["comment"] = new JsonObject { ["type"] = new JsonArray("string", "null") },
+                ["etag"] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["description"] = "A task record's ETag (for If-Match when updating it)" },
             },
         };
         schemas["ApprovalDelegation"] = new JsonObject

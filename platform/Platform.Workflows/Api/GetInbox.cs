@@ -31,6 +31,8 @@ internal static class GetInbox
             {
                 id = task.GetValueOrDefault("id"), kind = "task", subject = task.GetValueOrDefault("subject"), workflow = (string?)null, instanceId = (Guid?)null,
                 entity = TaskEntity, recordId = task.GetValueOrDefault("id"), dueAt = task.GetValueOrDefault("due_at"), status = task.GetValueOrDefault("status"),
+                // The record's ETag: marking the task done from the inbox sends it as If-Match (a 412 when someone changed it meanwhile).
+                etag = task.GetValueOrDefault(Platform.Metadata.Definitions.SystemFields.RowVersion) is { } version ? $"\"{version}\"" : null,
             }));
         }
         return Results.Json(new { value = items });

@@ -13,7 +13,7 @@ namespace Platform.Workflows.Approvals;
 /// </summary>
 public static class ApprovalStore
 {
-    private static readonly string[] Columns =
+    internal static readonly string[] Columns =
     [
         "id", "instance_id", "workflow_id", "activity_id", "entity", "record_id", "subject", "assignee", "original_assignee", "submitter",
         "status", "comment", "created_at", "decided_at", "due_at",
@@ -100,7 +100,7 @@ public static class ApprovalStore
         return tasks;
     }
 
-    private static ApprovalTask Read(WorkflowSql s, DbDataReader r) => new(
+    internal static ApprovalTask Read(WorkflowSql s, DbDataReader r) => new(
         s.Read<Guid>(r, 0, Tasks, "id"), s.Read<Guid>(r, 1, Tasks, "instance_id"), s.Read<string>(r, 2, Tasks, "workflow_id")!,
         s.Read<string>(r, 3, Tasks, "activity_id")!, s.Read<string>(r, 4, Tasks, "entity"), s.Read<Guid?>(r, 5, Tasks, "record_id"),
         s.Read<string>(r, 6, Tasks, "subject")!, s.Read<Guid>(r, 7, Tasks, "assignee"), s.Read<Guid?>(r, 8, Tasks, "original_assignee"),
