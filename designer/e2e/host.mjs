@@ -31,16 +31,17 @@ function freePort() {
   });
 }
 
-export async function startHost() {
+/** Starts a host; `{ web: false }` serves the API only (no web app build), for tests that are API clients. */
+export async function startHost({ web = true } = {}) {
   if (process.env.E2E_BASE_URL) return { url: process.env.E2E_BASE_URL, stop: async () => {} };
   const dll = join(repo, 'platform/Platform.Host/bin/Release/net10.0/Platform.Host.dll');
   if (!existsSync(dll)) throw new Error(`The host is not built (${dll}); run: dotnet build Platform.sln -c Release`);
-  buildIfStale();
+  if (web) buildIfStale();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   const child = spawn('dotnet', ['run', '--project', join(repo, 'platform/Platform.Host'), '--no-build', '-c', 'Release', '--',
-    '--urls', url, '--data-dir', dataDir, '--webapp:path', join(designer, 'dist')], {
+    '--urls', url, '--data-dir', dataDir, ...(web ? ['--webapp:path', join(designer, 'dist')] : [])], {
     cwd: repo, env: { ...process.env, PLATFORM_ADMIN_PASSWORD: ADMIN_PASSWORD, ASPNETCORE_ENVIRONMENT: 'Production', Logging__LogLevel__Default: 'Warning' },
     stdio: ['ignore', 'pipe', 'pipe'], detached: true,
   });

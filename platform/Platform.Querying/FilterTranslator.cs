@@ -44,18 +44,21 @@ internal sealed class FilterTranslator(EdmEntityBinding entity, Func<IEdmEntityT
         _ => throw Unsupported(node),
     };
 
+    /// <summary>The comparison an OData binary operator stands for; and/or are not comparisons.</summary>
+    internal static ComparisonOperator Operator(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Equal => ComparisonOperator.Eq,
+        BinaryOperatorKind.NotEqual => ComparisonOperator.Ne,
+        BinaryOperatorKind.GreaterThan => ComparisonOperator.Gt,
+        BinaryOperatorKind.GreaterThanOrEqual => ComparisonOperator.Ge,
+        BinaryOperatorKind.LessThan => ComparisonOperator.Lt,
+        BinaryOperatorKind.LessThanOrEqual => ComparisonOperator.Le,
+        _ => throw new QueryException($"The operator '{kind}' is not supported."),
+    };
+
     private FilterNode Comparison(BinaryOperatorNode node)
     {
-        var op = node.OperatorKind switch
-        {
-            BinaryOperatorKind.Equal => ComparisonOperator.Eq,
-            BinaryOperatorKind.NotEqual => ComparisonOperator.Ne,
-            BinaryOperatorKind.GreaterThan => ComparisonOperator.Gt,
-            BinaryOperatorKind.GreaterThanOrEqual => ComparisonOperator.Ge,
-            BinaryOperatorKind.LessThan => ComparisonOperator.Lt,
-            BinaryOperatorKind.LessThanOrEqual => ComparisonOperator.Le,
-            _ => throw new QueryException($"The operator '{node.OperatorKind}' is not supported."),
-        };
+        var op = Operator(node.OperatorKind);
         var left = Unwrap(node.Left);
         var right = Unwrap(node.Right);
         switch (left, right)
@@ -211,7 +214,8 @@ internal sealed class FilterTranslator(EdmEntityBinding entity, Func<IEdmEntityT
 
     private static SingleValueNode Unwrap(SingleValueNode node) => node is ConvertNode convert ? Unwrap(convert.Source) : node;
 
-    private static ComparisonOperator Mirror(ComparisonOperator op) => op switch
+    /// <summary>The operator with its sides swapped (<c>5 lt x</c> is <c>x gt 5</c>).</summary>
+    internal static ComparisonOperator Mirror(ComparisonOperator op) => op switch
     {
         ComparisonOperator.Gt => ComparisonOperator.Lt,
         ComparisonOperator.Ge => ComparisonOperator.Le,

@@ -43,7 +43,7 @@ internal static class ODataLiteralValueReader
             $"The value {Describe(value)} cannot be compared with field '{column.Name}' of type {column.Field?.Type.ToString().ToLowerInvariant() ?? column.Kind.ToString().ToLowerInvariant()}.");
     }
 
-    private static object? ToLong(object value)
+    public static object? ToLong(object value)
     {
         switch (value)
         {
@@ -56,7 +56,7 @@ internal static class ODataLiteralValueReader
         }
     }
 
-    private static object? ToDecimal(object value)
+    public static object? ToDecimal(object value)
     {
         try
         {
@@ -75,7 +75,7 @@ internal static class ODataLiteralValueReader
         }
     }
 
-    private static string Describe(object value) => value switch
+    public static string Describe(object value) => value switch
     {
         string s => $"'{s}'",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Xml;
 using Microsoft.OData;
@@ -41,20 +40,7 @@ public abstract partial class ApiTests
         var parsed = new ODataUriParser(model, new Uri(ServiceRoot(tenant)), new Uri(relative, UriKind.Relative)).ParseUri();
         var set = ((EntitySetSegment)parsed.Path.FirstSegment).EntitySet;
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, ServiceRoot(tenant) + relative);
-        request.Headers.Add("OData-MaxVersion", "4.0");
-        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("application/json;odata.metadata=minimal"));
-        using var response = await client.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.OK) Assert.Fail($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var body = await response.Content.ReadAsStreamAsync();
-
-        var message = new ClientResponseMessage(response, body);
-        using var reader = new ODataMessageReader((IODataResponseMessageAsync)message, new ODataMessageReaderSettings { BaseUri = new Uri(ServiceRoot(tenant)) }, model);
-        var feed = await reader.CreateODataResourceSetReaderAsync(set, set.EntityType);
-        var rows = new List<ODataResource>();
-        while (await feed.ReadAsync())
-            if (feed.State == ODataReaderState.ResourceEnd) rows.Add((ODataResource)feed.Item);
-        return rows;
+        return (await ReadPageAsync(client, tenant, model, set.Name, relative)).Rows.Select(r => r.Row).ToList();
     }
 
     private static object? Value(ODataResource row, string name) =>

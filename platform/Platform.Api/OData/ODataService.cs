@@ -75,6 +75,33 @@ internal static class ODataService
     /// <summary>The context URL of a list of an entity: <c>{root}/$metadata#{entity}</c>.</summary>
     public static string ListContext(HttpContext http, string entity) => $"{Root(http)}/$metadata#{entity}";
 
+    /// <summary>The context URL of one record: <c>{root}/$metadata#{entity}/$entity</c>.</summary>
+    public static string EntityContext(HttpContext http, string entity) => $"{Root(http)}/$metadata#{entity}/$entity";
+
+    /// <summary>The context URL of an $apply result, naming its values: <c>{root}/$metadata#{entity}(stage,total)</c>.</summary>
+    public static string ApplyContext(HttpContext http, string entity, IEnumerable<string> aliases) =>
+        $"{Root(http)}/$metadata#{entity}({string.Join(",", aliases)})";
+
+    /// <summary>
+    /// Marks the response as OData's when the caller is an OData client (<see cref="IsODataClient"/>); true when it did.
+    /// </summary>
+    public static bool Answer(HttpContext http)
+    {
+        if (!IsODataClient(http)) return false;
+        http.Response.Headers["OData-Version"] = Version;
+        return true;
+    }
+
+    /// <summary>
+    /// A next link for OData clients: absolute, as clients that follow it with a plain HTTP request (odatajs, Power Query)
+    /// need; other callers keep the path-absolute form.
+    /// </summary>
+    public static string NextLink(HttpContext http, string pathAndQuery) =>
+        IsODataClient(http) ? $"{http.Request.Scheme}://{http.Request.Host}{pathAndQuery}" : pathAndQuery;
+
+    /// <summary>The navigation property an expanded lookup is written under for OData clients.</summary>
+    public static Func<string, string>? NavigationOf(HttpContext http) => IsODataClient(http) ? EdmModelBuilder.NavigationName : null;
+
     private static string Root(HttpContext http) =>
         $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/api/{http.Request.RouteValues["tenant"]}/data";
 

@@ -20,7 +20,8 @@ internal static class OpenApiPaths
                  Query("$skiptoken", "Continuation from @odata.nextLink"), Query("$select", "Fields to return"),
                  Query("$expand", "Lookup fields to return as records"), Query("$count", "true (capped at 1,000) or exact"),
                  Query("$apply", "OData aggregation, run in the database after $filter: filter(...)/compute(year(d) as y, month(d) as m)/" +
-                                 "groupby((a,b),aggregate(x with sum|average|min|max|countdistinct as s, $count as n)) or aggregate(...); " +
+                                 "groupby((a,b),aggregate(x with sum|average|min|max|countdistinct as s, $count as n)) or aggregate(...), then " +
+                                 "filter(s gt 100 and n ge 2) over the result's names (HAVING); " +
                                  "answers {\"value\":[{\"a\":...,\"s\":...}]}, $orderby and $top then apply to the result's names")],
                 null, Responses(("200", "A page of records", ListSchema(schema)), ("400", "The query is not valid", null))),
             ["post"] = Operation($"create_{name}", $"Create a {name}", [name],

@@ -28,9 +28,11 @@ internal static class AggregateRecords
         var nextSkip = query.Skip + query.Top;
         var next = page.HasMore && nextSkip <= QueryLimits.MaxSkip ? NextLink(http, nextSkip) : null;
         var aliases = query.Aliases.ToList();
+        var odata = OData.ODataService.Answer(http);
         return RecordResponses.Json(writer =>
         {
             writer.WriteStartObject();
+            if (odata) writer.WriteString("@odata.context", OData.ODataService.ApplyContext(http, entity, aliases));
             if (page.Count is { } count) writer.WriteNumber("@odata.count", count);
             writer.WriteStartArray("value");
             foreach (var row in page.Rows)
@@ -54,6 +56,6 @@ internal static class AggregateRecords
         var query = http.Request.Query.Where(q => !string.Equals(q.Key, "$skip", StringComparison.OrdinalIgnoreCase))
             .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
             .Append(new KeyValuePair<string, string?>("$skip", skip.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return QueryHelpers.AddQueryString($"{http.Request.PathBase}{http.Request.Path}", query);
+        return OData.ODataService.NextLink(http, QueryHelpers.AddQueryString($"{http.Request.PathBase}{http.Request.Path}", query));
     }
 }

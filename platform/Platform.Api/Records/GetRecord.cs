@@ -19,12 +19,17 @@ internal static class GetRecord
 
         var actor = Security.RequestActor.Of(http);
         var row = await records.GetAsync(runtime, entity, id, actor, http.RequestAborted);
-        if (translation?.Query is null || translation.Query.Select is null && translation.Expand.Count == 0) return RecordResponses.Ok(http, row);
+        var odata = OData.ODataService.Answer(http);
+        if (!odata && (translation?.Query is null || translation.Query.Select is null && translation.Expand.Count == 0)) return RecordResponses.Ok(http, row);
 
-        var expansions = await RecordExpansion.ExpandAsync(runtime, records, actor, translation.Expand, [row], http.RequestAborted);
-        var fields = translation.Query.Select is { } select ? RecordExpansion.OutputFields(select) : null;
-        var expandedFields = RecordExpansion.ExpandedFields(translation.Expand);
+        IReadOnlyList<ExpandedLookup> expand = translation?.Expand ?? [];
+        var expansions = await RecordExpansion.ExpandAsync(runtime, records, actor, expand, [row], http.RequestAborted);
+        var fields = translation?.Query?.Select is { } select ? RecordExpansion.OutputFields(select) : null;
+        var expandedFields = RecordExpansion.ExpandedFields(expand);
         http.Response.Headers.ETag = RecordResponses.ETag(row);
-        return RecordResponses.Json(writer => RecordJsonValueWriter.Write(writer, row, fields, RecordExpansion.For(row, expansions), expandedFields), initialSize: 1024);
+        // An OData client reads the record against $metadata: a context URL first, expanded records under their navigations.
+        var context = odata ? OData.ODataService.EntityContext(http, entity) : null;
+        return RecordResponses.Json(writer => RecordJsonValueWriter.Write(writer, row, fields, RecordExpansion.For(row, expansions), expandedFields,
+            OData.ODataService.NavigationOf(http), context), initialSize: 1024);
     }
 }

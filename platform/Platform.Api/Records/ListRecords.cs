@@ -32,18 +32,19 @@ internal static class ListRecords
         var expandedFields = RecordExpansion.ExpandedFields(translation.Expand);
         var next = page.HasMore ? NextLink(http, ContinuationToken.Next(query, page)) : null;
 
-        if (OData.ODataService.IsODataClient(http)) http.Response.Headers["OData-Version"] = OData.ODataService.Version;
+        var odata = OData.ODataService.Answer(http);
+        var navigationOf = OData.ODataService.NavigationOf(http);
         return RecordResponses.Json(writer =>
         {
             writer.WriteStartObject();
-            if (OData.ODataService.IsODataClient(http)) writer.WriteString("@odata.context", OData.ODataService.ListContext(http, entity));
+            if (odata) writer.WriteString("@odata.context", OData.ODataService.ListContext(http, entity));
             if (page.Count is { } count)
             {
                 writer.WriteNumber("@odata.count", count);
                 if (page.CountIsCapped) writer.WriteBoolean("@platform.countIsCapped", true);
             }
             writer.WriteStartArray("value");
-            foreach (var row in page.Rows) RecordJsonValueWriter.Write(writer, row, fields, RecordExpansion.For(row, expansions), expandedFields);
+            foreach (var row in page.Rows) RecordJsonValueWriter.Write(writer, row, fields, RecordExpansion.For(row, expansions), expandedFields, navigationOf);
             writer.WriteEndArray();
             if (next is not null) writer.WriteString("@odata.nextLink", next);
             writer.WriteEndObject();
@@ -56,6 +57,6 @@ internal static class ListRecords
         var query = http.Request.Query.Where(q => q.Key is not ("$skiptoken" or "$skip"))
             .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
             .Append(new KeyValuePair<string, string?>("$skiptoken", token));
-        return QueryHelpers.AddQueryString($"{http.Request.PathBase}{http.Request.Path}", query);
+        return OData.ODataService.NextLink(http, QueryHelpers.AddQueryString($"{http.Request.PathBase}{http.Request.Path}", query));
     }
 }

@@ -11,7 +11,8 @@ namespace Platform.Querying.Apply;
 
 /// <summary>
 /// Folds the parsed transformations of $apply, in order, into one <see cref="AggregateQuery"/>: filter() steps become the
-/// WHERE, compute() defines date parts the grouping may use, and exactly one groupby() or aggregate() ends the chain.
+/// WHERE, compute() defines date parts the grouping may use, exactly one groupby() or aggregate() groups, and filter()
+/// steps after it keep groups by their values (the HAVING).
 /// Anything the database could not run as one GROUP BY is refused with a <see cref="QueryException"/>.
 /// </summary>
 internal sealed class ApplyQueryBuilder(EdmEntityBinding binding, Func<IEdmEntityType, EdmEntityBinding?> bindings)
@@ -24,11 +25,19 @@ internal sealed class ApplyQueryBuilder(EdmEntityBinding binding, Func<IEdmEntit
     private FilterNode? _filter;
     private List<GroupKey>? _keys;
     private List<AggregateTerm> _aggregates = [];
+    private ResultCondition? _having;
 
     public void Add(TransformationNode transformation)
     {
         if (_keys is not null)
-            throw new QueryException("Nothing may follow groupby() or aggregate(): filter() and compute() come before them, and $orderby/$top sort and page the result.");
+        {
+            // After the grouping, filter() keeps groups by their values (HAVING); nothing else may follow.
+            if (transformation is not FilterTransformationNode having)
+                throw new QueryException("Only filter() may follow groupby() or aggregate(): compute() comes before them, and $orderby/$top sort and page the result.");
+            var condition = new ResultConditionTranslator(binding.Table, _keys, _aggregates).Translate(having.FilterClause.Expression);
+            _having = _having is null ? condition : new ResultAnd(_having, condition);
+            return;
+        }
         switch (transformation)
         {
             case FilterTransformationNode filter:
@@ -59,7 +68,7 @@ internal sealed class ApplyQueryBuilder(EdmEntityBinding binding, Func<IEdmEntit
         var aliases = _keys.Select(k => k.Alias).Concat(_aggregates.Select(a => a.Alias)).ToList();
         if (aliases.GroupBy(a => a, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new QueryException($"The name '{twice.Key}' is used twice in the result.");
-        return new AggregateQuery(binding.Table.Name) { Filter = _filter, GroupBy = _keys, Aggregates = _aggregates };
+        return new AggregateQuery(binding.Table.Name) { Filter = _filter, GroupBy = _keys, Aggregates = _aggregates, Having = _having };
     }
 
     private void Compute(ComputeExpression expression)

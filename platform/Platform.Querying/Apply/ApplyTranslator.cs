@@ -15,11 +15,12 @@ namespace Platform.Querying.Apply;
 /// <see cref="AggregateQuery"/>. Microsoft.OData.Core parses the transformations; this accepts the shapes the database
 /// can run as one GROUP BY:
 /// <code>
-/// apply     = *( "filter(" expr ")/" ) [ "compute(" datepart *( "," datepart ) ")/" ] ( groupby / aggregate )
+/// apply     = *( "filter(" expr ")/" ) [ "compute(" datepart *( "," datepart ) ")/" ] ( groupby / aggregate ) *( "/filter(" having ")" )
 /// groupby   = "groupby((" name *( "," name ) ")" [ ",aggregate(" term *( "," term ) ")" ] ")"
 /// aggregate = "aggregate(" term *( "," term ) ")"
 /// term      = field " with " ( "sum" / "average" / "min" / "max" / "countdistinct" ) " as " alias / "$count as " alias
 /// datepart  = ( "year" / "month" / "day" ) "(" field ") as " alias
+/// having    = conditions (eq, ne, gt, ge, lt, le, and, or, not) on the result's names: group keys and aliases
 /// </code>
 /// <c>$filter</c> applies before the transformations (with the filter() steps); <c>$orderby</c> sorts by the result's
 /// names (group keys and aliases). Errors name the option and, for $apply, the position of the transformation.
@@ -124,19 +125,19 @@ public sealed class ApplyTranslator(PhysicalModel model)
 
     /// <summary>
     /// What the segments' names alone rule out, said with the position (the parser would fail on them with less to go
-    /// on): an unknown transformation, or anything after the one groupby() or aggregate().
+    /// on): an unknown transformation, or anything but filter() after the one groupby() or aggregate().
     /// </summary>
     private static string? Misplaced(IReadOnlyList<ApplySegment> segments)
     {
         var ended = false;
         foreach (var segment in segments)
         {
-            if (ended)
-                return $"Nothing may follow groupby() or aggregate(), but '{segment.Text.Trim()}' does at position {segment.Position}: " +
-                       "filter() and compute() come before them, and $orderby/$top sort and page the result.";
+            if (ended && segment.Name != "filter")
+                return $"Only filter() may follow groupby() or aggregate(), but '{segment.Text.Trim()}' does at position {segment.Position}: " +
+                       "compute() comes before them, and $orderby/$top sort and page the result.";
             if (segment.Name is not ("filter" or "compute" or "groupby" or "aggregate"))
                 return $"The transformation '{segment.Name}' at position {segment.Position} is not supported; use filter, compute, groupby or aggregate.";
-            ended = segment.Name is "groupby" or "aggregate";
+            ended |= segment.Name is "groupby" or "aggregate";
         }
         return null;
     }

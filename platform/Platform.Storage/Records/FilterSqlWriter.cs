@@ -23,9 +23,7 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
                 sql.Append('('); Write(or.Left, sql); sql.Append(" OR "); Write(or.Right, sql); sql.Append(')');
                 break;
             case NotNode not:
-                // OData logic is two-valued: a comparison with a null column is false, so its negation is true. SQL's
-                // NOT would keep the UNKNOWN and drop the row; CASE turns UNKNOWN into false first (portably, unlike IS NOT TRUE).
-                sql.Append("(CASE WHEN "); Write(not.Operand, sql); sql.Append(" THEN 0 ELSE 1 END = 1)");
+                ComparisonSql.Not(sql, () => Write(not.Operand, sql));
                 break;
             case ConstantNode constant:
                 sql.Append(constant.Value ? "(1=1)" : "(1=0)");
@@ -66,12 +64,7 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
         var name = Column(node.Field);
         if (node.Value is null)
         {
-            sql.Append(node.Operator switch
-            {
-                ComparisonOperator.Eq => $"{name} IS NULL",
-                ComparisonOperator.Ne => $"{name} IS NOT NULL",
-                _ => "(1=0)",
-            });
+            sql.Append(ComparisonSql.WithNull(node.Operator, name));
             return;
         }
         if (Neighbours(column, node.Value) is { } steps)
@@ -90,17 +83,7 @@ public sealed class FilterSqlWriter(TableModel table, SqlDialect dialect, SqlPar
             });
             return;
         }
-        var value = parameters.Add(ColumnValueCodec.ToDb(column, node.Value, dialect.Provider));
-        sql.Append(node.Operator switch
-        {
-            ComparisonOperator.Eq => $"{name} = {value}",
-            // OData semantics: a null value is "not equal" to any constant.
-            ComparisonOperator.Ne => $"({name} <> {value} OR {name} IS NULL)",
-            ComparisonOperator.Gt => $"{name} > {value}",
-            ComparisonOperator.Ge => $"{name} >= {value}",
-            ComparisonOperator.Lt => $"{name} < {value}",
-            _ => $"{name} <= {value}",
-        });
+        sql.Append(ComparisonSql.WithValue(node.Operator, name, parameters.Add(ColumnValueCodec.ToDb(column, node.Value, dialect.Provider))));
     }
 
     private void WriteIn(InNode node, StringBuilder sql)

@@ -5,14 +5,8 @@ using Platform.Metadata.Validation;
 namespace Platform.Metadata.Kinds.Dashboards;
 
 /// <summary>dashboards/&lt;id&gt;.json: charts over entities' aggregates, each entity, group and measure checked against the entities.</summary>
-public sealed class DashboardKind : DocumentKind<DashboardDefinition>
+public sealed class DashboardKind() : ScreenDocumentKind<DashboardDefinition>("dashboard", document => document.Id)
 {
-    public override string Name => "dashboard";
-
-    public override string Folder => "dashboards";
-
-    public override string NameOf(DashboardDefinition document) => document.Id;
-
     protected override IEnumerable<DefinitionError> Check(DocumentValidationContext context, IReadOnlyList<KindDocument<DashboardDefinition>> documents)
     {
         var errors = new List<DefinitionError>();

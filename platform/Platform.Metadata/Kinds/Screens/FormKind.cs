@@ -7,14 +7,8 @@ using Platform.Metadata.Validation;
 namespace Platform.Metadata.Kinds.Screens;
 
 /// <summary>forms/&lt;id&gt;.json: an entity's record form, every field, relation and condition checked against the entities.</summary>
-public sealed class FormKind : DocumentKind<FormDefinition>
+public sealed class FormKind() : ScreenDocumentKind<FormDefinition>("form", document => document.Id)
 {
-    public override string Name => "form";
-
-    public override string Folder => "forms";
-
-    public override string NameOf(FormDefinition document) => document.Id;
-
     protected override IEnumerable<DefinitionError> Check(DocumentValidationContext context, IReadOnlyList<KindDocument<FormDefinition>> documents)
     {
         var errors = new List<DefinitionError>();

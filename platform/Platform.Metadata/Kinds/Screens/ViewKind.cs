@@ -5,14 +5,8 @@ using Platform.Metadata.Validation;
 namespace Platform.Metadata.Kinds.Screens;
 
 /// <summary>views/&lt;id&gt;.json: a list view of an entity, its columns, sort, kanban field and aggregates checked against the entity.</summary>
-public sealed class ViewKind : DocumentKind<ViewDefinition>
+public sealed class ViewKind() : ScreenDocumentKind<ViewDefinition>("view", document => document.Id)
 {
-    public override string Name => "view";
-
-    public override string Folder => "views";
-
-    public override string NameOf(ViewDefinition document) => document.Id;
-
     protected override IEnumerable<DefinitionError> Check(DocumentValidationContext context, IReadOnlyList<KindDocument<ViewDefinition>> documents)
     {
         var errors = new List<DefinitionError>();

@@ -23,6 +23,8 @@ public sealed record AggregateQuery(string Entity)
     public FilterNode? Filter { get; init; }
     public IReadOnlyList<GroupKey> GroupBy { get; init; } = [];
     public IReadOnlyList<AggregateTerm> Aggregates { get; init; } = [];
+    /// <summary>Which groups to keep, by their values (HAVING); null keeps every group.</summary>
+    public ResultCondition? Having { get; init; }
     /// <summary>Sort terms; the group keys follow as tie-breakers so pages are stable.</summary>
     public IReadOnlyList<AggregateOrder> OrderBy { get; init; } = [];
     public int Top { get; init; } = 1000;

@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Platform.TestSupport;
+using Xunit;
 
-namespace Platform.Workflows.Tests.Support;
+namespace Platform.TestSupport;
 
 /// <summary>
 /// tests/Platform.OutboxCrashHost (the production host plus an outbox consumer that appends each delivery to its
-/// <c>--journal</c> file) as a process of its own, on a free port, healthy before it is handed out.
+/// <c>--journal</c> file) as a process of its own, on a free port, healthy before it is handed out; its output is kept
+/// for failure messages. Suites that start it reference that project (ReferenceOutputAssembly="false") so it is built.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -63,10 +64,16 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; what was committed is all that survives.</summary>
+    public void Kill()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
         Client.Dispose();
         _process.Dispose();
         return ValueTask.CompletedTask;
@@ -85,7 +92,7 @@ public sealed class HostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>The host built in the same configuration as this test assembly (bin/&lt;configuration&gt;/net10.0).</summary>
+    /// <summary>The host built in the same configuration as the running test assembly (bin/&lt;configuration&gt;/net10.0).</summary>
     private static string HostDll()
     {
         var output = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
