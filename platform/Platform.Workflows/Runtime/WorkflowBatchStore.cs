@@ -132,21 +132,20 @@ public static class WorkflowBatchStore
         }
     }
 
+    /// <summary>
+    /// Deletes the bookmarks of completed activities: one statement per activity id, over the instances that cleared it
+    /// (a burst's instances wait on the same activity), each an indexed lookup by instance.
+    /// </summary>
     private static async Task ClearActivitiesAsync(RecordSession session, WorkflowSql s, IReadOnlyList<(Guid Instance, string Activity)> cleared, CancellationToken ct)
     {
-        foreach (var chunk in cleared.Chunk(RowsPerStatement))
-        {
-            await using var command = session.Command("");
-            var terms = new List<string>(chunk.Length);
-            for (var n = 0; n < chunk.Length; n++)
+        foreach (var activity in cleared.GroupBy(c => c.Activity, StringComparer.Ordinal))
+            foreach (var chunk in activity.Select(c => c.Instance).Distinct().Chunk(RowsPerStatement))
             {
-                terms.Add($"({s.Q("instance_id")} = @i{n} AND {s.Q("activity_id")} = @a{n})");
-                s.Add(command, $"@i{n}", Bookmarks, "instance_id", chunk[n].Instance);
-                s.Add(command, $"@a{n}", Bookmarks, "activity_id", chunk[n].Activity);
+                await using var command = session.Command("");
+                command.CommandText = $"DELETE FROM {s.T(Bookmarks)} WHERE {s.Q("activity_id")} = @a AND {s.Q("instance_id")} IN ({Ids(command, s, chunk, Bookmarks, "instance_id")})";
+                s.Add(command, "@a", Bookmarks, "activity_id", activity.Key);
+                await command.ExecuteNonQueryAsync(ct);
             }
-            command.CommandText = $"DELETE FROM {s.T(Bookmarks)} WHERE " + string.Join(" OR ", terms);
-            await command.ExecuteNonQueryAsync(ct);
-        }
     }
 
     private static async Task InsertBookmarksAsync(RecordSession session, WorkflowSql s, IReadOnlyList<BookmarkRow> bookmarks, DateTime now, CancellationToken ct)
