@@ -52,12 +52,19 @@ public sealed class WorkflowTimers(TenantPollingLoop loop, WorkflowEngine engine
         {
             var now = engine.Now;
             var claimed = await WorkflowStore.ClaimDueTimersAsync(runtime, now, now + options.Lease, claim, ct);
-            // An instance's timers go to one batch, so batches running at once never wait on each other's instances.
-            var batches = claimed.GroupBy(t => t.InstanceId).Select((g, n) => (Group: g, Batch: n % Math.Max(1, (claimed.Count + ResumeBatch - 1) / ResumeBatch)))
-                .GroupBy(x => x.Batch, x => x.Group).Select(b => b.SelectMany(g => g).ToList()).ToList();
-            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
+            await Parallel.ForEachAsync(Batches(claimed), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
                 async (batch, token) => await engine.ResumeTimersAsync(runtime, batch, token));
             if (claimed.Count < claim) return;
         }
+    }
+
+    /// <summary>Claimed timers in batches of about <see cref="ResumeBatch"/>; an instance's timers go to one batch, so batches running at once never wait on each other's instances.</summary>
+    private static List<List<BookmarkRow>> Batches(IReadOnlyList<BookmarkRow> claimed)
+    {
+        var count = Math.Max(1, (claimed.Count + ResumeBatch - 1) / ResumeBatch);
+        var batches = Enumerable.Range(0, count).Select(_ => new List<BookmarkRow>()).ToList();
+        var n = 0;
+        foreach (var instance in claimed.GroupBy(t => t.InstanceId)) batches[n++ % count].AddRange(instance);
+        return batches.Where(b => b.Count > 0).ToList();
     }
 }
