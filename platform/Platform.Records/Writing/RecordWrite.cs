@@ -38,6 +38,9 @@ public sealed class RecordWrite
     /// <summary>The row version the caller expects (If-Match); null writes over whatever is stored.</summary>
     public long? ExpectedVersion { get; init; }
 
+    /// <summary>A create's owner when it is not the actor (see <see cref="RecordService.CreateOwnedAsync"/>); null: the actor owns it.</summary>
+    public RecordOwner? Owner { get; init; }
+
     /// <summary>The change, once the record is stored.</summary>
     public RecordChange? Change { get; internal set; }
 

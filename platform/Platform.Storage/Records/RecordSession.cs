@@ -30,6 +30,7 @@ public sealed class RecordSession : IAsyncDisposable
             // Microsoft.Data.Sqlite begins IMMEDIATE transactions: the write lock is taken up front, so two
             // writers never deadlock upgrading a read lock.
             var transaction = write ? await connection.BeginTransactionAsync(ct) : null;
+            if (write) StatementCount.WriteTransaction();
             // A read stops when its caller goes away (a list's exact count, an export); writes finish or fail on their own.
             return new RecordSession(connection, transaction, writeTurn, write ? default : SqliteInterrupt.Register(connection, ct));
         }

@@ -5,9 +5,8 @@ namespace Platform.Workflows.Activities;
 
 /// <summary>
 /// CreateTask: creates a to-do record for a user — a record of the tenant's task entity (<c>entity</c>) whose subject
-/// field is <c>subject</c>, plus any other <c>values</c> — then gives it to <c>assignee</c> through the record service's
-/// assignment (the platform's owner mechanism: assign privilege, owning business unit, audit), unless the run's actor
-/// already owns it as that user.
+/// field is <c>subject</c>, plus any other <c>values</c> — owned by <c>assignee</c> from its creation: one write through
+/// the record service with the assignment's checks (assign privilege, the owner's business unit, one audited create).
 /// </summary>
 public sealed class CreateTaskActivity : CreateTaskDescription, IActivityType
 {
@@ -20,10 +19,11 @@ public sealed class CreateTaskActivity : CreateTaskDescription, IActivityType
         Guid? assignee = await context.StringAsync("assignee") is { Length: > 0 } text
             ? Guid.TryParse(text, out var user) ? user : throw new WorkflowActivityException($"The assignee of '{context.Node.Id}' is not a user id: {text}.")
             : null;
-        var created = await context.Effects.CreateRecordAsync(entity, values, context.CancellationToken);
+        // Created owned by the assignee in one write: no observer sees the task owned by the run's actor first.
+        var created = assignee is { } owner
+            ? await context.Effects.CreateOwnedRecordAsync(entity, values, owner, context.CancellationToken)
+            : await context.Effects.CreateRecordAsync(entity, values, context.CancellationToken);
         var id = created.GetValueOrDefault("id") is Guid guid ? guid : RecordValues.Id(RecordValues.ToJson(created.GetValueOrDefault("id")), context.Node.Id);
-        if (assignee is { } owner && !Equals(created.GetValueOrDefault(Platform.Metadata.Definitions.SystemFields.Owner), owner))
-            await context.Effects.AssignRecordAsync(entity, id, owner, context.CancellationToken);
         if ((string?)(context.Node.Input("resultVariable") as JsonValue) is { Length: > 0 } target) context.State.Variables[target] = id.ToString();
         return ActivityResult.Done(new JsonObject { ["id"] = id.ToString(), ["assignee"] = assignee?.ToString() });
     }

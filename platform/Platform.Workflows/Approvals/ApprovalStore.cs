@@ -56,6 +56,20 @@ public static class ApprovalStore
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Cancels an instance's pending tasks (the instance was cancelled): they leave the inboxes and can no longer be decided.</summary>
+    public static async Task CancelPendingOfAsync(RecordSession session, TenantDatabase database, Guid instanceId, string comment, DateTime at, CancellationToken ct)
+    {
+        var s = new WorkflowSql(database);
+        await using var command = session.Command(
+            $"UPDATE {s.T(Tasks)} SET {s.Q("status")} = @st, {s.Q("comment")} = @c, {s.Q("decided_at")} = @d WHERE {s.Q("instance_id")} = @i AND {s.Q("status")} = @pending");
+        s.Add(command, "@st", Tasks, "status", ApprovalTaskStatus.Cancelled);
+        s.Add(command, "@c", Tasks, "comment", comment);
+        s.Add(command, "@d", Tasks, "decided_at", at);
+        s.Add(command, "@i", Tasks, "instance_id", instanceId);
+        s.Add(command, "@pending", Tasks, "status", ApprovalTaskStatus.Pending);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public static async Task<ApprovalTask?> FindAsync(TenantRuntime runtime, Guid id, CancellationToken ct)
     {
         var s = new WorkflowSql(runtime.Store.Database);

@@ -42,6 +42,16 @@ public sealed class WorkflowEffects(
         return await new RecordServiceCrm(records, runtime, actor).UpdateAsync(entity, id, values, ct);
     }
 
+    /// <summary>
+    /// Creates a record owned by another user in one write through the record service (the assign privilege, one audit
+    /// entry and one created event carrying the owner), where a create then an assignment would be two.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, object?>> CreateOwnedRecordAsync(string entity, IReadOnlyDictionary<string, object?> values, Guid owner, CancellationToken ct)
+    {
+        if (capture) return Capture("createRecord", new { entity, values, owner }, new Dictionary<string, object?>(values) { ["id"] = Guid.NewGuid(), ["owner"] = owner });
+        return await records.CreateOwnedAsync(runtime, entity, JsonSerializer.SerializeToElement(values), owner, actor, ct);
+    }
+
     /// <summary>Gives a record to another user through the record service's assignment (assign privilege, audit, record change).</summary>
     public async Task AssignRecordAsync(string entity, Guid id, Guid owner, CancellationToken ct)
     {

@@ -19,7 +19,7 @@ namespace Platform.Workflows.Runtime;
 /// under its lease (a conditional update), and resumes a bookmark only by deleting it (DELETE … RETURNING), so a
 /// stimulus resumes the waiting instance once.
 /// </summary>
-public sealed class WorkflowEngine(
+public sealed partial class WorkflowEngine(
     RecordService records, WorkflowRunServices services, IWorkflowMailer mailer, IWorkflowNotifier notifier, WorkflowHttp http,
     WorkflowOptions options, TimeProvider clock, ILogger<WorkflowEngine>? logger = null)
 {
@@ -59,16 +59,6 @@ public sealed class WorkflowEngine(
         await RunLeasedAsync(runtime, id, null, null, ct);
     }
 
-    /// <summary>Resumes the activity waiting on a bookmark (a timer that fired); false when the bookmark was consumed already or the instance is busy elsewhere.</summary>
-    public async Task<bool> ResumeAsync(TenantRuntime runtime, Guid instanceId, Guid bookmarkId, JsonNode? payload, CancellationToken ct)
-    {
-        // A lease of this resume alone: two stimuli arriving at one host at once (two approvers' decisions, a decision
-        // and a due timer) must not both run the instance, as they would under the host's shared name.
-        var owner = $"{options.Node}:{Guid.NewGuid():N}";
-        if (!await WorkflowStore.TryLeaseAsync(runtime, instanceId, owner, Now, Now + options.Lease, ct)) return false;
-        return (await RunLeasedAsync(runtime, instanceId, (bookmarkId, payload), null, ct, owner)).Ran;
-    }
-
     /// <summary>Cancels an instance that has not ended: its bookmarks and timers are deleted and its incidents closed.</summary>
     public async Task<InstanceCommandResult> CancelAsync(TenantRuntime runtime, Guid id, CancellationToken ct)
     {
@@ -84,6 +74,8 @@ public sealed class WorkflowEngine(
             state.Queue.Clear();
             ActivityStepper.Journal(state, changes, null, "cancelled", null, null, Now);
             await WorkflowStore.SaveStepAsync(session, runtime.Store.Database, id, WorkflowStatus.Cancelled, state, Now, null, changes, ct);
+            // Its approvals' pending tasks end with it, in the same transaction: no one is left asked to decide them.
+            await Approvals.ApprovalStore.CancelPendingOfAsync(session, runtime.Store.Database, id, "instance cancelled", Now, ct);
             await session.CommitAsync(ct);
         }
         return InstanceCommandResult.Done;

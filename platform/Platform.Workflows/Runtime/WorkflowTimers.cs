@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Platform.Runtime;
 using Platform.Runtime.Polling;
+using Platform.Storage.Providers;
 using Platform.Workflows.Triggers;
 
 namespace Platform.Workflows.Runtime;
@@ -14,11 +15,14 @@ namespace Platform.Workflows.Runtime;
 public sealed class WorkflowTimers(TenantPollingLoop loop, WorkflowEngine engine, ScheduleTriggers schedules, ModuleWorkflowPublisher modules, WorkflowOptions options)
     : BackgroundService
 {
-    /// <summary>Timers claimed per statement; a full batch is followed by the next at once, so a backlog drains in one pass.</summary>
-    private const int Batch = 100;
+    /// <summary>Timers fired per transaction (<see cref="WorkflowEngine.ResumeTimersAsync"/>): a burst costs one commit per batch.</summary>
+    private const int ResumeBatch = 100;
 
-    /// <summary>Claimed timers resumed at once: each resume is a few short transactions, so a few overlap their round trips.</summary>
-    private const int ParallelResumes = 4;
+    /// <summary>
+    /// Batches run at once: SQLite has one writer, so only batching helps there; PostgreSQL overlaps a few batches'
+    /// round trips (they lease disjoint instances, a timer's instance being in one batch only).
+    /// </summary>
+    private static int ParallelBatches(TenantRuntime runtime) => runtime.Store.Database.Provider == DatabaseProvider.Postgres ? 4 : 1;
 
     private TenantPoll Poll => new() { Name = "workflow timers", Interval = options.PollInterval, PollAsync = (runtime, _, ct) => PollTenantAsync(runtime, ct) };
 
@@ -36,16 +40,31 @@ public sealed class WorkflowTimers(TenantPollingLoop loop, WorkflowEngine engine
         await schedules.StartDueAsync(runtime, engine.Now, ct);
     }
 
-    /// <summary>Claims due timers a batch at a time (each claim leases them to this host) and resumes their instances.</summary>
+    /// <summary>
+    /// Claims due timers (each claim leases them to this host), as many per statement as the batches run at once fire,
+    /// and fires them; a full claim is followed by the next at once, so a backlog drains in one pass.
+    /// </summary>
     private async Task FireDueTimersAsync(TenantRuntime runtime, CancellationToken ct)
     {
+        var parallel = ParallelBatches(runtime);
+        var claim = ResumeBatch * parallel;
         while (true)
         {
             var now = engine.Now;
-            var claimed = await WorkflowStore.ClaimDueTimersAsync(runtime, now, now + options.Lease, Batch, ct);
-            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = ParallelResumes, CancellationToken = ct },
-                async (timer, token) => await engine.ResumeAsync(runtime, timer.InstanceId, timer.Id, null, token));
-            if (claimed.Count < Batch) return;
+            var claimed = await WorkflowStore.ClaimDueTimersAsync(runtime, now, now + options.Lease, claim, ct);
+            await Parallel.ForEachAsync(Batches(claimed), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
+                async (batch, token) => await engine.ResumeTimersAsync(runtime, batch, token));
+            if (claimed.Count < claim) return;
         }
+    }
+
+    /// <summary>Claimed timers in batches of about <see cref="ResumeBatch"/>; an instance's timers go to one batch, so batches running at once never wait on each other's instances.</summary>
+    private static List<List<BookmarkRow>> Batches(IReadOnlyList<BookmarkRow> claimed)
+    {
+        var count = Math.Max(1, (claimed.Count + ResumeBatch - 1) / ResumeBatch);
+        var batches = Enumerable.Range(0, count).Select(_ => new List<BookmarkRow>()).ToList();
+        var n = 0;
+        foreach (var instance in claimed.GroupBy(t => t.InstanceId)) batches[n++ % count].AddRange(instance);
+        return batches.Where(b => b.Count > 0).ToList();
     }
 }

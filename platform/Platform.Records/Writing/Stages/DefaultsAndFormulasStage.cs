@@ -77,8 +77,8 @@ public sealed class DefaultsAndFormulasStage(BeforeSaveScripts? scripts) : IReco
             row[SystemFields.CreatedBy] = actor.UserId;
             row[SystemFields.ModifiedAt] = now;
             row[SystemFields.ModifiedBy] = actor.UserId;
-            row[SystemFields.Owner] = actor.UserId;
-            row[SystemFields.OwningBusinessUnit] = actor.BusinessUnit;
+            row[SystemFields.Owner] = write.Owner is { } owner ? owner.UserId : actor.UserId;
+            row[SystemFields.OwningBusinessUnit] = write.Owner is { } given ? given.BusinessUnit : actor.BusinessUnit;
             row[SystemFields.RowVersion] = 1L;
             write.Row = row;
             rows.Add(row);

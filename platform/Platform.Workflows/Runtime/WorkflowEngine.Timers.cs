@@ -1,0 +1,71 @@
+using Platform.Records.Transactions;
+using Platform.Runtime;
+using Platform.Workflows.Definitions;
+
+namespace Platform.Workflows.Runtime;
+
+/// <summary>
+/// Firing a batch of due timers in one transaction: the instances are leased and read by one statement, the timers'
+/// bookmarks consumed by one, each instance's resumed activity and the batchable steps after it run, and the saves are
+/// one UPDATE per instance plus multi-row statements for bookmarks and journal. A burst of timers costs a few
+/// statements per instance and one commit per batch instead of several transactions per instance.
+/// </summary>
+public sealed partial class WorkflowEngine
+{
+    /// <summary>
+    /// Fires claimed timers. An instance busy elsewhere (or with a second timer in the batch) is left for the next poll,
+    /// its timer's claim dropped. If any instance's step fails, nothing of the batch is kept and each timer fires on its
+    /// own (<see cref="ResumeAsync"/>), so a failing instance faults alone.
+    /// </summary>
+    public async Task ResumeTimersAsync(TenantRuntime runtime, IReadOnlyList<BookmarkRow> timers, CancellationToken ct)
+    {
+        if (timers.Count == 0) return;
+        var owner = $"{options.Node}:{Guid.NewGuid():N}";
+        var continuing = new List<(Guid Id, WorkflowDefinition Definition, InstanceState State)>();
+        try
+        {
+            await records.InOneTransactionAsync(runtime, async () =>
+            {
+                continuing.Clear();
+                await using var scope = RecordScope.Begin(runtime);
+                var session = await scope.SessionAsync(ct);
+                var database = runtime.Store.Database;
+                var until = Now + options.Lease;
+                var leased = await WorkflowBatchStore.LeaseAsync(session, database, timers.Select(t => t.InstanceId).Distinct().ToList(), owner, Now, until, ct);
+                // One timer per instance: a second one of the same instance waits for the next poll, after this one's step.
+                var firing = timers.Where(t => leased.ContainsKey(t.InstanceId)).DistinctBy(t => t.InstanceId).ToList();
+                var burned = await WorkflowBatchStore.BurnAsync(session, database, firing.Select(t => t.Id).ToList(), ct);
+                var saves = new List<InstanceSave>(firing.Count);
+                var unused = new List<Guid>();
+                foreach (var timer in firing)
+                {
+                    var row = leased[timer.InstanceId];
+                    if (!burned.TryGetValue(timer.Id, out var activity) || await DefinitionOfAsync(runtime, row.WorkflowId, row.Version, ct) is not { } definition)
+                    {
+                        unused.Add(row.Id);
+                        continue;
+                    }
+                    var state = InstanceState.Deserialize(row.State);
+                    var changes = new StepChanges();
+                    var status = await RunResumedAsync(runtime, session, row.Id, definition, state, (activity, null), changes, ct);
+                    saves.Add(new InstanceSave(row.Id, status, state, status == WorkflowStatus.Running ? until : null, changes));
+                    if (status == WorkflowStatus.Running) continuing.Add((row.Id, definition, state));
+                }
+                await WorkflowBatchStore.SaveStepsAsync(session, database, saves, Now, ct);
+                await WorkflowBatchStore.ReleaseAsync(session, database, unused, owner, ct);
+                var fired = firing.Select(t => t.Id).ToHashSet();
+                await WorkflowBatchStore.UnclaimAsync(session, database, timers.Where(t => !fired.Contains(t.Id)).Select(t => t.Id).ToList(), ct);
+                return saves.Count;
+            }, ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // Everything of the batch rolled back (an instance's step failed, or the database refused the batch).
+            foreach (var timer in timers) await ResumeAsync(runtime, timer.InstanceId, timer.Id, null, ct);
+            return;
+        }
+        // Instances whose next activity is not batchable go on in transactions of their own, under the lease the batch kept.
+        foreach (var (id, definition, state) in continuing)
+            await RunLeasedAsync(runtime, id, null, new LoadedInstance(definition, state), ct, owner);
+    }
+}
