@@ -27,6 +27,8 @@ export interface DataGridProps {
   onSelectionChange: (ids: Set<string>) => void;
   onSort: (key: string) => void;
   onOpen: (row: RecordData) => void;
+  /** A plain click on a link in a cell with data-route (the record's name, a lookup) navigates in the app. */
+  onNavigate?: (route: string) => void;
   height: number;
   selectAllLabel: string;
   selectRowLabel: (row: RecordData) => string;
@@ -78,7 +80,8 @@ export function DataGrid(p: DataGridProps) {
     count: p.rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // While scrolling fast every row on screen is new each frame: overscan rows are drawn for nothing.
+    overscan: 3,
     scrollPaddingStart: ROW_HEIGHT,
   });
 
@@ -146,6 +149,12 @@ export function DataGrid(p: DataGridProps) {
   };
 
   const onClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-route]');
+    if (link && p.onNavigate && e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey) {
+      e.preventDefault();
+      p.onNavigate(link.dataset.route!);
+      return;
+    }
     const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-r]');
     if (cell) setActive({ r: Number(cell.dataset.r), c: Number(cell.dataset.c) });
     const sortKey = (e.target as HTMLElement).closest<HTMLElement>('[data-sort]')?.dataset.sort;
