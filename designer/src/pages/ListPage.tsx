@@ -219,7 +219,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
         onClose={() => setBulkOpen(false)}
         onDone={() => { setBulkOpen(false); void queryClient.invalidateQueries({ queryKey: ['records', tenant, entity.name] }); }} />
       {state.dirty && (
-        <Alert type="info" showIcon title={t('list.unsaved')} role="status"
+        <Alert type="info" showIcon className="list-unsaved" title={t('list.unsaved')} role="status"
           action={<SaveViewActions tenant={tenant} entity={entity.name} view={view} board={board} maySaveShared={maySaveShared}
             body={(label) => toSavedView(label, view, state, fieldsByName, searchFields)}
             onReset={() => { setSearchText(''); update({ q: null, sort: null, cols: null, f: null }); }} />} />

@@ -10,6 +10,7 @@ import { entityPluralLabel, localeText } from '../format';
 import { useEntities, useFieldTypes, useIsPhone, useLang, useNavigation, useTenant } from '../hooks';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { UserMenu } from '../components/UserMenu';
+import { prefetchPage } from './prefetchRoute';
 import { rememberTenant } from '../session';
 import { InboxNavLink } from '../inbox/InboxNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -41,6 +42,8 @@ export function TenantShell() {
   const queryClient = useQueryClient();
   const phone = useIsPhone();
   const [drawer, setDrawer] = useState(false);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => prefetchPage(queryClient, location.pathname), []);
 
   const toLogin = useMemo(() => () => {
     const next = location.pathname + location.search;

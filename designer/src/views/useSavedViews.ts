@@ -5,7 +5,12 @@ import { savedViewsApi } from './savedViews';
 
 /** The entity's shared views and the caller's personal ones (the default first). */
 export function useSavedViews(tenant: string, entity: EntityDef | undefined) {
-  return useQuery({ queryKey: ['saved-views', tenant, entity?.name], queryFn: () => savedViewsApi.list(tenant, entity!), enabled: !!entity, staleTime: 60_000 });
+  return useQuery({ ...savedViewsQuery(tenant, entity), enabled: !!entity });
+}
+
+/** The query of {@link useSavedViews}, also for prefetching. */
+export function savedViewsQuery(tenant: string, entity: EntityDef | undefined) {
+  return { queryKey: ['saved-views', tenant, entity?.name], queryFn: () => savedViewsApi.list(tenant, entity!), staleTime: 60_000 };
 }
 
 /**
