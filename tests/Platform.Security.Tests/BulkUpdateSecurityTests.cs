@@ -55,6 +55,17 @@ public abstract class BulkUpdateSecurityTests(SecurityHost host)
         Assert.Null(await CityAsync(first));
     }
 
+    [Fact]
+    public async Task A_masked_field_may_not_be_set_in_a_batch()
+    {
+        var own = await host.AccountOfAsync(Clerk, "bulk-sec-masked");
+
+        var refused = await BulkPatchAsync(Clerk, "account", new { id = own, phone = "+86 21 5555 0100", city = "Xi'an" });
+
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "/records/0/phone"), refused);
+        Assert.Null(await CityAsync(own));
+    }
+
     private static string Detail(System.Text.Json.JsonElement problem) =>
         string.Join("|", problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("detail").GetString()));
 }
