@@ -2,7 +2,9 @@
 //  1. the app's initial JavaScript, gzipped (what index.html loads before any route chunk);
 //  2. time from navigation to 50 rendered rows of the account list over 100,000 accounts in headless Chromium,
 //     next to the API time of the very request the page sends;
-//  3. the longest frame while scrolling a list holding 10,000 loaded rows from top to bottom.
+//  3. the longest frame while scrolling a list holding 10,000 loaded rows from top to bottom, with the main thread's
+//     CPU time per frame (script, style, layout; Chromium's Performance metrics) and the DOM nodes per row: on a
+//     loaded machine frame durations swing with the load, the work per frame and per row much less.
 // Run: node designer/bench/list-figures.mjs   (needs the Release build of Platform.sln; starts its own host)
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -84,6 +86,20 @@ try {
   figures.listOver = RECORDS;
   figures.listRequest = listRequest.replace(host.url, '');
   figures.navigationTo50RowsMs = { median: median(browserMs), runs: browserMs };
+  // What waits on what: the API requests of one more navigation, by start and end (ms after the navigation began).
+  const waterfall = [];
+  const began = Date.now();
+  const onRequest = (r) => { if (r.url().includes('/api/')) waterfall.push({ r, start: Date.now() - began }); };
+  const onDone = (r) => { const w = waterfall.find((x) => x.r === r); if (w) w.end = Date.now() - began; };
+  page.on('request', onRequest);
+  page.on('requestfinished', onDone);
+  await page.goto(`${host.url}/app/demo/account?size=50`);
+  await page.waitForFunction(() => document.querySelectorAll('[role=grid] [role=row][aria-rowindex]').length >= 51
+    && document.querySelector('[role=grid]')?.getAttribute('aria-busy') !== 'true');
+  figures.navigationRows50AtMs = Date.now() - began;
+  page.off('request', onRequest);
+  page.off('requestfinished', onDone);
+  figures.navigationApiWaterfall = waterfall.map((w) => `${String(w.start).padStart(5)}–${String(w.end ?? '?').padStart(5)} ms ${w.r.url().replace(host.url, '').replace(/\?.*/, '')}`);
   figures.apiSameQueryMs = { median: Math.round(median(apiMs)), runs: apiMs.map(Math.round) };
   await page.screenshot({ path: join(out, 'list-100k.png') });
 
@@ -106,6 +122,14 @@ try {
   await page.route(/\/api\/demo\/data\/account\?/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
   await page.goto(`${host.url}/app/demo/account?size=50`);
   await page.waitForFunction((n) => document.querySelector('[role=grid]')?.getAttribute('aria-rowcount') === String(n + 1), loaded.length);
+  const perRow = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll('[role=grid] [role=rowgroup] + [role=rowgroup] [role=row]')];
+    return { rendered: rows.length, domNodesPerRow: Math.round(rows.reduce((n, r) => n + r.querySelectorAll('*').length + 1, 0) / rows.length) };
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
   // Scroll the grid from top to bottom in 4 s of animation frames, recording every frame's duration.
   const frames = await page.evaluate(() => new Promise((done) => {
     const grid = document.querySelector('[role=grid]');
@@ -121,8 +145,13 @@ try {
     };
     requestAnimationFrame(step);
   }));
+  const after = await metrics();
+  const perFrame = (name) => Math.round((after[name] - before[name]) * 1000 / frames.length * 10) / 10;
   figures.scrollLoadedRows = {
     rows: loaded.length,
+    rowsRendered: perRow.rendered,
+    domNodesPerRow: perRow.domNodesPerRow,
+    mainThreadMsPerFrame: { task: perFrame('TaskDuration'), script: perFrame('ScriptDuration'), style: perFrame('RecalcStyleDuration'), layout: perFrame('LayoutDuration') },
     frames: frames.length,
     longestFrameMs: Math.round(Math.max(...frames) * 10) / 10,
     framesOver16_7ms: frames.filter((d) => d > 16.7 + 1).length,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { metadataApi, type EntityDef } from './api/metadata';
@@ -24,7 +24,12 @@ export function useEntities(tenant: string) {
  */
 export function useEntityDef(tenant: string, entity: string) {
   const client = useQueryClient();
-  return useQuery({
+  return useQuery({ ...entityDefQuery(client, tenant, entity), enabled: !!entity });
+}
+
+/** The query of {@link useEntityDef}, also for prefetching it before the page that needs it renders. */
+export function entityDefQuery(client: QueryClient, tenant: string, entity: string) {
+  return {
     queryKey: ['entity', tenant, entity],
     queryFn: async () => {
       const [def, all] = await Promise.all([
@@ -35,8 +40,7 @@ export function useEntityDef(tenant: string, entity: string) {
       return { ...def, fields: def.fields.map((f) => (f.type === 'lookup' && !f.label && f.target && byName.get(f.target)?.label ? { ...f, label: byName.get(f.target)!.label } : f)) };
     },
     staleTime: META_STALE,
-    enabled: !!entity,
-  });
+  };
 }
 
 /** The host's field types; their storage kinds pick the widgets of types the client does not know (plugins). */

@@ -77,6 +77,7 @@ public static class PlatformApiEndpoints
         data.MapGet("", ListRecords.HandleAsync);
         data.MapPost("", CreateRecord.HandleAsync);
         data.MapPost("/bulk", BulkRecords.HandleAsync);
+        data.MapPatch("/bulk", BulkUpdateRecords.HandleAsync);
         data.MapGet("/export", ExportRecords.HandleAsync);
         data.MapGet("/{id:guid}", GetRecord.HandleAsync);
         data.MapPatch("/{id:guid}", UpdateRecord.HandleAsync);

@@ -2,9 +2,9 @@
 // (pointer or keyboard, @dnd-kit/core). A drop PATCHes the record with If-Match, so hooks, validation and workflows
 // run as for any save; a refused move puts the card back and says why.
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Empty, Spin, Typography } from 'antd';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Badge, Empty, Spin } from 'antd';
 import { DndContext, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors,
   type Announcements, type DragEndEvent, type KeyboardCoordinateGetter } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
@@ -12,11 +12,13 @@ import { recordsApi, type RecordData } from '../api/records';
 import type { EntityDef, FieldDef, ViewDoc } from '../api/metadata';
 import { fieldLabel, formatNumber, localeText } from '../format';
 import { specOf } from '../fields/registry';
-import { etagOf, groupCards, moveCard, refusalReason, type BoardColumn } from './board';
+import { columnFilter, columnListHref, etagOf, moveCard, refusalReason, type BoardColumn } from './board';
 import '../views/messages';
+import './messages';
 import './kanban.css';
 
-const BOARD_SIZE = 300;
+/** Cards a column shows; the rest are counted and one link away in the list (a taller column is not browsed). */
+export const COLUMN_CAP = 100;
 
 export interface KanbanBoardProps {
   tenant: string; entity: EntityDef; view: ViewDoc; filter: string | undefined; orderby: string; lang: string;
@@ -50,13 +52,28 @@ export function KanbanBoard({ tenant, entity, view, filter, orderby, lang, field
   const select = Array.from(new Set(['id', 'row_version', primary, groupField.name, ...cardFields.map((f) => f.name)])).join(',');
   const expand = cardFields.filter((f) => f.type === 'lookup' && f.target).map((f) => `${f.name}($select=${targets.get(f.target!)?.primaryField ?? 'id'})`).join(',');
 
-  const list = useQuery({
-    queryKey: ['records', tenant, entity.name, { board: true, filter, orderby, select, expand }],
-    queryFn: ({ signal }) => recordsApi.list(tenant, entity.name, { filter, orderby, select, expand: expand || undefined, top: BOARD_SIZE }, signal),
+  // One query per column, each capped and counted: a crowded column cannot starve the others of cards.
+  const options = useMemo(() => (groupField.options ?? []).map((o) => o.value), [groupField]);
+  const queries = useQueries({
+    queries: options.map((value) => {
+      const columnQuery = columnFilter(filter, groupField.name, value);
+      return {
+        queryKey: ['records', tenant, entity.name, { board: true, column: value, filter: columnQuery, orderby, select, expand }],
+        queryFn: ({ signal }: { signal: AbortSignal }) => recordsApi.list(tenant, entity.name, { filter: columnQuery, orderby, select, expand: expand || undefined, top: COLUMN_CAP }, signal),
+      };
+    }),
   });
+  const pending = queries.some((q) => q.isPending);
+  const error = queries.find((q) => q.error)?.error;
+  const loadedAt = queries.map((q) => q.dataUpdatedAt).join(',');
+  const location = useLocation();
   const [columns, setColumns] = useState<BoardColumn[]>([]);
   const [refusal, setRefusal] = useState<string | null>(null);
-  useEffect(() => { if (list.data) setColumns(groupCards(groupField, list.data.value)); }, [list.data, groupField]);
+  useEffect(() => {
+    if (!pending) setColumns(options.map((value, i) => ({ value, cards: queries[i].data?.value ?? [], total: queries[i].data?.count })));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pending, loadedAt, options]);
+  const refetchAll = () => queries.forEach((q) => void q.refetch());
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -89,23 +106,22 @@ export function KanbanBoard({ tenant, entity, view, filter, orderby, lang, field
       setColumns(before);
       const label = (name: string) => (fields.get(name) ? fieldLabel(fields.get(name)!, lang) : name);
       setRefusal(t('kanban.refused', { reason: refusalReason(e, label, t) }));
-      if ((e as { status?: number }).status === 412) void list.refetch();
+      if ((e as { status?: number }).status === 412) refetchAll();
     }
   };
 
   const ctx = useMemo(() => ({ lang, compact: true, lookupHref: (target: string, id: string) => `${import.meta.env.BASE_URL}${tenant}/${target}/${id}` }), [lang, tenant]);
-  if (list.isPending) return <Spin style={{ padding: 48 }} />;
-  if (list.error) return <Alert type="error" showIcon title={(list.error as Error).message} />;
-  const loaded = list.data?.value.length ?? 0;
+  if (pending) return <Spin style={{ padding: 48 }} />;
+  if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   return (
     <div className="kanban-wrap">
       {refusal && <Alert type="error" showIcon role="alert" data-testid="kanban-refusal" title={refusal} closable={{ 'aria-label': t('views.cancel') }} onClose={() => setRefusal(null)} />}
-      {(list.data?.count ?? 0) > loaded && <Typography.Text type="secondary">{t('kanban.capped', { count: loaded })}</Typography.Text>}
       <DndContext sensors={sensors} onDragEnd={(e) => void onDragEnd(e)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('kanban.dragHint') } }}>
         <div className="kanban" role="region" aria-label={t('kanban.board', { field: fieldLabel(groupField, lang) })}>
           {columns.map((column) => (
-            <KanbanColumn key={column.value} column={column} label={optionLabel(column.value)} lang={lang}>
+            <KanbanColumn key={column.value} column={column} label={optionLabel(column.value)} lang={lang}
+              moreHref={columnListHref(location.pathname, location.search, groupField.name, column.value)}>
               {column.cards.map((row) => (
                 <KanbanCard key={String(row.id)} row={row} title={titleOf(row)} href={`/${tenant}/${entity.name}/${row.id}`}
                   onOpen={() => navigate(`/${tenant}/${entity.name}/${row.id}`)}>
@@ -127,19 +143,22 @@ export function KanbanBoard({ tenant, entity, view, filter, orderby, lang, field
   );
 }
 
-function KanbanColumn({ column, label, lang, children }: { column: BoardColumn; label: string; lang: string; children: React.ReactNode }) {
+function KanbanColumn({ column, label, lang, moreHref, children }: { column: BoardColumn; label: string; lang: string; moreHref: string; children: React.ReactNode }) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: column.value });
   const headingId = `kanban-col-${column.value}`;
+  const total = Math.max(column.total ?? 0, column.cards.length);
+  const more = total - column.cards.length;
   return (
     <section ref={setNodeRef} className={isOver ? 'kanban-column over' : 'kanban-column'} aria-labelledby={headingId} data-column={column.value}>
       <header id={headingId}>
         <span className="kanban-column-title">{label}</span>
-        <Badge count={formatNumber(column.cards.length, lang)} showZero color="#8c8c8c" title={t('kanban.count', { count: column.cards.length })} />
+        <Badge count={formatNumber(total, lang)} showZero overflowCount={Number.MAX_SAFE_INTEGER} color="#8c8c8c" title={t('kanban.count', { count: total })} />
       </header>
       <div className="kanban-cards">
         {column.cards.length ? children : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('kanban.empty')} />}
       </div>
+      {more > 0 && <Link className="kanban-more" to={moreHref} data-testid="kanban-more">{t('kanbanMore.more', { count: formatNumber(more, lang) as unknown as number })}</Link>}
     </section>
   );
 }

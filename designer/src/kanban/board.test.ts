@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../api/client';
 import type { FieldDef } from '../api/metadata';
-import { etagOf, groupCards, moveCard, refusalReason } from './board';
+import { columnFilter, columnListHref, etagOf, groupCards, moveCard, refusalReason } from './board';
 
 const stage: FieldDef = { name: 'stage', type: 'choice', options: [{ value: 'prospecting' }, { value: 'qualification' }, { value: 'won' }] };
 const rows = [
@@ -46,5 +46,26 @@ describe('kanban board', () => {
 
   it('shows a script error by its detail', () => {
     expect(refusalReason(new ProblemError(422, { status: 422, title: 'A script failed', detail: 'boom at line 3' }), (n) => n, t)).toBe('boom at line 3');
+  });
+
+  it('asks each column for its own records, quotes doubled', () => {
+    expect(columnFilter(undefined, 'stage', 'won')).toBe("stage eq 'won'");
+    expect(columnFilter("contains(name,'a')", 'stage', "o'k")).toBe("(contains(name,'a')) and stage eq 'o''k'");
+  });
+
+  it('links a capped column to the list, filtered to that column, keeping the other filters and leaving the board', () => {
+    const href = columnListHref('/demo/opportunity', `?view=v1&board=1&page=3&f=${encodeURIComponent(JSON.stringify({ amount: { kind: 'number', min: 5 } }))}`, 'stage', 'won');
+    const params = new URL(href, 'http://x').searchParams;
+    expect(href.startsWith('/demo/opportunity?')).toBe(true);
+    expect(params.get('board')).toBeNull();
+    expect(params.get('page')).toBeNull();
+    expect(params.get('view')).toBe('v1');
+    expect(JSON.parse(params.get('f')!)).toEqual({ amount: { kind: 'number', min: 5 }, stage: { kind: 'choice', values: ['won'] } });
+  });
+
+  it('keeps the column totals right when a card moves', () => {
+    const columns = [{ value: 'prospecting', cards: [rows[0]], total: 250 }, { value: 'won', cards: [rows[1]], total: 7 }];
+    const moved = moveCard(columns, 'stage', 'a', 'won');
+    expect(moved.map((c) => c.total)).toEqual([249, 8]);
   });
 });

@@ -4,7 +4,8 @@ import type { FieldDef } from '../api/metadata';
 import type { RecordData } from '../api/records';
 import { ProblemError } from '../api/client';
 
-export interface BoardColumn { value: string; cards: RecordData[] }
+/** A column: its option, the cards loaded (at most the board's cap) and how many records it holds in all. */
+export interface BoardColumn { value: string; cards: RecordData[]; total?: number }
 
 /** Columns in the option order of the field; records with an empty or unknown value are left out of the board. */
 export function groupCards(field: FieldDef, rows: RecordData[]): BoardColumn[] {
@@ -14,14 +15,38 @@ export function groupCards(field: FieldDef, rows: RecordData[]): BoardColumn[] {
   return columns;
 }
 
+/** The list's filter narrowed to one column's value. */
+export function columnFilter(filter: string | undefined, field: string, value: string): string {
+  const own = `${field} eq '${value.replace(/'/g, "''")}'`;
+  return filter ? `(${filter}) and ${own}` : own;
+}
+
+/**
+ * The list behind a column ("N more"): the current list address without the board, its column filters joined by
+ * the grouping field set to the column's value.
+ */
+export function columnListHref(pathname: string, search: string, field: string, value: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('board');
+  params.delete('page');
+  let filters: Record<string, unknown> = {};
+  try { filters = JSON.parse(params.get('f') ?? '{}'); } catch { /* a broken f is replaced */ }
+  filters[field] = { kind: 'choice', values: [value] };
+  params.set('f', JSON.stringify(filters));
+  return `${pathname}?${params.toString()}`;
+}
+
 /** A card moved to a column: its field set to the column's value, placed first there (the user sees it land). */
 export function moveCard(columns: BoardColumn[], field: string, id: string, to: string): BoardColumn[] {
   const card = columns.flatMap((c) => c.cards).find((r) => String(r.id) === id);
   if (!card || String(card[field]) === to) return columns;
   const moved = { ...card, [field]: to };
+  const from = String(card[field]);
+  const shift = (c: BoardColumn, by: number) => (c.total === undefined ? c.total : c.total + by);
   return columns.map((c) => ({
     ...c,
     cards: c.value === to ? [moved, ...c.cards.filter((r) => String(r.id) !== id)] : c.cards.filter((r) => String(r.id) !== id),
+    total: c.value === to ? shift(c, 1) : c.value === from ? shift(c, -1) : c.total,
   }));
 }
 

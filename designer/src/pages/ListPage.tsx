@@ -4,12 +4,13 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type SelectProps, Alert, App, Button, Checkbox, Select, Empty, Input, Pagination, Popconfirm, Popover, Result, Segmented, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { AppstoreOutlined, DeleteOutlined, PlusOutlined, ReloadOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { recordsApi, type RecordData } from '../api/records';
 import { SYSTEM_FIELDS, type EntityDef, type FieldDef, type ViewDoc } from '../api/metadata';
 import { DataGrid, type GridColumn } from '../components/DataGrid';
 import { ColumnFilterButton } from '../components/ColumnFilter';
+import { cellRenderer, routeOf } from '../components/cells';
 import { entityPluralLabel, fieldLabel, formatNumber, localeText } from '../format';
 import { specOf } from '../fields/registry';
 import { combineFilters, filterToOData, searchToOData, type ColumnFilter } from '../odata';
@@ -23,6 +24,8 @@ import { KanbanBoard } from '../kanban/KanbanBoard';
 import '../views/messages';
 import { UrlFilterTag, useUrlFilter } from '../listUrlFilter';
 import { Loading } from '../App';
+import { BulkEditDialog } from '../list-actions/BulkEditDialog';
+import { ExportButton } from '../list-actions/ExportButton';
 
 const PAGE_SIZES = [25, 50, 100, 200];
 
@@ -81,6 +84,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const { state, update } = useViewState(view);
   const urlFilter = useUrlFilter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkOpen, setBulkOpen] = useState(false);
   const [searchText, setSearchText] = useState(state.search);
   const maySaveShared = useMaySaveShared(tenant, entity);
 
@@ -129,7 +133,6 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
 
   // Columns: field definitions resolved once here, so a cell only calls its column's render.
   const columns: GridColumn[] = useMemo(() => columnFields.map((f) => {
-    const spec = specOf(f);
     const label = fieldLabel(f, lang);
     const isPrimary = f.name === primary;
     const numeric = ['integer', 'decimal', 'currency'].includes(f.type);
@@ -141,8 +144,8 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
       sortable: f.type !== 'multichoice' && entity.access?.fields?.[f.name] !== 'masked',
       sort: sortField === f.name ? (sortDir === 'desc' ? 'desc' : 'asc') : null,
       render: isPrimary
-        ? (row: RecordData) => <Link to={recordHref(row.id)} tabIndex={-1}>{String(row[f.name] ?? '') || '—'}</Link>
-        : (row: RecordData) => spec.display(row[f.name], f, ctx),
+        ? (row: RecordData) => { const href = `${import.meta.env.BASE_URL}${tenant}/${entity.name}/${row.id}`; return <a href={href} data-route={routeOf(href)} tabIndex={-1}>{String(row[f.name] ?? '') || '—'}</a>; }
+        : cellRenderer(f, ctx),
       headerExtra: <ColumnFilterButton field={f} label={label} lang={lang} tenant={tenant} value={state.filters[f.name]} onChange={(v) => setFilter(f.name, v)} />,
     };
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -166,6 +169,9 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const rows = list.data?.value ?? [];
   const boardField = view.kanban && fieldsByName.get(view.kanban.groupBy)?.type === 'choice' ? view.kanban.groupBy : undefined;
   const board = state.board && !!boardField;
+  const mayUpdate = entity.access?.privileges?.update !== 'none';
+  const rowsById = useMemo(() => new Map(rows.map((r) => [String(r.id), r])), [rows]);
+  const exportQuery = useMemo(() => ({ filter, orderby, select: columnFields.map((f) => f.name) }), [filter, orderby, columnFields]);
 
   const columnChooser = (
     <Checkbox.Group value={state.columns} style={{ display: 'flex', flexDirection: 'column', gap: 4, maxHeight: 360, overflow: 'auto' }}
@@ -199,6 +205,10 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
             <Button icon={<SettingOutlined />}>{t('list.columns')}</Button>
           </Popover>}
           <Tooltip title={t('list.refresh')}><Button aria-label={t('list.refresh')} icon={<ReloadOutlined />} onClick={() => void list.refetch()} /></Tooltip>
+          {selected.size > 0 && mayUpdate && (
+            <Button icon={<EditOutlined />} data-testid="bulk-edit" onClick={() => setBulkOpen(true)}>{t('bulk.editCount', { count: selected.size })}</Button>
+          )}
+          {!board && <ExportButton tenant={tenant} entity={entity.name} query={exportQuery} fileStem={entity.name} />}
           {selected.size > 0 && (
             <Popconfirm title={t('list.deleteConfirm', { count: selected.size })} okText={t('form.deleteOk')} cancelText={t('form.cancel')} okButtonProps={{ danger: true }} onConfirm={deleteSelected}>
               <Button danger icon={<DeleteOutlined />}>{t('list.deleteSelected', { count: selected.size })}</Button>
@@ -207,8 +217,11 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/${tenant}/${entity.name}/new`)}>{t('list.new')}</Button>
         </Space>
       </div>
+      <BulkEditDialog open={bulkOpen} tenant={tenant} entity={entity} lang={lang} ids={[...selected]} rows={rowsById}
+        onClose={() => setBulkOpen(false)}
+        onDone={() => { setBulkOpen(false); void queryClient.invalidateQueries({ queryKey: ['records', tenant, entity.name] }); }} />
       {state.dirty && (
-        <Alert type="info" showIcon title={t('list.unsaved')} role="status"
+        <Alert type="info" showIcon className="list-unsaved" title={t('list.unsaved')} role="status"
           action={<SaveViewActions tenant={tenant} entity={entity.name} view={view} board={board} maySaveShared={maySaveShared}
             body={(label) => toSavedView(label, view, state, fieldsByName, searchFields)}
             onReset={() => { setSearchText(''); update({ q: null, sort: null, cols: null, f: null }); }} />} />
@@ -235,7 +248,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
         <CardList rows={rows} fields={columnFields} primary={primary} ctx={ctx} selected={selected} setSelected={setSelected} recordHref={recordHref} lang={lang} />
       ) : (
         <DataGrid label={plural} columns={columns} rows={rows} selected={selected} onSelectionChange={setSelected}
-          onSort={setSort} onOpen={(row) => navigate(recordHref(row.id))} busy={list.isFetching}
+          onSort={setSort} onOpen={(row) => navigate(recordHref(row.id))} onNavigate={navigate} busy={list.isFetching}
           height={Math.min(window.innerHeight - 250, 44 * (rows.length + 1) + 2)}
           selectAllLabel={t('list.selectAll')} selectRowLabel={(row) => `${t('list.selectRow')} ${String(row[primary ?? 'id'] ?? row.id)}`}
           sortLabel={(c) => (c.sort === 'asc' ? t('list.sortDesc') : t('list.sortAsc'))} />

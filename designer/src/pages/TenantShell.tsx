@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Drawer, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Drawer, Layout, Menu, Result, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../api/auth';
 import { onUnauthorized, ProblemError } from '../api/client';
@@ -9,6 +9,8 @@ import type { EntityDef, NavGroup } from '../api/metadata';
 import { entityPluralLabel, localeText } from '../format';
 import { useEntities, useFieldTypes, useIsPhone, useLang, useNavigation, useTenant } from '../hooks';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { UserMenu } from '../components/UserMenu';
+import { prefetchPage } from './prefetchRoute';
 import { rememberTenant } from '../session';
 import { InboxNavLink } from '../inbox/InboxNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -40,6 +42,8 @@ export function TenantShell() {
   const queryClient = useQueryClient();
   const phone = useIsPhone();
   const [drawer, setDrawer] = useState(false);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => prefetchPage(queryClient, location.pathname), []);
 
   const toLogin = useMemo(() => () => {
     const next = location.pathname + location.search;
@@ -79,17 +83,13 @@ export function TenantShell() {
     <AntApp style={{ height: '100%' }}>
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: phone ? 12 : 24, background: '#fff', borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}>
-        {phone && <Button aria-label={t('nav.menu')} onClick={() => setDrawer(true)}>☰</Button>}
+        {phone && <Button aria-label={t('nav.menu')} style={{ flex: 'none' }} onClick={() => setDrawer(true)}>☰</Button>}
         <Link to={`/${tenant}`} style={{ fontWeight: 600, fontSize: 16, color: 'inherit', whiteSpace: 'nowrap', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('app.name')}</Link>
         <div style={{ flex: 1 }} />
-        <Space size={phone ? 4 : 16}>
+        <Space size={phone ? 4 : 16} style={{ flex: 'none' }}>
           <LanguageSwitch />
           <NotificationBell tenant={tenant} />
-          <Dropdown trigger={['click']} menu={{ items: [{ key: 'out', label: t('auth.signOut'), onClick: () => void signOut() }] }}>
-            <Button type="text" aria-label={t('auth.signedInAs', { name: user })} data-testid="user-menu">
-              <Typography.Text ellipsis style={{ maxWidth: phone ? 90 : 200 }}>{user}</Typography.Text> ▾
-            </Button>
-          </Dropdown>
+          <UserMenu user={user} phone={phone} onSignOut={() => void signOut()} />
         </Space>
       </Layout.Header>
       <Layout>

@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import type { EntityDef } from '../api/metadata';
 import { savedViewsApi } from './savedViews';
 
-const savedViewsQuery = (tenant: string, entity: EntityDef | undefined) => ({
-  queryKey: ['saved-views', tenant, entity?.name], queryFn: () => savedViewsApi.list(tenant, entity!), enabled: !!entity, staleTime: 60_000,
-});
-
 /** The entity's shared views and the caller's personal ones (the default first). */
 export function useSavedViews(tenant: string, entity: EntityDef | undefined) {
   return useQuery({ ...savedViewsQuery(tenant, entity), select: (d) => d.views });
+}
+
+/** The query of {@link useSavedViews} (views and whether the caller may save shared ones), also for prefetching. */
+export function savedViewsQuery(tenant: string, entity: EntityDef | undefined) {
+  return { queryKey: ['saved-views', tenant, entity?.name], queryFn: () => savedViewsApi.list(tenant, entity!), enabled: !!entity, staleTime: 60_000 };
 }
 
 /**

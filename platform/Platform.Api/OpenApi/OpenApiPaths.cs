@@ -44,6 +44,28 @@ internal static class OpenApiPaths
                     },
                 },
                 Responses(("200", "Written", new JsonObject { ["type"] = "object" }), ("422", "A record is not valid; nothing was written", null))),
+            ["patch"] = Operation($"bulk_update_{name}", $"Update fields of up to 1,000 {label}, all or nothing", [name], [],
+                new JsonObject
+                {
+                    ["type"] = "object",
+                    ["required"] = new JsonArray("records"),
+                    ["properties"] = new JsonObject
+                    {
+                        ["records"] = new JsonObject
+                        {
+                            ["type"] = "array", ["maxItems"] = 1000,
+                            // The patch schema is closed (no id), so an item is described rather than composed from it.
+                            ["items"] = new JsonObject
+                            {
+                                ["type"] = "object", ["required"] = new JsonArray("id"),
+                                ["description"] = $"The id of the {name} and the fields to change, as in {OpenApiDocumentBuilder.Pascal(name)}Patch",
+                                ["properties"] = new JsonObject { ["id"] = new JsonObject { ["type"] = "string", ["format"] = "uuid" } },
+                            },
+                        },
+                    },
+                },
+                Responses(("200", "Updated: the count and the ids", new JsonObject { ["type"] = "object" }),
+                    ("422", "A record is not valid, not found or not yours to update; nothing was written", null))),
         };
         var export = Responses(("200", "Every matching record, one CSV row each", null), ("400", "The query is not valid", null));
         export["200"]!["content"] = new JsonObject { ["text/csv"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } } };

@@ -85,6 +85,9 @@ public sealed class RecordWriteBatch
     /// <summary>Bulk upsert: the field that finds the stored record ("id" or a unique field); null creates every record.</summary>
     internal string? UpsertKey { get; init; }
 
+    /// <summary>Bulk update: every item names a stored record by id; one that finds none is refused, never created.</summary>
+    internal bool UpdateOnly { get; init; }
+
     /// <summary>The records a delete takes along (its cascades share it, so cycles end).</summary>
     internal DeleteCascade? Cascade { get; init; }
 

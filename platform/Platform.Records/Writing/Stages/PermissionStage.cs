@@ -42,6 +42,7 @@ public sealed class PermissionStage(RecordSecurity security) : IRecordWriteStage
         foreach (var write in batch.Writes)
         {
             if (batch.UpsertKey is not null) await FindStoredAsync(batch, reading ?? await batch.SessionAsync(ct), write, ct);
+            if (write.Refused) continue;
             switch (write.Kind)
             {
                 case RecordChangeKind.Created:
@@ -109,7 +110,12 @@ public sealed class PermissionStage(RecordSecurity security) : IRecordWriteStage
         }
         else if (KeyValue(batch.Entity, key, write.Body) is { } value && await store.FindByValueAsync(session, entity, key, value, null, ct) is { } found)
             existing = await store.GetAsync(session, entity, found, ct);
-        if (existing is null) return;
+        if (existing is null)
+        {
+            // A bulk update refuses an id that finds nothing in the words it refuses an unreadable record's: no probing.
+            if (batch.UpdateOnly) Refuse(batch, write, $"you may not update this {entity}");
+            return;
+        }
         write.Kind = RecordChangeKind.Updated;
         write.Id = (Guid)existing[SystemFields.Id]!;
         write.Previous = existing;
