@@ -48,7 +48,24 @@ internal static class TaggedJsonValueCodec
             : throw new ArgumentException($"Values of type {value.GetType().Name} cannot be written.", nameof(value)),
     };
 
-    /// <summary>Reads what <see cref="Write"/> wrote; throws <see cref="FormatException"/> on anything else.</summary>
+    /// <summary>Writes what <see cref="Write(object?)"/> returns, without building the pair's node.</summary>
+    public static void Write(Utf8JsonWriter writer, object? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+        var (form, item) = value is int i ? (Forms[ValueKind.Integer], (object)(long)i)
+            : ValueKind.Of(value) is { } kind ? (Forms[kind], value)
+            : throw new ArgumentException($"Values of type {value.GetType().Name} cannot be written.", nameof(value));
+        writer.WriteStartArray();
+        writer.WriteStringValue(form.Tag);
+        form.Write(item).WriteTo(writer);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Reads what <see cref="Write(object?)"/> wrote; throws <see cref="FormatException"/> on anything else.</summary>
     public static object? Read(JsonNode? node)
     {
         if (node is null) return null;

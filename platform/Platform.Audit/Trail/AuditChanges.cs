@@ -29,5 +29,5 @@ public static class AuditChanges
     private static JsonNode? Value(FieldDefinition field, object? value) =>
         value is null ? null : field.Encrypted ? JsonValue.Create(AuditValues.Encrypted) : AuditValues.ToJson(value);
 
-    private static bool IsEmptyList(object value) => value is string[] { Length: 0 };
+    internal static bool IsEmptyList(object value) => value is string[] { Length: 0 };
 }

@@ -15,8 +15,10 @@ public sealed class AuditRecordHandler : IRecordEventHandler
     {
         if (changes.Count == 0) return Task.CompletedTask;
         var runtime = changes[0].Runtime;
-        var entries = new List<AuditEntry>(changes.Count);
+        var rows = new List<IReadOnlyDictionary<string, object?>>(changes.Count);
         var now = DateTime.UtcNow;
+        // The changes go straight to JSON text: a bulk write's thousand entries build no node trees.
+        using var json = new AuditChangesWriter();
         foreach (var change in changes)
         {
             if (runtime.FindEntity(change.Entity) is not { IsAudited: true } entity) continue;
@@ -26,10 +28,11 @@ public sealed class AuditRecordHandler : IRecordEventHandler
                 RecordChangeKind.Updated => AuditActions.Update,
                 _ => AuditActions.Delete,
             };
-            entries.Add(new AuditEntry(Guid.CreateVersion7(now), now, action, change.Actor.UserId, NameOf(change.Actor), change.Actor.ClientAddress,
-                change.Entity, change.Id, AuditChanges.Of(change, entity), null));
+            var entry = new AuditEntry(Guid.CreateVersion7(now), now, action, change.Actor.UserId, NameOf(change.Actor), change.Actor.ClientAddress,
+                change.Entity, change.Id, null, null);
+            rows.Add(AuditRows.ToRow(entry, json.Write(change, entity)));
         }
-        return AuditWriter.AppendAsync(runtime.Store, session, entries, ct);
+        return AuditWriter.AppendRowsAsync(runtime.Store, session, rows, ct);
     }
 
     internal static string? NameOf(Records.RecordActor actor) => actor.Name.Length > 0 ? actor.Name : null;

@@ -9,7 +9,10 @@ internal static class AuditRows
     /// <summary>The length of <see cref="PlatformTables.Audit"/>'s actor_name column.</summary>
     private const int ActorNameLength = 200;
 
-    public static IReadOnlyDictionary<string, object?> ToRow(AuditEntry entry) => new Dictionary<string, object?>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, object?> ToRow(AuditEntry entry) => ToRow(entry, entry.Changes?.ToJsonString());
+
+    /// <summary>The row of <paramref name="entry"/> with its changes given as JSON text (<see cref="AuditChangesWriter"/>).</summary>
+    public static IReadOnlyDictionary<string, object?> ToRow(AuditEntry entry, string? changes) => new Dictionary<string, object?>(StringComparer.Ordinal)
     {
         ["id"] = entry.Id,
         ["occurred_at"] = entry.OccurredAt,
@@ -20,7 +23,7 @@ internal static class AuditRows
         ["client_address"] = entry.ClientAddress,
         ["entity"] = entry.Entity,
         ["record_id"] = entry.RecordId,
-        ["changes"] = entry.Changes?.ToJsonString(),
+        ["changes"] = changes,
         ["details"] = entry.Details?.ToJsonString(),
     };
 

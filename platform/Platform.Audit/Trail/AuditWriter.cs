@@ -10,5 +10,9 @@ namespace Platform.Audit.Trail;
 public static class AuditWriter
 {
     public static Task AppendAsync(RecordStore store, RecordSession session, IReadOnlyList<AuditEntry> entries, CancellationToken ct) =>
-        entries.Count == 0 ? Task.CompletedTask : store.InsertAsync(session, AuditTables.Audit, entries.Select(AuditRows.ToRow).ToList(), ct);
+        entries.Count == 0 ? Task.CompletedTask : AppendRowsAsync(store, session, entries.Select(AuditRows.ToRow).ToList(), ct);
+
+    /// <summary>Appends rows made by <see cref="AuditRows"/> (a record write's, whose changes are already JSON text).</summary>
+    internal static Task AppendRowsAsync(RecordStore store, RecordSession session, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct) =>
+        rows.Count == 0 ? Task.CompletedTask : store.InsertAsync(session, AuditTables.Audit, rows, ct);
 }

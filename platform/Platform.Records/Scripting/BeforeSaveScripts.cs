@@ -25,13 +25,16 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
         RecordActor actor, CancellationToken ct, string pointer = "", ScriptEngineHold? engines = null)
     {
         if (body.ValueKind != JsonValueKind.Object) return body;
-        var patch = JsonNode.Parse(body.GetRawText())!.AsObject();
+        // The body as a node tree only once a script sets a value: most hooks only check, and a bulk request would
+        // otherwise parse and re-serialise every record.
+        JsonObject? patch = null;
+        JsonObject Patch() => patch ??= JsonNode.Parse(body.GetRawText())!.AsObject();
         var errors = new List<FieldError>();
-        foreach (var field in entity.Fields.Where(f => f.Formula is not null && patch.ContainsKey(f.Name)))
+        foreach (var field in entity.Fields.Where(f => f.Formula is not null && body.TryGetProperty(f.Name, out _)))
             errors.Add(new FieldError(pointer + "/" + field.Name, $"'{field.Name}' is calculated by a formula and cannot be written"));
         if (errors.Count > 0) throw new RecordValidationException(errors);
 
-        var record = new Dictionary<string, object?>(previous ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
+        var record = previous is null ? new Dictionary<string, object?>(StringComparer.Ordinal) : new Dictionary<string, object?>(previous, StringComparer.Ordinal);
         // The body's own elements: no per-field serialise-and-parse round trip (a bulk request does this a thousand times).
         foreach (var property in body.EnumerateObject()) record[property.Name] = property.Value;
         var scripts = TenantScripts.Of(runtime);
@@ -42,21 +45,21 @@ public sealed class BeforeSaveScripts(TenantScriptRunner runner)
         };
 
         if (previous is null)
-            foreach (var field in entity.Fields.Where(f => f.DefaultExpression is not null && !patch.ContainsKey(f.Name)))
-                Set(patch, record, field.Name, (await runner.RunAsync(runtime, scripts.Expression($"{entity.Name}.{field.Name}.defaultExpression", field.DefaultExpression!), run, ct)).Value);
+            foreach (var field in entity.Fields.Where(f => f.DefaultExpression is not null && !body.TryGetProperty(f.Name, out _)))
+                Set(Patch(), record, field.Name, (await runner.RunAsync(runtime, scripts.Expression($"{entity.Name}.{field.Name}.defaultExpression", field.DefaultExpression!), run, ct)).Value);
 
         if (entity.Hooks?.BeforeSave is { } hook)
         {
             var result = await runner.RunAsync(runtime, scripts.File(entity, hook), run with { Crm = new RecordServiceCrm(records, runtime, actor) }, ct);
             foreach (var (name, value) in result.Record)
                 if (entity.FindField(name) is { Formula: null } && !ValueEquality.Same(value, Normalize(record.GetValueOrDefault(name))))
-                    Set(patch, record, name, value);
+                    Set(Patch(), record, name, value);
             errors.AddRange(result.FieldErrors.Select(e => new FieldError(pointer + "/" + e.Field, e.Message)));
             if (errors.Count > 0) throw new RecordValidationException(errors);
         }
 
         // Formulas run later, over the row as it is saved (ComputeFormulasAsync).
-        return JsonSerializer.SerializeToElement(patch);
+        return patch is null ? body : JsonSerializer.SerializeToElement(patch);
     }
 
     public static bool HasFormulas(EntityDefinition entity) => entity.Fields.Any(f => f.Formula is not null);

@@ -15,6 +15,9 @@ namespace Platform.Records.Writing.Stages;
 /// </summary>
 public sealed class DefaultsAndFormulasStage(BeforeSaveScripts? scripts) : IRecordWriteStage
 {
+    /// <summary>The system columns a created row gets besides its fields (id, created/modified at and by, owner, business unit, version).</summary>
+    private const int SystemColumnCount = 8;
+
     public int Order => RecordWriteStageOrder.DefaultsAndFormulas;
 
     public bool AppliesTo(EntityDefinition entity) => true;
@@ -66,11 +69,13 @@ public sealed class DefaultsAndFormulasStage(BeforeSaveScripts? scripts) : IReco
         var entity = batch.Entity;
         var actor = batch.Actor;
         var now = DateTime.UtcNow;
-        var rows = new List<Dictionary<string, object?>>();
+        var rows = new List<Dictionary<string, object?>>(batch.Writes.Count);
+        // Sized for the fields and the system columns: no rehash per row.
+        var columns = entity.Fields.Count + SystemColumnCount;
         foreach (var write in batch.Writes)
         {
             if (write.Kind != RecordChangeKind.Created) continue;
-            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var row = new Dictionary<string, object?>(columns, StringComparer.Ordinal);
             row[SystemFields.Id] = write.Id ?? Guid.CreateVersion7();
             foreach (var field in entity.Fields) row[field.Name] = write.Values.GetValueOrDefault(field.Name);
             row[SystemFields.CreatedAt] = now;
