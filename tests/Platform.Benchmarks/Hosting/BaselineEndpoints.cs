@@ -49,11 +49,14 @@ public static class BaselineEndpoints
         });
     }
 
-    /// <summary>SQL and value handling for one provider, written once at start-up.</summary>
+    /// <summary>
+    /// SQL and value handling for one provider, written once at start-up. It reads every column the entity's record
+    /// JSON carries (the sales module's fields plus the system columns), so both sides return the same data.
+    /// </summary>
     private sealed class BaselineSource
     {
         private const string Columns = "id, name, account, stage, amount, probability, close_date, number, tags, contact_email, notes, " +
-                                       "created_at, created_by, modified_at, modified_by, owner, row_version";
+                                       "discount, discount_approved, created_at, created_by, modified_at, modified_by, owner, row_version";
 
         private readonly bool _sqlite;
         private readonly string _connectionString;
@@ -101,7 +104,9 @@ public static class BaselineEndpoints
             Text(r, 7),
             r.IsDBNull(8) ? [] : JsonSerializer.Deserialize<string[]>(r.GetString(8)) ?? [],
             Text(r, 9), Text(r, 10),
-            Time(r, 11), NullableGuid(r, 12), Time(r, 13), NullableGuid(r, 14), NullableGuid(r, 15), r.GetInt64(16));
+            r.IsDBNull(11) ? null : _sqlite ? r.GetInt64(11) / 100m : r.GetDecimal(11),
+            r.IsDBNull(12) ? null : _sqlite ? r.GetInt64(12) != 0 : r.GetBoolean(12),
+            Time(r, 13), NullableGuid(r, 14), Time(r, 15), NullableGuid(r, 16), NullableGuid(r, 17), r.GetInt64(18));
 
         private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
         private static Guid Guid(DbDataReader r, int i) => r.GetGuid(i);
@@ -112,7 +117,7 @@ public static class BaselineEndpoints
 
 public sealed record OpportunityDto(
     Guid Id, string Name, Guid Account, string? Stage, decimal? Amount, long? Probability, DateOnly? CloseDate, string? Number,
-    string[] Tags, string? ContactEmail, string? Notes, DateTime CreatedAt, Guid? CreatedBy, DateTime ModifiedAt, Guid? ModifiedBy,
+    string[] Tags, string? ContactEmail, string? Notes, decimal? Discount, bool? DiscountApproved, DateTime CreatedAt, Guid? CreatedBy, DateTime ModifiedAt, Guid? ModifiedBy,
     Guid? Owner, long RowVersion);
 
 public sealed record OpportunityPage(IReadOnlyList<OpportunityDto> Value);
