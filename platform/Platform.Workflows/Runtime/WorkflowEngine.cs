@@ -19,7 +19,7 @@ namespace Platform.Workflows.Runtime;
 /// under its lease (a conditional update), and resumes a bookmark only by deleting it (DELETE … RETURNING), so a
 /// stimulus resumes the waiting instance once.
 /// </summary>
-public sealed class WorkflowEngine(
+public sealed partial class WorkflowEngine(
     RecordService records, WorkflowRunServices services, IWorkflowMailer mailer, IWorkflowNotifier notifier, WorkflowHttp http,
     WorkflowOptions options, TimeProvider clock, ILogger<WorkflowEngine>? logger = null)
 {
