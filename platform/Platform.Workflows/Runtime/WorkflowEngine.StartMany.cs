@@ -14,7 +14,8 @@ public sealed partial class WorkflowEngine
     /// Starts many instances (the workflows a batch of committed writes triggered) with as few transactions as
     /// possible: one transaction inserts every new instance and runs the leading state-only steps of each (a flow of
     /// such steps that does not wait ends there); an instance that reaches any other activity continues alone after
-    /// the commit, as <see cref="StartAsync"/> would. If the shared transaction fails (one instance's step threw), it
+    /// the commit, as <see cref="StartAsync"/> would. Instances whose steps changed only their own state are written
+    /// as their final rows, many per statement. If the shared transaction fails (one instance's step threw), it
     /// rolls back whole and every start runs again one at a time, so the failing one faults alone. Outcomes are in the
     /// order of <paramref name="starts"/>.
     /// </summary>
@@ -31,9 +32,9 @@ public sealed partial class WorkflowEngine
             {
                 await using var scope = RecordScope.Begin(runtime);
                 var session = await scope.SessionAsync(ct);
-                var result = new List<string?>(pending.Count);
-                foreach (var instance in pending) result.Add(await InsertAndStepAsync(runtime, session, instance, ct));
-                return result;
+                var stepped = new List<SteppedStart>(pending.Count);
+                foreach (var instance in pending) stepped.Add(await StepAheadAsync(runtime, session, instance, ct));
+                return await SaveStartedAsync(runtime, session, stepped, ct);
             }, ct);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
@@ -101,20 +102,16 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Inserts one instance in the shared transaction and runs its leading state-only steps; returns its status then
-    /// (running: it stopped before another kind of activity and is still leased to this host), or null when its start
-    /// key was used before.
+    /// Runs a new instance's leading state-only steps in the shared transaction, before its row exists (they touch
+    /// nothing but its state); returns its status then — running: it stopped before another kind of activity.
     /// </summary>
-    private async Task<string?> InsertAndStepAsync(TenantRuntime runtime, RecordSession session, NewStart instance, CancellationToken ct)
+    private async Task<SteppedStart> StepAheadAsync(TenantRuntime runtime, RecordSession session, NewStart instance, CancellationToken ct)
     {
-        var database = runtime.Store.Database;
-        if (!await WorkflowStore.InsertInstanceAsync(session, database, instance.Row, instance.StartKey, options.Node, Now + options.Lease, instance.Journal, ct))
-            return null;
         var (definition, state) = (instance.Definition, instance.State);
-        if (!Batchable(definition, state.Queue.FirstOrDefault() ?? "")) return WorkflowStatus.Running;
+        var changes = new StepChanges();
+        if (!Batchable(definition, state.Queue.FirstOrDefault() ?? "")) return new SteppedStart(instance, WorkflowStatus.Running, changes);
         var actor = state.Actor.ToActor();
         var effects = new WorkflowEffects(records, mailer, notifier, http, runtime, actor, capture: false);
-        var changes = new StepChanges();
         var steps = 0;
         string next;
         do
@@ -125,8 +122,53 @@ public sealed partial class WorkflowEngine
             steps++;
         }
         while (next == WorkflowStatus.Running && Batchable(definition, state.Queue[0]));
-        await WorkflowStore.SaveStepAsync(session, database, instance.Id, next, state, Now, next == WorkflowStatus.Running ? Now + options.Lease : null, changes, ct);
-        return next;
+        return new SteppedStart(instance, next, changes);
+    }
+
+    /// <summary>
+    /// Writes the stepped instances: those whose steps changed only their state and journal as final rows in a few
+    /// multi-row statements; the others (bookmarks, timers) as a start alone writes them. Returns each one's status,
+    /// null for one whose start key was used before. A running one stays leased to this host.
+    /// </summary>
+    private async Task<IReadOnlyList<string?>> SaveStartedAsync(TenantRuntime runtime, RecordSession session, IReadOnlyList<SteppedStart> stepped, CancellationToken ct)
+    {
+        var database = runtime.Store.Database;
+        var now = Now;
+        var lease = now + options.Lease;
+        var simple = stepped.Where(x => x.OnlyStateChanged).ToList();
+        var inserted = await WorkflowBatchStore.InsertInstancesAsync(session, database, simple.Select(x => new NewInstanceRow(
+            x.Instance.Row with
+            {
+                Status = x.Status, State = x.Instance.State.Serialize(), UpdatedAt = now, FinishedAt = WorkflowStatus.IsEnded(x.Status) ? now : null,
+            },
+            x.Instance.StartKey, x.Status == WorkflowStatus.Running ? options.Node : null, x.Status == WorkflowStatus.Running ? lease : null)).ToList(), ct);
+        await WorkflowBatchStore.InsertJournalAsync(session, database, simple.Where(x => inserted.Contains(x.Instance.Id))
+            .SelectMany(x => x.Instance.Journal.Concat(x.Changes.Journal).Select(entry => (x.Instance.Id, entry))).ToList(), ct);
+        var statuses = new List<string?>(stepped.Count);
+        foreach (var x in stepped)
+        {
+            if (x.OnlyStateChanged)
+            {
+                statuses.Add(inserted.Contains(x.Instance.Id) ? x.Status : null);
+                continue;
+            }
+            if (!await WorkflowStore.InsertInstanceAsync(session, database, x.Instance.Row, x.Instance.StartKey, options.Node, lease, x.Instance.Journal, ct))
+            {
+                statuses.Add(null);
+                continue;
+            }
+            await WorkflowStore.SaveStepAsync(session, database, x.Instance.Id, x.Status, x.Instance.State, now,
+                x.Status == WorkflowStatus.Running ? lease : null, x.Changes, ct);
+            statuses.Add(x.Status);
+        }
+        return statuses;
+    }
+
+    /// <summary>A new instance after its leading steps: its status then and what the steps changed.</summary>
+    private sealed record SteppedStart(NewStart Instance, string Status, StepChanges Changes)
+    {
+        public bool OnlyStateChanged =>
+            Changes is { CreatedBookmarks.Count: 0, DeletedBookmarks.Count: 0, ClearedActivities.Count: 0, Incident: null, ResolveIncidents: null };
     }
 
     /// <summary>A new instance of a batch, before its insert.</summary>
