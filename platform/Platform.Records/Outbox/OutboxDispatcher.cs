@@ -38,6 +38,8 @@ public sealed class OutboxDispatcher(IEnumerable<IOutboxConsumer> consumers, Out
             if (batch.Count == 0) return total;
             total += batch.Count;
             await DeliverAsync(runtime, batch, ct);
+            // A short batch took every event due: the next commit wakes the dispatcher again, so no empty claim (a write).
+            if (batch.Count < options.BatchSize) return total;
         }
     }
 
