@@ -12,11 +12,11 @@ public sealed partial class WorkflowEngine
 {
     /// <summary>
     /// Starts many instances (the workflows a batch of committed writes triggered) with as few transactions as
-    /// possible: one transaction inserts every new instance and runs the leading state-only steps of each (a flow of
-    /// such steps that does not wait ends there); an instance that reaches any other activity continues alone after
-    /// the commit, as <see cref="StartAsync"/> would. Instances whose steps changed only their own state are written
-    /// as their final rows, many per statement. If the shared transaction fails (one instance's step threw), it
-    /// rolls back whole and every start runs again one at a time, so the failing one faults alone. Outcomes are in the
+    /// possible: the leading state-only steps of each new instance run first (a flow of such steps that does not wait
+    /// ends there), then one transaction writes every instance as its steps left it — those whose steps changed only
+    /// their own state as final rows, many per statement. An instance that reaches any other activity continues alone
+    /// after the commit, as <see cref="StartAsync"/> would. If a step or the shared transaction fails, nothing of the
+    /// batch is kept and every start runs again one at a time, so the failing one faults alone. Outcomes are in the
     /// order of <paramref name="starts"/>.
     /// </summary>
     public async Task<IReadOnlyList<StartOutcome>> StartManyAsync(
@@ -28,12 +28,14 @@ public sealed partial class WorkflowEngine
         IReadOnlyList<string?> statuses;
         try
         {
+            // The steps run before the write transaction opens: they touch only the instances' state, and on a
+            // single-writer database (SQLite) every request waits while delivery holds the writer.
+            var stepped = new List<SteppedStart>(pending.Count);
+            foreach (var instance in pending) stepped.Add(await StepAheadAsync(runtime, instance, ct));
             statuses = await records.InOneTransactionAsync(runtime, async () =>
             {
                 await using var scope = RecordScope.Begin(runtime);
                 var session = await scope.SessionAsync(ct);
-                var stepped = new List<SteppedStart>(pending.Count);
-                foreach (var instance in pending) stepped.Add(await StepAheadAsync(runtime, session, instance, ct));
                 return await SaveStartedAsync(runtime, session, stepped, ct);
             }, ct);
         }
@@ -102,10 +104,10 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Runs a new instance's leading state-only steps in the shared transaction, before its row exists (they touch
+    /// Runs a new instance's leading state-only steps before its row exists and outside any transaction (they touch
     /// nothing but its state); returns its status then — running: it stopped before another kind of activity.
     /// </summary>
-    private async Task<SteppedStart> StepAheadAsync(TenantRuntime runtime, RecordSession session, NewStart instance, CancellationToken ct)
+    private async Task<SteppedStart> StepAheadAsync(TenantRuntime runtime, NewStart instance, CancellationToken ct)
     {
         var (definition, state) = (instance.Definition, instance.State);
         var changes = new StepChanges();
@@ -118,7 +120,7 @@ public sealed partial class WorkflowEngine
         {
             if (steps >= options.MaxStepsPerRun)
                 throw new WorkflowActivityException($"The instance ran {options.MaxStepsPerRun} activities without waiting (a loop?).");
-            next = await _stepper.StepAsync(runtime, definition, instance.Id, state, actor, effects, Now, changes, null, session, ct);
+            next = await _stepper.StepAsync(runtime, definition, instance.Id, state, actor, effects, Now, changes, null, null, ct);
             steps++;
         }
         while (next == WorkflowStatus.Running && Batchable(definition, state.Queue[0]));
