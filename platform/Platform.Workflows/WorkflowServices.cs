@@ -43,6 +43,7 @@ public static class WorkflowServices
         services.TryAddSingleton<WorkflowTestRunner>();
         services.TryAddSingleton<WorkflowActors>();
         services.TryAddSingleton<ScheduleTriggers>();
+        services.TryAddSingleton<WorkflowTriggerIndex>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, RecordTriggerConsumer>());
         services.AddHostedService<WorkflowTimers>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Platform.Api.OpenApi.IOpenApiContributor, Api.WorkflowOpenApi>());

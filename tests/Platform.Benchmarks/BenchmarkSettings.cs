@@ -8,6 +8,7 @@ public sealed record BenchmarkSettings
     public const string Usage =
         "usage: dotnet run -c Release --project tests/Platform.Benchmarks -- [all|api|bulk|ddl|scripts|workflows] [--rows N] [--postgres <connection string>]\n" +
         "       [--provider sqlite|postgres] [--duration S] [--warmup S] [--concurrency N] [--bulk-batches N] [--ddl-rows N] [--timers N]\n" +
+        "       [--only triggers|instances|timers|approval] (workflows: one of its cases)\n" +
         "PostgreSQL comes from --postgres or PLATFORM_TEST_POSTGRES; without either the PostgreSQL cases are skipped.";
 
     public string Case { get; init; } = "all";
@@ -25,6 +26,10 @@ public sealed record BenchmarkSettings
     public int DdlRows { get; init; } = 1_000_000;
     /// <summary>Pending timers made due at one instant in the workflows case.</summary>
     public int Timers { get; init; } = 10_000;
+    /// <summary>One case of the workflows run (triggers, instances, timers, approval); null runs them all.</summary>
+    public string? OnlyWorkflowCase { get; init; }
+
+    public bool RunsWorkflowCase(string name) => OnlyWorkflowCase is null || OnlyWorkflowCase == name;
 
     public bool Runs(string name) => Case == "all" || Case == name;
 
@@ -51,6 +56,7 @@ public sealed record BenchmarkSettings
                 "--bulk-batches" => settings with { BulkBatches = Int(Next()) },
                 "--ddl-rows" => settings with { DdlRows = Int(Next()) },
                 "--timers" => settings with { Timers = Int(Next()) },
+                "--only" => settings with { OnlyWorkflowCase = Next() is var c && c is "triggers" or "instances" or "timers" or "approval" ? c : throw new ArgumentException("--only is triggers, instances, timers or approval") },
                 _ => throw new ArgumentException($"unknown argument '{arg}'"),
             };
         }

@@ -5,8 +5,8 @@ namespace Platform.Host.Startup;
 
 /// <summary>
 /// Reads <c>outbox:deliver</c> (false: this host writes events but leaves their delivery to others), <c>outbox:poll-seconds</c>,
-/// <c>outbox:backoff-ms</c> (first retry delay), <c>outbox:max-attempts</c> (after which an event is failed) and
-/// <c>outbox:retention-hours</c> (delivered events kept).
+/// <c>outbox:gather-ms</c> (how long a commit's wake-up waits for more commits), <c>outbox:backoff-ms</c> (first retry
+/// delay), <c>outbox:max-attempts</c> (after which an event is failed) and <c>outbox:retention-hours</c> (delivered events kept).
 /// </summary>
 public static class OutboxSettings
 {
@@ -17,6 +17,7 @@ public static class OutboxSettings
         {
             Deliver = !string.Equals(configuration["outbox:deliver"], "false", StringComparison.OrdinalIgnoreCase),
             PollInterval = Read(configuration, "outbox:poll-seconds", TimeSpan.FromSeconds, defaults.PollInterval),
+            Gather = Read(configuration, "outbox:gather-ms", TimeSpan.FromMilliseconds, defaults.Gather),
             Backoff = Read(configuration, "outbox:backoff-ms", TimeSpan.FromMilliseconds, defaults.Backoff),
             Retention = Read(configuration, "outbox:retention-hours", TimeSpan.FromHours, defaults.Retention),
             MaxAttempts = configuration["outbox:max-attempts"] is { } max && int.TryParse(max, NumberStyles.Integer, CultureInfo.InvariantCulture, out var attempts) && attempts > 0

@@ -6,7 +6,8 @@ namespace Platform.Records.Outbox;
 
 /// <summary>
 /// Delivers one tenant's committed events to every registered consumer: claims a batch (leased, so hosts sharing a
-/// database split the work), hands each event to each consumer that has not had it, then records the batch's outcome
+/// database split the work), hands it to each consumer in turn (the whole batch at once to an
+/// <see cref="IOutboxBatchConsumer"/>, else event by event), skipping the events a consumer already had, then records the batch's outcome
 /// in one transaction. A consumer's failure is retried with backoff without re-delivering to the consumers that
 /// succeeded; the error is logged and kept on the event (<c>attempts</c>, <c>last_error</c>).
 /// </summary>
@@ -37,6 +38,8 @@ public sealed class OutboxDispatcher(IEnumerable<IOutboxConsumer> consumers, Out
             if (batch.Count == 0) return total;
             total += batch.Count;
             await DeliverAsync(runtime, batch, ct);
+            // A short batch took every event due: the next commit wakes the dispatcher again, so no empty claim (a write).
+            if (batch.Count < options.BatchSize) return total;
         }
     }
 
@@ -44,43 +47,85 @@ public sealed class OutboxDispatcher(IEnumerable<IOutboxConsumer> consumers, Out
     {
         var already = await OutboxStore.DeliveredAsync(runtime, batch, ct);
         var delivered = new List<(Guid, string)>();
-        var dispatched = new List<Guid>();
-        var failed = new List<(Guid, string, DateTime)>();
-        var handled = 0;
+        var errors = new Dictionary<Guid, string>();
+        // Per event, how many consumers have had their turn: an event short of all of them (shutdown) is released.
+        var reached = batch.ToDictionary(e => e.Id, _ => 0);
         try
         {
-            foreach (var outboxEvent in batch)
+            foreach (var consumer in _consumers)
             {
-                string? error = null;
-                foreach (var consumer in _consumers)
+                var pending = batch.Where(e => !already.Contains((e.Id, consumer.Name))).ToList();
+                if (consumer is IOutboxBatchConsumer batched && pending.Count > 1)
                 {
-                    if (already.Contains((outboxEvent.Id, consumer.Name))) continue;
-                    try
-                    {
-                        await consumer.HandleAsync(new OutboxDelivery(runtime, outboxEvent, OutboxDelivery.KeyOf(outboxEvent.Id, consumer.Name), outboxEvent.Attempts + 1), ct);
-                        delivered.Add((outboxEvent.Id, consumer.Name));
-                    }
-                    catch (Exception exception) when (!ct.IsCancellationRequested)
-                    {
-                        // The last allowed attempt leaves the event failed (terminal): an error an operator must act on.
-                        _logger.Log(outboxEvent.Attempts + 1 >= options.MaxAttempts ? LogLevel.Error : LogLevel.Warning, exception,
-                            "Tenant {Tenant}: outbox event {Event} ({Entity} {Record} {Kind}) failed in consumer {Consumer} (attempt {Attempt} of {MaxAttempts}).",
-                            runtime.Id, outboxEvent.Id, outboxEvent.Entity, outboxEvent.RecordId, outboxEvent.Kind, consumer.Name, outboxEvent.Attempts + 1, options.MaxAttempts);
-                        error ??= $"{consumer.Name}: {exception.Message}";
-                    }
+                    var outcomes = await HandleBatchAsync(batched, runtime, pending, ct);
+                    for (var i = 0; i < pending.Count; i++) Record(runtime, consumer, pending[i], outcomes[i], delivered, errors);
+                    foreach (var outboxEvent in batch) reached[outboxEvent.Id]++;
+                    continue;
                 }
-                if (error is null) dispatched.Add(outboxEvent.Id);
-                else failed.Add((outboxEvent.Id, error, DateTime.UtcNow + options.BackoffAfter(outboxEvent.Attempts + 1)));
-                handled++;
+                foreach (var outboxEvent in batch)
+                {
+                    if (!already.Contains((outboxEvent.Id, consumer.Name)))
+                    {
+                        Exception? failure = null;
+                        try
+                        {
+                            await consumer.HandleAsync(Delivery(runtime, outboxEvent, consumer), ct);
+                        }
+                        catch (Exception exception) when (!ct.IsCancellationRequested)
+                        {
+                            failure = exception;
+                        }
+                        Record(runtime, consumer, outboxEvent, failure, delivered, errors);
+                    }
+                    reached[outboxEvent.Id]++;
+                }
             }
         }
         finally
         {
             // Also on shutdown (not cancelled): what was handed out is recorded, so it is not handed out again, and the
-            // events not reached are released at once rather than when the lease runs out.
-            var released = batch.Skip(handled).Select(e => e.Id).ToList();
+            // events not reached by every consumer are released at once rather than when the lease runs out.
+            var complete = batch.Where(e => reached[e.Id] == _consumers.Count).ToList();
+            var dispatched = complete.Where(e => !errors.ContainsKey(e.Id)).Select(e => e.Id).ToList();
+            var failed = complete.Where(e => errors.ContainsKey(e.Id))
+                .Select(e => (e.Id, errors[e.Id], DateTime.UtcNow + options.BackoffAfter(e.Attempts + 1))).ToList();
+            var released = batch.Where(e => reached[e.Id] < _consumers.Count).Select(e => e.Id).ToList();
             await OutboxStore.RecordAsync(runtime, delivered, dispatched, failed, released, options.MaxAttempts, CancellationToken.None);
         }
+    }
+
+    private static async Task<IReadOnlyList<Exception?>> HandleBatchAsync(
+        IOutboxBatchConsumer consumer, TenantRuntime runtime, IReadOnlyList<OutboxEvent> events, CancellationToken ct)
+    {
+        try
+        {
+            var outcomes = await consumer.HandleBatchAsync(events.Select(e => Delivery(runtime, e, consumer)).ToList(), ct);
+            if (outcomes.Count != events.Count)
+                throw new InvalidOperationException($"The consumer {consumer.Name} answered {outcomes.Count} outcomes for {events.Count} deliveries.");
+            return outcomes;
+        }
+        catch (Exception exception) when (!ct.IsCancellationRequested)
+        {
+            return events.Select(_ => (Exception?)exception).ToList();
+        }
+    }
+
+    private static OutboxDelivery Delivery(TenantRuntime runtime, OutboxEvent outboxEvent, IOutboxConsumer consumer) =>
+        new(runtime, outboxEvent, OutboxDelivery.KeyOf(outboxEvent.Id, consumer.Name), outboxEvent.Attempts + 1);
+
+    private void Record(
+        TenantRuntime runtime, IOutboxConsumer consumer, OutboxEvent outboxEvent, Exception? failure, List<(Guid, string)> delivered, Dictionary<Guid, string> errors)
+    {
+        if (failure is null)
+        {
+            delivered.Add((outboxEvent.Id, consumer.Name));
+            return;
+        }
+        // The last allowed attempt leaves the event failed (terminal): an error an operator must act on.
+        _logger.Log(outboxEvent.Attempts + 1 >= options.MaxAttempts ? LogLevel.Error : LogLevel.Warning, failure,
+            "Tenant {Tenant}: outbox event {Event} ({Entity} {Record} {Kind}) failed in consumer {Consumer} (attempt {Attempt} of {MaxAttempts}).",
+            runtime.Id, outboxEvent.Id, outboxEvent.Entity, outboxEvent.RecordId, outboxEvent.Kind, consumer.Name, outboxEvent.Attempts + 1, options.MaxAttempts);
+        errors.TryAdd(outboxEvent.Id, $"{consumer.Name}: {failure.Message}");
     }
 
     /// <summary>Deletes the tenant's events delivered longer ago than the retention period.</summary>

@@ -9,6 +9,12 @@ public sealed record OutboxOptions
     /// <summary>How often every tenant is checked for events, besides the wake-up after each commit (other hosts' writes, retries).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a wake-up after a commit waits for more commits before delivering: under a stream of writes, delivery
+    /// then takes their events in batches (a few transactions each) rather than one at a time; zero delivers at once.
+    /// </summary>
+    public TimeSpan Gather { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The first retry's delay, doubled per failed attempt up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan Backoff { get; init; } = TimeSpan.FromSeconds(2);
 

@@ -100,15 +100,21 @@ public static class OutboxStore
         var events = d.Table(OutboxTables.Outbox, db.Schema);
         var now = DateTime.UtcNow;
         await using var session = await runtime.Store.OpenAsync(write: true, ct);
-        foreach (var (eventId, consumer) in delivered)
+        // Another host whose lease ran out may have recorded one too: the first record stands. Many rows a statement.
+        foreach (var chunk in delivered.Chunk(300))
         {
-            // Another host whose lease ran out may have recorded it too: the first record stands.
-            await using var command = session.Command(
-                $"INSERT INTO {d.Table(OutboxTables.OutboxDeliveries, db.Schema)} ({d.Quote("event_id")}, {d.Quote("consumer")}, {d.Quote("delivered_at")}) " +
-                "VALUES (@e, @c, @t) ON CONFLICT DO NOTHING");
-            command.AddParameter("@e", Db("id", eventId, db));
-            command.AddParameter("@c", consumer);
+            await using var command = session.Command("");
+            var rows = new StringBuilder();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (i > 0) rows.Append(", ");
+                rows.Append($"(@e{i}, @c{i}, @t)");
+                command.AddParameter($"@e{i}", Db("id", chunk[i].Event, db));
+                command.AddParameter($"@c{i}", chunk[i].Consumer);
+            }
             command.AddParameter("@t", Db("occurred_at", now, db));
+            command.CommandText = $"INSERT INTO {d.Table(OutboxTables.OutboxDeliveries, db.Schema)} ({d.Quote("event_id")}, {d.Quote("consumer")}, {d.Quote("delivered_at")}) " +
+                                  $"VALUES {rows} ON CONFLICT DO NOTHING";
             await command.ExecuteNonQueryAsync(ct);
         }
         foreach (var chunk in dispatched.Chunk(500))

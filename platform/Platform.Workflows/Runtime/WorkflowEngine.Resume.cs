@@ -32,7 +32,7 @@ public sealed partial class WorkflowEngine
                 var until = Now + options.Lease;
                 // The lease before the bookmark: a second stimulus for the instance waits on its row (PostgreSQL) instead of
                 // holding a bookmark this step may have to delete.
-                if ((await WorkflowBatchStore.LeaseAsync(session, database, [instanceId], owner, Now, until, ct)).GetValueOrDefault(instanceId) is not { } row) return null;
+                if ((await WorkflowResumeBatchStore.LeaseAsync(session, database, [instanceId], owner, Now, until, ct)).GetValueOrDefault(instanceId) is not { } row) return null;
                 if (await DefinitionOfAsync(runtime, row.WorkflowId, row.Version, ct) is not { } definition) throw new ResumeRefused();
                 if (await WorkflowStore.BurnBookmarkAsync(session, database, bookmarkId, instanceId, ct) is not { } activity) throw new ResumeRefused();
                 var state = InstanceState.Deserialize(row.State);

@@ -31,10 +31,10 @@ public sealed partial class WorkflowEngine
                 var session = await scope.SessionAsync(ct);
                 var database = runtime.Store.Database;
                 var until = Now + options.Lease;
-                var leased = await WorkflowBatchStore.LeaseAsync(session, database, timers.Select(t => t.InstanceId).Distinct().ToList(), owner, Now, until, ct);
+                var leased = await WorkflowResumeBatchStore.LeaseAsync(session, database, timers.Select(t => t.InstanceId).Distinct().ToList(), owner, Now, until, ct);
                 // One timer per instance: a second one of the same instance waits for the next poll, after this one's step.
                 var firing = timers.Where(t => leased.ContainsKey(t.InstanceId)).DistinctBy(t => t.InstanceId).ToList();
-                var burned = await WorkflowBatchStore.BurnAsync(session, database, firing.Select(t => t.Id).ToList(), ct);
+                var burned = await WorkflowResumeBatchStore.BurnAsync(session, database, firing.Select(t => t.Id).ToList(), ct);
                 var saves = new List<InstanceSave>(firing.Count);
                 var unused = new List<Guid>();
                 foreach (var timer in firing)
@@ -51,10 +51,10 @@ public sealed partial class WorkflowEngine
                     saves.Add(new InstanceSave(row.Id, status, state, status == WorkflowStatus.Running ? until : null, changes));
                     if (status == WorkflowStatus.Running) continuing.Add((row.Id, definition, state));
                 }
-                await WorkflowBatchStore.SaveStepsAsync(session, database, saves, Now, ct);
-                await WorkflowBatchStore.ReleaseAsync(session, database, unused, owner, ct);
+                await WorkflowResumeBatchStore.SaveStepsAsync(session, database, saves, Now, ct);
+                await WorkflowResumeBatchStore.ReleaseAsync(session, database, unused, owner, ct);
                 var fired = firing.Select(t => t.Id).ToHashSet();
-                await WorkflowBatchStore.UnclaimAsync(session, database, timers.Where(t => !fired.Contains(t.Id)).Select(t => t.Id).ToList(), ct);
+                await WorkflowResumeBatchStore.UnclaimAsync(session, database, timers.Where(t => !fired.Contains(t.Id)).Select(t => t.Id).ToList(), ct);
                 return saves.Count;
             }, ct);
         }

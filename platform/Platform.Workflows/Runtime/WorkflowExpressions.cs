@@ -20,7 +20,8 @@ public sealed class WorkflowExpressions(TenantScriptRunner runner, WorkflowDirec
     /// <summary>A RunScript body (see <see cref="WorkflowScriptSources.ScriptBody"/>).</summary>
     public static ScriptSource ScriptBodySource(string name, string code) => WorkflowScriptSources.ScriptBody(name, code);
 
-    public async Task<JsonNode?> EvaluateAsync(EvaluationScope scope, ScriptSource source, CancellationToken ct)
+    /// <param name="engines">A hold that keeps one engine for many evaluations (a batch of trigger conditions); null rents one per run.</param>
+    public async Task<JsonNode?> EvaluateAsync(EvaluationScope scope, ScriptSource source, CancellationToken ct, ScriptEngineHold? engines = null)
     {
         var input = new JsonObject
         {
@@ -36,6 +37,7 @@ public sealed class WorkflowExpressions(TenantScriptRunner runner, WorkflowDirec
         {
             Tenant = scope.Runtime.Id, User = TenantScriptRunner.User(scope.Actor), Record = scope.Record ?? new Dictionary<string, object?>(),
             Input = JsonSerializer.SerializeToElement(input), Crm = scope.Crm, Limits = TenantScripts.Of(scope.Runtime).ActionLimits,
+            Engines = engines,
         }, ct);
         return result.Value is null ? null : JsonSerializer.SerializeToNode(result.Value);
     }

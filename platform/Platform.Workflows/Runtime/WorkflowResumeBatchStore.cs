@@ -14,7 +14,7 @@ public sealed record InstanceSave(Guid Id, string Status, InstanceState State, D
 /// Statements that lease, resume and save many instances in one transaction (a burst of due timers), each a handful of
 /// statements whatever the batch's size, and the lease taken by the statement that reads the instance.
 /// </summary>
-public static class WorkflowBatchStore
+public static class WorkflowResumeBatchStore
 {
     /// <summary>Rows per multi-row statement: well under SQLite's and PostgreSQL's parameter limits at 9 parameters a row.</summary>
     private const int RowsPerStatement = 500;
