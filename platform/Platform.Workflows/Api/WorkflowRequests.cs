@@ -22,11 +22,17 @@ internal static class WorkflowRequests
         JsonNode? body;
         try
         {
-            body = JsonNode.Parse(buffer.ToArray());
+            // A member named twice would otherwise surface later, as an ArgumentException when the object is first read.
+            body = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {
             return (null, ApiProblems.BadRequest($"The body is not valid JSON: {exception.Message}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // Checking for repeated names unescapes them: a lone surrogate in a member name fails here.
+            return (null, LoneSurrogate());
         }
         if (body is not JsonObject)
             return (null, ApiProblems.BadRequest("The body must be a JSON object."));
@@ -37,10 +43,12 @@ internal static class WorkflowRequests
         }
         catch (InvalidOperationException)
         {
-            return (null, ApiProblems.BadRequest("The body holds text that is not valid Unicode (a lone surrogate)."));
+            return (null, LoneSurrogate());
         }
         return (body, null);
     }
+
+    private static IResult LoneSurrogate() => ApiProblems.BadRequest("The body holds text that is not valid Unicode (a lone surrogate).");
 
     /// <summary>A member's text when it is a JSON string, else null (a number or an object is not text).</summary>
     public static string? Text(JsonNode? body, string name) =>
