@@ -184,7 +184,8 @@ public abstract partial class ApiTests
         var id = await CreateAsSystemAsync(tenant, "Retry");
         var steady = new CountingConsumer("steady");
         var flaky = new CountingConsumer("flaky") { FailuresLeft = 1 };
-        var dispatcher = new OutboxDispatcher([flaky, steady], new OutboxOptions { Backoff = TimeSpan.FromMilliseconds(300) });
+        // A backoff long enough that the second pass, at once, falls inside it even on a loaded machine.
+        var dispatcher = new OutboxDispatcher([flaky, steady], new OutboxOptions { Backoff = TimeSpan.FromSeconds(3) });
 
         await dispatcher.DispatchAsync(runtime, CancellationToken.None);
         var failed = (await OutboxRowsAsync(tenant)).Single();
@@ -198,7 +199,7 @@ public abstract partial class ApiTests
         await dispatcher.DispatchAsync(runtime, CancellationToken.None);
         Assert.False(flaky.RecordIds.ContainsKey(id));
 
-        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
         await dispatcher.DispatchAsync(runtime, CancellationToken.None);
         Assert.Equal(1, flaky.RecordIds[id]);
         Assert.Equal(1, steady.RecordIds[id]);
