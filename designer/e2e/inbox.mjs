@@ -127,11 +127,10 @@ export async function inboxTests({ test, assert, shot, getPage, context, base, s
     await outcome.getByRole('button', { name: 'Stay here' }).click();
     const after = await api(page, 'GET', `/api/demo/data/lead/${lead.json.id}`);
     assert(after.json.status === 'converted', `lead converted: ${JSON.stringify(after.json)}`);
-    // Again: the script refuses, and says why in the dialog.
-    await page.getByRole('button', { name: 'Convert' }).click();
-    await dialog.getByRole('button', { name: 'Run' }).click();
-    await dialog.getByRole('alert').waitFor();
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // Converted: the action's availableWhen no longer holds, so the button goes, and the API refuses it (409).
+    await page.getByRole('button', { name: 'Convert' }).waitFor({ state: 'detached' });
+    const again = await api(page, 'POST', `/api/demo/data/lead/${lead.json.id}/actions/convert`, {});
+    assert(again.status === 409 && /not available/.test(again.json.detail), `converted lead refused: ${again.status} ${JSON.stringify(again.json)}`);
   });
 
   await inboxScreens({ test, assert, shot, page, context, base, stamp, accountId });

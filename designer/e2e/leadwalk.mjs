@@ -98,6 +98,7 @@ async function walk({ lang, viewport, tag }) {
     await page.getByRole('button', { name: btn(s.save) }).click();
     await page.waitForURL(/\/lead\/[0-9a-f-]{36}$/);
     const leadId = page.url().split('/').pop();
+    const leadUrl = page.url();
     await page.getByRole('heading', { name: leadName }).waitFor();
     await shot('lead-saved');
 
@@ -153,6 +154,13 @@ async function walk({ lang, viewport, tag }) {
     assert(opp.stage === 'won' && Number(opp.amount) === 64000 && !!opp.close_date, `opportunity won: ${JSON.stringify(opp)}`);
     const lead = await read('lead', leadId);
     assert(lead.status === 'converted', `lead converted: ${JSON.stringify(lead)}`);
+    // The converted lead no longer offers Convert (the action's availableWhen: status ne converted).
+    await page.goto(leadUrl);
+    await page.getByRole('heading', { name: leadName }).waitFor();
+    await page.getByRole('button', { name: btn(s.save) }).waitFor();
+    await page.waitForTimeout(300);
+    assert(await page.getByRole('button', { name: btn(s.convert) }).count() === 0, 'a converted lead offers no Convert button');
+    await shot('lead-converted');
     if (phone) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert(overflow <= 1, `no sideways scrolling on a phone (${overflow}px)`);

@@ -84,7 +84,8 @@ public sealed class SalesScriptsHttpTests : ScriptTenantHost
         Assert.Equal(4, usage.GetProperty("crmWrites").GetInt32());
         Assert.Equal(150, answer.GetProperty("report").GetProperty("limits").GetProperty("maxCrmWrites").GetInt32());
 
-        var again = await DataAsync(HttpMethod.Post, $"lead/{id}/actions/convert", new { }, HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("already converted", again.GetRawText());
+        // The action's availableWhen (status ne converted) refuses a second run before the script does.
+        var again = await DataAsync(HttpMethod.Post, $"lead/{id}/actions/convert", new { }, HttpStatusCode.Conflict);
+        Assert.Contains("not available", again.GetRawText());
     }
 }

@@ -12,8 +12,10 @@ import { guardComposingEnter } from '../ime';
 import { entityActions, recordActionsApi, type EntityAction, type ManualWorkflow } from './api';
 import { useEntities } from '../hooks';
 import { ActionOutcome, madeRecords, type MadeRecord } from './ActionOutcome';
+import { availableActions } from './availability';
 
-export function RecordActions({ tenant, entity, id, lang }: { tenant: string; entity: EntityDef; id: string; lang: string }) {
+/** `record` is the record as last loaded: actions whose availableWhen does not hold for it are not offered. */
+export function RecordActions({ tenant, entity, id, lang, record }: { tenant: string; entity: EntityDef; id: string; lang: string; record?: Record<string, unknown> }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -24,7 +26,7 @@ export function RecordActions({ tenant, entity, id, lang }: { tenant: string; en
   const [running, setRunning] = useState<EntityAction | null>(null);
   const [outcome, setOutcome] = useState<{ name: string; made: MadeRecord[] } | null>(null);
   const entities = useEntities(tenant);
-  const actions = entityActions(entity as EntityDef & { actions?: unknown });
+  const actions = availableActions(entityActions(entity as EntityDef & { actions?: unknown }), record);
   const refresh = () => Promise.all([
     queryClient.invalidateQueries({ queryKey: ['record', tenant, entity.name, id] }),
     queryClient.invalidateQueries({ queryKey: ['audit', tenant, entity.name, id] }),

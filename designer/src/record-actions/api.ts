@@ -1,19 +1,19 @@
 import { query, request } from '../api/client';
-import type { LocaleText } from '../api/metadata';
+import type { Condition, LocaleText } from '../api/metadata';
 
 export interface ManualWorkflow { id: string; label?: LocaleText }
 export interface WorkflowInstance { id: string; workflow?: string; status: string; recordId?: string | null }
 
 /**
- * A custom action of an entity definition ("actions": {name: {script, label, inputSchema}}), run by a script. An input
+ * A custom action of an entity definition ("actions": {name: {script, label, inputSchema, availableWhen}}), run by a script. An input
  * property may carry "x-label" (a locale map) for its label in the dialog; JSON Schema ignores the keyword.
  */
-export interface EntityAction { name: string; label?: LocaleText; inputSchema?: { properties?: Record<string, { type?: string; title?: string; 'x-label'?: LocaleText; maxLength?: number }>; required?: string[] } }
+export interface EntityAction { name: string; label?: LocaleText; availableWhen?: Condition; inputSchema?: { properties?: Record<string, { type?: string; title?: string; 'x-label'?: LocaleText; maxLength?: number }>; required?: string[] } }
 
 export function entityActions(entity: { actions?: unknown }): EntityAction[] {
   const raw = entity.actions;
   if (!raw || typeof raw !== 'object') return [];
-  return Object.entries(raw as Record<string, Omit<EntityAction, 'name'>>).map(([name, a]) => ({ name, label: a?.label, inputSchema: a?.inputSchema }));
+  return Object.entries(raw as Record<string, Omit<EntityAction, 'name'>>).map(([name, a]) => ({ name, label: a?.label, inputSchema: a?.inputSchema, availableWhen: a?.availableWhen }));
 }
 
 export const recordActionsApi = {

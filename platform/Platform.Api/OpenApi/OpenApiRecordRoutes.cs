@@ -58,8 +58,12 @@ internal static class OpenApiRecordRoutes
             {
                 ["post"] = Operation($"action_{name}__{actionName}", action.Label?.Get() ?? $"Run the {actionName} action", [name], [Id()],
                     action.InputSchema?.DeepClone() ?? new JsonObject { ["type"] = "object" },
-                    Responses(("200", "The script's result and its run report", Ref("ActionResult")), notFound,
-                        ("422", "The input is not valid, or the script refused or failed; nothing was kept", null))),
+                    action.AvailableWhen is null
+                        ? Responses(("200", "The script's result and its run report", Ref("ActionResult")), notFound,
+                            ("422", "The input is not valid, or the script refused or failed; nothing was kept", null))
+                        : Responses(("200", "The script's result and its run report", Ref("ActionResult")), notFound,
+                            ("409", "The action is not available for this record (its availableWhen does not hold); no script ran", null),
+                            ("422", "The input is not valid, or the script refused or failed; nothing was kept", null))),
             };
         }
     }

@@ -46,6 +46,8 @@ public static class ExceptionProblems
             concurrency.Message, "stale-version", new Dictionary<string, object?> { ["currentVersion"] = concurrency.CurrentVersion }),
         RecordConflictException conflict => ProblemResults.Of(StatusCodes.Status409Conflict, "Conflict", conflict.Message, "conflict",
             conflict.ReferencingEntity is null ? null : new Dictionary<string, object?> { ["referencingEntity"] = conflict.ReferencingEntity }),
+        ActionUnavailableException unavailable => ProblemResults.Of(StatusCodes.Status409Conflict, $"The action '{unavailable.Label}' is not available",
+            unavailable.Message, "action-unavailable", new Dictionary<string, object?> { ["entity"] = unavailable.Entity, ["action"] = unavailable.Action }),
         _ => ProblemResults.BadRequest(exception.Message),
     };
 }

@@ -42,6 +42,11 @@ internal static class RunAction
         var result = await records.InOneTransactionAsync(runtime, async () =>
         {
             var record = await records.GetAsync(runtime, entity, id, actor, http.RequestAborted);
+            // Decided on the stored record read as system, whatever fields the caller may read: the condition is about
+            // the record's state, not the caller's view (the caller could read the record, just above).
+            if (action.AvailableWhen is { } when
+                && !RecordCondition.Holds(when, await records.GetAsync(runtime, entity, id, RecordActor.System, http.RequestAborted)))
+                throw new ActionUnavailableException(entity, name, action.Label?.Get() ?? name, id);
             var run = await runner.RunAsync(runtime, script, new ScriptContext
             {
                 Tenant = runtime.Id, User = TenantScriptRunner.User(actor), Record = record, Input = inputValue, Limits = scripts.ActionLimits,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Platform.Metadata.Definitions.Screens;
 
 namespace Platform.Metadata.Definitions;
 
@@ -8,4 +9,6 @@ public sealed record ActionDefinition
     public required string Script { get; init; }
     public LocalizedText? Label { get; init; }
     public JsonObject? InputSchema { get; init; }
+    /// <summary>When the action applies to a record (forms' condition language); null: always.</summary>
+    public FormCondition? AvailableWhen { get; init; }
 }

@@ -41,7 +41,7 @@ internal sealed class EntityKind : DocumentKind<EntityDefinition>
 
     internal override IEnumerable<DefinitionError> Validate(ValidationContext context) =>
         EntitySetRules.Check(context).Concat(context.Entities.SelectMany(entry =>
-            EntityRules.Check(entry).Concat(FieldDefinitionRules.Check(entry)).Concat(EncryptionRules.Check(entry)).Concat(ReferenceRules.Check(context, entry))));
+            EntityRules.Check(entry).Concat(FieldDefinitionRules.Check(entry)).Concat(ActionRules.Check(entry)).Concat(EncryptionRules.Check(entry)).Concat(ReferenceRules.Check(context, entry))));
 
     internal override Task WriteAsync(ModuleDefinition module, string moduleFolder, CancellationToken ct)
     {

@@ -71,7 +71,7 @@ public sealed class FormKind() : ScreenDocumentKind<FormDefinition>("form", docu
         {
             var rule = document.Rules[i];
             foreach (var (pointer, comparison) in rule.When.Comparisons($"/rules/{i}/when"))
-                foreach (var error in CheckComparison(form, entity, comparison, pointer)) yield return error;
+                foreach (var (at, message) in ConditionRules.Check(entity, comparison, pointer)) yield return form.Error(at, message);
             foreach (var (property, fields) in rule.Targets())
                 for (var j = 0; j < fields.Count; j++)
                     if (ScreenFields.Problem(entity, fields[j]) is { } problem) yield return form.Error($"/rules/{i}/{property}/{j}", problem);
@@ -132,36 +132,5 @@ public sealed class FormKind() : ScreenDocumentKind<FormDefinition>("form", docu
         if (related is null) yield break;
         for (var c = 0; c < list.Columns.Count; c++)
             if (ScreenFields.Problem(related, list.Columns[c]) is { } problem) yield return form.Error($"{pointer}/columns/{c}", problem);
-    }
-
-    private static IEnumerable<DefinitionError> CheckComparison(KindDocument<FormDefinition> form, EntityDefinition entity, FormCondition comparison, string pointer)
-    {
-        var field = comparison.Field!;
-        if (ScreenFields.Problem(entity, field) is { } problem)
-        {
-            yield return form.Error($"{pointer}/field", problem);
-            yield break;
-        }
-        var value = comparison.Value;
-        var hasValue = value is not null && value.GetValueKind() != JsonValueKind.Null;
-        switch (comparison.Op)
-        {
-            case "empty" or "notEmpty" when value is not null:
-                yield return form.Error($"{pointer}/value", $"'{comparison.Op}' takes no value");
-                yield break;
-            case "in" or "notIn" when value is not JsonArray:
-                yield return form.Error($"{pointer}/value", $"'{comparison.Op}' takes a list of values");
-                yield break;
-            case "eq" or "ne" or "gt" or "lt" when !hasValue:
-                yield return form.Error($"{pointer}/value", $"'{comparison.Op}' takes a value (use empty or notEmpty to test for none)");
-                yield break;
-        }
-        if (comparison.Op is "gt" or "lt" && ScreenFields.TypeOf(entity, field) is { } type && !ScreenFields.IsNumber(type) && !ScreenFields.IsDate(type))
-            yield return form.Error($"{pointer}/op", $"'{comparison.Op}' compares numbers and dates; {field} is neither");
-        if (entity.FindField(field)?.Options is not { } options || comparison.Op is not ("eq" or "ne" or "in" or "notIn") || !hasValue) yield break;
-        var values = value is JsonArray array ? array.Select((v, i) => (v, $"{pointer}/value/{i}")) : [(value, $"{pointer}/value")];
-        foreach (var (candidate, at) in values)
-            if (candidate is JsonValue v && v.TryGetValue<string>(out var text) ? options.All(o => o.Value != text) : candidate is not null)
-                yield return form.Error(at, $"{field} has no option {candidate?.ToJsonString() ?? "null"}; options: {string.Join(", ", options.Select(o => o.Value))}");
     }
 }
