@@ -119,7 +119,7 @@ public static class WorkflowResumeBatchStore
         await DeleteBookmarksAsync(session, s, saves.SelectMany(x => x.Changes.DeletedBookmarks).Distinct().ToList(), ct);
         await ClearActivitiesAsync(session, s, saves.SelectMany(x => x.Changes.ClearedActivities.Distinct().Select(a => (x.Id, a))).ToList(), ct);
         await InsertBookmarksAsync(session, s, saves.SelectMany(x => x.Changes.CreatedBookmarks).ToList(), now, ct);
-        await InsertJournalAsync(session, s, saves.SelectMany(x => x.Changes.Journal.Select(e => (x.Id, e))).ToList(), ct);
+        await WorkflowStartBatchStore.InsertJournalAsync(session, database, saves.SelectMany(x => x.Changes.Journal.Select(e => (x.Id, e))).ToList(), ct);
     }
 
     private static async Task DeleteBookmarksAsync(RecordSession session, WorkflowSql s, IReadOnlyList<Guid> ids, CancellationToken ct)
@@ -166,32 +166,6 @@ public static class WorkflowResumeBatchStore
                 s.Add(command, $"@c{n}", Bookmarks, "created_at", now);
             }
             command.CommandText = $"INSERT INTO {s.T(Bookmarks)} ({s.Columns("id", "instance_id", "activity_id", "name", "due_at", "created_at")}) VALUES " + string.Join(", ", rows);
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    private static async Task InsertJournalAsync(RecordSession session, WorkflowSql s, IReadOnlyList<(Guid Instance, JournalEntry Entry)> journal, CancellationToken ct)
-    {
-        foreach (var chunk in journal.Chunk(RowsPerStatement))
-        {
-            await using var command = session.Command("");
-            var rows = new List<string>(chunk.Length);
-            for (var n = 0; n < chunk.Length; n++)
-            {
-                var (instance, entry) = chunk[n];
-                rows.Add($"(@id{n}, @i{n}, @q{n}, @a{n}, @t{n}, @e{n}, @o{n}, @s{n}, @at{n})");
-                s.Add(command, $"@id{n}", Journal, "id", Guid.NewGuid());
-                s.Add(command, $"@i{n}", Journal, "instance_id", instance);
-                s.Add(command, $"@q{n}", Journal, "sequence", entry.Sequence);
-                s.Add(command, $"@a{n}", Journal, "activity_id", entry.ActivityId);
-                s.Add(command, $"@t{n}", Journal, "activity_type", entry.ActivityType);
-                s.Add(command, $"@e{n}", Journal, "event", entry.Event);
-                s.Add(command, $"@o{n}", Journal, "outcome", entry.Outcome);
-                s.Add(command, $"@s{n}", Journal, "summary", entry.Summary);
-                s.Add(command, $"@at{n}", Journal, "at", entry.At);
-            }
-            command.CommandText = $"INSERT INTO {s.T(Journal)} ({s.Columns("id", "instance_id", "sequence", "activity_id", "activity_type", "event", "outcome", "summary", "at")}) " +
-                                  "VALUES " + string.Join(", ", rows);
             await command.ExecuteNonQueryAsync(ct);
         }
     }
