@@ -79,8 +79,10 @@ public abstract partial class WorkflowTests
         await engine.ResumeTimersAsync(runtime, timers, CancellationToken.None);
 
         Assert.Equal(1, counter.WriteTransactions);
-        // Lease, burn, 30 state updates, cleared bookmarks, journal: the per-instance cost is the UPDATE of its state.
-        Assert.True(counter.Statements <= 30 + 6, $"{counter.Statements} statements");
+        // Lease, burn, the 30 states in one UPDATE … FROM, cleared bookmarks, journal (its 120 rows in slices of 17 on
+        // SQLite, whose statements cost the square of their parameters): no statement per instance.
+        var bound = runtime.Store.Database.Provider == DatabaseProvider.Sqlite ? 4 + 8 : 5;
+        Assert.True(counter.Statements <= bound, $"{counter.Statements} statements");
         foreach (var id in ids)
         {
             var instance = await InstanceAsync(tenant, id);

@@ -1,5 +1,6 @@
 using Platform.Records.Transactions;
 using Platform.Runtime;
+using Platform.Storage.Records;
 using Platform.Workflows.Definitions;
 
 namespace Platform.Workflows.Runtime;
@@ -7,8 +8,8 @@ namespace Platform.Workflows.Runtime;
 /// <summary>
 /// Firing a batch of due timers in one transaction: the instances are leased and read by one statement, the timers'
 /// bookmarks consumed by one, each instance's resumed activity and the batchable steps after it run, and the saves are
-/// one UPDATE per instance plus multi-row statements for bookmarks and journal. A burst of timers costs a few
-/// statements per instance and one commit per batch instead of several transactions per instance.
+/// multi-row statements for instance states, bookmarks and journal. A burst of timers costs a few statements per batch
+/// and one commit per batch instead of several transactions per instance.
 /// </summary>
 public sealed partial class WorkflowEngine
 {
@@ -20,15 +21,36 @@ public sealed partial class WorkflowEngine
     public async Task ResumeTimersAsync(TenantRuntime runtime, IReadOnlyList<BookmarkRow> timers, CancellationToken ct)
     {
         if (timers.Count == 0) return;
+        await FireTimerBatchAsync(runtime, _ => Task.FromResult(timers), claimed: true, ct);
+    }
+
+    /// <summary>
+    /// Takes up to <paramref name="limit"/> timers due by <paramref name="dueBy"/> (the poller passes <see cref="Now"/>)
+    /// and fires them in one transaction, the take being the batch's first statement: on a single-writer database
+    /// (SQLite) a claim of its own was a second commit — a second WAL fsync — per batch. The same guarantees as
+    /// <see cref="ResumeTimersAsync"/>; a timer left (its instance busy) stays due for a later take.
+    /// </summary>
+    public Task<TimerBatchOutcome> FireDueTimersAsync(TenantRuntime runtime, DateTime dueBy, int limit, CancellationToken ct) =>
+        FireTimerBatchAsync(runtime, session => WorkflowResumeBatchStore.DueTimersAsync(session, runtime.Store.Database, dueBy, limit, ct), claimed: false, ct);
+
+    /// <param name="take">The batch's timers, read in its transaction (given, or taken by its first statement).</param>
+    /// <param name="claimed">Whether the timers were claimed (leased) before: the claims of those not fired are dropped.</param>
+    private async Task<TimerBatchOutcome> FireTimerBatchAsync(
+        TenantRuntime runtime, Func<RecordSession, Task<IReadOnlyList<BookmarkRow>>> take, bool claimed, CancellationToken ct)
+    {
         var owner = $"{options.Node}:{Guid.NewGuid():N}";
         var continuing = new List<(Guid Id, WorkflowDefinition Definition, InstanceState State)>();
+        IReadOnlyList<BookmarkRow> timers = [];
+        int fired;
         try
         {
-            await records.InOneTransactionAsync(runtime, async () =>
+            fired = await records.InOneTransactionAsync(runtime, async () =>
             {
                 continuing.Clear();
                 await using var scope = RecordScope.Begin(runtime);
                 var session = await scope.SessionAsync(ct);
+                timers = await take(session);
+                if (timers.Count == 0) return 0;
                 var database = runtime.Store.Database;
                 var until = Now + options.Lease;
                 var leased = await WorkflowResumeBatchStore.LeaseAsync(session, database, timers.Select(t => t.InstanceId).Distinct().ToList(), owner, Now, until, ct);
@@ -53,19 +75,25 @@ public sealed partial class WorkflowEngine
                 }
                 await WorkflowResumeBatchStore.SaveStepsAsync(session, database, saves, Now, ct);
                 await WorkflowResumeBatchStore.ReleaseAsync(session, database, unused, owner, ct);
-                var fired = firing.Select(t => t.Id).ToHashSet();
-                await WorkflowResumeBatchStore.UnclaimAsync(session, database, timers.Where(t => !fired.Contains(t.Id)).Select(t => t.Id).ToList(), ct);
+                if (claimed)
+                {
+                    var done = firing.Select(t => t.Id).ToHashSet();
+                    await WorkflowResumeBatchStore.UnclaimAsync(session, database, timers.Where(t => !done.Contains(t.Id)).Select(t => t.Id).ToList(), ct);
+                }
                 return saves.Count;
             }, ct);
         }
-        catch (Exception) when (!ct.IsCancellationRequested)
+        catch (Exception) when (!ct.IsCancellationRequested && timers.Count > 0)
         {
             // Everything of the batch rolled back (an instance's step failed, or the database refused the batch).
-            foreach (var timer in timers) await ResumeAsync(runtime, timer.InstanceId, timer.Id, null, ct);
-            return;
+            var alone = 0;
+            foreach (var timer in timers)
+                if (await ResumeAsync(runtime, timer.InstanceId, timer.Id, null, ct)) alone++;
+            return new TimerBatchOutcome(timers.Count, alone);
         }
         // Instances whose next activity is not batchable go on in transactions of their own, under the lease the batch kept.
         foreach (var (id, definition, state) in continuing)
             await RunLeasedAsync(runtime, id, null, new LoadedInstance(definition, state), ct, owner);
+        return new TimerBatchOutcome(timers.Count, fired);
     }
 }

@@ -19,6 +19,13 @@ public sealed class WorkflowTimers(TenantPollingLoop loop, WorkflowEngine engine
     private const int ResumeBatch = 100;
 
     /// <summary>
+    /// Timers taken and fired per transaction on a single-writer database (<see cref="WorkflowEngine.FireDueTimersAsync"/>):
+    /// there a burst is bound by the commits (each fsyncs the WAL and writes the journal index pages the batch dirtied),
+    /// so fewer, larger batches fire it faster; 500 rows stay far below SQLite's parameter limit in every statement.
+    /// </summary>
+    public const int SingleWriterBatch = 500;
+
+    /// <summary>
     /// Batches run at once: SQLite has one writer, so only batching helps there; PostgreSQL overlaps a few batches'
     /// round trips (they lease disjoint instances, a timer's instance being in one batch only).
     /// </summary>
@@ -42,10 +49,18 @@ public sealed class WorkflowTimers(TenantPollingLoop loop, WorkflowEngine engine
 
     /// <summary>
     /// Claims due timers (each claim leases them to this host), as many per statement as the batches run at once fire,
-    /// and fires them; a full claim is followed by the next at once, so a backlog drains in one pass.
+    /// and fires them; a full claim is followed by the next at once, so a backlog drains in one pass. On a
+    /// single-writer database the claim is the first statement of the batch that fires them instead.
     /// </summary>
     private async Task FireDueTimersAsync(TenantRuntime runtime, CancellationToken ct)
     {
+        if (runtime.Store.Database.Dialect.SingleWriter)
+        {
+            // One writer: each batch takes its timers in its own transaction, one commit per batch. A full batch is
+            // followed by the next at once, unless it fired nothing (every instance busy: those wait for the next poll).
+            while (await engine.FireDueTimersAsync(runtime, engine.Now, SingleWriterBatch, ct) is { Taken: SingleWriterBatch, Fired: > 0 }) { }
+            return;
+        }
         var parallel = ParallelBatches(runtime);
         var claim = ResumeBatch * parallel;
         while (true)
