@@ -113,6 +113,30 @@ public abstract partial class WorkflowTests
     }
 
     [Fact]
+    public async Task Timers_of_a_faulted_instance_never_hold_up_the_timers_behind_them()
+    {
+        var tenant = await Host.CreateTenantAsync();
+        // Branch A waits an hour, branch B faults: the instance is faulted and keeps A's timer for a retry.
+        await PublishAsync(tenant, Doc("half-faulted",
+            [
+                new { id = "fork", type = "Fork", branches = new[] { "A", "B" } },
+                new { id = "wait", type = "Delay", duration = "PT1H" },
+                new { id = "boom", type = "Fault", message = "broken branch" },
+            ],
+            [Link("fork", "A", "wait"), Link("fork", "B", "boom")]));
+        var faulted = (await StartAsync(tenant, "half-faulted", new { })).GetProperty("id").GetGuid();
+        var (engine, runtime, ids) = await WaitingOnTimersAsync(tenant, "behind", 1);
+        Assert.Equal("faulted", (await WorkflowStore.FindInstanceAsync(runtime, faulted, CancellationToken.None))!.Status);
+        Assert.Equal(1, await BookmarkCountAsync(tenant, faulted));
+
+        // The faulted instance's timer is the oldest due; a take of one still fires the timer behind it.
+        Assert.Equal(new TimerBatchOutcome(1, 1), await engine.FireDueTimersAsync(runtime, TwoHoursAhead(engine), 1, CancellationToken.None));
+        Assert.Equal("finished", (await InstanceAsync(tenant, ids[0])).GetProperty("instance").Str("status"));
+        Assert.Equal(1, await BookmarkCountAsync(tenant, faulted));
+        Assert.Equal(new TimerBatchOutcome(0, 0), await engine.FireDueTimersAsync(runtime, TwoHoursAhead(engine), 1, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_tenant_never_takes_the_timers_of_another()
     {
         var mine = await Host.CreateTenantAsync();

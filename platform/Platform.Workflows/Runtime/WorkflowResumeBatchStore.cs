@@ -79,8 +79,10 @@ public static class WorkflowResumeBatchStore
         var skipLocked = s.Provider == DatabaseProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
         await using var command = session.Command(
             $"SELECT {s.Columns("id", "instance_id", "activity_id", "name", "due_at")} FROM {s.T(Bookmarks)} " +
-            $"WHERE {s.Q("due_at")} <= @now AND ({s.Q("lease_until")} IS NULL OR {s.Q("lease_until")} < @now) ORDER BY {s.Q("due_at")} LIMIT {limit}{skipLocked}");
+            $"WHERE {s.Q("due_at")} <= @now AND ({s.Q("lease_until")} IS NULL OR {s.Q("lease_until")} < @now) AND {WorkflowStore.NotOfFaultedInstance(s)} " +
+            $"ORDER BY {s.Q("due_at")} LIMIT {limit}{skipLocked}");
         s.Add(command, "@now", Bookmarks, "due_at", now);
+        s.Add(command, "@faulted", Instances, "status", WorkflowStatus.Faulted);
         var due = new List<BookmarkRow>(limit);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

@@ -193,11 +193,12 @@ public static class WorkflowStore
         await using var session = await runtime.Store.OpenAsync(write: true, ct);
         await using (var command = session.Command(
             $"UPDATE {s.T(Bookmarks)} SET {s.Q("lease_until")} = @until WHERE {s.Q("id")} IN (" +
-            $"SELECT {s.Q("id")} FROM {s.T(Bookmarks)} WHERE {s.Q("due_at")} <= @now AND ({s.Q("lease_until")} IS NULL OR {s.Q("lease_until")} < @now) " +
+            $"SELECT {s.Q("id")} FROM {s.T(Bookmarks)} WHERE {s.Q("due_at")} <= @now AND ({s.Q("lease_until")} IS NULL OR {s.Q("lease_until")} < @now) AND {NotOfFaultedInstance(s)} " +
             $"ORDER BY {s.Q("due_at")} LIMIT {limit}{skipLocked}) RETURNING {s.Columns("id", "instance_id", "activity_id", "name", "due_at")}"))
         {
             s.Add(command, "@until", Bookmarks, "lease_until", until);
             s.Add(command, "@now", Bookmarks, "due_at", now);
+            s.Add(command, "@faulted", Instances, "status", WorkflowStatus.Faulted);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 claimed.Add(new BookmarkRow(s.Read<Guid>(reader, 0, Bookmarks, "id"), s.Read<Guid>(reader, 1, Bookmarks, "instance_id"),
@@ -206,6 +207,14 @@ public static class WorkflowStore
         await session.CommitAsync(ct);
         return claimed;
     }
+
+    /// <summary>
+    /// Leaves out the timers of faulted instances (a fault keeps the instance's timers for a retry, which makes them
+    /// count again): otherwise they would stay due for ever at the head of every take, and enough of them would keep the
+    /// timers behind them from ever firing. Expects the status as <c>@faulted</c>.
+    /// </summary>
+    internal static string NotOfFaultedInstance(WorkflowSql s) =>
+        $"NOT EXISTS (SELECT 1 FROM {s.T(Instances)} WHERE {s.T(Instances)}.{s.Q("id")} = {s.T(Bookmarks)}.{s.Q("instance_id")} AND {s.T(Instances)}.{s.Q("status")} = @faulted)";
 
     /// <summary>Running instances whose lease ran out: their host stopped mid-run (or before the first step); another host continues them.</summary>
     public static async Task<IReadOnlyList<Guid>> AbandonedAsync(TenantRuntime runtime, DateTime now, CancellationToken ct)
