@@ -42,14 +42,15 @@ internal static class WorkflowStartBatchStore
     }
 
     /// <summary>
-    /// Appends journal entries of many instances: the one writer of journal rows. Row ids are time-ordered (version 7),
-    /// so the rows append to the primary key's B-tree instead of landing at random pages.
+    /// Appends journal entries of many instances: the one writer of journal rows. A step's started and completed entries
+    /// of the same instant are one row (<see cref="JournalRows"/>). Row ids are time-ordered (version 7), so the rows
+    /// append to the primary key's B-tree instead of landing at random pages.
     /// </summary>
     public static async Task InsertJournalAsync(
         RecordSession session, TenantDatabase database, IReadOnlyList<(Guid Instance, JournalEntry Entry)> journal, CancellationToken ct)
     {
         var s = new WorkflowSql(database);
-        foreach (var chunk in journal.Chunk(JournalRowsPerStatement))
+        foreach (var chunk in JournalRows.Merge(journal).Chunk(JournalRowsPerStatement))
         {
             await using var command = session.Command("");
             var rows = chunk.Select(x => new object?[]

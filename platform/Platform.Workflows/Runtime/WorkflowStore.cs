@@ -253,9 +253,9 @@ public static class WorkflowStore
         var entries = new List<JournalEntry>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            entries.Add(new JournalEntry(s.Read<long>(reader, 0, Journal, "sequence"), s.Read<string>(reader, 1, Journal, "activity_id"),
+            entries.AddRange(JournalRows.Expand(new JournalEntry(s.Read<long>(reader, 0, Journal, "sequence"), s.Read<string>(reader, 1, Journal, "activity_id"),
                 s.Read<string>(reader, 2, Journal, "activity_type"), s.Read<string>(reader, 3, Journal, "event")!, s.Read<string>(reader, 4, Journal, "outcome"),
-                s.Read<string>(reader, 5, Journal, "summary"), s.Read<DateTime>(reader, 6, Journal, "at")));
+                s.Read<string>(reader, 5, Journal, "summary"), s.Read<DateTime>(reader, 6, Journal, "at"))));
         return entries;
     }
 
