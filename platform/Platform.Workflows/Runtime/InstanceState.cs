@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Platform.Records;
 
 namespace Platform.Workflows.Runtime;
@@ -12,7 +13,13 @@ namespace Platform.Workflows.Runtime;
 /// </summary>
 public sealed class InstanceState
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    // Defaults and empty collections are left out (a finished short flow's state is mostly empty queues, maps and
+    // flags): every run serialises the state at least once, and a member read back missing keeps its initial value.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyCollections } },
+    };
 
     public JsonObject Variables { get; set; } = [];
     public JsonNode? Input { get; set; }
@@ -35,6 +42,14 @@ public sealed class InstanceState
     public static InstanceState Deserialize(string json) => JsonSerializer.Deserialize<InstanceState>(json, Options) ?? new InstanceState();
 
     public InstanceState Clone() => Deserialize(Serialize());
+
+    private static void OmitEmptyCollections(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object) return;
+        foreach (var property in type.Properties)
+            if (typeof(System.Collections.ICollection).IsAssignableFrom(property.PropertyType))
+                property.ShouldSerialize = (_, value) => value is System.Collections.ICollection { Count: > 0 };
+    }
 }
 
 /// <summary>The identity an instance's record activities act with (<see cref="RecordActor"/> as stored).</summary>

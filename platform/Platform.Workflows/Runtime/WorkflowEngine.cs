@@ -41,7 +41,7 @@ public sealed partial class WorkflowEngine(
             Variables = (JsonObject)definition.Variables.DeepClone(), Input = request.Input?.DeepClone(), Entity = request.Entity, RecordId = request.RecordId,
             Actor = ActorSnapshot.Of(request.Actor), Queue = definition.StartActivities.Select(a => a.Id).ToList(),
         };
-        var id = Guid.NewGuid();
+        var id = Guid.CreateVersion7(); // time-ordered: appends to the instance and journal indexes
         var now = Now;
         var started = new StepChanges();
         ActivityStepper.Journal(state, started, null, "started", null, null, now);

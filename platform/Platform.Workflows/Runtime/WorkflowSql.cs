@@ -33,6 +33,9 @@ internal sealed class WorkflowSql(TenantDatabase database)
         command.AddParameter(name, null, ColumnValueCodec.NullParameterType(model));
     }
 
+    /// <summary>A column's value as this provider stores it.</summary>
+    public object? ToDb(string table, string column, object? value) => ColumnValueCodec.ToDb(Tables[table].Column(column), value, database.Provider);
+
     public T? Read<T>(DbDataReader reader, int ordinal, string table, string column) =>
         (T?)ColumnValueCodec.Read(reader, ordinal, Tables[table].Column(column), database.Provider);
 }

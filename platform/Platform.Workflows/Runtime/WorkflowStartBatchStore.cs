@@ -12,6 +12,9 @@ internal static class WorkflowStartBatchStore
 {
     private const int InstancesPerStatement = 200;
     private const int JournalRowsPerStatement = 300;
+    private static readonly string[] InstanceColumns =
+        ["id", "workflow_id", "version", "status", "entity", "record_id", "state", "created_at", "updated_at", "finished_at", "start_key", "lease_owner", "lease_until"];
+    private static readonly string[] JournalColumns = ["id", "instance_id", "sequence", "activity_id", "activity_type", "event", "outcome", "summary", "at"];
 
     /// <summary>
     /// Inserts the instances, each with its start key and lease (none for one that ended); returns the ids inserted —
@@ -25,59 +28,36 @@ internal static class WorkflowStartBatchStore
         foreach (var chunk in instances.Chunk(InstancesPerStatement))
         {
             await using var command = session.Command("");
-            var rows = new List<string>(chunk.Length);
-            for (var n = 0; n < chunk.Length; n++)
+            var rows = chunk.Select(x => new object?[]
             {
-                var (row, startKey, owner, leaseUntil) = chunk[n];
-                rows.Add($"(@id{n}, @w{n}, @v{n}, @s{n}, @e{n}, @r{n}, @st{n}, @c{n}, @u{n}, @f{n}, @k{n}, @o{n}, @l{n})");
-                s.Add(command, $"@id{n}", Instances, "id", row.Id);
-                s.Add(command, $"@w{n}", Instances, "workflow_id", row.WorkflowId);
-                s.Add(command, $"@v{n}", Instances, "version", row.Version);
-                s.Add(command, $"@s{n}", Instances, "status", row.Status);
-                s.Add(command, $"@e{n}", Instances, "entity", row.Entity);
-                s.Add(command, $"@r{n}", Instances, "record_id", row.RecordId);
-                s.Add(command, $"@st{n}", Instances, "state", row.State);
-                s.Add(command, $"@c{n}", Instances, "created_at", row.CreatedAt);
-                s.Add(command, $"@u{n}", Instances, "updated_at", row.UpdatedAt);
-                s.Add(command, $"@f{n}", Instances, "finished_at", row.FinishedAt);
-                s.Add(command, $"@k{n}", Instances, "start_key", startKey);
-                s.Add(command, $"@o{n}", Instances, "lease_owner", owner);
-                s.Add(command, $"@l{n}", Instances, "lease_until", leaseUntil);
-            }
-            command.CommandText =
-                $"INSERT INTO {s.T(Instances)} ({s.Columns("id", "workflow_id", "version", "status", "entity", "record_id", "state", "created_at", "updated_at", "finished_at", "start_key", "lease_owner", "lease_until")}) " +
-                $"VALUES {string.Join(", ", rows)} ON CONFLICT DO NOTHING RETURNING {s.Q("id")}";
+                x.Row.Id, x.Row.WorkflowId, x.Row.Version, x.Row.Status, x.Row.Entity, x.Row.RecordId, x.Row.State,
+                x.Row.CreatedAt, x.Row.UpdatedAt, x.Row.FinishedAt, x.StartKey, x.LeaseOwner, x.LeaseUntil,
+            }).ToList();
+            command.CommandText = $"INSERT INTO {s.T(Instances)} ({s.Columns(InstanceColumns)}) " +
+                                  $"{MultiRowSource.Add(s, command, Instances, InstanceColumns, rows)} ON CONFLICT DO NOTHING RETURNING {s.Q("id")}";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) inserted.Add(s.Read<Guid>(reader, 0, Instances, "id"));
         }
         return inserted;
     }
 
-    /// <summary>Appends journal entries of many instances.</summary>
+    /// <summary>
+    /// Appends journal entries of many instances: the one writer of journal rows. A step's started and completed entries
+    /// of the same instant are one row (<see cref="JournalRows"/>). Row ids are time-ordered (version 7), so the rows
+    /// append to the primary key's B-tree instead of landing at random pages.
+    /// </summary>
     public static async Task InsertJournalAsync(
         RecordSession session, TenantDatabase database, IReadOnlyList<(Guid Instance, JournalEntry Entry)> journal, CancellationToken ct)
     {
         var s = new WorkflowSql(database);
-        foreach (var chunk in journal.Chunk(JournalRowsPerStatement))
+        foreach (var chunk in JournalRows.Merge(journal).Chunk(JournalRowsPerStatement))
         {
             await using var command = session.Command("");
-            var rows = new List<string>(chunk.Length);
-            for (var n = 0; n < chunk.Length; n++)
+            var rows = chunk.Select(x => new object?[]
             {
-                var (instance, entry) = chunk[n];
-                rows.Add($"(@id{n}, @i{n}, @q{n}, @a{n}, @t{n}, @e{n}, @o{n}, @s{n}, @at{n})");
-                s.Add(command, $"@id{n}", Journal, "id", Guid.NewGuid());
-                s.Add(command, $"@i{n}", Journal, "instance_id", instance);
-                s.Add(command, $"@q{n}", Journal, "sequence", entry.Sequence);
-                s.Add(command, $"@a{n}", Journal, "activity_id", entry.ActivityId);
-                s.Add(command, $"@t{n}", Journal, "activity_type", entry.ActivityType);
-                s.Add(command, $"@e{n}", Journal, "event", entry.Event);
-                s.Add(command, $"@o{n}", Journal, "outcome", entry.Outcome);
-                s.Add(command, $"@s{n}", Journal, "summary", entry.Summary);
-                s.Add(command, $"@at{n}", Journal, "at", entry.At);
-            }
-            command.CommandText = $"INSERT INTO {s.T(Journal)} ({s.Columns("id", "instance_id", "sequence", "activity_id", "activity_type", "event", "outcome", "summary", "at")}) " +
-                                  "VALUES " + string.Join(", ", rows);
+                Guid.CreateVersion7(), x.Instance, x.Entry.Sequence, x.Entry.ActivityId, x.Entry.ActivityType, x.Entry.Event, x.Entry.Outcome, x.Entry.Summary, x.Entry.At,
+            }).ToList();
+            command.CommandText = $"INSERT INTO {s.T(Journal)} ({s.Columns(JournalColumns)}) {MultiRowSource.Add(s, command, Journal, JournalColumns, rows)}";
             await command.ExecuteNonQueryAsync(ct);
         }
     }

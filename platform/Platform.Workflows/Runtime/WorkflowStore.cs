@@ -36,7 +36,7 @@ public static class WorkflowStore
             s.Add(command, "@l", Instances, "lease_until", leaseUntil);
             if (await command.ExecuteNonQueryAsync(ct) == 0) return false;
         }
-        await InsertJournalAsync(session, s, row.Id, journal, ct);
+        await InsertJournalAsync(session, database, row.Id, journal, ct);
         return true;
     }
 
@@ -167,7 +167,7 @@ public static class WorkflowStore
             s.Add(command, "@c", Incidents, "created_at", incident.CreatedAt);
             await command.ExecuteNonQueryAsync(ct);
         }
-        await InsertJournalAsync(session, s, id, changes.Journal, ct);
+        await InsertJournalAsync(session, database, id, changes.Journal, ct);
     }
 
     /// <summary>Consumes a bookmark: one atomic DELETE … RETURNING, so of two stimuli for it only one gets its activity id.</summary>
@@ -262,9 +262,9 @@ public static class WorkflowStore
         var entries = new List<JournalEntry>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            entries.Add(new JournalEntry(s.Read<long>(reader, 0, Journal, "sequence"), s.Read<string>(reader, 1, Journal, "activity_id"),
+            entries.AddRange(JournalRows.Expand(new JournalEntry(s.Read<long>(reader, 0, Journal, "sequence"), s.Read<string>(reader, 1, Journal, "activity_id"),
                 s.Read<string>(reader, 2, Journal, "activity_type"), s.Read<string>(reader, 3, Journal, "event")!, s.Read<string>(reader, 4, Journal, "outcome"),
-                s.Read<string>(reader, 5, Journal, "summary"), s.Read<DateTime>(reader, 6, Journal, "at")));
+                s.Read<string>(reader, 5, Journal, "summary"), s.Read<DateTime>(reader, 6, Journal, "at"))));
         return entries;
     }
 
@@ -285,29 +285,11 @@ public static class WorkflowStore
         return incidents;
     }
 
-    /// <summary>A step's journal entries in one multi-row INSERT: one round trip per step, however many entries it wrote.</summary>
-    private static async Task InsertJournalAsync(RecordSession session, WorkflowSql s, Guid instanceId, IReadOnlyList<JournalEntry> journal, CancellationToken ct)
+    /// <summary>A step's journal entries in one multi-row INSERT, through the one journal writer.</summary>
+    private static async Task InsertJournalAsync(RecordSession session, TenantDatabase database, Guid instanceId, IReadOnlyList<JournalEntry> journal, CancellationToken ct)
     {
         if (journal.Count == 0) return;
-        await using var command = session.Command("");
-        var rows = new List<string>(journal.Count);
-        for (var n = 0; n < journal.Count; n++)
-        {
-            var entry = journal[n];
-            rows.Add($"(@id{n}, @i{n}, @q{n}, @a{n}, @t{n}, @e{n}, @o{n}, @s{n}, @at{n})");
-            s.Add(command, $"@id{n}", Journal, "id", Guid.NewGuid());
-            s.Add(command, $"@i{n}", Journal, "instance_id", instanceId);
-            s.Add(command, $"@q{n}", Journal, "sequence", entry.Sequence);
-            s.Add(command, $"@a{n}", Journal, "activity_id", entry.ActivityId);
-            s.Add(command, $"@t{n}", Journal, "activity_type", entry.ActivityType);
-            s.Add(command, $"@e{n}", Journal, "event", entry.Event);
-            s.Add(command, $"@o{n}", Journal, "outcome", entry.Outcome);
-            s.Add(command, $"@s{n}", Journal, "summary", entry.Summary);
-            s.Add(command, $"@at{n}", Journal, "at", entry.At);
-        }
-        command.CommandText = $"INSERT INTO {s.T(Journal)} ({s.Columns("id", "instance_id", "sequence", "activity_id", "activity_type", "event", "outcome", "summary", "at")}) " +
-                              "VALUES " + string.Join(", ", rows);
-        await command.ExecuteNonQueryAsync(ct);
+        await WorkflowStartBatchStore.InsertJournalAsync(session, database, journal.Select(entry => (instanceId, entry)).ToList(), ct);
     }
 }
 
