@@ -37,8 +37,8 @@ public abstract partial class WorkflowTests
         Assert.Equal(new TimerBatchOutcome(30, 30), outcome);
         // The take, lease, burn, states, cleared bookmarks and the journal commit together: no claim transaction.
         Assert.Equal(1, counter.WriteTransactions);
-        // One statement each, the journal's 120 rows in slices of 17 on SQLite (whose statements cost the square of
-        // their parameters), in one on PostgreSQL; the 30 state updates are one statement, not one per instance.
+        // One statement each, the journal's rows in one (a single JSON parameter on SQLite, whose statements cost the
+        // square of their parameters); the 30 state updates are one statement on PostgreSQL, not one per instance.
         var bound = runtime.Store.Database.Provider == DatabaseProvider.Sqlite ? 5 + 8 : 6;
         Assert.True(counter.Statements <= bound, $"{counter.Statements} statements");
         foreach (var id in ids)

@@ -27,9 +27,6 @@ public static class WorkflowResumeBatchStore
     /// </summary>
     private const int SqliteParameters = 160;
 
-    /// <summary>Parameters of a journal row (<see cref="WorkflowStartBatchStore.InsertJournalAsync"/>).</summary>
-    private const int JournalParameters = 9;
-
     /// <summary>Rows per statement for rows of <paramref name="parametersPerRow"/> parameters.</summary>
     private static int RowsPerStatement(WorkflowSql s, int parametersPerRow) =>
         s.Provider == DatabaseProvider.Sqlite ? Math.Max(1, SqliteParameters / parametersPerRow) : PostgresRows;
@@ -145,10 +142,8 @@ public static class WorkflowResumeBatchStore
         await DeleteBookmarksAsync(session, s, saves.SelectMany(x => x.Changes.DeletedBookmarks).Distinct().ToList(), ct);
         await ClearActivitiesAsync(session, s, saves.SelectMany(x => x.Changes.ClearedActivities.Distinct().Select(a => (x.Id, a))).ToList(), ct);
         await InsertBookmarksAsync(session, s, saves.SelectMany(x => x.Changes.CreatedBookmarks).ToList(), now, ct);
-        // The journal insert chunks for PostgreSQL's round trips itself; on SQLite it is given slices of a few rows (see SqliteParameters).
-        var journalSlice = s.Provider == DatabaseProvider.Sqlite ? RowsPerStatement(s, JournalParameters) : int.MaxValue;
-        foreach (var slice in saves.SelectMany(x => x.Changes.Journal.Select(e => (x.Id, e))).Chunk(journalSlice))
-            await WorkflowStartBatchStore.InsertJournalAsync(session, database, slice, ct);
+        // One call: the journal insert chunks its rows itself, and on SQLite binds each chunk as one JSON parameter (MultiRowSource).
+        await WorkflowStartBatchStore.InsertJournalAsync(session, database, saves.SelectMany(x => x.Changes.Journal.Select(e => (x.Id, e))).ToList(), ct);
     }
 
     /// <summary>
