@@ -37,6 +37,14 @@ describe('record actions offered by availableWhen', () => {
     expect(availableActions(actions, undefined).map((a) => a.name)).toEqual(['remind']);
   });
 
+  it('never offers an action the server marks unavailable to the user, whatever the record holds', () => {
+    // The user reads status masked: its condition is not decided for them (access.actions.convert is false).
+    const masked = { ...lead, access: { fields: { status: 'masked' }, actions: { convert: false, remind: true } } };
+    const actions = entityActions(masked as EntityDef & { actions?: unknown });
+    expect(actions.map((a) => a.name)).toEqual(['remind']);
+    expect(availableActions(actions, { status: 'q***' }).map((a) => a.name)).toEqual(['remind']);
+  });
+
   it('hides the Convert button once the reloaded record is converted', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const view = render(ui({ id: 'l1', status: 'qualified' }, client));
