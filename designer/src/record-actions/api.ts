@@ -14,11 +14,12 @@ export interface EntityAction { name: string; label?: LocaleText; availableWhen?
  * The entity's actions the user may be offered: the server marks false, under access.actions, an action whose
  * availableWhen names a field the user does not read in full (it is never available to them, so it is never shown).
  */
-export function entityActions(entity: { actions?: unknown; access?: { actions?: Record<string, boolean> } }): EntityAction[] {
+export function entityActions(entity: { actions?: unknown; access?: object }): EntityAction[] {
   const raw = entity.actions;
   if (!raw || typeof raw !== 'object') return [];
+  const offered = (entity.access as { actions?: Record<string, boolean> } | undefined)?.actions;
   return Object.entries(raw as Record<string, Omit<EntityAction, 'name'>>)
-    .filter(([name]) => entity.access?.actions?.[name] !== false)
+    .filter(([name]) => offered?.[name] !== false)
     .map(([name, a]) => ({ name, label: a?.label, inputSchema: a?.inputSchema, availableWhen: a?.availableWhen }));
 }
 
