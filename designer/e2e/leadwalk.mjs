@@ -44,13 +44,13 @@ const STRINGS = {
     signIn: 'Sign in', user: 'User name', password: 'Password', leads: 'Leads', newButton: 'New', save: 'Save', fullName: 'Full name',
     company: 'Company', source: 'Source', web: 'Web', convert: 'Convert', run: 'Run', openOpportunity: 'Open Opportunity',
     next: 'Next stage', amount: 'Amount', closeDate: 'Close date', today: 'Today', won: 'This deal is won', wonStage: 'Won', menu: 'Menu',
-    account: 'Account', name: 'Name', create: 'Create', required: 'Name is required',
+    account: 'Account', name: 'Name', create: 'Create', required: 'Name is required', linked: 'Linked',
   },
   'zh-CN': {
     signIn: '登录', user: '用户名', password: '密码', leads: '线索', newButton: '新建', save: '保存', fullName: '姓名',
     company: '公司', source: '来源', web: '网站', convert: '转化', run: '执行', openOpportunity: '打开商机',
     next: '下一阶段', amount: '金额', closeDate: '预计成交日期', today: '今天', won: '此商机已赢单', wonStage: '赢单', menu: '菜单',
-    account: '客户', name: '名称', create: '创建', required: '名称 is required',
+    account: '客户', name: '名称', create: '创建', required: '名称 is required', linked: '关联',
   },
 };
 
@@ -119,6 +119,12 @@ async function walk({ lang, viewport, tag }) {
     const bar = page.getByTestId('stage-bar');
     await bar.waitFor();
     await shot('opportunity');
+    // The conversion linked the lead's new contact to the opportunity: its Contacts list shows them, the history the link.
+    const contacts = page.getByTestId('related-contact');
+    await contacts.getByText(leadName).first().waitFor();
+    await page.getByText(s.linked, { exact: true }).first().waitFor();
+    await contacts.scrollIntoViewIfNeeded();
+    await shot('opportunity-contacts');
 
     // Prospecting → qualification: refused for the amount (the lead had no estimated value); the cursor is put there.
     await bar.getByRole('button', { name: btn(s.next) }).click();

@@ -160,7 +160,7 @@ public abstract class ScriptTransactionHttpTests(TestProvider provider) : Script
         Assert.Empty(await ListAsync("contact", "full_name eq 'Half Way'"));
         Assert.Equal("new", (await DataAsync(HttpMethod.Get, $"lead/{id}", null, HttpStatusCode.OK)).GetProperty("status").GetString());
 
-        // The same lead converts once the input names the opportunity: all four writes are kept.
+        // The same lead converts once the input names the opportunity: all its writes (three creates, the link, the update) are kept.
         await DataAsync(HttpMethod.Post, $"lead/{id}/actions/convert", new { opportunityName = "Half Way deal" }, HttpStatusCode.OK);
         Assert.Single(await ListAsync("account", $"name eq '{company}'"));
         Assert.Single(await ListAsync("contact", "full_name eq 'Half Way'"));

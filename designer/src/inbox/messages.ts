@@ -25,7 +25,7 @@ export const inboxEn = {
   audit: {
     title: 'History', empty: 'No changes recorded', field: 'Field', from: 'Old', to: 'New', masked: 'Hidden', withheld: 'Values withheld',
     more: 'Load older', by: 'by {{name}}', system: 'System',
-    actions: { create: 'Created', update: 'Changed', delete: 'Deleted', assign: 'Assigned', share: 'Shared', unshare: 'Unshared', restore: 'Restored', erase: 'Erased' },
+    actions: { create: 'Created', update: 'Changed', delete: 'Deleted', assign: 'Assigned', share: 'Shared', unshare: 'Unshared', restore: 'Restored', erase: 'Erased', link: 'Linked', unlink: 'Unlinked' },
   },
   actions: {
     start: 'Start {{name}}', started: '{{name}} started: {{status}}', run: 'Run', ran: '{{name}} done', failed: '{{name}} failed',
@@ -59,7 +59,7 @@ export const inboxZhCN: InboxMessages = {
   audit: {
     title: '历史记录', empty: '暂无更改记录', field: '字段', from: '原值', to: '新值', masked: '已隐藏', withheld: '无权查看取值',
     more: '加载更早的记录', by: '操作人：{{name}}', system: '系统',
-    actions: { create: '创建', update: '修改', delete: '删除', assign: '分配', share: '共享', unshare: '取消共享', restore: '恢复', erase: '擦除' },
+    actions: { create: '创建', update: '修改', delete: '删除', assign: '分配', share: '共享', unshare: '取消共享', restore: '恢复', erase: '擦除', link: '关联', unlink: '取消关联' },
   },
   actions: {
     start: '启动{{name}}', started: '{{name}}已启动：{{status}}', run: '执行', ran: '{{name}}已完成', failed: '{{name}}失败',

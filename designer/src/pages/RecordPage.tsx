@@ -246,7 +246,7 @@ function RecordEditor({ tenant, entity, formDoc, entities, id }: EditorProps) {
           <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!canUpdate} onClick={() => void save()}>{t('form.save')}</Button>
           {!isNew && <Button icon={<PlusOutlined />} onClick={() => navigate(`/${tenant}/${entity.name}/new`)}>{t('form.new')}</Button>}
           {!isNew && entity.access?.privileges?.delete !== 'none' && <Button danger icon={<DeleteOutlined />} onClick={remove}>{t('form.delete')}</Button>}
-          {!isNew && id && <RecordActions tenant={tenant} entity={entity} id={id} lang={lang} record={record.data?.record} />}
+          {!isNew && id && <RecordActions tenant={tenant} entity={entity} id={id} lang={lang} record={record.data?.record} onFieldProblem={showProblem} />}
         </Space>
       </div>
       {problem && <ProblemAlert problem={problem} onClose={() => setProblem(null)} />}

@@ -14,8 +14,15 @@ import { useEntities } from '../hooks';
 import { ActionOutcome, madeRecords, type MadeRecord } from './ActionOutcome';
 import { availableActions } from './availability';
 
-/** `record` is the record as last loaded: actions whose availableWhen does not hold for it are not offered. */
-export function RecordActions({ tenant, entity, id, lang, record }: { tenant: string; entity: EntityDef; id: string; lang: string; record?: Record<string, unknown> }) {
+/**
+ * `record` is the record as last loaded: actions whose availableWhen does not hold for it are not offered.
+ * `onFieldProblem` is the record form's way to show a refusal at its fields (as a save's): an action refused at record
+ * fields (the script's errors.add) closes its dialog and hands the problem there; errors at the action's own inputs stay
+ * in the dialog, at those inputs.
+ */
+export function RecordActions({ tenant, entity, id, lang, record, onFieldProblem }: {
+  tenant: string; entity: EntityDef; id: string; lang: string; record?: Record<string, unknown>; onFieldProblem?: (e: ProblemError) => void;
+}) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -73,7 +80,7 @@ export function RecordActions({ tenant, entity, id, lang, record }: { tenant: st
           const made = madeRecords(ran.result, entities.data?.value ?? []);
           if (made.length) setOutcome({ name, made }); else message.success(t('actions.ran', { name }));
           await refresh();
-        }} problemText={problemText} />
+        }} problemText={problemText} onFieldProblem={onFieldProblem && ((e) => { setRunning(null); onFieldProblem(e); })} />
       )}
       {outcome && <ActionOutcome tenant={tenant} name={outcome.name} made={outcome.made} lang={lang} onClose={() => setOutcome(null)} />}
     </>
@@ -81,8 +88,9 @@ export function RecordActions({ tenant, entity, id, lang, record }: { tenant: st
 }
 
 /** Asks for the action's inputs (the text and number properties of its input schema) and runs it. */
-function ActionInputModal({ action, lang, onClose, onRun, problemText }: {
+function ActionInputModal({ action, lang, onClose, onRun, problemText, onFieldProblem }: {
   action: EntityAction; lang: string; onClose: () => void; onRun: (input: Record<string, unknown>) => Promise<void>; problemText: (e: unknown) => string;
+  onFieldProblem?: (e: ProblemError) => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
@@ -100,7 +108,21 @@ function ActionInputModal({ action, lang, onClose, onRun, problemText }: {
       input[k] = p.type === 'string' ? String(v) : Number(v);
     }
     setBusy(true); setError(null);
-    try { await onRun(input); } catch (e) { setError(problemText(e)); } finally { setBusy(false); }
+    try { await onRun(input); } catch (e) { showProblem(e); } finally { setBusy(false); }
+  };
+  // Errors at an input go to that input; a refusal only at record fields goes to the record form; else the dialog says it.
+  const showProblem = (e: unknown) => {
+    const byField = e instanceof ProblemError ? e.fieldErrors() : {};
+    const inputs = new Set(props.map(([k]) => k));
+    const atInputs = Object.entries(byField).filter(([name]) => inputs.has(name));
+    if (atInputs.length) {
+      form.setFields(atInputs.map(([name, errors]) => ({ name, errors })));
+      const rest = Object.entries(byField).filter(([name]) => !inputs.has(name)).flatMap(([name, msgs]) => msgs.map((m) => (name ? `${name}: ${m}` : m)));
+      setError(rest.length ? rest.join(' — ') : null);
+      return;
+    }
+    if (e instanceof ProblemError && onFieldProblem && Object.keys(byField).some((name) => name !== '')) { onFieldProblem(e); return; }
+    setError(problemText(e));
   };
   return (
     <Modal open title={t('actions.confirmRun', { name })} okText={t('actions.run')} cancelText={t('actions.cancel')} onOk={() => void run()}

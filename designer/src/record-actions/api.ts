@@ -10,10 +10,17 @@ export interface WorkflowInstance { id: string; workflow?: string; status: strin
  */
 export interface EntityAction { name: string; label?: LocaleText; availableWhen?: Condition; inputSchema?: { properties?: Record<string, { type?: string; title?: string; 'x-label'?: LocaleText; maxLength?: number }>; required?: string[] } }
 
-export function entityActions(entity: { actions?: unknown }): EntityAction[] {
+/**
+ * The entity's actions the user may be offered: the server marks false, under access.actions, an action whose
+ * availableWhen names a field the user does not read in full (it is never available to them, so it is never shown).
+ */
+export function entityActions(entity: { actions?: unknown; access?: object }): EntityAction[] {
   const raw = entity.actions;
   if (!raw || typeof raw !== 'object') return [];
-  return Object.entries(raw as Record<string, Omit<EntityAction, 'name'>>).map(([name, a]) => ({ name, label: a?.label, inputSchema: a?.inputSchema, availableWhen: a?.availableWhen }));
+  const offered = (entity.access as { actions?: Record<string, boolean> } | undefined)?.actions;
+  return Object.entries(raw as Record<string, Omit<EntityAction, 'name'>>)
+    .filter(([name]) => offered?.[name] !== false)
+    .map(([name, a]) => ({ name, label: a?.label, inputSchema: a?.inputSchema, availableWhen: a?.availableWhen }));
 }
 
 export const recordActionsApi = {

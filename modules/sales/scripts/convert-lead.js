@@ -1,4 +1,5 @@
-// Action "convert" on lead: creates the account, contact and opportunity the lead stands for, then marks it converted.
+// Action "convert" on lead: creates the account, contact and opportunity the lead stands for, links the contact to the
+// opportunity (its "contacts" relation), then marks the lead converted.
 if (record.status === 'converted') {
   errors.add('status', 'This lead is already converted');
 } else {
@@ -9,6 +10,7 @@ if (record.status === 'converted') {
     account: account.id,
     amount: record.estimated_value || null,
   });
+  crm.link('opportunity', opportunity.id, 'contacts', contact.id);
   crm.update('lead', record.id, { status: 'converted' });
   log.info('converted lead', record.number, 'to opportunity', opportunity.number);
   ({ account: account.id, contact: contact.id, opportunity: opportunity.id });

@@ -5,6 +5,7 @@ using Platform.Api.Tenants;
 using Platform.Metadata.Definitions;
 using Platform.Metadata.Definitions.Security;
 using Platform.Records;
+using Platform.Records.Scripting;
 
 namespace Platform.Api.Metadata;
 
@@ -32,6 +33,9 @@ internal static class MetadataEndpoints
             ["privileges"] = new JsonObject(Enum.GetValues<Privilege>().Select(p => KeyValuePair.Create(
                 JsonNamingPolicy.CamelCase.ConvertName(p.ToString()), (JsonNode?)JsonSerializer.SerializeToNode(access.Scope(p))))),
             ["fields"] = new JsonObject(definition.Fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)access.Field(f.Name).Name))),
+            // false for an action whose availableWhen names a field the user does not read in full: never offered to them.
+            ["actions"] = new JsonObject(definition.Actions.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a =>
+                KeyValuePair.Create(a.Key, (JsonNode?)ActionAvailability.Decidable(a.Value, access)))),
         };
         return Results.Text(node.ToJsonString(DefinitionJson.Options), "application/json; charset=utf-8");
     }

@@ -62,7 +62,7 @@ internal static class OpenApiRecordRoutes
                         ? Responses(("200", "The script's result and its run report", Ref("ActionResult")), notFound,
                             ("422", "The input is not valid, or the script refused or failed; nothing was kept", null))
                         : Responses(("200", "The script's result and its run report", Ref("ActionResult")), notFound,
-                            ("409", "The action is not available for this record (its availableWhen does not hold); no script ran", null),
+                            ("409", "The action is not available for this record (its availableWhen does not hold), or to the caller (it names a field they do not read in full); no script ran", null),
                             ("422", "The input is not valid, or the script refused or failed; nothing was kept", null))),
             };
         }

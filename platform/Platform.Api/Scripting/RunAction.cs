@@ -42,11 +42,16 @@ internal static class RunAction
         var result = await records.InOneTransactionAsync(runtime, async () =>
         {
             var record = await records.GetAsync(runtime, entity, id, actor, http.RequestAborted);
-            // Decided on the stored record read as system, whatever fields the caller may read: the condition is about
-            // the record's state, not the caller's view (the caller could read the record, just above).
-            if (action.AvailableWhen is { } when
-                && !RecordCondition.Holds(when, await records.GetAsync(runtime, entity, id, RecordActor.System, http.RequestAborted)))
-                throw new ActionUnavailableException(entity, name, action.Label?.Get() ?? name, id);
+            if (action.AvailableWhen is { } when)
+            {
+                // Not decided for a caller who does not read every field it names in full: the answer would reveal the
+                // value (see ActionAvailability). Otherwise decided on the stored record read as system (encrypted
+                // fields in clear), which for those fields is what the caller reads.
+                if (ActionAvailability.UnreadFields(action, RecordService.AccessOf(runtime, actor, entity)) is { Count: > 0 } unread)
+                    throw new ActionUnavailableException(entity, name, action.Label?.Get() ?? name, unread);
+                if (!RecordCondition.Holds(when, await records.GetAsync(runtime, entity, id, RecordActor.System, http.RequestAborted)))
+                    throw new ActionUnavailableException(entity, name, action.Label?.Get() ?? name, id);
+            }
             var run = await runner.RunAsync(runtime, script, new ScriptContext
             {
                 Tenant = runtime.Id, User = TenantScriptRunner.User(actor), Record = record, Input = inputValue, Limits = scripts.ActionLimits,

@@ -55,6 +55,43 @@ public sealed class RecordServiceCrm(RecordService records, TenantRuntime runtim
             return true;
         });
 
+    /// <summary>
+    /// The API's link (<see cref="RecordService.LinkAsync"/>): update on the source and read on the target as the
+    /// script's actor, audited in the action's unit of work. A target the actor may not read, or of another tenant,
+    /// answers as a missing one.
+    /// </summary>
+    public Task<bool> LinkAsync(string entity, Guid id, string relation, Guid targetId, CancellationToken ct) =>
+        Guarded(async () =>
+        {
+            var target = Relation("link", entity, relation);
+            try
+            {
+                return await records.LinkAsync(runtime, entity, id, relation, targetId, actor, ct);
+            }
+            catch (RecordValidationException)
+            {
+                // The service's only validation error here is the unknown (or unreadable) target: name it plainly.
+                throw new RecordNotFoundException(target, targetId);
+            }
+        });
+
+    /// <summary>The API's unlink: false when there was no link, or none the actor may see.</summary>
+    public Task<bool> UnlinkAsync(string entity, Guid id, string relation, Guid targetId, CancellationToken ct) =>
+        Guarded(async () =>
+        {
+            Relation("unlink", entity, relation);
+            return await records.UnlinkAsync(runtime, entity, id, relation, targetId, actor, ct);
+        });
+
+    /// <summary>The relation's target; an unknown entity or relation stops the script naming the call.</summary>
+    private string Relation(string call, string entity, string relation)
+    {
+        var definition = RecordService.Entity(runtime, entity);
+        return definition.Relations.FirstOrDefault(r => r.Name == relation)?.Target
+               ?? throw new InvalidOperationException($"crm.{call}: {entity} has no many-to-many relation '{relation}'" +
+                                                      (definition.Relations.Count == 0 ? "" : $"; relations: {string.Join(", ", definition.Relations.Select(r => r.Name))}"));
+    }
+
     /// <summary>Writes nested too deep stop the script as a limit (named, with the line of the crm call), not a stack overflow.</summary>
     private static async Task<T> Guarded<T>(Func<Task<T>> write)
     {

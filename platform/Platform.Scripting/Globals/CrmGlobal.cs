@@ -5,7 +5,7 @@ using Jint.Runtime;
 namespace Platform.Scripting.Globals;
 
 /// <summary>
-/// <c>crm.get/query/create/update/delete</c> through the run's <see cref="IScriptCrm"/> (undefined when the script has
+/// <c>crm.get/query/create/update/delete/link/unlink</c> through the run's <see cref="IScriptCrm"/> (undefined when the script has
 /// none), counted against <see cref="ScriptLimits.MaxCrmQueries"/> and <see cref="ScriptLimits.MaxCrmWrites"/>. Each
 /// function reads its arguments first — a toString, getter or proxy trap of an argument is script code and runs on the
 /// script's clock — and only then counts the call and pauses the clock for the record service.
@@ -47,6 +47,17 @@ internal sealed class CrmGlobal : IScriptGlobal
                 await crm.DeleteAsync(entity, id, ct);
                 return null;
             });
+        }));
+        // crm.link(entity, id, relation, targetId) and crm.unlink(...): writes (counted as such), answering a boolean.
+        obj.Set("link", host.Function("link", args =>
+        {
+            var (entity, id, relation, targetId) = (ScriptGlobalHost.Arg(args, 0), Id(args, 1), ScriptGlobalHost.Arg(args, 2), Id(args, 3));
+            return Call(host, query: false, (crm, ct) => crm.LinkAsync(entity, id, relation, targetId, ct));
+        }));
+        obj.Set("unlink", host.Function("unlink", args =>
+        {
+            var (entity, id, relation, targetId) = (ScriptGlobalHost.Arg(args, 0), Id(args, 1), ScriptGlobalHost.Arg(args, 2), Id(args, 3));
+            return Call(host, query: false, (crm, ct) => crm.UnlinkAsync(entity, id, relation, targetId, ct));
         }));
         return ScriptGlobalValue.EachRun(() => host.Context.Crm is null ? JsValue.Undefined : obj, obj);
     }

@@ -109,5 +109,11 @@ public sealed class WorkflowEffects(
             effects.Capture("deleteRecord", new { entity, id }, 0);
             return Task.CompletedTask;
         }
+
+        public Task<bool> LinkAsync(string entity, Guid id, string relation, Guid targetId, CancellationToken ct) =>
+            Task.FromResult(effects.Capture("linkRecord", new { entity, id, relation, targetId }, true));
+
+        public Task<bool> UnlinkAsync(string entity, Guid id, string relation, Guid targetId, CancellationToken ct) =>
+            Task.FromResult(effects.Capture("unlinkRecord", new { entity, id, relation, targetId }, true));
     }
 }
