@@ -3,8 +3,8 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { ADMIN_PASSWORD, startHost } from './host.mjs';
+import { startHost } from './host.mjs';
+import { launchBrowser, signIn } from './browser.mjs';
 
 const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(designer, 'test-artifacts', 'bulk');
@@ -26,10 +26,7 @@ function assert(cond, message) { if (!cond) throw new Error(message); }
 const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
 
 const host = await startHost();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchBrowser();
 const desktop = { width: 1366, height: 860 };
 const phone = { width: 390, height: 844 };
 const context = await browser.newContext({ viewport: desktop, locale: 'en-US', acceptDownloads: true });
@@ -57,12 +54,7 @@ const listUrl = `${base}/demo/account?q=${encodeURIComponent(`Bulk ${stamp}`)}`;
 const rowOf = (name) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
 
 try {
-  await page.goto(`${base}/login`);
-  await page.waitForFunction(() => document.querySelector('#tenant')?.value === 'demo');
-  await page.getByLabel('User name').fill('admin');
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('user-menu').waitFor();
+  await signIn(page, `${base}/login`);
   const names = ['A', 'B', 'C', 'D'].map((x) => `Bulk ${stamp} ${x}`);
   const seeded = await api('POST', '/data/account/bulk', { records: names.map((name) => ({ name, tier: 'potential', city: 'Hangzhou' })) });
   assert(seeded.status === 200, `seeded: ${JSON.stringify(seeded.body)}`);
