@@ -65,8 +65,9 @@ public static class AuthEndpoints
 
     private static async Task<IResult> MeAsync(HttpContext http, UserAdministration users)
     {
-        var user = await users.GetAsync(TenantEndpointFilter.Runtime(http), RequestActor.Of(http).UserId!.Value, http.RequestAborted);
-        return Results.Json(UserJson.Write(user), AuthJson.Options);
+        var runtime = TenantEndpointFilter.Runtime(http);
+        var user = await users.GetAsync(runtime, RequestActor.Of(http).UserId!.Value, http.RequestAborted);
+        return Results.Json(CurrentUserJson.Write(user, AdministersTenant.Includes(http.User, runtime)), AuthJson.Options);
     }
 
     /// <summary>The same answer for every refusal, so it tells nothing about which user names exist or are locked.</summary>

@@ -58,7 +58,7 @@ internal static class OpenApiTenantRoutes
         };
         paths["/auth/me"] = new JsonObject
         {
-            ["get"] = Operation("me", "The signed-in user", ["auth"], [], null, Responses(("200", "The user", Ref("User")))),
+            ["get"] = Operation("me", "The signed-in user", ["auth"], [], null, Responses(("200", "The user", Ref("CurrentUser")))),
         };
         paths["/auth/api-keys"] = new JsonObject
         {
