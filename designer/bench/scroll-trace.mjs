@@ -3,11 +3,11 @@
 // events are summed by name, style recalculations by the elements they touched, and invalidations by their reason.
 // Run: node designer/bench/scroll-trace.mjs   (needs the Release build; starts its own host; BENCH_RECORDS seeds)
 // Writes test-artifacts/bench/scroll-trace.json (the summary) and scroll-trace-raw.json (open in chrome://tracing).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { ADMIN_PASSWORD, startHost } from '../e2e/host.mjs';
+import { launchBrowser, signIn } from '../e2e/browser.mjs';
 
 const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(designer, 'test-artifacts', 'bench');
@@ -35,17 +35,10 @@ try {
     if (!r.ok) throw new Error(`seeding batch ${b}: ${r.status}`);
   }
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: process.env.BENCH_LOCALE ?? 'en-US' });
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-US' });
   const page = await context.newPage();
-  await page.goto(`${host.url}/app/login`);
-  await page.getByLabel(/User name|用户名/).fill('admin');
-  await page.getByLabel(/Password|密码/).fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: /Sign in|登录/ }).click();
-  await page.getByTestId('user-menu').waitFor();
+  await signIn(page, `${host.url}/app/login`);
 
   let listRequest = '';
   page.on('request', (r) => { if (r.url().includes('/api/demo/data/account?')) listRequest = r.url(); });
@@ -157,6 +150,6 @@ try {
 } finally {
   await host.stop();
 }
-summary.loadAverage = (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+summary.loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 writeFileSync(join(out, 'scroll-trace.json'), JSON.stringify(summary, null, 2));
 console.log(JSON.stringify(summary, null, 2));
