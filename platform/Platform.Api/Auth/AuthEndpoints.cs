@@ -48,7 +48,7 @@ public static class AuthEndpoints
         var runtime = TenantEndpointFilter.Runtime(http);
         var stamp = await UserStampStore.GetAsync(runtime.Tenant.Database, user.Id, http.RequestAborted);
         await http.SignInAsync(AuthSchemes.Cookie, UserPrincipal.Create(user.ToDirectoryUser(), runtime.Id, AuthSchemes.Cookie, stamp));
-        return Results.Json(UserJson.Write(user), AuthJson.Options);
+        return Results.Json(CurrentUserJson.Write(user, runtime), AuthJson.Options);
     }
 
     /// <summary>
