@@ -3,8 +3,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { ADMIN_PASSWORD, startHost } from './host.mjs';
+import { launchBrowser, signIn as signInAs } from './browser.mjs';
 
 const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(designer, 'test-artifacts', 'kanban');
@@ -26,10 +26,7 @@ function assert(cond, message) { if (!cond) throw new Error(message); }
 const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
 
 const host = await startHost();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchBrowser();
 const desktop = { width: 1366, height: 860 };
 const phone = { width: 390, height: 844 };
 let context = await browser.newContext({ viewport: desktop, locale: 'en-US' });
@@ -49,14 +46,7 @@ const api = (method, path, body, headers = {}) => page.evaluate(async ({ method,
   return { status: r.status, body: text ? JSON.parse(text) : null };
 }, { method, path, body, headers });
 
-async function signIn(user, password) {
-  await page.goto(`${base}/login`);
-  await page.waitForFunction(() => document.querySelector('#tenant')?.value === 'demo');
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
+const signIn = (user, password) => signInAs(page, `${base}/login`, { user, password });
 
 async function setLang(lang) {
   await page.evaluate((l) => localStorage.setItem('platform.lang', l), lang);

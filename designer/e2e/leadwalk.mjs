@@ -5,8 +5,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { ADMIN_PASSWORD, startHost } from './host.mjs';
+import { buttonName, launchBrowser, signIn } from './browser.mjs';
 
 const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(designer, 'test-artifacts', 'leadwalk');
@@ -27,17 +27,13 @@ async function test(name, fn) {
 function assert(cond, message) { if (!cond) throw new Error(message); }
 
 const host = await startHost();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchBrowser();
 const stamp = Date.now().toString(36);
 
 /** Reads a record with the page's cookie session (an assertion only: the walk itself never calls the API). */
 const read = (entity, id) => page.evaluate(async (u) => (await fetch(u)).json(), `/api/demo/data/${entity}/${id}`);
 
-/** A button's name: Ant Design puts a space between two CJK characters of a text-only button ("登 录"). */
-const btn = (text) => new RegExp([...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'));
+const btn = buttonName;
 
 const STRINGS = {
   en: {
@@ -69,15 +65,7 @@ async function walk({ lang, viewport, tag }) {
   const leadName = `Wang Fang ${stamp} ${tag}`;
   const company = `Walk Co ${stamp} ${tag}`;
   try {
-    await page.goto(host.url); // the address the host prints
-    await page.waitForURL(/\/app\/login/);
-    await page.waitForFunction(() => document.querySelector('#tenant')?.value === 'demo');
-    if (lang !== 'en') await page.getByText('中文', { exact: true }).click();
-    await page.getByLabel(s.user).fill('admin');
-    await page.getByLabel(s.password).fill(ADMIN_PASSWORD);
-    await shot('login');
-    await page.getByRole('button', { name: btn(s.signIn) }).click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, host.url, { lang, beforeSubmit: () => shot('login') }); // the address the host prints
     await shot('home');
 
     if (phone) {
@@ -181,12 +169,7 @@ async function quickCreate() {
   context.setDefaultTimeout(20_000);
   page = await context.newPage();
   try {
-    await page.goto(host.url);
-    await page.waitForFunction(() => document.querySelector('#tenant')?.value === 'demo');
-    await page.getByLabel(s.user).fill('admin');
-    await page.getByLabel(s.password).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: btn(s.signIn) }).click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, host.url);
     await page.getByRole('navigation').getByRole('link', { name: 'Opportunities', exact: true }).click();
     await page.getByRole('button', { name: btn(s.newButton) }).click();
     await page.waitForURL(/\/opportunity\/new$/);
@@ -231,14 +214,7 @@ async function quickCreate() {
 async function signedIn(user, password, lang = 'en') {
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
   context.setDefaultTimeout(20_000);
-  const p = await context.newPage();
-  await p.goto(host.url);
-  await p.waitForFunction(() => document.querySelector('#tenant')?.value === 'demo');
-  await p.getByLabel('User name').fill(user);
-  await p.getByLabel('Password').fill(password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.getByTestId('user-menu').waitFor();
-  return p;
+  return signIn(await context.newPage(), host.url, { user, password, lang });
 }
 
 /** Changes the opportunity list's view with a click (sort by amount) so the unsaved-view bar shows. */

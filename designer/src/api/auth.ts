@@ -1,6 +1,10 @@
 import { request } from './client';
 
-export interface CurrentUser { id: string; user_name: string; display_name?: string | null; email?: string | null; roles?: string[] }
+export interface CurrentUser {
+  id: string; user_name: string; display_name?: string | null; email?: string | null; roles?: string[];
+  /** The user administers the tenant (the admin routes answer them): what shows the administrators' screens. */
+  administrator?: boolean;
+}
 
 export const authApi = {
   login: (tenant: string, username: string, password: string) =>

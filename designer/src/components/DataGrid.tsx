@@ -42,7 +42,6 @@ const SELECT_WIDTH = 44;
 interface RowProps {
   row: RecordData;
   index: number;
-  start: number;
   columns: GridColumn[];
   template: string;
   selected: boolean;
@@ -50,11 +49,11 @@ interface RowProps {
   selectLabel: string;
 }
 
-const GridRow = memo(function GridRow({ row, index, start, columns, template, selected, activeCol, selectLabel }: RowProps) {
+const GridRow = memo(function GridRow({ row, index, columns, template, selected, activeCol, selectLabel }: RowProps) {
   const id = String(row.id);
   return (
     <div role="row" aria-rowindex={index + 2} aria-selected={selected} className={selected ? 'dg-row dg-selected' : 'dg-row'}
-      style={{ transform: `translateY(${start}px)`, gridTemplateColumns: template, height: ROW_HEIGHT }}>
+      style={{ gridTemplateColumns: template, height: ROW_HEIGHT }}>
       <div role="gridcell" aria-colindex={1} className="dg-cell dg-select" data-r={index} data-c={0} tabIndex={activeCol === 0 ? 0 : -1}>
         <input type="checkbox" data-select={id} checked={selected} aria-label={selectLabel} tabIndex={-1} readOnly={false} onChange={noop} />
       </div>
@@ -170,6 +169,20 @@ export function DataGrid(p: DataGridProps) {
     else if (input.dataset.select) toggle(input.dataset.select);
   };
 
+  // Rows are keyed by their place in the rendered range, not by record: scrolling hands each row element the record
+  // now at its place, so a frame rewrites text and attributes instead of removing and inserting rows (new rows cost
+  // a style recalculation and layout tree of their own, which was most of a scrolled frame). The elements stay in
+  // visual order (no DOM moves), so assistive technology reads the rows in order.
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // The focused cell's record scrolled on: its element now shows another record, so it must not keep the focus.
+  useLayoutEffect(() => {
+    const focused = document.activeElement as HTMLElement | null;
+    if (focused && bodyRef.current?.contains(focused) && Number(focused.closest<HTMLElement>('[data-r]')?.dataset.r) !== active.r) focused.blur();
+  }, [first, last, active.r]);
+
   const headerActive = active.r === -1;
   const header = useMemo(() => (
       <div role="rowgroup" className="dg-head" style={{ width: totalWidth }}>
@@ -201,11 +214,13 @@ export function DataGrid(p: DataGridProps) {
       aria-multiselectable="true" aria-busy={p.busy || undefined} style={{ height: p.height }}
       onKeyDown={onKeyDown} onClick={onClick} onChange={onChange}>
       {header}
-      <div role="rowgroup" className="dg-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
-        {virtualizer.getVirtualItems().map((v) => {
+      {/* The rendered rows sit in flow after a padding as tall as the rows above them: one style change per frame,
+          not a transform per row. */}
+      <div ref={bodyRef} role="rowgroup" className="dg-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth, paddingTop: items[0]?.start ?? 0 }}>
+        {items.map((v) => {
           const row = p.rows[v.index];
           return (
-            <GridRow key={String(row.id)} row={row} index={v.index} start={v.start} columns={p.columns} template={template}
+            <GridRow key={v.index - first} row={row} index={v.index} columns={p.columns} template={template}
               selected={p.selected.has(String(row.id))} activeCol={active.r === v.index ? active.c : -1} selectLabel={p.selectRowLabel(row)} />
           );
         })}

@@ -100,7 +100,8 @@ export function cellRenderer(field: FieldDef, ctx: DisplayContext): CellRender {
     }
     case 'choice': case 'multichoice': {
       const labels = new Map((field.options ?? []).map((o) => [o.value, localeText(o.label, lang, o.value)]));
-      const tag = (x: unknown) => <span key={String(x)} className="dg-tag">{labels.get(String(x)) ?? String(x)}</span>;
+      // Keyed by place, not value: a row element handed another record keeps its tags and only their text changes.
+      const tag = (x: unknown, i = 0) => <span key={i} className="dg-tag">{labels.get(String(x)) ?? String(x)}</span>;
       return field.type === 'choice'
         ? (row) => { const v = row[name]; return isEmpty(v) ? dash : tag(v); }
         : (row) => { const v = row[name]; return isEmpty(v) ? dash : <>{(v as unknown[]).map(tag)}</>; };

@@ -32,12 +32,13 @@ export default function InboxPage() {
   const entities = useEntities(tenant);
   const byName = useMemo(() => new Map((entities.data?.value ?? []).map((e) => [e.name, e])), [entities.data]);
   const [acting, setActing] = useState<{ item: InboxItem; action: ApprovalAction } | null>(null);
-  const me = useOutletContext<{ user?: CurrentUser } | undefined>()?.user?.id;
+  const user = useOutletContext<{ user?: CurrentUser } | undefined>()?.user;
+  const me = user?.id;
   // ?tab=requests opens "My requests" (a link a notification or a bookmark can carry).
   const [search, setSearch] = useSearchParams();
-  // Administrators also get the faulted workflows (the list answers 403 to anyone else, which hides the tab).
-  const incidents = useWorkflowIncidents(tenant);
-  const admin = !!incidents.data;
+  // Administrators (the session says so: /auth/me) also get the faulted workflows; nobody else asks for them.
+  const admin = !!user?.administrator;
+  const incidents = useWorkflowIncidents(tenant, admin);
   const wanted = search.get('tab');
   const tab: string = wanted === 'requests' || (wanted === 'incidents' && admin) ? wanted : 'todo';
   useTitle(t('inbox.title'));

@@ -14,9 +14,9 @@ import { RecordTitle } from './RecordTitle';
 
 export const incidentsKey = (tenant: string) => ['workflow-incidents', tenant];
 
-/** The faulted instances; its 403 (not an administrator) hides the tab. */
-export function useWorkflowIncidents(tenant: string) {
-  return useQuery({ queryKey: incidentsKey(tenant), queryFn: ({ signal }) => incidentsApi.list(tenant, signal), retry: false, staleTime: 10_000 });
+/** Asked for only when `enabled` (an administrator): anyone else would get a 403 on every visit. */
+export function useWorkflowIncidents(tenant: string, enabled = true) {
+  return useQuery({ queryKey: incidentsKey(tenant), queryFn: ({ signal }) => incidentsApi.list(tenant, signal), retry: false, staleTime: 10_000, enabled });
 }
 
 export const isForbidden = (error: unknown) => error instanceof ProblemError && (error.status === 403 || error.status === 401);

@@ -7,7 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { downloadExport, type ExportQuery } from './api';
 import './messages';
 
-export function ExportButton({ tenant, entity, query, fileStem, iconOnly }: { tenant: string; entity: string; query: ExportQuery; fileStem: string; iconOnly?: boolean }) {
+export function ExportButton({ tenant, entity, query, fileStem, iconOnly, labels }: {
+  tenant: string; entity: string; query: ExportQuery; fileStem: string; iconOnly?: boolean;
+  /** Field name → the column's label in the current language, for the header row. */
+  labels?: ReadonlyMap<string, string>;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -15,7 +19,7 @@ export function ExportButton({ tenant, entity, query, fileStem, iconOnly }: { te
     setBusy(true);
     try {
       const stamp = new Date().toISOString().slice(0, 10);
-      const file = await downloadExport(tenant, entity, query, `${fileStem}-${stamp}.csv`);
+      const file = await downloadExport(tenant, entity, query, `${fileStem}-${stamp}.csv`, labels);
       message.success(t('export.done', { file }));
     } catch (e) {
       message.error(t('export.failed', { reason: (e as Error).message }));

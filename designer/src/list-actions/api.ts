@@ -1,6 +1,7 @@
 // The list's bulk routes: PATCH .../bulk (all or nothing, per-record pointers) and GET .../export (CSV).
 import { ProblemError, request } from '../api/client';
 import type { RecordData } from '../api/records';
+import { labelHeader } from './csvHeader';
 
 const base = (tenant: string, entity: string) => `/api/${encodeURIComponent(tenant)}/data/${encodeURIComponent(entity)}`;
 
@@ -28,8 +29,11 @@ export function fileNameOf(disposition: string | null, fallback: string): string
   return m ? decodeURIComponent(m[1]) : fallback;
 }
 
-/** Fetches the CSV (the session cookie goes along) and hands it to the browser as a download. */
-export async function downloadExport(tenant: string, entity: string, q: ExportQuery, fallbackName: string): Promise<string> {
+/**
+ * Fetches the CSV (the session cookie goes along) and hands it to the browser as a download; with `labels`, the header
+ * row shows them instead of the field names.
+ */
+export async function downloadExport(tenant: string, entity: string, q: ExportQuery, fallbackName: string, labels?: ReadonlyMap<string, string>): Promise<string> {
   const response = await fetch(exportUrl(tenant, entity, q), { credentials: 'same-origin', headers: { Accept: 'text/csv' } });
   if (!response.ok) {
     let problem: Record<string, unknown> = { title: response.statusText };
@@ -37,7 +41,11 @@ export async function downloadExport(tenant: string, entity: string, q: ExportQu
     throw new ProblemError(response.status, { status: response.status, ...problem });
   }
   const name = fileNameOf(response.headers.get('Content-Disposition'), fallbackName);
-  const url = URL.createObjectURL(await response.blob());
+  const blob = labels
+    // The BOM again (text() drops it), so spreadsheets read the file as UTF-8.
+    ? new Blob(['\uFEFF', labelHeader(await response.text(), labels)], { type: 'text/csv;charset=utf-8' })
+    : await response.blob();
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -172,6 +172,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
   const mayUpdate = entity.access?.privileges?.update !== 'none';
   const rowsById = useMemo(() => new Map(rows.map((r) => [String(r.id), r])), [rows]);
   const exportQuery = useMemo(() => ({ filter, orderby, select: columnFields.map((f) => f.name) }), [filter, orderby, columnFields]);
+  const exportLabels = useMemo(() => new Map([['id', 'ID'], ...columnFields.map((f) => [f.name, fieldLabel(f, lang)] as [string, string])]), [columnFields, lang]);
 
   const columnChooser = (
     <Checkbox.Group value={state.columns} style={{ display: 'flex', flexDirection: 'column', gap: 4, maxHeight: 360, overflow: 'auto' }}
@@ -208,7 +209,7 @@ function RecordList({ tenant, entity, view, views }: { tenant: string; entity: E
           {selected.size > 0 && mayUpdate && (
             <Button icon={<EditOutlined />} data-testid="bulk-edit" onClick={() => setBulkOpen(true)}>{t('bulk.editCount', { count: selected.size })}</Button>
           )}
-          {!board && <ExportButton tenant={tenant} entity={entity.name} query={exportQuery} fileStem={entity.name} />}
+          {!board && <ExportButton tenant={tenant} entity={entity.name} query={exportQuery} fileStem={entity.name} labels={exportLabels} />}
           {selected.size > 0 && (
             <Popconfirm title={t('list.deleteConfirm', { count: selected.size })} okText={t('form.deleteOk')} cancelText={t('form.cancel')} okButtonProps={{ danger: true }} onConfirm={deleteSelected}>
               <Button danger icon={<DeleteOutlined />}>{t('list.deleteSelected', { count: selected.size })}</Button>

@@ -48,7 +48,7 @@ public static class AuthEndpoints
         var runtime = TenantEndpointFilter.Runtime(http);
         var stamp = await UserStampStore.GetAsync(runtime.Tenant.Database, user.Id, http.RequestAborted);
         await http.SignInAsync(AuthSchemes.Cookie, UserPrincipal.Create(user.ToDirectoryUser(), runtime.Id, AuthSchemes.Cookie, stamp));
-        return Results.Json(UserJson.Write(user), AuthJson.Options);
+        return Results.Json(CurrentUserJson.Write(user, runtime), AuthJson.Options);
     }
 
     /// <summary>
@@ -65,8 +65,9 @@ public static class AuthEndpoints
 
     private static async Task<IResult> MeAsync(HttpContext http, UserAdministration users)
     {
-        var user = await users.GetAsync(TenantEndpointFilter.Runtime(http), RequestActor.Of(http).UserId!.Value, http.RequestAborted);
-        return Results.Json(UserJson.Write(user), AuthJson.Options);
+        var runtime = TenantEndpointFilter.Runtime(http);
+        var user = await users.GetAsync(runtime, RequestActor.Of(http).UserId!.Value, http.RequestAborted);
+        return Results.Json(CurrentUserJson.Write(user, AdministersTenant.Includes(http.User, runtime)), AuthJson.Options);
     }
 
     /// <summary>The same answer for every refusal, so it tells nothing about which user names exist or are locked.</summary>

@@ -21,6 +21,11 @@ internal static class OpenApiComponents
             ("id", Uuid()), ("user_name", Type("string")), .. UserFields(), ("locked_until", DateTime(nullable: true)),
             ("created_at", DateTime()), ("modified_at", DateTime()),
         ]);
+        schemas["CurrentUser"] = Object([],
+        [
+            ("id", Uuid()), ("user_name", Type("string")), .. UserFields(), ("locked_until", DateTime(nullable: true)),
+            ("created_at", DateTime()), ("modified_at", DateTime()), ("administrator", Type("boolean")),
+        ]);
         schemas["UserInput"] = Closed(Object(["user_name", "password"], [("user_name", Type("string")), ("password", Type("string")), .. UserFields()]));
         schemas["UserPatch"] = Closed(Object([], UserFields()));
         (string, JsonNode)[] KeyFields() => [("id", Uuid()), ("name", Type("string")), ("prefix", Type("string")), ("user_id", Uuid()), ("created_at", DateTime())];

@@ -49,7 +49,7 @@ internal static class OpenApiTenantRoutes
         paths["/auth/login"] = new JsonObject
         {
             ["post"] = Anonymous(Operation("login", "Sign in for a session cookie (web client)", ["auth"], [], Ref("Credentials"),
-                Responses(("200", "The signed-in user; the cookie is set", Ref("User")), ("400", "The body is not a JSON object", null), refused,
+                Responses(("200", "The signed-in user; the cookie is set", Ref("CurrentUser")), ("400", "The body is not a JSON object", null), refused,
                     ("415", "The body is not JSON", null)))),
         };
         paths["/auth/logout"] = new JsonObject
@@ -58,7 +58,7 @@ internal static class OpenApiTenantRoutes
         };
         paths["/auth/me"] = new JsonObject
         {
-            ["get"] = Operation("me", "The signed-in user", ["auth"], [], null, Responses(("200", "The user", Ref("User")))),
+            ["get"] = Operation("me", "The signed-in user", ["auth"], [], null, Responses(("200", "The user", Ref("CurrentUser")))),
         };
         paths["/auth/api-keys"] = new JsonObject
         {
