@@ -11,6 +11,6 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000, // antd tables under jsdom take ~10 s per test on this 2-core machine, 25+ s when it is loaded
   },
 });
