@@ -77,7 +77,8 @@ public sealed partial class RecordService
         if (query.Filter is not null) query = query with { Filter = await _security.ResolveRelatedAsync(runtime, actor, query.Filter, ct) };
         if (await _security.ScopeFilterAsync(runtime, actor, query.Entity, Privilege.Read, ct) is { } scope)
             query = query with { Filter = query.Filter is null ? scope : new AndNode(query.Filter, scope) };
-        var page = await RecordScope.ReadAsync(runtime, session => runtime.Store.QueryAsync(session, query, ct), ct);
+        var page = await RecordScope.ReadAsync(runtime, async session =>
+            await runtime.Store.QueryAsync(session, query with { Filter = await UnusedShares.PruneAsync(runtime, session, query.Filter, ct) }, ct), ct);
         foreach (var row in page.Rows) RecordSecurity.ApplyFieldSecurity(definition, access, row);
         return page;
     }

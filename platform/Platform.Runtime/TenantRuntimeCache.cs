@@ -70,6 +70,7 @@ public sealed class TenantRuntimeCache(TenantCatalog catalog, FieldCipher? ciphe
             var definitions = history?.Definitions ?? DefinitionSet.Empty;
             var model = _models.GetOrAdd($"{tenant.Database.Provider}:{definitions.Version}",
                 _ => PhysicalModelBuilder.Build(definitions, tenant.Database.Provider));
+            if (history is not null) await ScopedIndexUpgrade.EnsureAsync(tenant.Database, model, CancellationToken.None);
             return new TenantRuntime(tenant, history?.Version ?? 0, model, new RecordStore(tenant.Database, model, cipher?.ForTenant(tenant.Id)));
         }
         catch

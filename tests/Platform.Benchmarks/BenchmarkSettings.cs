@@ -8,7 +8,7 @@ public sealed record BenchmarkSettings
     public const string Usage =
         "usage: dotnet run -c Release --project tests/Platform.Benchmarks -- [all|api|bulk|ddl|scripts|workflows] [--rows N] [--postgres <connection string>]\n" +
         "       [--provider sqlite|postgres] [--duration S] [--warmup S] [--concurrency N] [--bulk-batches N] [--ddl-rows N] [--timers N]\n" +
-        "       [--only triggers|instances|timers|approval] (workflows: one of its cases)\n" +
+        "       [--only triggers|instances|timers|approval] (workflows: one of its cases) [--keep] (leave the data behind for EXPLAIN)\n" +
         "PostgreSQL comes from --postgres or PLATFORM_TEST_POSTGRES; without either the PostgreSQL cases are skipped.";
 
     public string Case { get; init; } = "all";
@@ -29,6 +29,9 @@ public sealed record BenchmarkSettings
     /// <summary>One case of the workflows run (triggers, instances, timers, approval); null runs them all.</summary>
     public string? OnlyWorkflowCase { get; init; }
 
+    /// <summary>Leave the data (SQLite folder, PostgreSQL database) behind and print where, to EXPLAIN queries by hand.</summary>
+    public bool Keep { get; init; }
+
     public bool RunsWorkflowCase(string name) => OnlyWorkflowCase is null || OnlyWorkflowCase == name;
 
     public bool Runs(string name) => Case == "all" || Case == name;
@@ -47,6 +50,7 @@ public sealed record BenchmarkSettings
             settings = arg switch
             {
                 "all" or "api" or "permissions" or "bulk" or "ddl" or "scripts" or "workflows" => settings with { Case = arg },
+                "--keep" => settings with { Keep = true },
                 "--rows" => settings with { Rows = Int(Next()) },
                 "--postgres" => settings with { Postgres = Next() },
                 "--provider" => settings with { OnlyProvider = Next() is var p && p is "sqlite" or "postgres" ? p : throw new ArgumentException("--provider is sqlite or postgres") },

@@ -31,11 +31,13 @@ public static class BenchmarkProgram
             if (settings.UsesSqlite && (settings.Runs("api") || settings.Runs("permissions") || settings.Runs("bulk")))
             {
                 await using var storage = BenchStorage.Sqlite();
+                storage.Keep = settings.Keep;
                 await RunProviderAsync(storage, modules, folders, settings, report);
             }
             if (settings.UsesPostgres && (settings.Runs("api") || settings.Runs("permissions") || settings.Runs("bulk") || settings.Runs("ddl")))
             {
                 await using var storage = await BenchStorage.PostgresAsync(settings.Postgres!);
+                storage.Keep = settings.Keep;
                 await RunProviderAsync(storage, modules, folders, settings, report);
             }
             else if (!settings.UsesPostgres && settings.OnlyProvider != "sqlite")

@@ -24,7 +24,8 @@ public sealed partial class RecordService
         if (query.Filter is not null) query = query with { Filter = await _security.ResolveRelatedAsync(runtime, actor, query.Filter, ct) };
         if (await _security.ScopeFilterAsync(runtime, actor, query.Entity, Privilege.Read, ct) is { } scope)
             query = query with { Filter = query.Filter is null ? scope : new AndNode(query.Filter, scope) };
-        return await RecordScope.ReadAsync(runtime, session => AggregateReader.QueryAsync(runtime.Store, session, query, ct), ct);
+        return await RecordScope.ReadAsync(runtime, async session =>
+            await AggregateReader.QueryAsync(runtime.Store, session, query with { Filter = await UnusedShares.PruneAsync(runtime, session, query.Filter, ct) }, ct), ct);
     }
 
     private static void CheckAggregatable(EntityAccess access, AggregateQuery query)

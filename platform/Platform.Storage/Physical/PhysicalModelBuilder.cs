@@ -54,7 +54,7 @@ public static class PhysicalModelBuilder
                 AddIndex(new IndexModel(IdentifierNames.Make("ix", name, field.Name), [field.Name], false));
         }
         foreach (var index in entity.Indexes)
-            AddIndex(new IndexModel(index.Name ?? IdentifierNames.Make(index.Unique ? "ux" : "ix", [name, .. index.Fields]), index.Fields, index.Unique));
+            AddIndex(new IndexModel(index.Name ?? IdentifierNames.Make(index.Unique ? "ux" : "ix", [name, .. index.Fields]), ScopedColumns(index), index.Unique));
         AddIndex(new IndexModel(IdentifierNames.Make("ix", name, SystemFields.Owner), [SystemFields.Owner], false));
         AddIndex(new IndexModel(IdentifierNames.Make("ix", name, SystemFields.OwningBusinessUnit), [SystemFields.OwningBusinessUnit], false));
         // A plain single-column index is redundant when another index starts with that column: it serves the same lookups.
@@ -67,6 +67,16 @@ public static class PhysicalModelBuilder
 
         return new TableModel(name, columns, [SystemFields.Id], indexes, foreignKeys, entity);
     }
+
+    /// <summary>
+    /// A declared index serves lists (filter on its leading fields, sorted by the next): a plain one also carries
+    /// owning_business_unit last, so a business-unit read scope is tested inside the index walk rather than on each
+    /// row it leads to (SQLite reads the row only for entries of the user's units, PostgreSQL makes the unit an index
+    /// condition). It changes neither what the index finds nor its order. A unique index keeps its fields: its
+    /// uniqueness is over them alone.
+    /// </summary>
+    private static IReadOnlyList<string> ScopedColumns(IndexDefinition index) =>
+        index.Unique || index.Fields.Contains(SystemFields.OwningBusinessUnit) ? index.Fields : [.. index.Fields, SystemFields.OwningBusinessUnit];
 
     private static TableModel JunctionTable(EntityDefinition entity, RelationDefinition relation)
     {

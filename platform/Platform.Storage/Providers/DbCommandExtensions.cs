@@ -19,7 +19,7 @@ public static class DbCommandExtensions
 
     public static DbCommand CreateCommand(this DbConnection connection, string sql, DbTransaction? transaction)
     {
-        StatementCount.Statement();
+        StatementCount.Statement(sql);
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;

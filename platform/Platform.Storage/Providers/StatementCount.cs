@@ -12,9 +12,14 @@ public static class StatementCount
     /// <summary>Starts counting in the calling flow (call it from the flow itself, not from an async helper, so the count sticks).</summary>
     public static Counter Begin() => Current.Value = new Counter();
 
-    internal static void Statement()
+    /// <summary>As <see cref="Begin()"/>, also keeping each statement's text (the benchmarks print the SQL a request sends).</summary>
+    public static Counter BeginWithText() => Current.Value = new Counter { Texts = new() };
+
+    internal static void Statement(string sql)
     {
-        if (Current.Value is { } counter) Interlocked.Increment(ref counter.StatementsField);
+        if (Current.Value is not { } counter) return;
+        Interlocked.Increment(ref counter.StatementsField);
+        counter.Texts?.Enqueue(sql);
     }
 
     internal static void WriteTransaction()
@@ -29,6 +34,9 @@ public static class StatementCount
 
         public int Statements => Volatile.Read(ref StatementsField);
         public int WriteTransactions => Volatile.Read(ref WriteTransactionsField);
+
+        /// <summary>The statements' text in the order they were created; null unless begun with <see cref="BeginWithText"/>.</summary>
+        public System.Collections.Concurrent.ConcurrentQueue<string>? Texts { get; internal init; }
 
         public void Reset()
         {

@@ -98,6 +98,18 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Te
         return new RecordPage(rows, hasMore, count, capped);
     }
 
+    /// <summary>Whether any row of the table matches the filter: one index probe that stops at the first row, no ORDER BY.</summary>
+    public async Task<bool> AnyAsync(RecordSession session, string table, FilterNode filter, CancellationToken ct)
+    {
+        var model = Table(table);
+        var parameters = new SqlParameterList();
+        var where = new StringBuilder();
+        new FilterSqlWriter(model, _dialect, parameters, Model, Database.Schema).Write(filter, where);
+        await using var command = session.Command(_dialect.SelectFirst(1, "1", T(model.Name) + " WHERE " + where));
+        parameters.AddTo(command);
+        return await command.ExecuteScalarAsync(ct) is not (null or DBNull);
+    }
+
     private async Task<(long Count, bool Capped)> CountAsync(
         RecordSession session, TableModel table, string where, SqlParameterList parameters, int? cap, CancellationToken ct)
     {

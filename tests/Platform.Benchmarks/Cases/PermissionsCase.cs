@@ -33,6 +33,7 @@ public static class PermissionsCase
                    "&$orderby=" + Uri.EscapeDataString("close_date desc") + "&$top=50";
         await CheckSameRecordAsync(scoped.Client, $"{api}/{ids[0]}", $"{bypass}/{ids[0]}");
         await CheckSelectivityAsync(scoped.Client, api + list, bypass + list);
+        await PermissionsStatements.PrintAsync(host, tenant, "opportunity", list);
 
         Console.WriteLine($"  [{provider}] permissions get-by-id: user of {BenchBusinessUnits.Scoped} (1 of {BenchBusinessUnits.Count} units) vs checks bypassed");
         var (on, off) = await CompareAsync(scoped, bypassed, settings, r => $"{api}/{ids[r.Next(ids.Count)]}", r => $"{bypass}/{ids[r.Next(ids.Count)]}");

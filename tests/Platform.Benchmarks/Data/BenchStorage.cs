@@ -30,6 +30,9 @@ public sealed class BenchStorage : IAsyncDisposable
     public string? ConnectionString { get; }
     public string? DatabaseName { get; }
 
+    /// <summary>Leave the data behind on dispose (<c>--keep</c>).</summary>
+    public bool Keep { get; set; }
+
     public string Name => Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
 
     /// <summary>
@@ -73,6 +76,11 @@ public sealed class BenchStorage : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Provider == DatabaseProvider.Sqlite) SqliteConnection.ClearAllPools();
+        if (Keep)
+        {
+            Console.WriteLine($"  kept: {(Provider == DatabaseProvider.Sqlite ? WorkDirectory : "database " + DatabaseName)}");
+            return;
+        }
         try { Directory.Delete(WorkDirectory, recursive: true); }
         catch (IOException) { /* a leftover temp folder is harmless */ }
         if (Provider == DatabaseProvider.Sqlite) return;
