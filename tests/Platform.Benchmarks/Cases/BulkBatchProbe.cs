@@ -14,6 +14,9 @@ internal sealed class BulkBatchProbe : IDisposable
     private readonly ActivityListener _listener;
     private volatile bool _recording;
 
+    // Opt-in (BENCH_ALLOCATION_TYPES=1): the runtime's allocation events cost the measured side some time.
+    private readonly AllocationTypes? _types = Environment.GetEnvironmentVariable("BENCH_ALLOCATION_TYPES") == "1" ? new() : null;
+
     public BulkBatchProbe()
     {
         _listener = new ActivityListener
@@ -41,6 +44,7 @@ internal sealed class BulkBatchProbe : IDisposable
         var collections = GC.CollectionCount(0);
         var allocated = GC.GetTotalAllocatedBytes(true);
         _recording = true;
+        AllocationTypes.Recording = true;
         try
         {
             return await batch();
@@ -48,6 +52,7 @@ internal sealed class BulkBatchProbe : IDisposable
         finally
         {
             _recording = false;
+            AllocationTypes.Recording = false;
             AllocatedBytes += GC.GetTotalAllocatedBytes(true) - allocated;
             Collections += GC.CollectionCount(0) - collections;
             Statements += _statements.Count;
@@ -61,5 +66,11 @@ internal sealed class BulkBatchProbe : IDisposable
 
     private static string Shorten(string sql) => sql.Length <= 110 ? sql : sql[..110] + "…";
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _types?.Dispose();
+        foreach (var (type, bytes) in AllocationTypes.Bytes.OrderByDescending(p => p.Value).Take(40))
+            Console.WriteLine($"       alloc {bytes / Batches / 1000,8:N0} KB/batch  {type}");
+    }
 }
