@@ -56,7 +56,7 @@ public sealed class QueuedScriptRunLog : IScriptRunLog, IAsyncDisposable, IDispo
                     await using var session = await runtime.Store.OpenAsync(write: true, ct);
                     // A bulk request runs a hook a thousand times: only the last runs of each script would survive the trim, so only they are written.
                     var kept = tenant.Select(i => i.Report).GroupBy(r => r.Script).SelectMany(g => g.TakeLast(KeepPerScript)).ToList();
-                    await ScriptRunStore.AppendAsync(session, runtime.Store.Database, kept, KeepPerScript, ct);
+                    await ScriptRunStore.AppendAsync(session, runtime.Store, kept, KeepPerScript, ct);
                     await session.CommitAsync(ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -11,26 +11,34 @@ public static class ScriptRunStore
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
-    public static async Task AppendAsync(RecordSession session, TenantDatabase database, IReadOnlyList<ScriptRunReport> reports, int keepPerScript, CancellationToken ct)
+    /// <summary>
+    /// Appends the reports through the record store's batched insert (one prepared statement on SQLite, multi-row
+    /// INSERTs or COPY on PostgreSQL): a flush after a bulk request writes its hundred kept runs in one round trip, not a
+    /// hundred. Then trims each script to its newest <paramref name="keepPerScript"/> runs.
+    /// </summary>
+    public static async Task AppendAsync(RecordSession session, RecordStore store, IReadOnlyList<ScriptRunReport> reports, int keepPerScript, CancellationToken ct)
     {
+        var database = store.Database;
         var d = database.Dialect;
         var table = d.Table(ScriptRunTables.ScriptRuns, database.Schema);
-        var columns = new[] { "id", "script", "hash", "started_at_ms", "elapsed_us", "statements", "crm_queries", "crm_writes", "allocated_bytes", "limits", "error", "logs" };
-        var insert = $"INSERT INTO {table} ({string.Join(", ", columns.Select(d.Quote))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        var rows = new List<IReadOnlyDictionary<string, object?>>(reports.Count);
         foreach (var report in reports)
-        {
-            await using var command = session.Command(insert);
-            object?[] values =
-            [
-                RunId(report), report.Script, report.Hash, report.StartedAt.ToUnixTimeMilliseconds(),
-                (long)(report.Usage.Elapsed.Ticks / 10), report.Usage.Statements, (long)report.Usage.CrmQueries, (long)report.Usage.CrmWrites,
-                report.Usage.AllocatedBytes, JsonSerializer.Serialize(ScriptLimitsView.Of(report.Limits), Json),
-                report.Error is null ? null : JsonSerializer.Serialize(report.Error, Json),
-                report.Logs.Count == 0 ? null : JsonSerializer.Serialize(report.Logs, Json),
-            ];
-            for (var i = 0; i < values.Length; i++) command.AddParameter("@p" + i, values[i]);
-            await command.ExecuteNonQueryAsync(ct);
-        }
+            rows.Add(new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["id"] = RunId(report),
+                ["script"] = report.Script,
+                ["hash"] = report.Hash,
+                ["started_at_ms"] = report.StartedAt.ToUnixTimeMilliseconds(),
+                ["elapsed_us"] = report.Usage.Elapsed.Ticks / 10,
+                ["statements"] = report.Usage.Statements,
+                ["crm_queries"] = (long)report.Usage.CrmQueries,
+                ["crm_writes"] = (long)report.Usage.CrmWrites,
+                ["allocated_bytes"] = report.Usage.AllocatedBytes,
+                ["limits"] = JsonSerializer.Serialize(ScriptLimitsView.Of(report.Limits), Json),
+                ["error"] = report.Error is null ? null : JsonSerializer.Serialize(report.Error, Json),
+                ["logs"] = report.Logs.Count == 0 ? null : JsonSerializer.Serialize(report.Logs, Json),
+            });
+        await store.InsertAsync(session, ScriptRunTables.ScriptRuns, rows, ct);
         // Keep the newest runs of each script (ids sort by start time).
         var prune = $"DELETE FROM {table} WHERE {d.Quote("script")} = @p0 AND {d.Quote("id")} NOT IN " +
                     $"(SELECT {d.Quote("id")} FROM {table} WHERE {d.Quote("script")} = @p0 ORDER BY {d.Quote("id")} DESC{d.Page(keepPerScript, null)})";

@@ -17,9 +17,11 @@ internal static class WriteChecks
     {
         foreach (var field in entity.Fields)
         {
+            // Only lookups and unique fields are checked here: the others cost a bulk request no pointer text per value.
+            if (!field.Type.Descriptor.IsReference && !field.Unique) continue;
             if (!values.TryGetValue(field.Name, out var value) || value is null) continue;
             var pointer = pointerPrefix + "/" + RecordBodyReader.Escape(field.Name);
-            if (errors.Any(e => e.Pointer == pointer)) continue; // one error per field: its value is already refused
+            if (HasErrorAt(errors, pointer)) continue; // one error per field: its value is already refused
             if (field.Type.Descriptor.IsReference)
             {
                 var id = (Guid)value;
@@ -29,6 +31,13 @@ internal static class WriteChecks
             if (field.Unique && (data is null ? await writer.Store.FindByValueAsync(session, entity.Name, field.Name, value, selfId, ct) : data.TakenBy(field.Name, value, selfId)) is { } other)
                 errors.Add(new FieldError(pointer, await TakenMessageAsync(writer, session, entity, field, value, other, ct)));
         }
+    }
+
+    private static bool HasErrorAt(List<FieldError> errors, string pointer)
+    {
+        foreach (var error in errors)
+            if (error.Pointer == pointer) return true;
+        return false;
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ internal sealed class WriterSight(TenantRuntime runtime, RecordActor actor, Reco
         if (ids.Count == 0) return [];
         FilterNode filter = new InNode(SystemFields.Id, ids.Cast<object?>().ToList());
         if (await security.ScopeFilterAsync(runtime, actor, entity, Privilege.Read, ct) is { } scope) filter = new AndNode(filter, scope);
-        var page = await runtime.Store.QueryAsync(session, new RecordQuery(entity) { Filter = filter, Select = [SystemFields.Id], Top = ids.Count }, ct);
+        var page = await runtime.Store.QueryAsync(session, new RecordQuery(entity) { Filter = filter, Select = [SystemFields.Id], Top = ids.Count, Unordered = true }, ct);
         return page.Rows.Select(r => (Guid)r[SystemFields.Id]!).ToHashSet();
     }
 

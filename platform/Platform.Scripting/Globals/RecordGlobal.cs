@@ -29,8 +29,10 @@ internal sealed class RecordGlobal : IScriptGlobal
     public static Dictionary<string, object?> Read(ScriptRun run)
     {
         if (run.Record is not ObjectInstance record) return new Dictionary<string, object?>(run.Context.Record);
-        var values = new Dictionary<string, object?>();
-        foreach (var key in record.GetOwnPropertyKeys(Types.String))
+        var keys = record.GetOwnPropertyKeys(Types.String);
+        // Sized once: a bulk request reads a thousand records back.
+        var values = new Dictionary<string, object?>(keys.Count);
+        foreach (var key in keys)
         {
             var name = key.ToString();
             if (!Helpers.Contains(name)) values[name] = JsConvert.FromJs(record.Get(key));

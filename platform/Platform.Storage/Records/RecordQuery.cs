@@ -19,6 +19,14 @@ public sealed record RecordQuery(string Entity)
     public IReadOnlyList<object?>? After { get; init; }
     public CountMode Count { get; init; }
     public int CountCap { get; init; } = 1000;
+
+    /// <summary>
+    /// A set lookup (which of these ids or values are stored), not a page: no ORDER BY and no LIMIT, every matching row
+    /// in no particular order. Ordering by id with a LIMIT lets PostgreSQL walk the primary key and filter every row
+    /// of the table instead of probing the filtered column's index, a cost that grows with the table.
+    /// <see cref="OrderBy"/>, <see cref="Skip"/>, <see cref="After"/> and <see cref="Count"/> must be left unset.
+    /// </summary>
+    public bool Unordered { get; init; }
 }
 
 public sealed record RecordPage(IReadOnlyList<Dictionary<string, object?>> Rows, bool HasMore, long? Count, bool CountIsCapped);

@@ -15,7 +15,7 @@ namespace Platform.Storage.Records;
 /// Values of encrypted fields are sealed and opened here with <paramref name="cipher"/> (bound to their entity, field and
 /// record), so every reader and writer sees clear text.
 /// </summary>
-public sealed class RecordStore(TenantDatabase database, PhysicalModel model, TenantFieldCipher? cipher = null)
+public sealed partial class RecordStore(TenantDatabase database, PhysicalModel model, TenantFieldCipher? cipher = null)
 {
     private readonly SqlDialect _dialect = database.Dialect;
     // Quoted identifiers and per-entity statement heads, so a request does not re-quote every column.
@@ -59,6 +59,7 @@ public sealed class RecordStore(TenantDatabase database, PhysicalModel model, Te
 
     public async Task<RecordPage> QueryAsync(RecordSession session, RecordQuery query, CancellationToken ct)
     {
+        if (query.Unordered) return await LookupAsync(session, query, ct);
         var table = Table(query.Entity);
         var order = KeysetSqlWriter.FullOrder(query.OrderBy);
         var columns = SelectedColumns(table, query.Select, order);

@@ -32,9 +32,10 @@ public static class BulkCase
         Console.WriteLine($"     warm-up: {warmupBatches} batches per side in {warmup.Elapsed.TotalSeconds:0.0} s");
 
         TimeSpan api = TimeSpan.Zero, raw = TimeSpan.Zero, apiCpu = TimeSpan.Zero, rawCpu = TimeSpan.Zero;
+        using var probe = new BulkBatchProbe();
         for (var batch = 0; batch < settings.BulkBatches; batch++)
         {
-            var (apiTime, rawTime) = await RunBatchAsync(client, path, inserter, tenant, batch);
+            var (apiTime, rawTime) = await RunBatchAsync(client, path, inserter, tenant, batch, probe);
             api += apiTime.Wall;
             raw += rawTime.Wall;
             apiCpu += apiTime.Cpu;
@@ -43,22 +44,28 @@ public static class BulkCase
         var rowsPerSide = (double)settings.BulkBatches * BatchSize;
         Console.WriteLine($"     platform: {rowsPerSide:N0} rows in {api.TotalSeconds:0.00} s ({apiCpu.TotalMilliseconds / settings.BulkBatches:N0} ms in-process CPU per batch, client included)");
         Console.WriteLine($"     raw:      {rowsPerSide:N0} rows in {raw.TotalSeconds:0.00} s ({rawCpu.TotalMilliseconds / settings.BulkBatches:N0} ms in-process CPU per batch)");
+        Console.WriteLine($"     platform per batch: {probe.AllocatedBytes / probe.Batches / 1e6:0.0} MB allocated (host and client), " +
+                          $"{(double)probe.Collections / probe.Batches:0.0} gen0 collections, {(double)probe.Statements / probe.Batches:0.#} statements; the last batch's:");
+        foreach (var line in probe.LastStatements()) Console.WriteLine($"       {line}");
         report.Add(new Comparison(provider, "bulk create 1,000/req", "rows/s", rowsPerSide / api.TotalSeconds, rowsPerSide / raw.TotalSeconds, Target));
     }
 
     /// <summary>One batch per side, in alternating order; the request body and typed rows are prepared off the clock.</summary>
     private static async Task<((TimeSpan Wall, TimeSpan Cpu) Api, (TimeSpan Wall, TimeSpan Cpu) Raw)> RunBatchAsync(
-        HttpClient client, string path, RawInserter inserter, BenchTenant tenant, int batch)
+        HttpClient client, string path, RawInserter inserter, BenchTenant tenant, int batch, BulkBatchProbe? probe = null)
     {
         var body = ApiBody(tenant);
         var rows = Enumerable.Range(0, BatchSize).Select(_ => (IReadOnlyDictionary<string, object?>)tenant.Rows.Opportunity(tenant.Accounts, DateTime.UtcNow)).ToList();
         if (batch % 2 == 0)
         {
-            var api = await TimeAsync(() => PostAsync(client, path, body));
+            var api = await PlatformAsync();
             return (api, await TimeAsync(() => inserter.InsertAsync(rows)));
         }
         var raw = await TimeAsync(() => inserter.InsertAsync(rows));
-        return (await TimeAsync(() => PostAsync(client, path, body)), raw);
+        return (await PlatformAsync(), raw);
+
+        Task<(TimeSpan Wall, TimeSpan Cpu)> PlatformAsync() =>
+            probe is null ? TimeAsync(() => PostAsync(client, path, body)) : probe.MeasureAsync(() => TimeAsync(() => PostAsync(client, path, body)));
     }
 
     private static byte[] ApiBody(BenchTenant tenant)
