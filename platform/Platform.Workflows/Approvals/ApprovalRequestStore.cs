@@ -46,8 +46,10 @@ public static class ApprovalRequestStore
                 s.Add(command, $"@i{i}", WorkflowTables.Journal, "instance_id", chunk[i]);
             }
             command.CommandText = $"SELECT {s.Columns("instance_id", "activity_id", "outcome", "at")} FROM {s.T(WorkflowTables.Journal)} " +
-                                  $"WHERE {s.Q("instance_id")} IN ({names}) AND {s.Q("event")} = @completed AND {s.Q("activity_type")} = @type ORDER BY {s.Q("sequence")}";
+                                  $"WHERE {s.Q("instance_id")} IN ({names}) AND {s.Q("event")} IN (@completed, @ran) AND {s.Q("activity_type")} = @type ORDER BY {s.Q("sequence")}";
             s.Add(command, "@completed", WorkflowTables.Journal, "event", "completed");
+            // An approval that completed as it started (every approver skipped) is one stored row (JournalRows).
+            s.Add(command, "@ran", WorkflowTables.Journal, "event", JournalRows.Ran);
             s.Add(command, "@type", WorkflowTables.Journal, "activity_type", ApprovalDescription.TypeName);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
