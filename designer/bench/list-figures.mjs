@@ -10,8 +10,9 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { ADMIN_PASSWORD, startHost } from '../e2e/host.mjs';
+import { startHost } from '../e2e/host.mjs';
+import { launchBrowser, signIn } from '../e2e/browser.mjs';
+import { adminAuth, liftRequestLimits, openListHolding, seedAccounts } from './bench-data.mjs';
 
 const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(designer, 'test-artifacts', 'bench');
@@ -28,42 +29,22 @@ const initial = [...index.matchAll(/(?:src|href)="\/app\/(assets\/[^"]+\.js)"/g)
 figures.initialJsGzipBytes = initial.reduce((sum, f) => sum + gzipSync(readFileSync(join(designer, 'dist', f))).length, 0);
 figures.initialJsFiles = initial;
 
-// The host's request limits are for people; this script is one client writing 100 batches in a row.
-process.env['limits__tenant-requests-per-second'] ??= '10000';
-process.env['limits__user-requests-per-second'] ??= '10000';
+liftRequestLimits();
 const host = await startHost();
 const api = `${host.url}/api/demo`;
 try {
-  const { access_token: token } = await (await fetch(`${api}/auth/token`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  })).json();
-  const auth = { Authorization: `Bearer ${token}` };
+  const auth = await adminAuth(api);
 
-  // Seed: 100 bulk batches of 1,000 accounts (the demo's own few hundred stay).
-  const tiers = ['potential', 'regular', 'vip'];
+  // Seed: 100 bulk batches of 1,000 accounts.
   const seedStart = performance.now();
-  for (let b = 0; b < RECORDS / 1000; b++) {
-    const records = Array.from({ length: 1000 }, (_, i) => {
-      const n = b * 1000 + i;
-      return { name: `Bench account ${String(n).padStart(6, '0')}`, tier: tiers[n % 3], city: `City ${n % 97}`, employees: n % 5000, annual_revenue: (n % 1000) * 1250 };
-    });
-    const r = await fetch(`${api}/data/account/bulk`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ mode: 'create', records }) });
-    if (!r.ok) throw new Error(`seeding batch ${b}: ${r.status} ${(await r.text()).slice(0, 400)}`);
-  }
+  await seedAccounts(api, auth, RECORDS);
   figures.seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchBrowser();
   // Tall enough that the virtualized grid renders 50 rows at once (44 px each).
   const context = await browser.newContext({ viewport: { width: 1366, height: 2600 }, locale: 'en-US' });
   const page = await context.newPage();
-  await page.goto(`${host.url}/app/login`);
-  await page.getByLabel('User name').fill('admin');
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('user-menu').waitFor();
+  await signIn(page, `${host.url}/app/login`);
 
   // 2. Navigation → 50 rendered rows, a fresh page each run (app code from the HTTP cache, as on a person's second visit).
   let listRequest = '';
@@ -105,23 +86,8 @@ try {
 
   // 3. 10,000 loaded rows: the list page's own request answered with 10,000 real records (read through the API by
   //    keyset paging with the page's $select/$expand), so the real grid, columns and renderers hold them all.
-  const rows = [];
-  const bulkUrl = new URL(listRequest);
-  bulkUrl.searchParams.set('$top', '1000');
-  bulkUrl.searchParams.delete('$skip');
-  bulkUrl.searchParams.delete('$count');
-  let next = bulkUrl.toString();
-  while (rows.length < LOADED_ROWS && next) {
-    const data = await (await fetch(next, { headers: auth })).json();
-    rows.push(...data.value);
-    next = data['@odata.nextLink'] ? new URL(data['@odata.nextLink'], host.url).toString() : '';
-  }
-  const loaded = rows.slice(0, LOADED_ROWS);
-  const body = JSON.stringify({ value: loaded, '@odata.count': loaded.length });
   await page.setViewportSize({ width: 1366, height: 860 });
-  await page.route(/\/api\/demo\/data\/account\?/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
-  await page.goto(`${host.url}/app/demo/account?size=50`);
-  await page.waitForFunction((n) => document.querySelector('[role=grid]')?.getAttribute('aria-rowcount') === String(n + 1), loaded.length);
+  const loaded = await openListHolding(page, host.url, auth, listRequest, LOADED_ROWS);
   const perRow = await page.evaluate(() => {
     const rows = [...document.querySelectorAll('[role=grid] [role=rowgroup] + [role=rowgroup] [role=row]')];
     return { rendered: rows.length, domNodesPerRow: Math.round(rows.reduce((n, r) => n + r.querySelectorAll('*').length + 1, 0) / rows.length) };
@@ -148,7 +114,7 @@ try {
   const after = await metrics();
   const perFrame = (name) => Math.round((after[name] - before[name]) * 1000 / frames.length * 10) / 10;
   figures.scrollLoadedRows = {
-    rows: loaded.length,
+    rows: loaded,
     rowsRendered: perRow.rendered,
     domNodesPerRow: perRow.domNodesPerRow,
     mainThreadMsPerFrame: { task: perFrame('TaskDuration'), script: perFrame('ScriptDuration'), style: perFrame('RecalcStyleDuration'), layout: perFrame('LayoutDuration') },

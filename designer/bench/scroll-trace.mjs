@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_PASSWORD, startHost } from '../e2e/host.mjs';
+import { startHost } from '../e2e/host.mjs';
+import { adminAuth, liftRequestLimits, openListHolding, seedAccounts } from './bench-data.mjs';
 import { launchBrowser, signIn } from '../e2e/browser.mjs';
 
 const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,25 +16,13 @@ mkdirSync(out, { recursive: true });
 const LOADED_ROWS = 10_000;
 const RECORDS = Number(process.env.BENCH_RECORDS ?? LOADED_ROWS);
 
-process.env['limits__tenant-requests-per-second'] ??= '10000';
-process.env['limits__user-requests-per-second'] ??= '10000';
+liftRequestLimits();
 const host = await startHost();
 const api = `${host.url}/api/demo`;
 const summary = {};
 try {
-  const { access_token: token } = await (await fetch(`${api}/auth/token`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  })).json();
-  const auth = { Authorization: `Bearer ${token}` };
-  const tiers = ['potential', 'regular', 'vip'];
-  for (let b = 0; b < RECORDS / 1000; b++) {
-    const records = Array.from({ length: 1000 }, (_, i) => {
-      const n = b * 1000 + i;
-      return { name: `Bench account ${String(n).padStart(6, '0')}`, tier: tiers[n % 3], city: `City ${n % 97}`, employees: n % 5000, annual_revenue: (n % 1000) * 1250 };
-    });
-    const r = await fetch(`${api}/data/account/bulk`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ mode: 'create', records }) });
-    if (!r.ok) throw new Error(`seeding batch ${b}: ${r.status}`);
-  }
+  const auth = await adminAuth(api);
+  await seedAccounts(api, auth, RECORDS);
 
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-US' });
@@ -44,22 +33,7 @@ try {
   page.on('request', (r) => { if (r.url().includes('/api/demo/data/account?')) listRequest = r.url(); });
   await page.goto(`${host.url}/app/demo/account?size=50`);
   await page.waitForFunction(() => document.querySelector('[role=grid]')?.getAttribute('aria-busy') !== 'true' && document.querySelectorAll('[role=grid] [role=row]').length > 5);
-  const rows = [];
-  const bulkUrl = new URL(listRequest);
-  bulkUrl.searchParams.set('$top', '1000');
-  bulkUrl.searchParams.delete('$skip');
-  bulkUrl.searchParams.delete('$count');
-  let next = bulkUrl.toString();
-  while (rows.length < LOADED_ROWS && next) {
-    const data = await (await fetch(next, { headers: auth })).json();
-    rows.push(...data.value);
-    next = data['@odata.nextLink'] ? new URL(data['@odata.nextLink'], host.url).toString() : '';
-  }
-  const loaded = rows.slice(0, LOADED_ROWS);
-  const body = JSON.stringify({ value: loaded, '@odata.count': loaded.length });
-  await page.route(/\/api\/demo\/data\/account\?/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
-  await page.goto(`${host.url}/app/demo/account?size=50`);
-  await page.waitForFunction((n) => document.querySelector('[role=grid]')?.getAttribute('aria-rowcount') === String(n + 1), loaded.length);
+  await openListHolding(page, host.url, auth, listRequest, LOADED_ROWS);
   // Park the mouse over the grid, as a person scrolling with the wheel would (hover moves from row to row).
   if (process.env.BENCH_HOVER) await page.mouse.move(600, 500);
 
