@@ -28,6 +28,9 @@ public abstract partial class SchemaIntegrationTests
         await ScopedIndexUpgrade.EnsureAsync(Tenant.Database, model, CancellationToken.None);
 
         Assert.Contains(upgraded, i => i.Contains("ix_account_city_name") && i.Contains("owning_business_unit"));
+        // PostgreSQL builds the new index under a temporary name beside the old one (CONCURRENTLY): none is left over.
+        Assert.DoesNotContain(upgraded, i => i.Contains("tmp_scoped_"));
+        Assert.Equal(1, upgraded.Count(i => i.Contains("city")));
         Assert.Equal(upgraded, await Tenant.IndexesAsync("account"));
         Assert.Equal(before, await Tenant.DumpAsync("account"));
         Assert.True((await Tenant.PlanAsync(WithCityIndex)).IsEmpty);
