@@ -1,5 +1,6 @@
-// Data for the web benchmarks (list-figures.mjs, scroll-trace.mjs): a bearer token, seeded accounts, and a list page
-// whose own request is answered with many real rows, so the real grid, columns and renderers hold them all.
+// What the web benchmarks (list-figures.mjs, scroll-trace.mjs) share: a bearer token, seeded accounts, a list page
+// whose own request is answered with many real rows (so the real grid, columns and renderers hold them all), and the
+// timed scroll through its grid.
 import { ADMIN_PASSWORD } from '../e2e/host.mjs';
 
 /** The host's request limits are for people; a benchmark is one client writing batches in a row. */
@@ -51,4 +52,22 @@ export async function openListHolding(page, hostUrl, auth, listRequest, count) {
   await page.goto(`${hostUrl}/app/demo/account?size=50`);
   await page.waitForFunction((n) => document.querySelector('[role=grid]')?.getAttribute('aria-rowcount') === String(n + 1), loaded.length);
   return loaded.length;
+}
+
+/** Scrolls the page's grid from top to bottom in 4 s of animation frames; resolves to every frame's duration (ms). */
+export function scrollGridRecordingFrames(page) {
+  return page.evaluate(() => new Promise((done) => {
+    const grid = document.querySelector('[role=grid]');
+    const end = grid.scrollHeight - grid.clientHeight;
+    const durations = [];
+    let started = 0; let last = 0;
+    const step = (t) => {
+      if (!started) { started = t; last = t; }
+      durations.push(t - last); last = t;
+      const progress = Math.min(1, (t - started) / 4000);
+      grid.scrollTop = end * progress;
+      if (progress < 1) requestAnimationFrame(step); else done(durations.slice(1));
+    };
+    requestAnimationFrame(step);
+  }));
 }

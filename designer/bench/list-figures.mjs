@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHost } from '../e2e/host.mjs';
 import { launchBrowser, signIn } from '../e2e/browser.mjs';
-import { adminAuth, liftRequestLimits, openListHolding, seedAccounts } from './bench-data.mjs';
+import { adminAuth, liftRequestLimits, openListHolding, scrollGridRecordingFrames, seedAccounts } from './bench-data.mjs';
 
 const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(designer, 'test-artifacts', 'bench');
@@ -96,21 +96,7 @@ try {
   await cdp.send('Performance.enable');
   const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const before = await metrics();
-  // Scroll the grid from top to bottom in 4 s of animation frames, recording every frame's duration.
-  const frames = await page.evaluate(() => new Promise((done) => {
-    const grid = document.querySelector('[role=grid]');
-    const end = grid.scrollHeight - grid.clientHeight;
-    const durations = [];
-    let started = 0; let last = 0;
-    const step = (t) => {
-      if (!started) { started = t; last = t; }
-      durations.push(t - last); last = t;
-      const progress = Math.min(1, (t - started) / 4000);
-      grid.scrollTop = end * progress;
-      if (progress < 1) requestAnimationFrame(step); else done(durations.slice(1));
-    };
-    requestAnimationFrame(step);
-  }));
+  const frames = await scrollGridRecordingFrames(page);
   const after = await metrics();
   const perFrame = (name) => Math.round((after[name] - before[name]) * 1000 / frames.length * 10) / 10;
   figures.scrollLoadedRows = {

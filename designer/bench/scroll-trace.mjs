@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHost } from '../e2e/host.mjs';
-import { adminAuth, liftRequestLimits, openListHolding, seedAccounts } from './bench-data.mjs';
+import { adminAuth, liftRequestLimits, openListHolding, scrollGridRecordingFrames, seedAccounts } from './bench-data.mjs';
 import { launchBrowser, signIn } from '../e2e/browser.mjs';
 
 const designer = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,20 +49,7 @@ try {
       ...(process.env.BENCH_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
       ...(process.env.BENCH_SELECTORS ? ['disabled-by-default-blink.debug', 'disabled-by-default-devtools.timeline.selector-stats'] : [])],
   });
-  const frames = await page.evaluate(() => new Promise((done) => {
-    const grid = document.querySelector('[role=grid]');
-    const end = grid.scrollHeight - grid.clientHeight;
-    const durations = [];
-    let started = 0; let last = 0;
-    const step = (t) => {
-      if (!started) { started = t; last = t; }
-      durations.push(t - last); last = t;
-      const progress = Math.min(1, (t - started) / 4000);
-      grid.scrollTop = end * progress;
-      if (progress < 1) requestAnimationFrame(step); else done(durations.slice(1));
-    };
-    requestAnimationFrame(step);
-  }));
+  const frames = await scrollGridRecordingFrames(page);
   const raw = JSON.parse((await browser.stopTracing()).toString());
   const { profile } = await cdp.send('Profiler.stop');
   const self = new Map();
